@@ -1,0 +1,27 @@
+# SORA: alles via een eigen virtuele omgeving (.venv); niets hoeft met de hand geïnstalleerd.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PLUGINS := alkmaar bergen castricum dijk_en_waard heiloo uitgeest
+STAMP  := $(VENV)/.geinstalleerd
+
+.PHONY: demo test bench schoon
+
+$(STAMP): pyproject.toml $(foreach p,$(PLUGINS),plugins/$(p)/pyproject.toml)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]" $(foreach p,$(PLUGINS),-e plugins/$(p))
+	touch $(STAMP)
+
+## make demo: zet op en beslis de ingebouwde voorbeeldcasus in alle zes gemeenten
+demo: $(STAMP)
+	$(BIN)/sora gemeenten
+	@for g in GM0361 GM0373 GM0383 GM1980 GM0399 GM0450; do \
+	  echo; echo "=== $$g ==="; $(BIN)/sora beoordeel voorbeelden/alleenstaande-iit.toml --gemeente $$g --kort || exit 1; done
+
+## make test: zet op en draai alle tests
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+schoon:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,118 @@
+"""Het beleid oplossen voor één gemeente op één peildatum.
+
+``los_op(plugin, peildatum)`` geeft een ``Beleid``: voor elke parameter en open norm de
+waarde die die dag geldt, met herkomst (``kern`` of de plugin), geldigheid en grondslag; de
+regelingen (basispakket en pluspakket) die die dag gelden; en een vingerafdruk (sha256)
+die verandert zodra het beleid verandert. Opgeloste beleiden worden bewaard (cache).
+
+Wat-als (``zet``) vervangt voor één run een open norm; de bron wordt dan ``wat-als``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any, Mapping, Optional
+
+import attrs
+
+from . import __version__
+from .fouten import BeleidFout
+from .model import GemeenteInfo
+from .parameters import Definitie, Waarde, kern_definities, lees_waarde
+
+
+@attrs.frozen
+class Beleid:
+    gemeente: GemeenteInfo
+    peildatum: date
+    definities: Mapping[str, Definitie]
+    #: geldende waarde per naam; ontbreekt als er op de peildatum geen waarde is
+    waarden: Mapping[str, Waarde]
+    #: pluspakketregelingen die op de peildatum gelden (declaratief en Python)
+    pluspakket: tuple[Any, ...]
+    #: open normen die de gemeente op de standaard laat maar nog moet bevestigen
+    te_bevestigen: Mapping[str, str]
+    vingerafdruk: str
+
+    def waarde(self, naam: str) -> Optional[Waarde]:
+        if naam not in self.definities:
+            raise KeyError(f"onbekende parameter of open norm: {naam}")
+        return self.waarden.get(naam)
+
+    def standaard(self, naam: str) -> Optional[Waarde]:
+        """De geharmoniseerde (kern)waarde van een open norm op de peildatum."""
+        return self.definities[naam].waarde_op(self.peildatum)
+
+    def wijkt_af(self, naam: str) -> bool:
+        w = self.waarden.get(naam)
+        return w is not None and w.bron != "kern"
+
+
+def los_op(plugin, peildatum: date, zet: tuple[tuple[str, str], ...] = ()) -> Beleid:
+    """Los het beleid op; ``plugin`` is een ``GeladenPlugin``. Gecachet per (plugin, datum, zet)."""
+    return _los_op(plugin.naam, id(plugin), peildatum, zet, plugin)
+
+
+_CACHE: dict[tuple, Beleid] = {}
+_CACHE_MAX = 4096
+
+
+def _los_op(naam: str, pid: int, peildatum: date, zet: tuple, plugin) -> Beleid:
+    sleutel = (naam, pid, peildatum, zet)
+    b = _CACHE.get(sleutel)
+    if b is None:
+        b = _bereken(plugin, peildatum, zet)
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        _CACHE[sleutel] = b
+    return b
+
+
+def _bereken(plugin, peildatum: date, zet: tuple) -> Beleid:
+    definities = kern_definities()
+    waarden: dict[str, Waarde] = {}
+    for naam, d in definities.items():
+        w = d.waarde_op(peildatum)
+        if d.open:
+            for keuze in plugin.normen.get(naam, ()):
+                if keuze.geldt_op(peildatum):
+                    w = keuze
+                    break
+        if w is not None:
+            waarden[naam] = w
+    for naam, tekst in zet:
+        d = definities.get(naam)
+        if d is None or not d.open:
+            raise BeleidFout(f"wat-als kan alleen een open norm zetten; {naam!r} is dat niet", "wat-als")
+        waarden[naam] = Waarde(
+            naam=naam, waarde=lees_waarde(d, tekst, "--zet", "wat-als"), geldig_vanaf=peildatum,
+            geldig_tot=peildatum, bron="wat-als", grondslag="wat-als-berekening (geen vastgesteld beleid)",
+        )
+    pluspakket = tuple(r for r in plugin.regelingen if r.geldt_op(peildatum)) + tuple(
+        r for _, r in sorted(plugin.python_regels.items()) if r.geldt_op(peildatum))
+    te_bevestigen = {n: t for n, t in plugin.te_bevestigen.items() if waarden.get(n) is None or waarden[n].bron == "kern"}
+    return Beleid(
+        gemeente=plugin.info, peildatum=peildatum, definities=definities, waarden=waarden,
+        pluspakket=pluspakket, te_bevestigen=te_bevestigen,
+        vingerafdruk=_vingerafdruk(plugin.info, waarden, pluspakket, te_bevestigen),
+    )
+
+
+def _vingerafdruk(info: GemeenteInfo, waarden: Mapping[str, Waarde], pluspakket: tuple,
+                  te_bevestigen: Mapping[str, str]) -> str:
+    """sha256 over een canonieke weergave van alles wat een beslissing kan beïnvloeden."""
+    inhoud = {
+        "toolkit": __version__,
+        "gemeente": [info.cbs_code, info.plugin, info.plugin_versie],
+        "waarden": {
+            n: [w.als_tekst(), w.bron, w.geldig_vanaf.isoformat(),
+                w.geldig_tot.isoformat() if w.geldig_tot else None, w.grondslag]
+            for n, w in sorted(waarden.items())
+        },
+        "pluspakket": [r.vingerafdruk_inhoud() for r in pluspakket],
+        "te_bevestigen": sorted(te_bevestigen),
+    }
+    tekst = json.dumps(inhoud, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return "sha256:" + hashlib.sha256(tekst.encode("utf-8")).hexdigest()

@@ -1,0 +1,155 @@
+"""De opdrachtregel: ``sora``. Nederlandse uitvoer; ``--json`` op elke opdracht met een resultaat.
+
+Fouten van het domein worden op één plek vertaald (``SoraGroep.invoke``): een Nederlandse
+melding op standaardfout (of met ``--json`` een ``sora-fout/1``-document op standaarduit),
+exitcode 2, nooit een traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import Optional
+
+import click
+
+from . import __version__
+from .fouten import Fout, InvoerFout, SoraFout
+
+EXIT_INVOER = 2
+
+
+class SoraFoutUitvoer(click.ClickException):
+    exit_code = EXIT_INVOER
+
+    def __init__(self, fout: SoraFout, als_json: bool):
+        self.fout = fout
+        self.als_json = als_json
+        super().__init__(str(fout))
+
+    def show(self, file=None) -> None:  # noqa: D401 - click-API
+        if self.als_json:
+            from .uitvoer import naar_json
+
+            click.echo(naar_json(self.fout.als_dict()), nl=False)
+            return
+        regels = ["Fout: de invoer kan niet worden beslist."] if isinstance(self.fout, InvoerFout) else ["Fout:"]
+        for f in self.fout.fouten():
+            regels.append(f"  - {f.veld}: {f.melding}" if f.veld else f"  - {f.melding}")
+        click.echo("\n".join(regels), err=True)
+
+
+class SoraGroep(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SoraFout as e:
+            raise SoraFoutUitvoer(e, _wil_json(ctx)) from None
+
+
+def _wil_json(ctx: click.Context) -> bool:
+    sub = ctx.invoked_subcommand
+    return bool(ctx.meta.get("sora_json")) or ("--json" in sys.argv[1:] and sub is not None)
+
+
+def _datum(waarde: Optional[str], veld: str) -> Optional[date]:
+    if waarde is None:
+        return None
+    try:
+        return date.fromisoformat(waarde)
+    except ValueError:
+        raise InvoerFout([Fout(veld, f"Ongeldige datum: '{waarde}' (verwacht JJJJ-MM-DD).")]) from None
+
+
+def _json_vlag(f):
+    def zet(ctx, _param, waarde):
+        if waarde:
+            ctx.meta["sora_json"] = True
+        return waarde
+
+    return click.option("--json", "als_json", is_flag=True, callback=zet, expose_value=True, is_eager=True,
+                        help="Uitvoer als JSON (machineleesbaar).")(f)
+
+
+@click.group(cls=SoraGroep, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sora", message="%(prog)s %(version)s")
+def sora() -> None:
+    """SORA: minimabeleid van de regio Alkmaar als regels.
+
+    \b
+    Voorbeelden:
+      sora gemeenten
+      sora beoordeel voorbeelden/bergen-bijzondere-bijstand.toml
+      sora beoordeel casus.json --gemeente GM0361 --json
+    """
+
+
+@sora.command()
+@click.argument("casus", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--gemeente", help="CBS-code (GM0373) of pluginnaam (bergen); vervangt die in de casus.")
+@click.option("--peildatum", help="Datum JJJJ-MM-DD; vervangt die in de casus.")
+@click.option("--kort", is_flag=True, help="Alleen uitkomst en bedrag per regeling, zonder motivering.")
+@_json_vlag
+def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], kort: bool, als_json: bool) -> None:
+    """Beslis over een casus (TOML of JSON; '-' leest JSON van standaardinvoer).
+
+    \b
+    Voorbeelden:
+      sora beoordeel voorbeelden/alkmaar-alleenstaande.toml
+      sora beoordeel casus.toml --gemeente heiloo --peildatum 2025-09-01
+      cat casus.json | sora beoordeel - --json
+    """
+    from .beslisser import beoordeel as beslis
+    from .invoer import laad_casus, lees_document, casus_uit_dict
+    from .uitvoer import besluit_dict, besluit_tekst, naar_json
+
+    if casus == "-":
+        data = sys.stdin.buffer.read(2_000_001)
+        c = casus_uit_dict(lees_document(data, None))
+    else:
+        c = laad_casus(casus)
+    besluit = beslis(c, gemeente=gemeente, peildatum=_datum(peildatum, "--peildatum"))
+    if als_json:
+        click.echo(naar_json(besluit_dict(besluit)), nl=False)
+    else:
+        click.echo(besluit_tekst(besluit, uitgebreid=not kort), nl=False)
+
+
+@sora.command()
+@_json_vlag
+def gemeenten(als_json: bool) -> None:
+    """Toon de geïnstalleerde gemeenten met CBS-code, pluginversie en geldigheid.
+
+    \b
+    Voorbeeld:
+      sora gemeenten --json
+    """
+    from .plugins import register
+    from .uitvoer import naar_json
+
+    reg = register()
+    rijen = [{
+        "cbs_code": p.info.cbs_code, "naam": p.info.naam, "plugin": p.naam, "plugin_versie": p.info.plugin_versie,
+        "geldig_vanaf": p.info.geldig_vanaf.isoformat() if p.info.geldig_vanaf else None,
+        "geldig_tot": p.info.geldig_tot.isoformat() if p.info.geldig_tot else None,
+    } for p in reg.gesorteerd()]
+    fouten = [{"plugin": n, "melding": str(f)} for n, f in sorted(reg.fouten.items())]
+    if als_json:
+        click.echo(naar_json({"gemeenten": rijen, "plugin_fouten": fouten}), nl=False)
+        return
+    click.echo(f"{'CBS-code':<9} {'gemeente':<16} {'plugin':<14} {'versie':<8} geldig")
+    for r in rijen:
+        geldig = f"vanaf {r['geldig_vanaf']}" if r["geldig_vanaf"] else "-"
+        if r["geldig_tot"]:
+            geldig += f" tot en met {r['geldig_tot']}"
+        click.echo(f"{r['cbs_code']:<9} {r['naam']:<16} {r['plugin']:<14} {r['plugin_versie']:<8} {geldig}")
+    for f in fouten:
+        click.echo(f"Plugin niet geladen: {f['melding']}", err=True)
+
+
+def main() -> None:
+    sora(prog_name="sora")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,59 @@
+"""Foutsoorten. Elke fout die een gebruiker kan zien heeft een Nederlandse melding.
+
+* ``InvoerFout``: de casus kan niet worden beslist; draagt alle gevonden problemen met het
+  veld waar ze zitten (contract ``sora-fout/1``).
+* ``PluginFout``: een plugin faalde; draagt de naam van de plugin. Andere gemeenten werken door.
+* ``BeleidFout``: beleidsdata (kern of plugin) is ongeldig.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import attrs
+
+
+@attrs.frozen
+class Fout:
+    veld: Optional[str]
+    melding: str
+
+    def als_dict(self) -> dict:
+        return {"veld": self.veld, "melding": self.melding}
+
+
+class SoraFout(Exception):
+    """Basis voor fouten met een Nederlandse melding voor de gebruiker."""
+
+    def fouten(self) -> tuple[Fout, ...]:
+        return (Fout(None, str(self)),)
+
+    def als_dict(self) -> dict:
+        return {"contract": "sora-fout/1", "fouten": [f.als_dict() for f in self.fouten()]}
+
+
+class InvoerFout(SoraFout):
+    def __init__(self, fouten: Iterable[Fout]):
+        self._fouten = tuple(fouten)
+        super().__init__("; ".join(_regel(f) for f in self._fouten))
+
+    def fouten(self) -> tuple[Fout, ...]:
+        return self._fouten
+
+
+class PluginFout(SoraFout):
+    def __init__(self, plugin: str, melding: str):
+        self.plugin = plugin
+        super().__init__(f"Plugin '{plugin}': {melding}")
+
+
+class BeleidFout(SoraFout):
+    def __init__(self, melding: str, bron: str = "kern", plek: Optional[str] = None):
+        self.bron = bron
+        self.plek = plek
+        waar = f" ({plek})" if plek else ""
+        super().__init__(f"Ongeldig beleid in {bron}{waar}: {melding}")
+
+
+def _regel(f: Fout) -> str:
+    return f"{f.veld}: {f.melding}" if f.veld else f.melding

@@ -1,0 +1,124 @@
+"""Geld en datums: exacte decimalen, afronding en leeftijden.
+
+Afspraken (zie README, "Geld, datums en afronding"):
+
+* Geld is ``decimal.Decimal`` in euro's; nooit float.
+* Elk bedrag wordt afgerond op hele centen, half naar boven (``ROUND_HALF_UP``), op het
+  moment dat het ontstaat (``cent``). Regels die anders afronden zeggen dat zelf.
+* Leeftijd op een datum: het aantal verjaardagen dat op of vóór die datum viel. Wie op
+  29 februari is geboren, wordt in een niet-schrikkeljaar op 1 maart een jaar ouder.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+NUL = Decimal("0.00")
+
+
+def cent(bedrag: Decimal) -> Decimal:
+    """Rond af op hele centen, half naar boven (0,005 wordt 0,01)."""
+    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def naar_decimal(waarde: object) -> Decimal:
+    """Lees een bedrag of getal exact in. Strings en ints direct; een float via zijn
+    kortste tekstvorm (``repr``), zodat ``1450.1`` uit JSON ``Decimal('1450.1')`` wordt en
+    niet de binaire benadering. Gooit ``ValueError`` bij iets dat geen getal is."""
+    if isinstance(waarde, bool):
+        raise ValueError("een ja/nee-waarde is geen getal")
+    if isinstance(waarde, Decimal):
+        d = waarde
+    elif isinstance(waarde, int):
+        d = Decimal(waarde)
+    elif isinstance(waarde, float):
+        d = Decimal(repr(waarde))
+    elif isinstance(waarde, str):
+        tekst = waarde.strip()
+        if not tekst or len(tekst) > 40:
+            raise ValueError("geen geldig getal")
+        try:
+            d = Decimal(tekst)
+        except InvalidOperation:
+            raise ValueError("geen geldig getal") from None
+    else:
+        raise ValueError("geen geldig getal")
+    if not d.is_finite():
+        raise ValueError("geen eindig getal")
+    return d
+
+
+def euro(bedrag: Decimal | None) -> str | None:
+    """Tekstvorm voor uitvoer: altijd twee decimalen (``'530.00'``)."""
+    if bedrag is None:
+        return None
+    return str(cent(bedrag))
+
+
+def euro_nl(bedrag: Decimal) -> str:
+    """Leesbare Nederlandse notatie voor motiveringen: ``€ 1.345,45``."""
+    b = cent(bedrag)
+    teken = "-" if b < 0 else ""
+    geheel, _, dec = f"{abs(b):.2f}".partition(".")
+    groepen = []
+    while len(geheel) > 3:
+        groepen.insert(0, geheel[-3:])
+        geheel = geheel[:-3]
+    groepen.insert(0, geheel)
+    return f"{teken}€ {'.'.join(groepen)},{dec}"
+
+
+def procent_nl(fractie: Decimal) -> str:
+    """``Decimal('1.20')`` wordt ``'120%'``; ``Decimal('0.355')`` wordt ``'35,5%'``."""
+    p = (fractie * 100).normalize()
+    tekst = f"{p:f}"
+    if "." in tekst:
+        tekst = tekst.rstrip("0").rstrip(".")
+    return tekst.replace(".", ",") + "%"
+
+
+def datum_nl(d: date) -> str:
+    """``date(2025, 9, 1)`` wordt ``'1 september 2025'``."""
+    return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
+
+
+_MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+
+
+def leeftijd(geboortedatum: date, op: date) -> int:
+    """Leeftijd in hele jaren op datum ``op``."""
+    jaren = op.year - geboortedatum.year
+    if (op.month, op.day) < (geboortedatum.month, geboortedatum.day):
+        jaren -= 1
+    return jaren
+
+
+def plus_jaren_maanden(d: date, jaren: int, maanden: int = 0) -> date:
+    """Datum ``jaren`` jaar en ``maanden`` maanden na ``d``. Bestaat de dag niet in de
+    doelmaand (29, 30 of 31), dan wordt het de eerste dag van de maand erna: zo valt een
+    verjaardag op 29 februari in een niet-schrikkeljaar op 1 maart, net als bij ``leeftijd``."""
+    totaal = d.month - 1 + maanden
+    jaar = d.year + jaren + totaal // 12
+    maand = totaal % 12 + 1
+    try:
+        return date(jaar, maand, d.day)
+    except ValueError:
+        if maand == 12:
+            return date(jaar + 1, 1, 1)
+        return date(jaar, maand + 1, 1)
+
+
+def maanden_tussen(van: date, tot: date) -> int:
+    """Aantal volle kalendermaanden van ``van`` tot en met ``tot`` (0 als ``tot`` eerder is).
+    Een maand is vol op de dag die in nummer gelijk is aan de begindag."""
+    if tot < van:
+        return 0
+    m = (tot.year - van.year) * 12 + (tot.month - van.month)
+    if plus_jaren_maanden(van, 0, m) > tot:
+        m -= 1
+    return m

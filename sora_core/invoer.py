@@ -1,0 +1,383 @@
+"""Een casus inlezen uit TOML, JSON of een dict, met alle fouten per veld in het Nederlands.
+
+Alle problemen worden verzameld (niet alleen het eerste) en samen gemeld als ``InvoerFout``.
+Bedragen worden exact gelezen (JSON- en TOML-getallen als ``Decimal``, nooit als float).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from . import model
+from .fouten import Fout, InvoerFout
+from .geld import naar_decimal
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
+    import tomli as tomllib  # type: ignore[no-redef]
+
+#: grootste casusdocument dat wordt gelezen (bytes); groter is een fout, geen geheugenprobleem
+MAX_GROOTTE = 1_000_000
+MAX_BEDRAG = Decimal("1000000000")
+MAX_PERSONEN = 50
+MAX_AANVRAGEN = 100
+VROEGSTE_DATUM = date(1900, 1, 1)
+LAATSTE_DATUM = date(2100, 12, 31)
+
+
+# --------------------------------------------------------------------------- bestanden en tekst
+
+def laad_casus(bron: str | Path | bytes | dict, formaat: Optional[str] = None) -> model.Casus:
+    """Lees een casus uit een pad, bytes (JSON of TOML), of een dict.
+
+    ``formaat`` is ``"json"`` of ``"toml"``; zonder opgave volgt het uit de extensie of de
+    inhoud (begint met ``{`` is JSON)."""
+    if isinstance(bron, dict):
+        return casus_uit_dict(bron)
+    if isinstance(bron, (str, Path)):
+        pad = Path(bron)
+        try:
+            if pad.stat().st_size > MAX_GROOTTE:
+                raise InvoerFout([Fout(None, f"Bestand {pad.name} is groter dan {MAX_GROOTTE} bytes.")])
+            data = pad.read_bytes()
+        except FileNotFoundError:
+            raise InvoerFout([Fout(None, f"Bestand niet gevonden: {pad}")]) from None
+        except (IsADirectoryError, PermissionError, OSError) as e:
+            raise InvoerFout([Fout(None, f"Bestand {pad} kan niet worden gelezen ({type(e).__name__}).")]) from None
+        if formaat is None and pad.suffix.lower() in (".json", ".toml"):
+            formaat = pad.suffix.lower()[1:]
+        return casus_uit_dict(lees_document(data, formaat))
+    return casus_uit_dict(lees_document(bron, formaat))
+
+
+def lees_document(data: bytes, formaat: Optional[str] = None) -> dict:
+    """Bytes naar een dict, met Nederlandse fouten voor te groot, geen UTF-8 en syntaxis."""
+    if len(data) > MAX_GROOTTE:
+        raise InvoerFout([Fout(None, f"Invoer is groter dan {MAX_GROOTTE} bytes.")])
+    try:
+        tekst = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InvoerFout([Fout(None, f"Invoer is geen geldige UTF-8-tekst (byte {e.start}).")]) from None
+    if tekst.startswith("\ufeff"):
+        tekst = tekst[1:]
+    if formaat is None:
+        formaat = "json" if tekst.lstrip()[:1] in ("{", "[") else "toml"
+    if formaat == "json":
+        try:
+            doc = json.loads(tekst, parse_float=Decimal, parse_constant=_geen_constante)
+        except json.JSONDecodeError as e:
+            raise InvoerFout([Fout(None, f"Ongeldige JSON op regel {e.lineno}, kolom {e.colno}: {e.msg}.")]) from None
+        except RecursionError:
+            raise InvoerFout([Fout(None, "JSON is te diep genest.")]) from None
+        except ValueError as e:
+            raise InvoerFout([Fout(None, f"Ongeldige JSON: {e}")]) from None
+    elif formaat == "toml":
+        try:
+            doc = tomllib.loads(tekst, parse_float=Decimal)
+        except tomllib.TOMLDecodeError as e:
+            raise InvoerFout([_toml_fout(tekst, str(e))]) from None
+        except RecursionError:
+            raise InvoerFout([Fout(None, "TOML is te diep genest.")]) from None
+    else:
+        raise InvoerFout([Fout(None, f"Onbekend formaat '{formaat}': kies json of toml.")])
+    if not isinstance(doc, dict):
+        raise InvoerFout([Fout(None, "Een casus moet een object (JSON) of tabel (TOML) zijn.")])
+    return doc
+
+
+def _geen_constante(naam: str) -> Any:
+    raise ValueError(f"'{naam}' is geen geldig getal")
+
+
+_TOML_REGEL = re.compile(r"line (\d+)")
+_TOML_TABEL = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
+_TOML_SLEUTEL = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
+
+
+def _toml_fout(tekst: str, melding: str) -> Fout:
+    """Vertaal een TOML-syntaxfout naar het veld waar hij zit (tabel + sleutel van die regel)."""
+    m = _TOML_REGEL.search(melding)
+    if not m:
+        return Fout(None, f"Ongeldige TOML: {melding}")
+    nr = int(m.group(1))
+    regels = tekst.splitlines()
+    veld = None
+    if 0 < nr <= len(regels):
+        sleutel = _TOML_SLEUTEL.match(regels[nr - 1])
+        tabel = None
+        for r in reversed(regels[: nr - 1]):
+            t = _TOML_TABEL.match(r)
+            if t:
+                tabel = t.group(1)
+                break
+        if sleutel:
+            veld = f"{tabel}.{sleutel.group(1)}" if tabel else sleutel.group(1)
+    soort = "ongeldige datum of waarde" if "date" in melding.lower() else "ongeldige TOML"
+    return Fout(veld, f"Regel {nr}: {soort} ({melding}).")
+
+
+# --------------------------------------------------------------------------- dict naar model
+
+class _Lezer:
+    """Loopt een dict na volgens een veldenlijst en verzamelt fouten met hun pad."""
+
+    def __init__(self) -> None:
+        self.fouten: list[Fout] = []
+
+    def fout(self, veld: Optional[str], melding: str) -> None:
+        self.fouten.append(Fout(veld, melding))
+
+    def object(self, doc: Any, pad: str, velden: dict[str, tuple[Callable, bool]]) -> Optional[dict]:
+        """Lees een object. ``velden``: naam -> (lezer, verplicht). Onbekende velden zijn fout."""
+        if not isinstance(doc, dict):
+            self.fout(pad or None, f"Verwacht een object, kreeg {_soort(doc)}.")
+            return None
+        uit: dict[str, Any] = {}
+        for sleutel in doc:
+            if sleutel not in velden:
+                self.fout(_pad(pad, str(sleutel)), f"Onbekend veld '{sleutel}'.")
+        for naam, (lees, verplicht) in velden.items():
+            veldpad = _pad(pad, naam)
+            if naam not in doc or doc[naam] is None:
+                if verplicht:
+                    self.fout(veldpad, "Verplicht veld ontbreekt.")
+                continue
+            waarde = lees(self, doc[naam], veldpad)
+            if waarde is not _FOUT:
+                uit[naam] = waarde
+        return uit
+
+    def lijst(self, doc: Any, pad: str, lees_item: Callable, maximum: int) -> tuple:
+        if not isinstance(doc, list):
+            self.fout(pad, f"Verwacht een lijst, kreeg {_soort(doc)}.")
+            return ()
+        if len(doc) > maximum:
+            self.fout(pad, f"Te veel elementen ({len(doc)}); hoogstens {maximum}.")
+            return ()
+        items = []
+        for i, item in enumerate(doc):
+            r = lees_item(self, item, f"{pad}[{i}]")
+            if r is not None and r is not _FOUT:
+                items.append(r)
+        return tuple(items)
+
+
+_FOUT = object()
+
+
+def _pad(pad: str, naam: str) -> str:
+    return f"{pad}.{naam}" if pad else naam
+
+
+def _soort(w: Any) -> str:
+    if isinstance(w, bool):
+        return "een ja/nee-waarde"
+    if isinstance(w, (int, float, Decimal)):
+        return f"een getal ({w})"
+    if isinstance(w, str):
+        return f"tekst '{_kort(w)}'"
+    if isinstance(w, list):
+        return "een lijst"
+    if isinstance(w, dict):
+        return "een object"
+    if isinstance(w, date):
+        return f"een datum ({w})"
+    return type(w).__name__
+
+
+def _kort(s: str, n: int = 40) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _datum(lz: _Lezer, w: Any, pad: str) -> Any:
+    if isinstance(w, date) and not hasattr(w, "hour"):
+        d = w
+    elif isinstance(w, str):
+        try:
+            d = date.fromisoformat(w.strip()) if len(w) <= 10 else None
+        except ValueError:
+            d = None
+        if d is None:
+            lz.fout(pad, f"Ongeldige datum: '{_kort(w)}' (verwacht JJJJ-MM-DD, een bestaande dag).")
+            return _FOUT
+    else:
+        lz.fout(pad, f"Verwacht een datum (JJJJ-MM-DD), kreeg {_soort(w)}.")
+        return _FOUT
+    if not (VROEGSTE_DATUM <= d <= LAATSTE_DATUM):
+        lz.fout(pad, f"Datum {d.isoformat()} ligt buiten het bereik 1900-01-01 tot 2100-12-31.")
+        return _FOUT
+    return d
+
+
+def _bedrag(lz: _Lezer, w: Any, pad: str) -> Any:
+    try:
+        d = naar_decimal(w)
+    except ValueError:
+        lz.fout(pad, f"Verwacht een bedrag, kreeg {_soort(w)}.")
+        return _FOUT
+    weergave = w if isinstance(w, str) else str(d)
+    if d < 0:
+        lz.fout(pad, f"Bedrag mag niet negatief zijn: '{_kort(weergave)}'.")
+        return _FOUT
+    if d > MAX_BEDRAG:
+        lz.fout(pad, f"Bedrag is onwaarschijnlijk groot: '{_kort(weergave)}'.")
+        return _FOUT
+    if d != d.quantize(Decimal("0.01")):
+        lz.fout(pad, f"Bedrag heeft meer dan twee decimalen: '{_kort(weergave)}'.")
+        return _FOUT
+    return d
+
+
+def _bool(lz: _Lezer, w: Any, pad: str) -> Any:
+    if isinstance(w, bool):
+        return w
+    lz.fout(pad, f"Verwacht true of false, kreeg {_soort(w)}.")
+    return _FOUT
+
+
+def _tekst(lz: _Lezer, w: Any, pad: str) -> Any:
+    if isinstance(w, str) and w.strip():
+        if len(w) > 500:
+            lz.fout(pad, "Tekst is te lang (meer dan 500 tekens).")
+            return _FOUT
+        return w
+    lz.fout(pad, f"Verwacht tekst, kreeg {_soort(w)}.")
+    return _FOUT
+
+
+def _keuze(*opties: str) -> Callable:
+    def lees(lz: _Lezer, w: Any, pad: str) -> Any:
+        if isinstance(w, str) and w in opties:
+            return w
+        lz.fout(pad, f"Ongeldige waarde {_soort(w)}; kies uit: {', '.join(opties)}.")
+        return _FOUT
+    return lees
+
+
+def _persoon(lz: _Lezer, w: Any, pad: str) -> Any:
+    v = lz.object(w, pad, {
+        "geboortedatum": (_datum, True),
+        "student": (_bool, False),
+        "arbeidsvermogen": (_keuze(*model.ARBEIDSVERMOGEN), False),
+    })
+    if v is None or "geboortedatum" not in v:
+        return _FOUT
+    return model.Persoon(**v)
+
+
+def _personen(lz: _Lezer, w: Any, pad: str) -> Any:
+    return lz.lijst(w, pad, _persoon, MAX_PERSONEN)
+
+
+def _woning(lz: _Lezer, w: Any, pad: str) -> Any:
+    v = lz.object(w, pad, {"soort": (_keuze(*model.WONINGSOORTEN), False)})
+    return _FOUT if v is None else model.Woning(**v)
+
+
+def _inkomen(lz: _Lezer, w: Any, pad: str) -> Any:
+    v = lz.object(w, pad, {
+        "netto_per_maand": (_bedrag, True),
+        "laag_sinds": (_datum, False),
+        "uitzicht_op_verbetering": (_bool, False),
+        "laatste_inkomenstoeslag": (_datum, False),
+    })
+    if v is None or "netto_per_maand" not in v:
+        return _FOUT
+    return model.Inkomen(**v)
+
+
+def _vermogen(lz: _Lezer, w: Any, pad: str) -> Any:
+    v = lz.object(w, pad, {
+        "bezittingen": (_bedrag, False),
+        "schulden": (_bedrag, False),
+        "eigen_woning_overwaarde": (_bedrag, False),
+    })
+    return _FOUT if v is None else model.Vermogen(**v)
+
+
+def _aanvraag(lz: _Lezer, w: Any, pad: str) -> Any:
+    v = lz.object(w, pad, {
+        "regeling": (_tekst, True),
+        "kostensoort": (_tekst, False),
+        "bedrag": (_bedrag, False),
+        "omschrijving": (_tekst, False),
+        "voorliggend": (_bedrag, False),
+        "kostendatum": (_datum, False),
+    })
+    if v is None or "regeling" not in v:
+        return _FOUT
+    return model.Aanvraag(**v)
+
+
+def _aanvragen(lz: _Lezer, w: Any, pad: str) -> Any:
+    return lz.lijst(w, pad, _aanvraag, MAX_AANVRAGEN)
+
+
+def _schuldhulp(lz: _Lezer, w: Any, pad: str) -> Any:
+    v = lz.object(w, pad, {
+        "melddatum": (_datum, True),
+        "soort_melding": (_keuze(*model.SOORTEN_MELDING), False),
+        "bedreigende_situatie": (_keuze(*model.BEDREIGENDE_SITUATIES), False),
+        "eerder_schuldhulp_afgerond": (_datum, False),
+        "fraudevordering": (_bool, False),
+        "signaal_van": (_keuze(*model.SIGNAALGEVERS), False),
+    })
+    if v is None or "melddatum" not in v:
+        return _FOUT
+    return model.Schuldhulp(**v)
+
+
+_CASUS_VELDEN: dict[str, tuple[Callable, bool]] = {
+    "gemeente": (_tekst, True),
+    "peildatum": (_datum, True),
+    "aanvraagdatum": (_datum, False),
+    "aanvrager": (_persoon, True),
+    "partner": (_persoon, False),
+    "kinderen": (_personen, False),
+    "medebewoners": (_personen, False),
+    "woning": (_woning, False),
+    "inkomen": (_inkomen, True),
+    "vermogen": (_vermogen, False),
+    "aanvragen": (_aanvragen, False),
+    "schuldhulp": (_schuldhulp, False),
+}
+
+
+def casus_uit_dict(doc: Any) -> model.Casus:
+    """Zet een dict (uit JSON/TOML of van een zaaksysteem) om naar een ``Casus``.
+
+    Gooit ``InvoerFout`` met alle gevonden problemen."""
+    lz = _Lezer()
+    v = lz.object(doc, "", _CASUS_VELDEN)
+    if v is not None and not lz.fouten:
+        _samenhang(lz, v)
+    if lz.fouten or v is None:
+        raise InvoerFout(lz.fouten or [Fout(None, "Lege casus.")])
+    return model.Casus(**v)
+
+
+def _samenhang(lz: _Lezer, v: dict) -> None:
+    """Controles over velden heen: geboortedata niet na de peildatum, enz."""
+    peil: date = v["peildatum"]
+    personen = [("aanvrager", v["aanvrager"])]
+    if "partner" in v:
+        personen.append(("partner", v["partner"]))
+    for soort in ("kinderen", "medebewoners"):
+        personen += [(f"{soort}[{i}]", p) for i, p in enumerate(v.get(soort, ()))]
+    for pad, p in personen:
+        if p.geboortedatum > peil:
+            lz.fout(f"{pad}.geboortedatum", f"Geboortedatum {p.geboortedatum.isoformat()} ligt na de peildatum {peil.isoformat()}.")
+    ink: model.Inkomen = v["inkomen"]
+    if ink.laag_sinds and ink.laag_sinds > peil:
+        lz.fout("inkomen.laag_sinds", f"Datum {ink.laag_sinds.isoformat()} ligt na de peildatum {peil.isoformat()}.")
+    if "aanvraagdatum" in v and v["aanvraagdatum"] > peil:
+        lz.fout("aanvraagdatum", f"Aanvraagdatum {v['aanvraagdatum'].isoformat()} ligt na de peildatum {peil.isoformat()}.")
+    sh = v.get("schuldhulp")
+    if sh is not None and sh.soort_melding == "hulpvraag" and sh.signaal_van is not None:
+        lz.fout("schuldhulp.signaal_van", "Alleen bij soort_melding = \"signaal\" hoort een signaalgever.")

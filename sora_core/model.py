@@ -1,0 +1,171 @@
+"""Het model: de casus die binnenkomt en het besluit dat eruit gaat.
+
+De velden volgen ``casus-contract.md`` (gedeeld met de zaaksystemen) precies; extra velden
+zijn optioneel en staan in de changelog van de README. Alle objecten zijn onveranderlijk
+(``attrs.frozen``); wijzigen gaat met ``attrs.evolve``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Optional
+
+import attrs
+
+from .geld import NUL
+
+WONINGSOORTEN = ("huur", "koop", "inwonend", "instelling", "geen_vaste_woonplaats")
+ARBEIDSVERMOGEN = ("volledig", "beperkt", "geen")
+SOORTEN_MELDING = ("hulpvraag", "signaal")
+BEDREIGENDE_SITUATIES = (
+    "woningontruiming", "afsluiting_energie", "afsluiting_water", "opzegging_zorgverzekering",
+)
+SIGNAALGEVERS = ("verhuurder", "energieleverancier", "drinkwaterbedrijf", "zorgverzekeraar")
+UITKOMSTEN = ("toegekend", "afgewezen", "niet_van_toepassing", "doorverwezen")
+VORMEN = ("om_niet", "lening")
+
+
+# --------------------------------------------------------------------------- casus (invoer)
+
+@attrs.frozen
+class Persoon:
+    geboortedatum: date
+    student: bool = False
+    arbeidsvermogen: str = "volledig"
+
+
+@attrs.frozen
+class Woning:
+    soort: str = "huur"
+
+
+@attrs.frozen
+class Inkomen:
+    netto_per_maand: Decimal
+    laag_sinds: Optional[date] = None
+    uitzicht_op_verbetering: bool = False
+    #: optioneel (uitbreiding): datum waarop de laatste individuele inkomenstoeslag is
+    #: toegekend; art. 36 lid 1 Pw laat die niet binnen twaalf maanden opnieuw toe.
+    laatste_inkomenstoeslag: Optional[date] = None
+
+
+@attrs.frozen
+class Vermogen:
+    bezittingen: Decimal = NUL
+    schulden: Decimal = NUL
+    eigen_woning_overwaarde: Decimal = NUL
+
+
+@attrs.frozen
+class Aanvraag:
+    regeling: str
+    kostensoort: Optional[str] = None
+    bedrag: Optional[Decimal] = None
+    omschrijving: Optional[str] = None
+    voorliggend: Decimal = NUL
+    #: optioneel (uitbreiding): datum waarop de kosten zijn gemaakt (voor "te laat gevraagd")
+    kostendatum: Optional[date] = None
+
+
+@attrs.frozen
+class Schuldhulp:
+    melddatum: date
+    soort_melding: str = "hulpvraag"
+    bedreigende_situatie: Optional[str] = None
+    eerder_schuldhulp_afgerond: Optional[date] = None
+    fraudevordering: bool = False
+    #: optioneel (uitbreiding): wie het signaal gaf bij vroegsignalering
+    signaal_van: Optional[str] = None
+
+
+@attrs.frozen
+class Casus:
+    gemeente: str
+    peildatum: date
+    aanvrager: Persoon
+    inkomen: Inkomen
+    aanvraagdatum: Optional[date] = None
+    partner: Optional[Persoon] = None
+    kinderen: tuple[Persoon, ...] = ()
+    medebewoners: tuple[Persoon, ...] = ()
+    woning: Woning = Woning()
+    vermogen: Vermogen = Vermogen()
+    aanvragen: tuple[Aanvraag, ...] = ()
+    schuldhulp: Optional[Schuldhulp] = None
+
+    @property
+    def datum_aanvraag(self) -> date:
+        """De aanvraagdatum; zonder opgave de peildatum (contract)."""
+        return self.aanvraagdatum or self.peildatum
+
+
+# --------------------------------------------------------------------------- besluit (uitvoer)
+
+@attrs.frozen
+class Motivering:
+    """Eén stap van de motivering: leesbare tekst met grondslag en bron."""
+
+    tekst: str
+    grondslag: str
+    bron: str  # "kern" of de naam van de plugin
+
+
+@attrs.frozen
+class GebruikteWaarde:
+    """Een waarde die een beslissing gebruikte, met herkomst en geldigheid."""
+
+    naam: str
+    waarde: str
+    bron: str
+    geldig_vanaf: date
+    grondslag: str
+    geldig_tot: Optional[date] = None
+
+
+@attrs.frozen
+class Beslissing:
+    regeling: str
+    naam: str
+    pakket: str  # "basis" | "plus"
+    uitkomst: str
+    bedrag: Optional[Decimal]
+    vorm: Optional[str]
+    motivering: tuple[Motivering, ...]
+    gebruikte_waarden: tuple[GebruikteWaarde, ...]
+    #: waarop het bedrag slaat: "eenmalig", "per_maand" of "per_jaar"; None zonder bedrag
+    bedrag_per: Optional[str] = None
+
+
+@attrs.frozen
+class GemeenteInfo:
+    cbs_code: str
+    naam: str
+    plugin: str
+    plugin_versie: str
+    geldig_vanaf: Optional[date] = None
+    geldig_tot: Optional[date] = None
+
+    def bestaat_op(self, d: date) -> bool:
+        if self.geldig_vanaf and d < self.geldig_vanaf:
+            return False
+        if self.geldig_tot and d > self.geldig_tot:
+            return False
+        return True
+
+
+@attrs.frozen
+class Ontvangstbewijs:
+    toolkit_versie: str
+    plugin_versie: str
+    beleid_vingerafdruk: str
+
+
+@attrs.frozen
+class Besluit:
+    gemeente: GemeenteInfo
+    peildatum: date
+    beslissingen: tuple[Beslissing, ...]
+    ontvangstbewijs: Ontvangstbewijs
+    schuldhulp: Optional[dict] = None
+    waarschuwingen: tuple[str, ...] = ()

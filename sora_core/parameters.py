@@ -1,0 +1,307 @@
+"""Gedateerde parameters en open normen.
+
+Een **parameter** is een waarde die de kern vastlegt (een bijstandsnorm, een vermogensgrens):
+geen gemeente kan die vervangen. Een **open norm** is een plek waar een gemeente mag kiezen
+(een inkomensgrens, een draagkrachtpercentage): de kern geeft de geharmoniseerde
+standaardwaarde met grondslag, een plugin mag er binnen het toegestane bereik een eigen
+waarde voor geven.
+
+Beide hebben gedateerde waarden (``geldig_vanaf``, optioneel ``geldig_tot`` tot en met) en
+staan in TOML, per domein één bestand in ``sora_core/data/``::
+
+    [[open_norm]]
+    naam = "individuele_inkomenstoeslag.inkomensgrens"
+    type = "fractie"                 # bedrag | fractie | geheel | ja_nee | keuze | staffel | tekst
+    eenheid = "deel van de toepasselijke bijstandsnorm"
+    minimum = "1.00"
+    maximum = "1.30"
+    grondslag = "art. 36 lid 1 Participatiewet"
+    omschrijving = "Tot welk inkomen ..."
+      [[open_norm.waarde]]
+      waarde = "1.20"
+      geldig_vanaf = 2023-01-01
+      bron = "Verordening ..."       # het document waar de waarde staat
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Optional
+
+import attrs
+
+from .fouten import BeleidFout
+from .geld import naar_decimal
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover
+    import tomli as tomllib  # type: ignore[no-redef]
+
+TYPES = ("bedrag", "fractie", "geheel", "ja_nee", "keuze", "staffel", "tekst")
+DATA = Path(__file__).with_name("data")
+#: databestanden in ``data/`` die geen parameters bevatten maar eigen tabellen
+GEEN_PARAMETERS = frozenset({"feestdagen.toml", "aow.toml"})
+
+
+@attrs.frozen
+class Waarde:
+    """Eén gedateerde waarde van een parameter of open norm, met zijn herkomst."""
+
+    naam: str
+    waarde: Any
+    geldig_vanaf: date
+    geldig_tot: Optional[date]
+    bron: str  # "kern" of de pluginnaam
+    grondslag: str  # juridische grondslag (artikel, verordening of beleidsregel)
+    document: str = ""  # waar de waarde staat (vindplaats), als die verschilt van de grondslag
+    bevestigd: bool = True
+    toelichting: str = ""
+    plek: str = ""  # bestand en regel/sleutel, voor terugvinden
+
+    def geldt_op(self, d: date) -> bool:
+        return self.geldig_vanaf <= d and (self.geldig_tot is None or d <= self.geldig_tot)
+
+    def als_tekst(self) -> str:
+        return waarde_als_tekst(self.waarde)
+
+
+@attrs.frozen
+class Definitie:
+    """De declaratie van een parameter of open norm door de kern."""
+
+    naam: str
+    type: str
+    open: bool
+    grondslag: str
+    omschrijving: str
+    eenheid: str = ""
+    minimum: Any = None
+    maximum: Any = None
+    keuzes: tuple[str, ...] = ()
+    domein: str = ""
+    waarden: tuple[Waarde, ...] = ()
+
+    def waarde_op(self, d: date) -> Optional[Waarde]:
+        for w in self.waarden:
+            if w.geldt_op(d):
+                return w
+        return None
+
+    def lees(self, ruw: Any, plek: str, bron: str) -> Any:
+        """Zet een ruwe TOML-waarde om naar het type van deze definitie en toets het bereik."""
+        return lees_waarde(self, ruw, plek, bron)
+
+
+def waarde_als_tekst(w: Any) -> str:
+    if isinstance(w, bool):
+        return "ja" if w else "nee"
+    if isinstance(w, tuple):
+        return "; ".join(f"vanaf {s.vanaf}: {s.percentage}" for s in w)
+    return str(w)
+
+
+@attrs.frozen
+class Schijf:
+    """Eén schijf van een staffel: vanaf ``vanaf`` x de norm telt ``percentage`` van het
+    inkomen daarboven (tot de volgende schijf)."""
+
+    vanaf: Decimal
+    percentage: Decimal
+
+
+def lees_waarde(d: Definitie, ruw: Any, plek: str, bron: str) -> Any:
+    def fout(m: str) -> BeleidFout:
+        return BeleidFout(f"{d.naam}: {m}", bron, plek)
+
+    t = d.type
+    try:
+        if t in ("bedrag", "fractie"):
+            w = naar_decimal(ruw)
+            if t == "bedrag" and w != w.quantize(Decimal("0.01")):
+                raise fout(f"bedrag {ruw!r} heeft meer dan twee decimalen")
+        elif t == "geheel":
+            if isinstance(ruw, bool) or not isinstance(ruw, int):
+                raise fout(f"verwacht een geheel getal, kreeg {ruw!r}")
+            w = ruw
+        elif t == "ja_nee":
+            if not isinstance(ruw, bool):
+                raise fout(f"verwacht true of false, kreeg {ruw!r}")
+            w = ruw
+        elif t == "keuze":
+            if ruw not in d.keuzes:
+                raise fout(f"ongeldige keuze {ruw!r}; kies uit {', '.join(d.keuzes)}")
+            w = ruw
+        elif t == "staffel":
+            w = _lees_staffel(ruw, fout)
+        elif t == "tekst":
+            if not isinstance(ruw, str) or not ruw.strip():
+                raise fout(f"verwacht een niet-lege tekst, kreeg {ruw!r}")
+            w = ruw
+        else:  # pragma: no cover - definities worden bij het laden gecontroleerd
+            raise fout(f"onbekend type {t}")
+    except ValueError:
+        raise fout(f"geen geldig getal: {ruw!r}") from None
+    if d.minimum is not None and t in ("bedrag", "fractie", "geheel") and w < d.minimum:
+        raise fout(f"waarde {w} ligt onder het minimum {d.minimum}")
+    if d.maximum is not None and t in ("bedrag", "fractie", "geheel") and w > d.maximum:
+        raise fout(f"waarde {w} ligt boven het maximum {d.maximum}")
+    return w
+
+
+def _lees_staffel(ruw: Any, fout) -> tuple[Schijf, ...]:
+    if not isinstance(ruw, list) or not ruw:
+        raise fout("een staffel is een niet-lege lijst van {vanaf, percentage}")
+    schijven = []
+    for s in ruw:
+        if not isinstance(s, dict) or set(s) != {"vanaf", "percentage"}:
+            raise fout("elke schijf heeft precies 'vanaf' en 'percentage'")
+        v, p = naar_decimal(s["vanaf"]), naar_decimal(s["percentage"])
+        if not (Decimal(0) <= p <= Decimal(1)) or v < 0:
+            raise fout(f"schijf {s!r}: percentage tussen 0 en 1, vanaf niet negatief")
+        schijven.append(Schijf(v, p))
+    if [s.vanaf for s in schijven] != sorted({s.vanaf for s in schijven}):
+        raise fout("schijven moeten oplopen in 'vanaf', zonder dubbele")
+    return tuple(schijven)
+
+
+def lees_datum(ruw: Any, veld: str, plek: str, bron: str) -> date:
+    if isinstance(ruw, date) and not hasattr(ruw, "hour"):
+        return ruw
+    if isinstance(ruw, str):
+        try:
+            return date.fromisoformat(ruw)
+        except ValueError:
+            pass
+    raise BeleidFout(f"{veld} moet een datum zijn (JJJJ-MM-DD), kreeg {ruw!r}", bron, plek)
+
+
+def laad_toml(pad: Path, bron: str) -> dict:
+    try:
+        with open(pad, "rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise BeleidFout("bestand niet gevonden", bron, str(pad)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise BeleidFout(f"ongeldige TOML: {e}", bron, pad.name) from None
+
+
+def _gedateerde_waarden(naam: str, lijst: Any, definitie: Definitie, bron: str, plek: str,
+                        standaard_grondslag: str) -> tuple[Waarde, ...]:
+    if not isinstance(lijst, list) or not lijst:
+        raise BeleidFout(f"{naam}: geen gedateerde waarden ([[...waarde]])", bron, plek)
+    uit = []
+    for i, w in enumerate(lijst):
+        p = f"{plek} {naam} waarde {i + 1}"
+        onbekend = set(w) - {"waarde", "geldig_vanaf", "geldig_tot", "bron", "grondslag", "bevestigd", "toelichting"}
+        if onbekend:
+            raise BeleidFout(f"{naam}: onbekende velden {sorted(onbekend)}", bron, p)
+        if "waarde" not in w or "geldig_vanaf" not in w:
+            raise BeleidFout(f"{naam}: elke waarde heeft 'waarde' en 'geldig_vanaf'", bron, p)
+        uit.append(Waarde(
+            naam=naam,
+            waarde=definitie.lees(w["waarde"], p, bron),
+            geldig_vanaf=lees_datum(w["geldig_vanaf"], "geldig_vanaf", p, bron),
+            geldig_tot=lees_datum(w["geldig_tot"], "geldig_tot", p, bron) if "geldig_tot" in w else None,
+            bron=bron,
+            grondslag=w.get("grondslag", standaard_grondslag),
+            document=w.get("bron", ""),
+            bevestigd=bool(w.get("bevestigd", True)),
+            toelichting=w.get("toelichting", ""),
+            plek=p,
+        ))
+    controleer_perioden(uit, bron)
+    return tuple(sorted(uit, key=lambda w: w.geldig_vanaf))
+
+
+def controleer_perioden(waarden: list[Waarde], bron: str) -> None:
+    """Perioden mogen niet overlappen en moeten een eind na hun begin hebben."""
+    gesorteerd = sorted(waarden, key=lambda w: w.geldig_vanaf)
+    for w in gesorteerd:
+        if w.geldig_tot is not None and w.geldig_tot < w.geldig_vanaf:
+            raise BeleidFout(f"{w.naam}: geldig_tot {w.geldig_tot} ligt voor geldig_vanaf {w.geldig_vanaf}", bron, w.plek)
+    for a, b in zip(gesorteerd, gesorteerd[1:]):
+        if a.geldig_tot is None or a.geldig_tot >= b.geldig_vanaf:
+            # een open einde loopt door tot de volgende waarde: sluit het impliciet af
+            if a.geldig_tot is None and a.geldig_vanaf < b.geldig_vanaf:
+                continue
+            raise BeleidFout(f"{a.naam}: perioden vanaf {a.geldig_vanaf} en {b.geldig_vanaf} overlappen", bron, b.plek)
+
+
+def sluit_perioden(waarden: tuple[Waarde, ...]) -> tuple[Waarde, ...]:
+    """Een waarde zonder ``geldig_tot`` loopt tot de dag voor de volgende waarde."""
+    uit = []
+    for a, b in zip(waarden, waarden[1:] + (None,)):
+        if a.geldig_tot is None and b is not None:
+            a = attrs.evolve(a, geldig_tot=date.fromordinal(b.geldig_vanaf.toordinal() - 1))
+        uit.append(a)
+    return tuple(uit)
+
+
+_DEF_VELDEN = {"naam", "type", "eenheid", "minimum", "maximum", "keuzes", "grondslag",
+               "omschrijving", "waarde"}
+
+
+def laad_definities(pad: Path) -> dict[str, Definitie]:
+    """Lees één kernbestand met ``[[parameter]]`` en ``[[open_norm]]``."""
+    doc = laad_toml(pad, "kern")
+    domein = pad.stem
+    uit: dict[str, Definitie] = {}
+    onbekend = set(doc) - {"parameter", "open_norm", "titel", "toelichting"}
+    if onbekend:
+        raise BeleidFout(f"onbekende tabellen {sorted(onbekend)}", "kern", pad.name)
+    for soort in ("parameter", "open_norm"):
+        for i, p in enumerate(doc.get(soort, [])):
+            plek = f"{pad.name} [[{soort}]] {i + 1}"
+            vreemd = set(p) - _DEF_VELDEN
+            if vreemd:
+                raise BeleidFout(f"onbekende velden {sorted(vreemd)}", "kern", plek)
+            for verplicht in ("naam", "type", "grondslag", "omschrijving"):
+                if verplicht not in p:
+                    raise BeleidFout(f"'{verplicht}' ontbreekt", "kern", plek)
+            if p["type"] not in TYPES:
+                raise BeleidFout(f"onbekend type {p['type']!r}", "kern", plek)
+            d = Definitie(
+                naam=p["naam"], type=p["type"], open=(soort == "open_norm"),
+                grondslag=p["grondslag"], omschrijving=p["omschrijving"],
+                eenheid=p.get("eenheid", ""), keuzes=tuple(p.get("keuzes", ())), domein=domein,
+            )
+            if "minimum" in p or "maximum" in p:
+                d = attrs.evolve(
+                    d,
+                    minimum=_grens(d, p.get("minimum")),
+                    maximum=_grens(d, p.get("maximum")),
+                )
+            d = attrs.evolve(d, waarden=sluit_perioden(_gedateerde_waarden(
+                d.naam, p.get("waarde"), d, "kern", plek, d.grondslag)))
+            if d.naam in uit:
+                raise BeleidFout(f"{d.naam} is dubbel gedeclareerd", "kern", plek)
+            uit[d.naam] = d
+    return uit
+
+
+def _grens(d: Definitie, ruw: Any) -> Any:
+    if ruw is None:
+        return None
+    return ruw if d.type == "geheel" else naar_decimal(ruw)
+
+
+_KERN_CACHE: Optional[dict[str, Definitie]] = None
+
+
+def kern_definities() -> dict[str, Definitie]:
+    """Alle parameters en open normen van de kern (eenmalig gelezen, daarna uit het geheugen)."""
+    global _KERN_CACHE
+    if _KERN_CACHE is None:
+        alles: dict[str, Definitie] = {}
+        for pad in sorted(DATA.glob("*.toml")):
+            if pad.name in GEEN_PARAMETERS:
+                continue
+            for naam, d in laad_definities(pad).items():
+                if naam in alles:
+                    raise BeleidFout(f"{naam} is in twee bestanden gedeclareerd", "kern", pad.name)
+                alles[naam] = d
+        _KERN_CACHE = alles
+    return _KERN_CACHE

@@ -1,0 +1,270 @@
+"""Gemeenteplugins laden: één plugin manager per gemeente.
+
+* De zes plugins van de regio worden direct op modulenaam geladen (snel, zonder alle
+  geïnstalleerde distributies af te zoeken); andere plugins komen binnen via de
+  entry-pointgroep ``sora``. Een naam komt maar één keer voor.
+* Elke plugin krijgt een eigen ``pluggy.PluginManager``: een hook wordt dus alleen voor de
+  gemeente van de casus aangeroepen en registratievolgorde doet niet ter zake.
+* ``check_pending()`` laat een verkeerd gespelde hooknaam meteen falen.
+* Een plugin die faalt, wordt met naam gemeld (``PluginFout``) en neemt de andere gemeenten
+  niet mee in zijn val.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import attrs
+import pluggy
+
+from . import hookspecs
+from .fouten import BeleidFout, PluginFout, SoraFout
+from .model import GemeenteInfo
+from .parameters import Definitie, Waarde, kern_definities, laad_toml, lees_datum, sluit_perioden, controleer_perioden
+
+#: de zes gemeenten van de regio: pluginnaam -> module
+INGEBOUWD = {
+    "alkmaar": "sora_alkmaar",
+    "bergen": "sora_bergen",
+    "castricum": "sora_castricum",
+    "dijk_en_waard": "sora_dijk_en_waard",
+    "heiloo": "sora_heiloo",
+    "uitgeest": "sora_uitgeest",
+}
+ENTRY_POINT_GROEP = "sora"
+
+
+@attrs.frozen
+class NormKeuze:
+    """De keuze van een gemeente voor één open norm in één periode."""
+
+    waarde: Waarde
+
+
+@attrs.frozen
+class GeladenPlugin:
+    naam: str
+    pm: pluggy.PluginManager
+    info: GemeenteInfo
+    #: per open norm de gedateerde waarden die de gemeente koos
+    normen: dict[str, tuple[Waarde, ...]]
+    #: open normen die de gemeente uitdrukkelijk op de regionale standaard laat, nog te bevestigen
+    te_bevestigen: dict[str, str]
+    #: pluspakketregelingen uit data (ruwe, gevalideerde tabellen; zie regels.declaratief)
+    regelingen: tuple[Any, ...]
+    #: pluspakketregelingen in Python (sleutel -> RegelingDef)
+    python_regels: dict[str, Any]
+    bestanden: tuple[Path, ...]
+
+
+@attrs.frozen
+class Register:
+    """Alle geladen plugins, plus de plugins die niet geladen konden worden (met reden)."""
+
+    plugins: dict[str, GeladenPlugin]
+    fouten: dict[str, PluginFout]
+
+    def zoek(self, gemeente: str) -> GeladenPlugin:
+        """Zoek op CBS-code (GM0373) of pluginnaam (bergen), hoofdletterongevoelig."""
+        sleutel = gemeente.strip()
+        for p in self.plugins.values():
+            if sleutel.upper() == p.info.cbs_code or sleutel.lower() == p.naam:
+                return p
+        for naam, fout in self.fouten.items():
+            if sleutel.lower() == naam:
+                raise fout
+        bekend = ", ".join(f"{p.info.cbs_code} ({p.naam})" for p in self.gesorteerd())
+        raise PluginFout(sleutel, f"onbekende gemeente; geïnstalleerd: {bekend or 'geen'}")
+
+    def gesorteerd(self) -> list[GeladenPlugin]:
+        return sorted(self.plugins.values(), key=lambda p: p.info.naam)
+
+
+def _nieuwe_pm() -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    return pm
+
+
+def laad_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] = None) -> GeladenPlugin:
+    """Registreer één plugin-object (module of klasse-instantie) in een eigen manager en
+    lees zijn identiteit en beleid. Elke fout wordt een ``PluginFout`` met de pluginnaam."""
+    definities = definities if definities is not None else kern_definities()
+    pm = _nieuwe_pm()
+    try:
+        pm.register(obj, name=naam)
+        pm.check_pending()
+    except pluggy.PluginValidationError as e:
+        raise PluginFout(naam, f"ongeldige hook: {e}") from None
+    except ValueError as e:
+        raise PluginFout(naam, f"kan niet worden geregistreerd: {e}") from None
+    try:
+        ruw = pm.hook.sora_gemeente()
+        bestanden = [Path(b) for lijst in pm.hook.sora_beleid() for b in (lijst or [])]
+    except SoraFout:
+        raise
+    except Exception as e:  # een plugin is code van derden: meld welke faalde
+        raise PluginFout(naam, f"hook faalde: {type(e).__name__}: {e}") from None
+    info = _gemeente_info(naam, ruw)
+    normen: dict[str, list[Waarde]] = {}
+    te_bevestigen: dict[str, str] = {}
+    regelingen: list[Any] = []
+    for pad in bestanden:
+        _lees_beleid(naam, pad, definities, normen, te_bevestigen, regelingen)
+    for n, lijst in normen.items():
+        controleer_perioden(lijst, naam)
+    python_regels: dict[str, Any] = {}
+    from .regels.registratie import Registratie  # laat: alleen nodig bij plugins met Python-regels
+
+    reg = Registratie(naam, python_regels)
+    try:
+        pm.hook.sora_regels(registreer=reg)
+    except SoraFout:
+        raise
+    except Exception as e:
+        raise PluginFout(naam, f"hook sora_regels faalde: {type(e).__name__}: {e}") from None
+    from .regels.declaratief import lees_regelingen
+
+    return GeladenPlugin(
+        naam=naam, pm=pm, info=info,
+        normen={n: sluit_perioden(tuple(sorted(v, key=lambda w: w.geldig_vanaf))) for n, v in normen.items()},
+        te_bevestigen=te_bevestigen,
+        regelingen=lees_regelingen(naam, regelingen, definities),
+        python_regels=python_regels,
+        bestanden=tuple(bestanden),
+    )
+
+
+def _gemeente_info(naam: str, ruw: Any) -> GemeenteInfo:
+    if not isinstance(ruw, dict):
+        raise PluginFout(naam, f"sora_gemeente moet een dict geven, gaf {type(ruw).__name__}")
+    ontbreekt = {"naam", "cbs_code", "versie"} - set(ruw)
+    if ontbreekt:
+        raise PluginFout(naam, f"sora_gemeente mist {', '.join(sorted(ontbreekt))}")
+    code = str(ruw["cbs_code"])
+    if not (len(code) == 6 and code.startswith("GM") and code[2:].isdigit()):
+        raise PluginFout(naam, f"ongeldige CBS-code {code!r} (verwacht GM + vier cijfers)")
+    try:
+        vanaf = lees_datum(ruw["geldig_vanaf"], "geldig_vanaf", "sora_gemeente", naam) if ruw.get("geldig_vanaf") else None
+        tot = lees_datum(ruw["geldig_tot"], "geldig_tot", "sora_gemeente", naam) if ruw.get("geldig_tot") else None
+    except BeleidFout as e:
+        raise PluginFout(naam, str(e)) from None
+    return GemeenteInfo(cbs_code=code, naam=str(ruw["naam"]), plugin=naam,
+                        plugin_versie=str(ruw["versie"]), geldig_vanaf=vanaf, geldig_tot=tot)
+
+
+_NORM_VELDEN = {"naam", "waarde", "geldig_vanaf", "geldig_tot", "grondslag", "bron",
+                "bevestigd", "toelichting"}
+
+
+def _lees_beleid(plugin: str, pad: Path, definities: dict[str, Definitie],
+                 normen: dict[str, list[Waarde]], te_bevestigen: dict[str, str],
+                 regelingen: list[Any]) -> None:
+    doc = laad_toml(pad, plugin)
+    onbekend = set(doc) - {"norm", "regeling", "titel", "toelichting"}
+    if onbekend:
+        raise BeleidFout(f"onbekende tabellen {sorted(onbekend)}; toegestaan: [[norm]], [[regeling]]", plugin, pad.name)
+    for i, n in enumerate(doc.get("norm", [])):
+        plek = f"{pad.name} [[norm]] {i + 1}"
+        vreemd = set(n) - _NORM_VELDEN
+        if vreemd:
+            raise BeleidFout(f"onbekende velden {sorted(vreemd)}", plugin, plek)
+        naam = n.get("naam")
+        if naam not in definities:
+            raise BeleidFout(f"onbekende open norm {naam!r}", plugin, plek)
+        d = definities[naam]
+        if not d.open:
+            raise BeleidFout(
+                f"{naam} is een geharmoniseerde parameter van de kern, geen open norm; een gemeente kan die niet vervangen",
+                plugin, plek)
+        if not n.get("grondslag"):
+            raise BeleidFout(f"{naam}: 'grondslag' ontbreekt (verordening of beleidsregel)", plugin, plek)
+        if "waarde" not in n:
+            # de gemeente volgt uitdrukkelijk de regionale standaard, nog te bevestigen
+            te_bevestigen[naam] = n.get("toelichting") or n["grondslag"]
+            continue
+        if "geldig_vanaf" not in n:
+            raise BeleidFout(f"{naam}: 'geldig_vanaf' ontbreekt", plugin, plek)
+        normen.setdefault(naam, []).append(Waarde(
+            naam=naam,
+            waarde=d.lees(n["waarde"], plek, plugin),
+            geldig_vanaf=lees_datum(n["geldig_vanaf"], "geldig_vanaf", plek, plugin),
+            geldig_tot=lees_datum(n["geldig_tot"], "geldig_tot", plek, plugin) if "geldig_tot" in n else None,
+            bron=plugin, grondslag=n["grondslag"], document=n.get("bron", ""),
+            bevestigd=bool(n.get("bevestigd", True)), toelichting=n.get("toelichting", ""),
+            plek=plek,
+        ))
+    for i, r in enumerate(doc.get("regeling", [])):
+        regelingen.append((f"{pad.name} [[regeling]] {i + 1}", r))
+
+
+def _kandidaten() -> Iterable[tuple[str, Any]]:
+    """(naam, laadfunctie) voor de ingebouwde plugins en de entry points."""
+    for naam, module in INGEBOUWD.items():
+        yield naam, (lambda m=module: importlib.import_module(m))
+    if os.environ.get("SORA_ALLEEN_INGEBOUWD"):
+        return
+    from importlib.metadata import entry_points
+
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROEP), key=lambda e: e.name):
+        if ep.name not in INGEBOUWD:
+            yield ep.name, ep.load
+
+
+_REGISTER: Optional[Register] = None
+
+
+def register(opnieuw: bool = False) -> Register:
+    """Het register van alle gemeenten (eenmalig geladen)."""
+    global _REGISTER
+    if _REGISTER is None or opnieuw:
+        _REGISTER = bouw_register(_kandidaten())
+    return _REGISTER
+
+
+def bouw_register(kandidaten: Iterable[tuple[str, Any]]) -> Register:
+    plugins: dict[str, GeladenPlugin] = {}
+    fouten: dict[str, PluginFout] = {}
+    definities = kern_definities()
+    for naam, laad in kandidaten:
+        try:
+            obj = laad()
+        except ModuleNotFoundError as e:
+            if naam in INGEBOUWD and e.name == INGEBOUWD[naam]:
+                continue  # niet geïnstalleerd: geen fout, gewoon niet aanwezig
+            fouten[naam] = PluginFout(naam, f"kan niet worden geïmporteerd: {e}")
+            continue
+        except Exception as e:
+            fouten[naam] = PluginFout(naam, f"kan niet worden geïmporteerd: {type(e).__name__}: {e}")
+            continue
+        try:
+            p = laad_plugin(naam, obj, definities)
+        except SoraFout as e:
+            fouten[naam] = e if isinstance(e, PluginFout) else PluginFout(naam, str(e))
+            continue
+        dubbel = [q for q in plugins.values() if q.info.cbs_code == p.info.cbs_code]
+        if dubbel:
+            fouten[naam] = PluginFout(naam, f"CBS-code {p.info.cbs_code} is al in gebruik door plugin '{dubbel[0].naam}'")
+            continue
+        plugins[naam] = p
+    return Register(plugins=plugins, fouten=fouten)
+
+
+def gemeente_bestaat_op(p: GeladenPlugin, d: date) -> None:
+    """Weiger duidelijk als de gemeente op de peildatum niet bestaat."""
+    info = p.info
+    if info.bestaat_op(d):
+        return
+    from .fouten import Fout, InvoerFout
+
+    if info.geldig_vanaf and d < info.geldig_vanaf:
+        m = (f"Gemeente {info.naam} ({info.cbs_code}) bestaat pas vanaf {info.geldig_vanaf.isoformat()}; "
+             f"op peildatum {d.isoformat()} kan voor deze gemeente niet worden beslist.")
+    else:
+        m = (f"Gemeente {info.naam} ({info.cbs_code}) bestaat niet meer na {info.geldig_tot.isoformat()}; "
+             f"op peildatum {d.isoformat()} kan voor deze gemeente niet worden beslist.")
+    raise InvoerFout([Fout("peildatum", m)])

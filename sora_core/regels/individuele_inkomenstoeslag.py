@@ -1,0 +1,105 @@
+"""Individuele inkomenstoeslag (art. 36 Participatiewet).
+
+Voorwaarden (art. 36 lid 1 Pw, met de regionale verordening voor de open normen):
+
+1. leeftijd van 21 jaar tot de AOW-leeftijd;
+2. langdurig laag inkomen: het inkomen is sinds ``inkomen.laag_sinds`` laag, en die datum ligt
+   ten minste de referteperiode (open norm, regionaal 36 maanden) vóór de peildatum. Precies
+   36 volle kalendermaanden voldoet (laag sinds 1-9-2022, peildatum 1-9-2025: voldoet);
+3. inkomen ten hoogste de inkomensgrens (open norm, regionaal 120%) van de toepasselijke
+   bijstandsnorm; of de kostendelersnorm meetelt is een open norm (standaard ja: art. 36
+   spreekt van de 'toepasselijke' norm);
+4. vermogen binnen de vermogensgrens (art. 34 lid 3 Pw);
+5. geen uitzicht op inkomensverbetering;
+6. niet in de twaalf maanden vóór de peildatum al een toeslag ontvangen
+   (``inkomen.laatste_inkomenstoeslag`` meer dan 12 maanden geleden of onbekend).
+
+Bedrag per jaar naar huishoudsoort (open normen, regionale waarden van Zaffier).
+"""
+
+from __future__ import annotations
+
+from ..geld import cent, datum_nl, euro_nl, plus_jaren_maanden
+from ..model import Aanvraag
+from .registratie import basisregeling
+from .toetsen import inkomenstoets, vermogenstoets
+
+ART36 = "art. 36 lid 1 Participatiewet"
+
+
+@basisregeling(
+    "individuele_inkomenstoeslag",
+    naam="Individuele inkomenstoeslag",
+    grondslag=ART36,
+    omschrijving="Jaarlijkse toeslag voor wie langdurig van een laag inkomen leeft zonder uitzicht op verbetering.",
+)
+def beoordeel(u, aanvraag: Aanvraag | None):
+    ctx = u.ctx
+    h = ctx.huishouden
+    casus = ctx.casus
+    peil = ctx.peildatum
+    redenen: list[str] = []
+
+    # 1. leeftijd
+    if h.leeftijd_aanvrager < 21:
+        u.stap(f"De aanvrager is {h.leeftijd_aanvrager} jaar; de toeslag is er vanaf 21 jaar.", ART36)
+        return u.besluit("afgewezen")
+    if h.aow_aanvrager:
+        u.stap("De aanvrager heeft de AOW-leeftijd bereikt; de individuele inkomenstoeslag is er tot die leeftijd.", ART36)
+        return u.besluit("afgewezen")
+    u.stap(f"De aanvrager is {h.leeftijd_aanvrager} jaar: tussen 21 jaar en de AOW-leeftijd.", ART36)
+
+    # 2. langdurig laag inkomen
+    maanden = u.waarde("individuele_inkomenstoeslag.referteperiode")
+    bron_ref = u.bron_van("individuele_inkomenstoeslag.referteperiode")
+    grondslag_ref = ctx.beleid.waarde("individuele_inkomenstoeslag.referteperiode").grondslag
+    laag_sinds = casus.inkomen.laag_sinds
+    if laag_sinds is None:
+        u.stap(f"Niet is aangetoond sinds wanneer het inkomen laag is (inkomen.laag_sinds ontbreekt); de referteperiode "
+               f"is {maanden} maanden.", grondslag_ref, bron_ref)
+        redenen.append("langdurig laag inkomen niet aangetoond")
+    else:
+        vereist = plus_jaren_maanden(laag_sinds, 0, maanden)
+        if vereist <= peil:
+            u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}: op {datum_nl(peil)} ten minste de referteperiode "
+                   f"van {maanden} maanden (vanaf {datum_nl(vereist)}).", grondslag_ref, bron_ref)
+        else:
+            u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}; de referteperiode van {maanden} maanden is pas "
+                   f"vol op {datum_nl(vereist)}.", grondslag_ref, bron_ref)
+            redenen.append("referteperiode niet vol")
+
+    # 3. inkomen
+    grens = u.waarde("individuele_inkomenstoeslag.inkomensgrens")
+    kdn = u.waarde("individuele_inkomenstoeslag.kostendelersnorm_toepassen")
+    w_grens = ctx.beleid.waarde("individuele_inkomenstoeslag.inkomensgrens")
+    voldoet, _ = inkomenstoets(u, grens, kdn, grondslag=w_grens.grondslag, bron=w_grens.bron)
+    if not voldoet:
+        redenen.append("inkomen boven de grens")
+
+    # 4. vermogen
+    if not vermogenstoets(u):
+        redenen.append("vermogen boven de grens")
+
+    # 5. uitzicht op inkomensverbetering
+    if casus.inkomen.uitzicht_op_verbetering:
+        u.stap("Er is uitzicht op inkomensverbetering.", ART36)
+        redenen.append("uitzicht op inkomensverbetering")
+
+    # 6. niet in de afgelopen twaalf maanden
+    laatste = casus.inkomen.laatste_inkomenstoeslag
+    if laatste is not None and plus_jaren_maanden(laatste, 1) > peil:
+        u.stap(f"Op {datum_nl(laatste)} is al een individuele inkomenstoeslag toegekend; een nieuwe kan pas vanaf "
+               f"{datum_nl(plus_jaren_maanden(laatste, 1))}.", ART36)
+        redenen.append("toeslag in de afgelopen twaalf maanden ontvangen")
+
+    if redenen:
+        u.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36)
+        return u.besluit("afgewezen")
+
+    soort = h.soort
+    naam = f"individuele_inkomenstoeslag.bedrag.{soort}"
+    bedrag = cent(u.waarde(naam))
+    w = ctx.beleid.waarde(naam)
+    u.stap(f"Aan alle voorwaarden is voldaan. De toeslag voor {h.soort_tekst} is {euro_nl(bedrag)} per jaar.",
+           w.grondslag, w.bron)
+    return u.besluit("toegekend", bedrag=bedrag, vorm="om_niet", bedrag_per="per_jaar")

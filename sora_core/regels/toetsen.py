@@ -1,0 +1,53 @@
+"""Toetsen die meerdere regelingen delen: inkomen tegen een percentage van de norm, vermogen
+tegen de vermogensgrens. Elke toets schrijft zijn stap in de motivering en geeft True/False."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..geld import NUL, cent, euro_nl, procent_nl
+from ..huishouden import toepasselijke_norm
+
+
+def vermogen(u) -> Decimal:
+    """In aanmerking te nemen vermogen: bezittingen min schulden, niet onder nul.
+
+    Vereenvoudiging: overwaarde van de eigen woning telt niet mee (art. 34 lid 2 onder d Pw
+    laat woninggebonden vermogen tot een grens buiten beschouwing); in de README genoemd."""
+    v = u.ctx.casus.vermogen
+    return max(NUL, v.bezittingen - v.schulden)
+
+
+def vermogensgrens(u) -> tuple[Decimal, str]:
+    h = u.ctx.huishouden
+    naam = "vermogensgrens.gezin" if h.is_gezin else "vermogensgrens.alleenstaande"
+    return u.waarde(naam), naam
+
+
+def vermogenstoets(u) -> bool:
+    """Vermogen binnen de grens van art. 34 lid 3 Pw (grens zelf telt als 'binnen')."""
+    grens, naam = vermogensgrens(u)
+    w = u.ctx.beleid.waarde(naam)
+    ver = vermogen(u)
+    binnen = ver <= grens
+    u.stap(
+        f"Het vermogen (bezittingen min schulden) is {euro_nl(ver)}; de vermogensgrens voor "
+        f"{'een gezin of alleenstaande ouder' if naam.endswith('gezin') else 'een alleenstaande'} is {euro_nl(grens)}. "
+        + ("Het vermogen ligt binnen de grens." if binnen else "Het vermogen ligt boven de grens."),
+        w.grondslag, "kern")
+    return binnen
+
+
+def inkomenstoets(u, grens_fractie: Decimal, kostendelersnorm: bool, *, grondslag: str, bron: str) -> tuple[bool, Decimal]:
+    """Inkomen ten hoogste ``grens_fractie`` x de toepasselijke norm (grens afgerond op centen,
+    half naar boven; een inkomen precies op de grens voldoet). Geeft (voldoet, grensbedrag)."""
+    norm = toepasselijke_norm(u, kostendelersnorm)
+    grens = cent(norm * grens_fractie)
+    inkomen = u.ctx.casus.inkomen.netto_per_maand
+    voldoet = inkomen <= grens
+    u.stap(
+        f"Het netto inkomen is {euro_nl(inkomen)} per maand; de inkomensgrens is {procent_nl(grens_fractie)} van "
+        f"{euro_nl(norm)} = {euro_nl(grens)}. "
+        + ("Het inkomen ligt op of onder de grens." if voldoet else "Het inkomen ligt boven de grens."),
+        grondslag, bron)
+    return voldoet, grens

@@ -1,0 +1,109 @@
+"""De uitleg bij één beslissing: motiveringsstappen en gebruikte waarden, deterministisch.
+
+Een regel krijgt een ``Uitleg``. Elke waarde die hij via ``u.waarde(naam)`` opvraagt, komt met
+herkomst en geldigheid in ``gebruikte_waarden``; elke ``u.stap(...)`` wordt een zin in de
+motivering met grondslag en bron. ``u.besluit(...)`` maakt er een ``Beslissing`` van.
+
+Ontbreekt een waarde op de peildatum, dan gooit ``u.waarde`` ``OntbrekendeWaarde``; de
+beslisser maakt daar een beslissing 'doorverwezen' van (de kern gokt nooit een bedrag).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Optional
+
+from .beleid import Beleid
+from .model import Beslissing, Casus, GebruikteWaarde, Motivering
+from .parameters import Waarde
+
+
+class OntbrekendeWaarde(Exception):
+    """Er is op de peildatum geen vastgestelde waarde; de regel kan niet beslissen."""
+
+    def __init__(self, naam: str, peildatum: date, reden: str = ""):
+        self.naam = naam
+        self.peildatum = peildatum
+        super().__init__(reden or f"Voor '{naam}' is op {peildatum.isoformat()} geen vastgestelde waarde bekend.")
+
+
+class Context:
+    """Alles wat de regels over één casus in één gemeente op één peildatum weten."""
+
+    def __init__(self, casus: Casus, beleid: Beleid):
+        self.casus = casus
+        self.beleid = beleid
+        self.peildatum = casus.peildatum
+
+    @property
+    def gemeente(self) -> str:
+        return self.beleid.gemeente.plugin
+
+    @cached_property
+    def huishouden(self):
+        from .huishouden import Huishouden
+
+        return Huishouden(self.casus)
+
+
+class Uitleg:
+    def __init__(self, ctx: Context, regeling: Any):
+        self.ctx = ctx
+        self.regeling = regeling
+        self._stappen: list[Motivering] = []
+        self._waarden: dict[str, GebruikteWaarde] = {}
+        self._volgorde: list[str] = []
+
+    # --- waarden
+    def waarde(self, naam: str) -> Any:
+        w = self.waarde_record(naam)
+        return w.waarde
+
+    def waarde_record(self, naam: str) -> Waarde:
+        w = self.ctx.beleid.waarde(naam)
+        if w is None:
+            raise OntbrekendeWaarde(naam, self.ctx.peildatum)
+        self.gebruik(w)
+        return w
+
+    def gebruik(self, w: Waarde, naam: Optional[str] = None) -> None:
+        """Noteer een gebruikte waarde (ook een die niet uit het beleid komt, bv. AOW-leeftijd)."""
+        naam = naam or w.naam
+        if naam not in self._waarden:
+            grondslag = w.grondslag
+            if not w.bevestigd:
+                grondslag += " (waarde nog te bevestigen)"
+            self._waarden[naam] = GebruikteWaarde(
+                naam=naam, waarde=w.als_tekst(), bron=w.bron, geldig_vanaf=w.geldig_vanaf,
+                geldig_tot=w.geldig_tot, grondslag=grondslag,
+            )
+            self._volgorde.append(naam)
+
+    def bron_van(self, naam: str) -> str:
+        """De bron ('kern' of plugin) van een waarde: voor de bron van een motiveringsstap."""
+        w = self.ctx.beleid.waarde(naam)
+        return w.bron if w is not None else "kern"
+
+    # --- motivering
+    def stap(self, tekst: str, grondslag: str, bron: str = "kern") -> None:
+        self._stappen.append(Motivering(tekst=tekst, grondslag=grondslag, bron=bron))
+
+    def besluit(self, uitkomst: str, bedrag: Optional[Decimal] = None, vorm: Optional[str] = None,
+                bedrag_per: Optional[str] = None) -> Beslissing:
+        r = self.regeling
+        onbevestigd = [n for n in self._volgorde if "nog te bevestigen" in self._waarden[n].grondslag]
+        stappen = list(self._stappen)
+        if onbevestigd:
+            stappen.append(Motivering(
+                tekst=("Let op: deze beslissing gebruikt waarden die nog niet tegen de officiële bron zijn "
+                       "bevestigd: " + ", ".join(onbevestigd) + ". Controleer ze voordat de beschikking uitgaat."),
+                grondslag="art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", bron="kern"))
+        return Beslissing(
+            regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
+            bedrag=bedrag, vorm=vorm if bedrag is not None else None,
+            motivering=tuple(stappen),
+            gebruikte_waarden=tuple(self._waarden[n] for n in self._volgorde),
+            bedrag_per=bedrag_per if bedrag is not None else None,
+        )

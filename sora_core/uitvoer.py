@@ -1,0 +1,109 @@
+"""Het besluit als dict en JSON (contract ``sora-besluit/1``) en als leesbare Nederlandse tekst.
+
+JSON is canoniek: vaste sleutelvolgorde, UTF-8, twee spaties inspringing, afsluitende
+newline. Zelfde invoer, zelfde uitvoer, byte voor byte.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from .geld import datum_nl, euro, euro_nl
+from .model import Besluit, Beslissing, GebruikteWaarde
+
+CONTRACT = "sora-besluit/1"
+
+
+def _d(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def waarde_dict(w: GebruikteWaarde) -> dict:
+    uit = {"naam": w.naam, "waarde": w.waarde, "bron": w.bron, "geldig_vanaf": _d(w.geldig_vanaf),
+           "geldig_tot": _d(w.geldig_tot), "grondslag": w.grondslag}
+    return uit
+
+
+def beslissing_dict(b: Beslissing) -> dict:
+    return {
+        "regeling": b.regeling,
+        "naam": b.naam,
+        "pakket": b.pakket,
+        "uitkomst": b.uitkomst,
+        "bedrag": euro(b.bedrag),
+        "bedrag_per": b.bedrag_per,
+        "vorm": b.vorm,
+        "motivering": [{"tekst": m.tekst, "grondslag": m.grondslag, "bron": m.bron} for m in b.motivering],
+        "gebruikte_waarden": [waarde_dict(w) for w in b.gebruikte_waarden],
+    }
+
+
+def besluit_dict(b: Besluit) -> dict:
+    g = b.gemeente
+    return {
+        "contract": CONTRACT,
+        "gemeente": {"cbs_code": g.cbs_code, "naam": g.naam, "plugin": g.plugin, "plugin_versie": g.plugin_versie},
+        "peildatum": b.peildatum.isoformat(),
+        "beslissingen": [beslissing_dict(x) for x in b.beslissingen],
+        "schuldhulp": b.schuldhulp,
+        "waarschuwingen": list(b.waarschuwingen),
+        "ontvangstbewijs": {
+            "toolkit_versie": b.ontvangstbewijs.toolkit_versie,
+            "plugin_versie": b.ontvangstbewijs.plugin_versie,
+            "beleid_vingerafdruk": b.ontvangstbewijs.beleid_vingerafdruk,
+        },
+    }
+
+
+def naar_json(doc: Any) -> str:
+    """Canonieke JSON (voor besluiten, fouten en overzichten)."""
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+
+
+def _json_default(o: Any) -> Any:
+    if isinstance(o, date):
+        return o.isoformat()
+    from decimal import Decimal
+
+    if isinstance(o, Decimal):
+        return str(o)
+    raise TypeError(f"niet naar JSON te schrijven: {type(o).__name__}")
+
+
+UITKOMST_TEKST = {
+    "toegekend": "TOEGEKEND",
+    "afgewezen": "AFGEWEZEN",
+    "niet_van_toepassing": "niet van toepassing",
+    "doorverwezen": "DOORVERWEZEN naar een consulent",
+}
+PER_TEKST = {"per_jaar": " per jaar", "per_maand": " per maand", "eenmalig": " eenmalig", None: ""}
+
+
+def besluit_tekst(b: Besluit, uitgebreid: bool = True) -> str:
+    """Leesbare tekst: per regeling de uitkomst, het bedrag en de motivering met grondslag en bron."""
+    g = b.gemeente
+    r = [f"Besluit voor gemeente {g.naam} ({g.cbs_code}), peildatum {datum_nl(b.peildatum)}", ""]
+    for x in b.beslissingen:
+        kop = f"{x.naam} [{x.pakket}pakket]: {UITKOMST_TEKST[x.uitkomst]}"
+        if x.bedrag is not None:
+            kop += f", {euro_nl(x.bedrag)}{PER_TEKST[x.bedrag_per]}"
+            if x.vorm == "lening":
+                kop += " (als lening)"
+        r.append(kop)
+        if uitgebreid:
+            for i, m in enumerate(x.motivering, 1):
+                r.append(f"  {i}. {m.tekst}")
+                r.append(f"     grondslag: {m.grondslag}; bron: {m.bron}")
+        r.append("")
+    if b.schuldhulp:
+        r.append("Schuldhulpverlening:")
+        for regel in b.schuldhulp.get("samenvatting", []):
+            r.append(f"  - {regel}")
+        r.append("")
+    for w in b.waarschuwingen:
+        r.append(f"Let op: {w}")
+    r.append(f"Ontvangstbewijs: toolkit {b.ontvangstbewijs.toolkit_versie}, plugin {g.plugin} {g.plugin_versie}, "
+             f"beleid {b.ontvangstbewijs.beleid_vingerafdruk}")
+    return "\n".join(r) + "\n"
