@@ -35,12 +35,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
     if peildatum is not None:
         casus = attrs.evolve(casus, peildatum=peildatum)
     reg = reg or register()
-    try:
-        plugin = reg.zoek(casus.gemeente)
-    except PluginFout as e:
-        if e.plugin == casus.gemeente.strip():
-            raise InvoerFout([Fout("gemeente", f"Onbekende gemeente '{casus.gemeente}'. {str(e).split(': ', 1)[-1]}")]) from None
-        raise
+    plugin = reg.zoek(casus.gemeente)
     gemeente_bestaat_op(plugin, casus.peildatum)
     beleid = los_op(plugin, casus.peildatum, zet)
     ctx = Context(casus, beleid)

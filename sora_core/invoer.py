@@ -108,6 +108,7 @@ def _toml_fout(tekst: str, melding: str) -> Fout:
     nr = int(m.group(1))
     regels = tekst.splitlines()
     veld = None
+    sleutel = None
     if 0 < nr <= len(regels):
         sleutel = _TOML_SLEUTEL.match(regels[nr - 1])
         tabel = None
@@ -118,8 +119,10 @@ def _toml_fout(tekst: str, melding: str) -> Fout:
                 break
         if sleutel:
             veld = f"{tabel}.{sleutel.group(1)}" if tabel else sleutel.group(1)
-    soort = "ongeldige datum of waarde" if "date" in melding.lower() else "ongeldige TOML"
-    return Fout(veld, f"Regel {nr}: {soort} ({melding}).")
+    if "date" in melding.lower() and sleutel:
+        ruw = regels[nr - 1].split("=", 1)[1].split("#", 1)[0].strip()
+        return Fout(veld, f"Ongeldige datum '{_kort(ruw)}' op regel {nr}: verwacht een bestaande dag (JJJJ-MM-DD).")
+    return Fout(veld, f"Ongeldige TOML op regel {nr} (technische melding: {melding}).")
 
 
 # --------------------------------------------------------------------------- dict naar model

@@ -77,8 +77,10 @@ class Register:
         for naam, fout in self.fouten.items():
             if sleutel.lower() == naam:
                 raise fout
+        from .fouten import Fout, InvoerFout
+
         bekend = ", ".join(f"{p.info.cbs_code} ({p.naam})" for p in self.gesorteerd())
-        raise PluginFout(sleutel, f"onbekende gemeente; geïnstalleerd: {bekend or 'geen'}")
+        raise InvoerFout([Fout("gemeente", f"Onbekende gemeente '{sleutel}'. Geïnstalleerd: {bekend or 'geen'}.")])
 
     def gesorteerd(self) -> list[GeladenPlugin]:
         return sorted(self.plugins.values(), key=lambda p: p.info.naam)
