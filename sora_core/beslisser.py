@@ -11,6 +11,7 @@ from typing import Optional, Union
 
 from . import __version__
 from .beleid import Beleid, los_op
+from .huishouden import OnbekendeAOWLeeftijd
 from .fouten import Fout, InvoerFout, PluginFout
 from .model import Besluit, Beslissing, Casus, Ontvangstbewijs
 from .plugins import Register, gemeente_bestaat_op, register
@@ -82,7 +83,7 @@ def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
     u = Uitleg(ctx, r)
     try:
         return r.beoordeel(u, aanvraag)
-    except OntbrekendeWaarde as e:
+    except (OntbrekendeWaarde, OnbekendeAOWLeeftijd) as e:
         u.stap(f"{e} Zonder vastgestelde waarde beslist de toolkit niet; de aanvraag gaat naar een consulent.",
                "art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", "kern")
         return u.besluit("doorverwezen")

@@ -49,11 +49,28 @@ class OnbekendeAOWLeeftijd(Exception):
     pass
 
 
+def _voor_de_tabel(geboortedatum: date, op: date) -> bool:
+    """Bereikte deze persoon de AOW-leeftijd al vóór het eerste jaar van de tabel?
+
+    De AOW-leeftijd is nooit verlaagd (65 jaar tot en met 2012, daarna stapsgewijs omhoog,
+    art. 7a AOW). Wie met de leeftijd van het eerste tabeljaar al vóór dat jaar jarig was,
+    bereikte de AOW-leeftijd dus vóór dat jaar; op een peildatum in of na het eerste tabeljaar
+    heeft hij die leeftijd zeker. Zo krijgt een aanvrager van bijvoorbeeld 95 jaar een besluit
+    in plaats van een fout, zonder een AOW-leeftijd van vóór de tabel te verzinnen."""
+    tabel = _aow_tabel()
+    eerste = min(tabel)
+    j, m, _ = tabel[eerste]
+    begin = date(eerste, 1, 1)
+    return op >= begin and plus_jaren_maanden(geboortedatum, j, m) < begin
+
+
 def heeft_aow_leeftijd(p: Persoon, op: date) -> bool:
     if leeftijd(p.geboortedatum, op) < 65:  # vóór 65 nooit: snel pad, geen tabel nodig
         return False
     r = aow_datum(p.geboortedatum)
     if r is None:
+        if _voor_de_tabel(p.geboortedatum, op):
+            return True
         raise OnbekendeAOWLeeftijd(
             f"De AOW-leeftijd voor iemand geboren op {p.geboortedatum.isoformat()} is nog niet vastgesteld "
             f"in de gegevens van de kern ({GRONDSLAG_AOW}).")

@@ -1,0 +1,347 @@
+"""Eigenschapstests (issue 8): regels die voor élk huishouden moeten gelden, in alle zes gemeenten.
+
+Hypothesis maakt huishoudens (casus-dicts volgens het contract): leeftijden 18-20, 21 tot AOW,
+rond en boven de AOW-leeftijd, met of zonder partner, 0-4 kinderen, medebewoners (kostendelers),
+inkomen 0-5000, vermogen, peildata waarvoor de kern normen heeft (2023-01-01 tot 2026-06-30).
+
+De tests zijn GENERIEK: ze lopen over alle beslissingen die de beslisser teruggeeft en over alle
+regelingen in de catalogus van de gemeente (basispakket en pluspakket). Een regeling die later
+wordt toegevoegd, valt er dus vanzelf onder. Bijzondere bijstand (alleen op aanvraag) wordt
+apart aangevraagd met een kostenpost; een aanvraag die de regel alleen weigert omdat de
+gegenereerde aanvraag te weinig zegt (InvoerFout op ``aanvragen[...]``), telt niet mee.
+
+Eigenschappen:
+1. meer inkomen geeft nooit meer steun (per regeling; uitzonderingen staan in ``UITZONDERINGEN_INKOMEN``);
+2. meer vermogen geeft nooit meer steun (uitzonderingen in ``UITZONDERINGEN_VERMOGEN``);
+3. bedragen zijn nooit negatief en hebben altijd precies twee decimalen;
+4. de volgorde van kinderen en medebewoners en de registratievolgorde van de plugins veranderen niets;
+5. twee keer beslissen (ook met lege caches) geeft byte voor byte dezelfde JSON;
+6. een beslissing noemt als bron alleen "kern" of de eigen gemeente (motivering en gebruikte waarden).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Optional
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from sora_core import beleid as beleid_module
+from sora_core import huishouden as huishouden_module
+from sora_core.beslisser import beoordeel, catalogus
+from sora_core.beleid import los_op
+from sora_core.fouten import InvoerFout
+from sora_core.geld import cent
+from sora_core.model import UITKOMSTEN, VORMEN
+from sora_core.plugins import INGEBOUWD, bouw_register, register
+from sora_core.uitvoer import besluit_dict, naar_json
+
+#: CBS-code -> pluginnaam (uit domein.md; test_fundament controleert ze tegen de plugins)
+GEMEENTEN = {
+    "GM0361": "alkmaar", "GM0373": "bergen", "GM0383": "castricum",
+    "GM1980": "dijk_en_waard", "GM0399": "heiloo", "GM0450": "uitgeest",
+}
+EERSTE_PEILDATUM = date(2023, 1, 1)
+LAATSTE_PEILDATUM = date(2026, 6, 30)
+
+#: Toegestane uitzonderingen op "meer inkomen geeft nooit meer steun": regelingssleutel -> de regel
+#: die het rechtvaardigt. Leeg: geen enkele regeling mag bij meer inkomen meer geven. Wie hier iets
+#: toevoegt, noemt het artikel of de beleidsregel en legt in een zin uit waarom.
+UITZONDERINGEN_INKOMEN: dict[str, str] = {}
+#: idem voor "meer vermogen geeft nooit meer steun".
+UITZONDERINGEN_VERMOGEN: dict[str, str] = {}
+
+#: regelingen die alleen op aanvraag (met kostenpost of melding) worden beslist
+OP_AANVRAAG = ("bijzondere_bijstand",)
+
+INSTELLINGEN = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# --------------------------------------------------------------------------- strategieën
+
+def _geboortedatum(draw, peil: date, leeftijd: int) -> date:
+    """Een geboortedatum waarop de persoon op ``peil`` precies ``leeftijd`` jaar is (dag willekeurig)."""
+    dagen = draw(st.integers(0, 364))
+    jaar = peil.year - leeftijd - 1
+    try:
+        laatste_verjaardag_voor = date(jaar, peil.month, peil.day)
+    except ValueError:  # 29 februari
+        laatste_verjaardag_voor = date(jaar, 3, 1)
+    return laatste_verjaardag_voor + timedelta(days=1 + dagen)
+
+
+LEEFTIJD_VOLWASSENE = st.one_of(
+    st.integers(18, 20),   # jongeren: ouders onderhoudsplichtig, jongerennormen
+    st.integers(21, 64),
+    st.integers(65, 68),   # rond de AOW-leeftijd (die schuift per geboortejaar)
+    st.integers(69, 95),
+)
+
+
+def _bedrag(maximum_cent: int) -> st.SearchStrategy[str]:
+    return st.integers(0, maximum_cent).map(lambda c: f"{Decimal(c) / 100:.2f}")
+
+
+@st.composite
+def casussen(draw, gemeente: Optional[str] = None) -> dict:
+    peil = draw(st.dates(EERSTE_PEILDATUM, LAATSTE_PEILDATUM))
+    code = gemeente or draw(st.sampled_from(sorted(GEMEENTEN)))
+    c: dict = {
+        # CBS-code of pluginnaam: beide zijn volgens het contract geldig
+        "gemeente": draw(st.sampled_from([code, GEMEENTEN[code]])),
+        "peildatum": peil.isoformat(),
+        "aanvrager": {"geboortedatum": _geboortedatum(draw, peil, draw(LEEFTIJD_VOLWASSENE)).isoformat()},
+        # vaker rond het sociaal minimum (daar liggen de grenzen), soms tot 5000
+        "inkomen": {"netto_per_maand": draw(st.one_of(_bedrag(250_000), _bedrag(500_000)))},
+        "vermogen": {"bezittingen": draw(st.one_of(_bedrag(1_000_000), _bedrag(3_000_000))),
+                     "schulden": draw(_bedrag(1_000_000))},
+    }
+    if draw(st.booleans()):
+        c["aanvrager"]["student"] = draw(st.booleans())
+        c["aanvrager"]["arbeidsvermogen"] = draw(st.sampled_from(["volledig", "beperkt", "geen"]))
+    if draw(st.booleans()):
+        c["partner"] = {"geboortedatum": _geboortedatum(draw, peil, draw(LEEFTIJD_VOLWASSENE)).isoformat()}
+    kinderen = draw(st.lists(st.integers(0, 30), max_size=4))
+    if kinderen:
+        c["kinderen"] = [{"geboortedatum": _geboortedatum(draw, peil, a).isoformat()} for a in kinderen]
+    mede = draw(st.lists(st.integers(18, 90), max_size=3))
+    if mede:
+        c["medebewoners"] = [{"geboortedatum": _geboortedatum(draw, peil, a).isoformat()} for a in mede]
+    if draw(st.integers(0, 2)) == 0:
+        # een huishouden rond het minimum (langdurig laag inkomen, weinig vermogen): daar kennen
+        # de regelingen toe, zodat ook toekenningen en bedragen vaak genoeg worden vergeleken
+        c["inkomen"] = {"netto_per_maand": draw(_bedrag(200_000)),
+                        "laag_sinds": draw(st.dates(date(2012, 1, 1), date(2020, 12, 31))).isoformat()}
+        c["vermogen"] = {"bezittingen": draw(_bedrag(600_000))}
+    elif draw(st.booleans()):
+        c["inkomen"]["laag_sinds"] = draw(st.dates(date(2012, 1, 1), peil)).isoformat()
+    if draw(st.integers(0, 3)) == 0:
+        c["inkomen"]["uitzicht_op_verbetering"] = draw(st.booleans())
+    if draw(st.booleans()):
+        c["woning"] = {"soort": draw(st.sampled_from(["huur", "koop", "inwonend", "instelling", "geen_vaste_woonplaats"]))}
+    return c
+
+
+# --------------------------------------------------------------------------- beslissen over alles
+
+def _kostensoorten() -> tuple[str, ...]:
+    """De kostensoorten van bijzondere bijstand, als de kern ze (al) kent; anders die uit het contract."""
+    try:
+        from sora_core.regels import bijzondere_bijstand as bb  # noqa: F401
+    except ImportError:
+        return ("bewindvoering",)
+    for naam in ("KOSTENSOORTEN", "kostensoorten"):
+        k = getattr(bb, naam, None)
+        if callable(k):
+            try:
+                k = k()
+            except TypeError:
+                k = None
+        if k:
+            return tuple(sorted(k))[:3]
+    return ("bewindvoering",)
+
+
+def beslis_alles(doc: dict, reg=None, kostenpost: str = "750.00") -> dict[str, dict]:
+    """Alle beslissingen voor dit huishouden, per regelingssleutel (als dict uit besluit_dict).
+
+    Eerst "waar heb ik recht op?" (zonder aanvragen), dan per regeling die alleen op aanvraag
+    wordt beslist een aanvraag met een kostenpost."""
+    uit: dict[str, dict] = {}
+    for b in besluit_dict(beoordeel(doc, reg=reg))["beslissingen"]:
+        uit[b["regeling"]] = b
+    plugin = (reg or register()).zoek(doc["gemeente"])
+    regelingen = catalogus(los_op(plugin, date.fromisoformat(doc["peildatum"])))
+    for sleutel in OP_AANVRAAG:
+        if sleutel not in regelingen:
+            continue
+        for soort in _kostensoorten():
+            aanvraag = {"regeling": sleutel, "kostensoort": soort, "bedrag": kostenpost}
+            try:
+                besluit = beoordeel(dict(doc, aanvragen=[aanvraag]), reg=reg)
+            except InvoerFout as e:
+                if all((f.veld or "").startswith("aanvragen[") for f in e.fouten()):
+                    continue  # deze kostensoort vraagt meer dan de gegenereerde aanvraag geeft
+                raise
+            for b in besluit_dict(besluit)["beslissingen"]:
+                uit[f"{b['regeling']}:{soort}"] = b
+    return uit
+
+
+def _steun(b: dict):
+    """Vergelijkbare maat voor steun: None = niet te vergelijken (doorverwezen)."""
+    if b["uitkomst"] == "doorverwezen":
+        return None
+    if b["uitkomst"] != "toegekend":
+        return (0, None, None)
+    return (1, None if b["bedrag"] is None else Decimal(b["bedrag"]), b["bedrag_per"])
+
+
+def _meer_steun(hoog: dict, laag: dict) -> bool:
+    """Geeft beslissing ``hoog`` meer steun dan ``laag``?"""
+    sh, sl = _steun(hoog), _steun(laag)
+    if sh is None or sl is None:
+        return False
+    if sh[0] != sl[0]:
+        return sh[0] > sl[0]
+    if sh[0] == 1 and sh[1] is not None and sl[1] is not None and sh[2] == sl[2]:
+        return sh[1] > sl[1]
+    return False
+
+
+def _schend_monotonie(minder: dict, meer: dict, uitzonderingen: dict) -> list[str]:
+    """Regelingen waar het huishouden met 'meer' (inkomen/vermogen) meer steun krijgt."""
+    fout = []
+    for sleutel, b_meer in meer.items():
+        b_minder = minder.get(sleutel)
+        if b_minder is None or sleutel.split(":")[0] in uitzonderingen:
+            continue
+        if _meer_steun(b_meer, b_minder):
+            fout.append(f"{sleutel}: {b_minder['uitkomst']} {b_minder['bedrag']} -> {b_meer['uitkomst']} {b_meer['bedrag']}")
+    return fout
+
+
+# --------------------------------------------------------------------------- 1 en 2: monotonie
+
+@INSTELLINGEN
+@given(c=casussen(), extra=st.integers(1, 300_000))
+def test_meer_inkomen_geeft_nooit_meer_steun(c, extra):
+    meer = dict(c, inkomen=dict(c["inkomen"]))
+    meer["inkomen"]["netto_per_maand"] = f"{Decimal(c['inkomen']['netto_per_maand']) + Decimal(extra) / 100:.2f}"
+    fouten = _schend_monotonie(beslis_alles(c), beslis_alles(meer), UITZONDERINGEN_INKOMEN)
+    assert not fouten, fouten
+
+
+@INSTELLINGEN
+@given(c=casussen(), extra=st.integers(1, 3_000_000))
+def test_meer_vermogen_geeft_nooit_meer_steun(c, extra):
+    meer = dict(c, vermogen=dict(c["vermogen"]))
+    meer["vermogen"]["bezittingen"] = f"{Decimal(c['vermogen']['bezittingen']) + Decimal(extra) / 100:.2f}"
+    fouten = _schend_monotonie(beslis_alles(c), beslis_alles(meer), UITZONDERINGEN_VERMOGEN)
+    assert not fouten, fouten
+
+
+def test_uitzonderingen_noemen_bestaande_regelingen_met_reden():
+    """Een uitzondering die naar een verdwenen regeling wijst of geen reden heeft, valt op."""
+    bekend = set()
+    for naam in GEMEENTEN.values():
+        bekend |= set(catalogus(los_op(register().zoek(naam), LAATSTE_PEILDATUM)))
+        bekend |= {r.sleutel for r in register().zoek(naam).regelingen}
+    for lijst in (UITZONDERINGEN_INKOMEN, UITZONDERINGEN_VERMOGEN):
+        for sleutel, reden in lijst.items():
+            assert sleutel in bekend, sleutel
+            assert "art." in reden or "beleidsregel" in reden.lower() or "verordening" in reden.lower(), reden
+
+
+def test_monotoniecontrole_vangt_een_schending():
+    """De vergelijker zelf: hij moet een echte schending zien en doorverwijzing negeren."""
+    toe = {"uitkomst": "toegekend", "bedrag": "100.00", "bedrag_per": "per_jaar"}
+    af = {"uitkomst": "afgewezen", "bedrag": None, "bedrag_per": None}
+    door = {"uitkomst": "doorverwezen", "bedrag": None, "bedrag_per": None}
+    assert _schend_monotonie({"x": af}, {"x": toe}, {})                      # afgewezen -> toegekend
+    assert _schend_monotonie({"x": toe}, {"x": dict(toe, bedrag="100.01")}, {})  # meer geld
+    assert not _schend_monotonie({"x": toe}, {"x": af}, {})
+    assert not _schend_monotonie({"x": door}, {"x": toe}, {})
+    assert not _schend_monotonie({"x": af}, {"x": toe}, {"x": "art. 1"})
+
+
+# --------------------------------------------------------------------------- 3: bedragen
+
+@INSTELLINGEN
+@given(c=casussen())
+def test_bedragen_nooit_negatief_en_altijd_twee_decimalen(c):
+    besluiten = [beoordeel(c)]
+    plugin = register().zoek(c["gemeente"])
+    if "bijzondere_bijstand" in catalogus(los_op(plugin, date.fromisoformat(c["peildatum"]))):
+        for soort in _kostensoorten():
+            try:
+                besluiten.append(beoordeel(dict(c, aanvragen=[
+                    {"regeling": "bijzondere_bijstand", "kostensoort": soort, "bedrag": "1234.56"}])))
+            except InvoerFout:
+                pass
+    for besluit in besluiten:
+        for b in besluit.beslissingen:
+            assert b.uitkomst in UITKOMSTEN, b
+            assert b.vorm is None or b.vorm in VORMEN, b
+            if b.bedrag is None:
+                continue
+            assert isinstance(b.bedrag, Decimal) and b.bedrag.is_finite()
+            assert b.bedrag >= 0, (b.regeling, b.bedrag)
+            assert b.bedrag == cent(b.bedrag), (b.regeling, b.bedrag)  # geen verborgen fracties van centen
+            assert b.bedrag_per in ("eenmalig", "per_maand", "per_jaar"), b
+        for b in besluit_dict(besluit)["beslissingen"]:
+            if b["bedrag"] is not None:
+                geheel, punt, dec = b["bedrag"].partition(".")
+                assert geheel.isdigit() and punt == "." and len(dec) == 2 and dec.isdigit(), b["bedrag"]
+
+
+# --------------------------------------------------------------------------- 4: volgorde
+
+_REGISTERS: list = []
+
+
+def _geschudde_registers():
+    """Drie registers met de zes plugins in een andere registratievolgorde (eenmalig gebouwd)."""
+    if not _REGISTERS:
+        kandidaten = [(n, lambda m=m: __import__(m)) for n, m in INGEBOUWD.items()]
+        for seed in (1, 2, 3):
+            k = list(kandidaten)
+            random.Random(seed).shuffle(k)
+            _REGISTERS.append(bouw_register(k))
+    return _REGISTERS
+
+
+@INSTELLINGEN
+@given(c=casussen(), data=st.data())
+def test_volgorde_van_personen_en_plugins_verandert_niets(c, data):
+    assume(len(c.get("kinderen", ())) + len(c.get("medebewoners", ())) >= 2 or data.draw(st.booleans()))
+    verwacht = naar_json(besluit_dict(beoordeel(c)))
+    geschud = dict(c)
+    for lijst in ("kinderen", "medebewoners"):
+        if lijst in c:
+            geschud[lijst] = data.draw(st.permutations(c[lijst]), label=lijst)
+    assert naar_json(besluit_dict(beoordeel(geschud))) == verwacht
+    reg = data.draw(st.sampled_from(_geschudde_registers()), label="register")
+    assert naar_json(besluit_dict(beoordeel(geschud, reg=reg))) == verwacht
+
+
+# --------------------------------------------------------------------------- 5: determinisme
+
+@INSTELLINGEN
+@given(c=casussen())
+def test_twee_keer_beslissen_geeft_dezelfde_bytes(c):
+    eerste = naar_json(besluit_dict(beoordeel(c))).encode("utf-8")
+    tweede = naar_json(besluit_dict(beoordeel(c))).encode("utf-8")
+    # en met lege caches (opgelost beleid, AOW-datums): de cache mag het antwoord niet kleuren
+    beleid_module._CACHE.clear()
+    huishouden_module.aow_datum.cache_clear()
+    derde = naar_json(besluit_dict(beoordeel(c))).encode("utf-8")
+    assert eerste == tweede == derde
+
+
+# --------------------------------------------------------------------------- 6: bronnen
+
+@INSTELLINGEN
+@given(c=casussen())
+def test_bron_is_alleen_kern_of_eigen_gemeente(c):
+    eigen = register().zoek(c["gemeente"]).naam
+    for sleutel, b in beslis_alles(c).items():
+        for m in b["motivering"]:
+            assert m["bron"] in ("kern", eigen), (sleutel, m)
+            assert m["tekst"] and m["grondslag"], (sleutel, m)
+        for w in b["gebruikte_waarden"]:
+            assert w["bron"] in ("kern", eigen), (sleutel, w)
+        if b["regeling"].count("."):  # pluspakket: <plugin>.<naam>, alleen van de eigen gemeente
+            assert b["regeling"].startswith(f"{eigen}.") and b["pakket"] == "plus", b["regeling"]
+
+
+@pytest.mark.parametrize("code", sorted(GEMEENTEN))
+def test_elke_gemeente_beslist_voor_een_eenvoudig_huishouden(code):
+    """Rooktest per gemeente zodat een kapotte plugin niet pas via toeval in Hypothesis opvalt."""
+    c = {"gemeente": code, "peildatum": "2025-09-01", "aanvrager": {"geboortedatum": "1980-05-01"},
+         "inkomen": {"netto_per_maand": "1200.00"}}
+    assert beoordeel(c).gemeente.plugin == GEMEENTEN[code]
