@@ -45,7 +45,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
     beslissingen: list[Beslissing] = []
     if casus.aanvragen:
         fouten = [Fout(f"aanvragen[{i}].regeling",
-                       f"Onbekende regeling '{a.regeling}' in {beleid.gemeente.naam} op {casus.peildatum.isoformat()}; "
+                       f"Onbekende regeling in {beleid.gemeente.naam} op {casus.peildatum.isoformat()}; "
                        f"bekend: {', '.join(regelingen)}.")
                   for i, a in enumerate(casus.aanvragen) if a.regeling not in regelingen]
         if fouten:

@@ -55,10 +55,15 @@ def _wil_json(ctx: click.Context) -> bool:
 def _datum(waarde: Optional[str], veld: str) -> Optional[date]:
     if waarde is None:
         return None
+    from .invoer import LAATSTE_DATUM, VROEGSTE_DATUM, _kort
+
     try:
-        return date.fromisoformat(waarde)
+        d = date.fromisoformat(waarde)
     except ValueError:
-        raise InvoerFout([Fout(veld, f"Ongeldige datum: '{waarde}' (verwacht JJJJ-MM-DD).")]) from None
+        raise InvoerFout([Fout(veld, f"Ongeldige datum: '{_kort(waarde)}' (verwacht JJJJ-MM-DD).")]) from None
+    if not (VROEGSTE_DATUM <= d <= LAATSTE_DATUM):
+        raise InvoerFout([Fout(veld, f"Datum {d.isoformat()} ligt buiten het bereik 1900-01-01 tot 2100-12-31.")])
+    return d
 
 
 def _json_vlag(f):
@@ -85,7 +90,7 @@ def sora() -> None:
 
 
 @sora.command()
-@click.argument("casus", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("casus")  # geen click.Path: de lezer geeft zelf een Nederlandse fout (map, niet gevonden)
 @click.option("--gemeente", help="CBS-code (GM0373) of pluginnaam (bergen); vervangt die in de casus.")
 @click.option("--peildatum", help="Datum JJJJ-MM-DD; vervangt die in de casus.")
 @click.option("--kort", is_flag=True, help="Alleen uitkomst en bedrag per regeling, zonder motivering.")

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional
 
 import attrs
@@ -57,3 +58,20 @@ class BeleidFout(SoraFout):
 
 def _regel(f: Fout) -> str:
     return f"{f.veld}: {f.melding}" if f.veld else f.melding
+
+
+_GEQUOTE = re.compile(r"'[^']*'|\"[^\"]*\"")
+_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def zonder_waarden(fouten: Iterable[Fout]) -> list[dict]:
+    """De fouten zonder ingevoerde waarden: voor samenvattingen (batch) en logs.
+
+    Alleen het veld en de soort fout blijven over; alles tussen aanhalingstekens en elke datum
+    wordt '…'. Zo komt een geboortedatum, naam of BSN uit de invoer nooit in een overzicht
+    terecht, ook niet als een melding (nu of later) toch een waarde herhaalt."""
+    uit = []
+    for f in fouten:
+        melding = _DATUM.sub("…", _GEQUOTE.sub("'…'", f.melding))
+        uit.append({"veld": f.veld, "melding": melding})
+    return uit

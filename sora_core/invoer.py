@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, time as dt_time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -27,6 +27,11 @@ MAX_GROOTTE = 1_000_000
 MAX_BEDRAG = Decimal("1000000000")
 MAX_PERSONEN = 50
 MAX_AANVRAGEN = 100
+#: Privacyregel (docs/betrouwbaarheid.md): een foutmelding noemt het veld, maar herhaalt nooit een
+#: geboortedatum of ingevoerde tekst (die kan een naam of BSN zijn). Bedragen en de datums van de
+#: zaak zelf (peildatum, aanvraagdatum, ...) mogen kort worden herhaald, zodat de invoerder ziet wat
+#: er mis is. Voor samenvattingen en logs: ``fouten.zonder_waarden``.
+PRIVE_DATUMS = ("geboortedatum",)
 VROEGSTE_DATUM = date(1900, 1, 1)
 LAATSTE_DATUM = date(2100, 12, 31)
 
@@ -49,7 +54,8 @@ def laad_casus(bron: str | Path | bytes | dict, formaat: Optional[str] = None) -
         except FileNotFoundError:
             raise InvoerFout([Fout(None, f"Bestand niet gevonden: {pad}")]) from None
         except (IsADirectoryError, PermissionError, OSError) as e:
-            raise InvoerFout([Fout(None, f"Bestand {pad} kan niet worden gelezen ({type(e).__name__}).")]) from None
+            reden = {IsADirectoryError: "het is een map", PermissionError: "geen leesrechten"}.get(type(e), "leesfout")
+            raise InvoerFout([Fout(None, f"Bestand {pad} kan niet worden gelezen ({reden}).")]) from None
         if formaat is None and pad.suffix.lower() in (".json", ".toml"):
             formaat = pad.suffix.lower()[1:]
         return casus_uit_dict(lees_document(data, formaat))
@@ -70,13 +76,17 @@ def lees_document(data: bytes, formaat: Optional[str] = None) -> dict:
         formaat = "json" if tekst.lstrip()[:1] in ("{", "[") else "toml"
     if formaat == "json":
         try:
-            doc = json.loads(tekst, parse_float=Decimal, parse_constant=_geen_constante)
+            doc = json.loads(tekst, parse_float=Decimal, parse_constant=_geen_constante,
+                             object_pairs_hook=_zonder_dubbele_sleutels)
+        except _DubbeleSleutel as e:
+            raise InvoerFout([Fout(None, f"Het veld '{_kort(e.sleutel)}' komt meer dan eens voor in hetzelfde object; "
+                                         "geef elk veld één keer.")]) from None
         except json.JSONDecodeError as e:
             raise InvoerFout([Fout(None, f"Ongeldige JSON op regel {e.lineno}, kolom {e.colno}: {e.msg}.")]) from None
         except RecursionError:
             raise InvoerFout([Fout(None, "JSON is te diep genest.")]) from None
         except ValueError as e:
-            raise InvoerFout([Fout(None, f"Ongeldige JSON: {e}")]) from None
+            raise InvoerFout([Fout(None, f"Ongeldige JSON: {_waardefout(e)}")]) from None
     elif formaat == "toml":
         try:
             doc = tomllib.loads(tekst, parse_float=Decimal)
@@ -84,6 +94,8 @@ def lees_document(data: bytes, formaat: Optional[str] = None) -> dict:
             raise InvoerFout([_toml_fout(tekst, str(e))]) from None
         except RecursionError:
             raise InvoerFout([Fout(None, "TOML is te diep genest.")]) from None
+        except ValueError as e:  # bv. een geheel getal met meer dan 4300 cijfers
+            raise InvoerFout([Fout(None, f"Ongeldige TOML: {_waardefout(e)}")]) from None
     else:
         raise InvoerFout([Fout(None, f"Onbekend formaat '{formaat}': kies json of toml.")])
     if not isinstance(doc, dict):
@@ -93,6 +105,35 @@ def lees_document(data: bytes, formaat: Optional[str] = None) -> dict:
 
 def _geen_constante(naam: str) -> Any:
     raise ValueError(f"'{naam}' is geen geldig getal")
+
+
+class _DubbeleSleutel(ValueError):
+    def __init__(self, sleutel: str):
+        self.sleutel = sleutel
+        super().__init__(sleutel)
+
+
+def _zonder_dubbele_sleutels(paren: list) -> dict:
+    """JSON-objecten met een sleutel die twee keer voorkomt zijn dubbelzinnig: weiger ze
+    (TOML doet dat zelf al). Anders zou stil de laatste waarde winnen."""
+    doc = dict(paren)
+    if len(doc) != len(paren):
+        gezien = set()
+        for k, _ in paren:
+            if k in gezien:
+                raise _DubbeleSleutel(k)
+            gezien.add(k)
+    return doc
+
+
+def _waardefout(e: ValueError) -> str:
+    """Een Nederlandse tekst voor een ValueError uit de JSON- of TOML-lezer."""
+    tekst = str(e)
+    if "digits" in tekst:
+        return "een getal heeft te veel cijfers."
+    if "geen geldig getal" in tekst:
+        return tekst
+    return "een waarde kan niet worden gelezen."
 
 
 _TOML_REGEL = re.compile(r"line (\d+)")
@@ -121,7 +162,8 @@ def _toml_fout(tekst: str, melding: str) -> Fout:
             veld = f"{tabel}.{sleutel.group(1)}" if tabel else sleutel.group(1)
     if "date" in melding.lower() and sleutel:
         ruw = regels[nr - 1].split("=", 1)[1].split("#", 1)[0].strip()
-        return Fout(veld, f"Ongeldige datum '{_kort(ruw)}' op regel {nr}: verwacht een bestaande dag (JJJJ-MM-DD).")
+        getoond = "" if (veld or "").endswith(PRIVE_DATUMS) else f" '{_kort(ruw)}'"
+        return Fout(veld, f"Ongeldige datum{getoond} op regel {nr}: verwacht een bestaande dag (JJJJ-MM-DD).")
     return Fout(veld, f"Ongeldige TOML op regel {nr} (technische melding: {melding}).")
 
 
@@ -144,7 +186,8 @@ class _Lezer:
         uit: dict[str, Any] = {}
         for sleutel in doc:
             if sleutel not in velden:
-                self.fout(_pad(pad, str(sleutel)), f"Onbekend veld '{sleutel}'.")
+                naam = _kort(str(sleutel)) or '""'
+                self.fout(_pad(pad, naam), f"Onbekend veld '{naam}'.")
         for naam, (lees, verplicht) in velden.items():
             veldpad = _pad(pad, naam)
             if naam not in doc or doc[naam] is None:
@@ -184,21 +227,28 @@ def _soort(w: Any) -> str:
     if isinstance(w, (int, float, Decimal)):
         return f"een getal ({w})"
     if isinstance(w, str):
-        return f"tekst '{_kort(w)}'"
+        return "tekst"  # nooit de tekst zelf: die kan een naam of BSN zijn (privacyregel)
     if isinstance(w, list):
         return "een lijst"
     if isinstance(w, dict):
         return "een object"
     if isinstance(w, date):
         return f"een datum ({w})"
-    return type(w).__name__
+    if w is None:
+        return "geen waarde (null)"
+    if isinstance(w, dt_time):
+        return "een tijd"
+    return "een waarde van een ander soort"
 
 
 def _kort(s: str, n: int = 40) -> str:
-    return s if len(s) <= n else s[: n - 1] + "…"
+    """Ingekort en altijd als UTF-8 te schrijven (een losse surrogaat uit JSON wordt '?')."""
+    s = s if len(s) <= n else s[: n - 1] + "…"
+    return s.encode("utf-8", "replace").decode("utf-8")
 
 
 def _datum(lz: _Lezer, w: Any, pad: str) -> Any:
+    prive = pad.endswith(PRIVE_DATUMS)
     if isinstance(w, date) and not hasattr(w, "hour"):
         d = w
     elif isinstance(w, str):
@@ -207,13 +257,16 @@ def _datum(lz: _Lezer, w: Any, pad: str) -> Any:
         except ValueError:
             d = None
         if d is None:
-            lz.fout(pad, f"Ongeldige datum: '{_kort(w)}' (verwacht JJJJ-MM-DD, een bestaande dag).")
+            getoond = "" if prive else f": '{_kort(w)}'"
+            lz.fout(pad, f"Ongeldige datum{getoond} (verwacht JJJJ-MM-DD, een bestaande dag).")
             return _FOUT
     else:
-        lz.fout(pad, f"Verwacht een datum (JJJJ-MM-DD), kreeg {_soort(w)}.")
+        soort = "een datum met tijd" if isinstance(w, date) and prive else _soort(w)
+        lz.fout(pad, f"Verwacht een datum (JJJJ-MM-DD), kreeg {soort}.")
         return _FOUT
     if not (VROEGSTE_DATUM <= d <= LAATSTE_DATUM):
-        lz.fout(pad, f"Datum {d.isoformat()} ligt buiten het bereik 1900-01-01 tot 2100-12-31.")
+        getoond = "De datum" if prive else f"Datum {d.isoformat()}"
+        lz.fout(pad, f"{getoond} ligt buiten het bereik 1900-01-01 tot 2100-12-31.")
         return _FOUT
     return d
 
@@ -237,6 +290,14 @@ def _bedrag(lz: _Lezer, w: Any, pad: str) -> Any:
     return d
 
 
+def _is_utf8(w: str) -> bool:
+    try:
+        w.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _bool(lz: _Lezer, w: Any, pad: str) -> Any:
     if isinstance(w, bool):
         return w
@@ -248,6 +309,9 @@ def _tekst(lz: _Lezer, w: Any, pad: str) -> Any:
     if isinstance(w, str) and w.strip():
         if len(w) > 500:
             lz.fout(pad, "Tekst is te lang (meer dan 500 tekens).")
+            return _FOUT
+        if not _is_utf8(w):
+            lz.fout(pad, "Tekst bevat een ongeldig teken (een losse UTF-16-surrogaat).")
             return _FOUT
         return w
     lz.fout(pad, f"Verwacht tekst, kreeg {_soort(w)}.")
@@ -375,7 +439,7 @@ def _samenhang(lz: _Lezer, v: dict) -> None:
         personen += [(f"{soort}[{i}]", p) for i, p in enumerate(v.get(soort, ()))]
     for pad, p in personen:
         if p.geboortedatum > peil:
-            lz.fout(f"{pad}.geboortedatum", f"Geboortedatum {p.geboortedatum.isoformat()} ligt na de peildatum {peil.isoformat()}.")
+            lz.fout(f"{pad}.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
     ink: model.Inkomen = v["inkomen"]
     if ink.laag_sinds and ink.laag_sinds > peil:
         lz.fout("inkomen.laag_sinds", f"Datum {ink.laag_sinds.isoformat()} ligt na de peildatum {peil.isoformat()}.")

@@ -80,7 +80,7 @@ class Register:
         from .fouten import Fout, InvoerFout
 
         bekend = ", ".join(f"{p.info.cbs_code} ({p.naam})" for p in self.gesorteerd())
-        raise InvoerFout([Fout("gemeente", f"Onbekende gemeente '{sleutel}'. Geïnstalleerd: {bekend or 'geen'}.")])
+        raise InvoerFout([Fout("gemeente", f"Onbekende gemeente. Geïnstalleerd: {bekend or 'geen'}.")])
 
     def gesorteerd(self) -> list[GeladenPlugin]:
         return sorted(self.plugins.values(), key=lambda p: p.info.naam)

@@ -210,7 +210,9 @@ def test_onmogelijke_datum_in_toml_noemt_veld(tmp_path, runner):
     p.write_text('gemeente = "GM0361"\npeildatum = 2025-09-01\n[aanvrager]\ngeboortedatum = 1980-02-30\n'
                  '[inkomen]\nnetto_per_maand = "1.00"\n')
     fouten = _fout_json(runner, ["beoordeel", str(p)])
-    assert "1980-02-30" in fouten["aanvrager.geboortedatum"]
+    # privacyregel (issue 8): het veld wordt genoemd, de geboortedatum zelf niet herhaald
+    assert "Ongeldige datum" in fouten["aanvrager.geboortedatum"]
+    assert "1980-02-30" not in fouten["aanvrager.geboortedatum"]
 
 
 def test_fout_zonder_json_is_nederlands_op_stderr_zonder_traceback():
