@@ -162,7 +162,8 @@ def _toml_fout(tekst: str, melding: str) -> Fout:
             veld = f"{tabel}.{sleutel.group(1)}" if tabel else sleutel.group(1)
     if "date" in melding.lower() and sleutel:
         ruw = regels[nr - 1].split("=", 1)[1].split("#", 1)[0].strip()
-        getoond = "" if (veld or "").endswith(PRIVE_DATUMS) else f" '{_kort(ruw)}'"
+        prive = (veld or "").endswith(PRIVE_DATUMS) or not _DATUMACHTIG.fullmatch(ruw)
+        getoond = "" if prive else f" '{_kort(ruw)}'"
         return Fout(veld, f"Ongeldige datum{getoond} op regel {nr}: verwacht een bestaande dag (JJJJ-MM-DD).")
     return Fout(veld, f"Ongeldige TOML op regel {nr} (technische melding: {melding}).")
 
@@ -225,7 +226,7 @@ def _soort(w: Any) -> str:
     if isinstance(w, bool):
         return "een ja/nee-waarde"
     if isinstance(w, (int, float, Decimal)):
-        return f"een getal ({w})"
+        return "een getal"  # niet het getal zelf: dat kan een BSN zijn (privacyregel)
     if isinstance(w, str):
         return "tekst"  # nooit de tekst zelf: die kan een naam of BSN zijn (privacyregel)
     if isinstance(w, list):
@@ -247,6 +248,9 @@ def _kort(s: str, n: int = 40) -> str:
     return s.encode("utf-8", "replace").decode("utf-8")
 
 
+_DATUMACHTIG = re.compile(r"[0-9][0-9\-]{0,11}")
+
+
 def _datum(lz: _Lezer, w: Any, pad: str) -> Any:
     prive = pad.endswith(PRIVE_DATUMS)
     if isinstance(w, date) and not hasattr(w, "hour"):
@@ -257,7 +261,8 @@ def _datum(lz: _Lezer, w: Any, pad: str) -> Any:
         except ValueError:
             d = None
         if d is None:
-            getoond = "" if prive else f": '{_kort(w)}'"
+            # alleen iets dat op een datum lijkt wordt herhaald; tekst (een naam) nooit
+            getoond = "" if prive or not _DATUMACHTIG.fullmatch(w.strip()) else f": '{_kort(w)}'"
             lz.fout(pad, f"Ongeldige datum{getoond} (verwacht JJJJ-MM-DD, een bestaande dag).")
             return _FOUT
     else:

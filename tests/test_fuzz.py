@@ -126,7 +126,7 @@ def muteer(rng: random.Random, doc: dict):
                 ouder[rng.choice(["onbekend", "Gemeente", "geboorte_datum", "bsn", "naam", "", "x" * 300])] = "Jan Jansen"
                 wat.append(f"{_pad_tekst(pad[:-1])} onbekend veld")
         elif soort < 0.95:
-            doc = _zet(doc, pad, [copy.deepcopy(_get(doc, pad))] * rng.randint(0, 60))
+            doc = _zet(doc, pad, [_get(doc, pad)] * rng.randint(0, 60))
             wat.append(f"{_pad_tekst(pad)} in een lijst")
         else:
             doc = rng.choice([[], "casus", 42, None, [copy.deepcopy(doc)]])
