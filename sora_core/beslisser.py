@@ -12,8 +12,12 @@ from typing import Optional, Union
 from . import __version__
 from .beleid import Beleid, los_op
 from .huishouden import OnbekendeAOWLeeftijd
-from .fouten import Fout, InvoerFout, PluginFout
-from .model import Besluit, Beslissing, Casus, Ontvangstbewijs
+from decimal import Decimal
+
+from .fouten import Fout, InvoerFout, PluginFout, SoraFout
+from .model import UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs
+
+BEDRAG_PER = ("eenmalig", "per_maand", "per_jaar")
 from .plugins import Register, gemeente_bestaat_op, register
 from .regels.registratie import RegelingDef, basispakket
 from .uitleg import Context, OntbrekendeWaarde, Uitleg
@@ -82,15 +86,40 @@ def catalogus(beleid: Beleid) -> dict[str, RegelingDef]:
 def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
     u = Uitleg(ctx, r)
     try:
-        return r.beoordeel(u, aanvraag)
+        b = r.beoordeel(u, aanvraag)
+        fout = _ongeldig(b)
+        if fout:
+            if r.bron == "kern":
+                raise SoraFout(f"Interne fout in regeling {r.sleutel}: {fout}.")
+            raise PluginFout(r.bron, f"regeling {r.sleutel} gaf een ongeldige beslissing: {fout}")
+        return b
     except (OntbrekendeWaarde, OnbekendeAOWLeeftijd) as e:
         u.stap(f"{e} Zonder vastgestelde waarde beslist de toolkit niet; de aanvraag gaat naar een consulent.",
                "art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", "kern")
         return u.besluit("doorverwezen")
+    except SoraFout:
+        raise
     except Exception as e:
         if r.bron == "kern":
             raise
         raise PluginFout(r.bron, f"regeling {r.sleutel} faalde: {type(e).__name__}: {e}") from None
+
+
+def _ongeldig(b: object) -> str:
+    """Waarom ``b`` geen geldige beslissing is ('' als hij geldig is). Vangt regels (vooral van
+    plugins) die iets anders teruggeven dan ``u.besluit(...)`` of een onmogelijke uitkomst."""
+    if not isinstance(b, Beslissing):
+        return f"verwacht een Beslissing (via u.besluit), kreeg {type(b).__name__}"
+    if b.uitkomst not in UITKOMSTEN:
+        return f"onbekende uitkomst {b.uitkomst!r}"
+    if b.bedrag is not None:
+        if not isinstance(b.bedrag, Decimal) or not b.bedrag.is_finite() or b.bedrag < 0:
+            return "bedrag is geen niet-negatief Decimal-bedrag"
+        if b.bedrag_per not in BEDRAG_PER:
+            return f"bedrag_per {b.bedrag_per!r} is geen van {', '.join(BEDRAG_PER)}"
+    if b.vorm is not None and b.vorm not in VORMEN:
+        return f"onbekende vorm {b.vorm!r}"
+    return ""
 
 
 def _waarschuwingen(beleid: Beleid) -> tuple[str, ...]:

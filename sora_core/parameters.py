@@ -186,6 +186,12 @@ def laad_toml(pad: Path, bron: str) -> dict:
         raise BeleidFout("bestand niet gevonden", bron, str(pad)) from None
     except tomllib.TOMLDecodeError as e:
         raise BeleidFout(f"ongeldige TOML: {e}", bron, pad.name) from None
+    except UnicodeDecodeError as e:
+        raise BeleidFout(f"geen geldige UTF-8-tekst (byte {e.start})", bron, pad.name) from None
+    except IsADirectoryError:
+        raise BeleidFout("dit is een map, geen bestand", bron, str(pad)) from None
+    except OSError as e:
+        raise BeleidFout(f"bestand kan niet worden gelezen ({e.strerror or type(e).__name__})", bron, str(pad)) from None
 
 
 def _gedateerde_waarden(naam: str, lijst: Any, definitie: Definitie, bron: str, plek: str,

@@ -248,12 +248,26 @@ def bouw_register(kandidaten: Iterable[tuple[str, Any]]) -> Register:
         except SoraFout as e:
             fouten[naam] = e if isinstance(e, PluginFout) else PluginFout(naam, str(e))
             continue
-        dubbel = [q for q in plugins.values() if q.info.cbs_code == p.info.cbs_code]
-        if dubbel:
-            fouten[naam] = PluginFout(naam, f"CBS-code {p.info.cbs_code} is al in gebruik door plugin '{dubbel[0].naam}'")
+        except Exception as e:  # kapotte plugindata die geen BeleidFout gaf: meld, en ga door met de rest
+            fouten[naam] = PluginFout(naam, f"kan niet worden geladen: {type(e).__name__}: {e}")
             continue
         plugins[naam] = p
-    return Register(plugins=plugins, fouten=fouten)
+    # Een CBS-code hoort bij één plugin. Bij een botsing wint een ingebouwde plugin; botsen twee
+    # andere, dan worden beide geweigerd. Zo hangt de uitkomst niet af van de laadvolgorde.
+    per_code: dict[str, list[str]] = {}
+    for naam, p in plugins.items():
+        per_code.setdefault(p.info.cbs_code, []).append(naam)
+    for code, namen in per_code.items():
+        if len(namen) < 2:
+            continue
+        ingebouwd = [n for n in namen if n in INGEBOUWD]
+        for n in sorted(namen):
+            if ingebouwd and n == ingebouwd[0]:
+                continue
+            andere = ", ".join(f"'{m}'" for m in sorted(namen) if m != n)
+            fouten[n] = PluginFout(n, f"CBS-code {code} is al in gebruik door plugin {andere}")
+            del plugins[n]
+    return Register(plugins=plugins, fouten=dict(sorted(fouten.items())))
 
 
 def gemeente_bestaat_op(p: GeladenPlugin, d: date) -> None:
