@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_right
 from datetime import date
 from typing import Any, Mapping, Optional
 
@@ -60,14 +61,55 @@ _CACHE_MAX = 4096
 
 
 def _los_op(naam: str, pid: int, peildatum: date, zet: tuple, plugin) -> Beleid:
-    sleutel = (naam, pid, peildatum, zet)
-    b = _CACHE.get(sleutel)
+    # Het opgeloste beleid verandert alleen op een datum waarop een waarde of regeling begint of
+    # eindigt. Zonder wat-als (dat dateert zijn waarden op de peildatum zelf) delen alle
+    # peildata tussen twee zulke grensdata dus één berekening; alleen ``peildatum`` verschilt.
+    dag = (naam, pid, peildatum, zet)
+    b = _CACHE.get(dag)
+    if b is not None:
+        return b
+    periode = None if zet else (naam, pid, "periode", bisect_right(_grensdata(plugin), peildatum))
+    b = _CACHE.get(periode) if periode else None
     if b is None:
         b = _bereken(plugin, peildatum, zet)
-        if len(_CACHE) >= _CACHE_MAX:
-            _CACHE.clear()
-        _CACHE[sleutel] = b
+    elif b.peildatum != peildatum:
+        b = attrs.evolve(b, peildatum=peildatum)
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[dag] = b
+    if periode:
+        _CACHE.setdefault(periode, b)
     return b
+
+
+_GRENZEN: dict[tuple[str, int], tuple[date, ...]] = {}
+
+
+def _grensdata(plugin) -> tuple[date, ...]:
+    """Alle data waarop voor deze plugin iets in het beleid begint of (de dag na) eindigt."""
+    sleutel = (plugin.naam, id(plugin))
+    g = _GRENZEN.get(sleutel)
+    if g is None:
+        data: set[date] = set()
+
+        def periode(vanaf: date, tot: Optional[date]) -> None:
+            data.add(vanaf)
+            if tot is not None and tot < date.max:
+                data.add(date.fromordinal(tot.toordinal() + 1))
+
+        for d in kern_definities().values():
+            for w in d.waarden:
+                periode(w.geldig_vanaf, w.geldig_tot)
+        for lijst in plugin.normen.values():
+            for w in lijst:
+                periode(w.geldig_vanaf, w.geldig_tot)
+        for r in tuple(plugin.regelingen) + tuple(plugin.python_regels.values()):
+            periode(r.geldig_vanaf, r.geldig_tot)
+        g = tuple(sorted(data))
+        if len(_GRENZEN) >= _CACHE_MAX:
+            _GRENZEN.clear()
+        _GRENZEN[sleutel] = g
+    return g
 
 
 def _bereken(plugin, peildatum: date, zet: tuple) -> Beleid:

@@ -208,13 +208,52 @@ def _kandidaten() -> Iterable[tuple[str, Any]]:
     """(naam, laadfunctie) voor de ingebouwde plugins en de entry points."""
     for naam, module in INGEBOUWD.items():
         yield naam, (lambda m=module: importlib.import_module(m))
-    if os.environ.get("SORA_ALLEEN_INGEBOUWD"):
+    if os.environ.get("SORA_ALLEEN_INGEBOUWD") or not _andere_entry_points():
         return
     from importlib.metadata import entry_points
 
     for ep in sorted(entry_points(group=ENTRY_POINT_GROEP), key=lambda e: e.name):
         if ep.name not in INGEBOUWD:
             yield ep.name, ep.load
+
+
+def _andere_entry_points() -> bool:
+    """Is er een geïnstalleerde distributie met een ``sora``-entry point dat geen ingebouwde
+    plugin is? Leest alleen de ``entry_points.txt``-bestanden op ``sys.path``; dat is veel
+    sneller dan ``importlib.metadata`` laden (dat kost een koude start zo'n 30 ms). Bij twijfel
+    (een zip of ei op het pad, een onleesbaar bestand) is het antwoord ja, zodat
+    ``importlib.metadata`` het dan zelf uitzoekt."""
+    import sys
+
+    for pad in sys.path:
+        pad = pad or "."
+        try:
+            namen = os.listdir(pad)
+        except NotADirectoryError:
+            return True  # zip of ei op het pad: laat importlib.metadata kijken
+        except OSError:
+            continue
+        for n in namen:
+            if not n.endswith((".dist-info", ".egg-info")):
+                continue
+            bestand = os.path.join(pad, n, "entry_points.txt")
+            try:
+                with open(bestand, encoding="utf-8") as f:
+                    tekst = f.read()
+            except FileNotFoundError:
+                continue
+            except (OSError, UnicodeDecodeError):
+                return True
+            if "[sora]" not in tekst:
+                continue
+            in_sora = False
+            for regel in tekst.splitlines():
+                regel = regel.strip()
+                if regel.startswith("["):
+                    in_sora = regel == "[sora]"
+                elif in_sora and "=" in regel and regel.split("=", 1)[0].strip() not in INGEBOUWD:
+                    return True
+    return False
 
 
 _REGISTER: Optional[Register] = None

@@ -345,3 +345,45 @@ def test_elke_gemeente_beslist_voor_een_eenvoudig_huishouden(code):
     c = {"gemeente": code, "peildatum": "2025-09-01", "aanvrager": {"geboortedatum": "1980-05-01"},
          "inkomen": {"netto_per_maand": "1200.00"}}
     assert beoordeel(c).gemeente.plugin == GEMEENTEN[code]
+
+
+# --------------------------------------------------------------------------- snelle paden = trage paden
+
+JSONACHTIG = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text() | st.dates() | st.decimals(allow_nan=False, places=2),
+    lambda kind: st.lists(kind, max_size=4) | st.dictionaries(st.text(max_size=6), kind, max_size=4),
+    max_leaves=25)
+
+
+@INSTELLINGEN
+@given(doc=JSONACHTIG)
+def test_snelle_json_is_byte_gelijk_aan_json_dumps(doc):
+    """uitvoer.naar_json schrijft zelf (sneller); de bytes moeten die van json.dumps blijven."""
+    import json
+
+    from sora_core.uitvoer import _json_default
+
+    assert naar_json(doc) == json.dumps(doc, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+
+
+@INSTELLINGEN
+@given(c=casussen())
+def test_snelle_json_van_besluiten(c):
+    import json
+
+    d = besluit_dict(beoordeel(c))
+    assert naar_json(d) == json.dumps(d, ensure_ascii=False, indent=2) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(naam=st.sampled_from(sorted(GEMEENTEN.values())), d=st.dates(date(2014, 1, 1), date(2031, 12, 31)),
+       eerder=st.dates(date(2014, 1, 1), date(2031, 12, 31)))
+def test_beleid_per_periode_gecachet_is_gelijk_aan_vers_berekend(naam, d, eerder):
+    """los_op deelt één berekening over alle peildata tussen twee grensdata; het resultaat moet
+    gelijk zijn aan een verse berekening voor precies die peildatum (ook na een andere datum)."""
+    plugin = register().zoek(naam)
+    los_op(plugin, eerder)
+    vers = beleid_module._bereken(plugin, d, ())
+    gecachet = los_op(plugin, d)
+    assert gecachet == vers
+    assert gecachet.peildatum == d and gecachet.vingerafdruk == vers.vingerafdruk

@@ -232,3 +232,50 @@ def test_alle_pluginfouten_zijn_sorafouten():
         reg = bouw_register([("kapotstad", _def(None, geval))])
         for naam, fout in reg.fouten.items():
             assert isinstance(fout, SoraFout) and naam in str(fout)
+
+
+# --------------------------------------------------------------------------- plugins van buiten (entry points)
+
+def _distributie(tmp_path, naam: str, entry: str, module: str | None = None):
+    info = tmp_path / f"{naam}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {naam}\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(entry, encoding="utf-8")
+    if module:
+        (tmp_path / f"{naam}.py").write_text(module, encoding="utf-8")
+
+
+def test_snelle_entry_point_scan(tmp_path, monkeypatch):
+    from sora_core.plugins import _andere_entry_points
+
+    monkeypatch.setattr("sys.path", [str(tmp_path)])
+    assert not _andere_entry_points()
+    _distributie(tmp_path, "sora_alkmaar_kopie", "[console_scripts]\nx = y\n\n[sora]\nalkmaar = sora_alkmaar\n")
+    assert not _andere_entry_points()  # alleen een ingebouwde naam: importlib.metadata niet nodig
+    _distributie(tmp_path, "proefdorp", "[sora]\nproefdorp = proefdorp\n")
+    assert _andere_entry_points()
+    zip_pad = tmp_path / "iets.zip"
+    zip_pad.write_bytes(b"PK")
+    monkeypatch.setattr("sys.path", [str(zip_pad)])
+    assert _andere_entry_points()  # bij twijfel: ja
+
+
+def test_plugin_van_buiten_wordt_nog_steeds_gevonden(tmp_path, monkeypatch):
+    from sora_core.plugins import _kandidaten
+
+    _distributie(tmp_path, "proefdorp", "[sora]\nproefdorp = proefdorp\n", module=textwrap.dedent("""
+        from sora_core import hookimpl
+
+        @hookimpl
+        def sora_gemeente():
+            return {"naam": "Proefdorp", "cbs_code": "GM9003", "versie": "1.0"}
+
+        @hookimpl
+        def sora_beleid():
+            return []
+    """))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delenv("SORA_ALLEEN_INGEBOUWD", raising=False)
+    reg = bouw_register(_kandidaten())
+    assert "proefdorp" in reg.plugins and len(reg.plugins) == 7
+    assert beoordeel(casus(gemeente="GM9003"), reg=reg).gemeente.naam == "Proefdorp"

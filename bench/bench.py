@@ -1,0 +1,258 @@
+"""Benchmark van SORA (issue 8): ``make bench``.
+
+Meet op deze machine en schrijft de cijfers naar ``bench/resultaten.json`` (en een tabel naar
+standaarduit). Geen getimede unittests: snelheid hangt af van de machine, dus hier meten we en
+vergelijken we met de doelen; de tests controleren alleen gedrag.
+
+1. koud: ``sora beoordeel`` van één casus met alle regelingen in een nieuw proces (mediaan van
+   20 runs, wandklok; piekgeheugen (max RSS) van het kindproces via ``os.wait4``);
+2. warm: één volledige beslissing met motivering plus JSON, in een draaiend proces (mediaan per
+   huishouden over 10.000 gegenereerde huishoudens in de zes gemeenten);
+3. batch: ``sora batch`` als die er is; anders een eenvoudige lus in één proces, gemarkeerd als
+   "nog niet beschikbaar". Gemeten voor 10.000 en 100.000 huishoudens (tijd en piekgeheugen).
+
+Opties: ``--snel`` (minder runs, voor een rooktest), ``--profiel`` (cProfile van de warme lus
+in de uitvoer), ``--uit PAD``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+HIER = Path(__file__).resolve().parent
+ROOT = HIER.parent
+sys.path.insert(0, str(HIER))
+
+from huishoudens import huishoudens  # noqa: E402
+
+DOELEN = {
+    "koud_mediaan_s": 0.15,
+    "koud_piek_mb": 30.0,
+    "warm_mediaan_us": 200.0,
+    "batch_100k_s": 3.0,
+    "batch_piek_mb": 150.0,
+}
+
+
+def _sora() -> list[str]:
+    kandidaat = Path(sys.executable).with_name("sora")
+    return [str(kandidaat)] if kandidaat.exists() else [sys.executable, "-m", "sora_core.cli"]
+
+
+def _draai(cmd: list[str], stdin=None, env=None) -> tuple[float, float, int]:
+    """(wandklok s, piek-RSS MB, exitcode) van één kindproces."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+    _, status, gebruik = os.wait4(p.pid, 0)
+    duur = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.stderr:
+        p.stderr.read()
+        p.stderr.close()
+    return duur, gebruik.ru_maxrss / 1024, p.returncode
+
+
+# --------------------------------------------------------------------------- 1. koud
+
+def koud(runs: int) -> dict:
+    casus = {
+        "gemeente": "GM0361", "peildatum": "2025-09-01",
+        "aanvrager": {"geboortedatum": "1980-05-01"}, "partner": {"geboortedatum": "1982-03-10"},
+        "kinderen": [{"geboortedatum": "2014-02-01"}, {"geboortedatum": "2019-07-12"}],
+        "inkomen": {"netto_per_maand": "1450.00", "laag_sinds": "2021-01-01"},
+        "vermogen": {"bezittingen": "2500.00"},
+    }  # zonder aanvragen: "waar heb ik recht op?", dus alle regelingen van het basis- en pluspakket
+    with tempfile.TemporaryDirectory() as d:
+        pad = Path(d) / "casus.json"
+        pad.write_text(json.dumps(casus), encoding="utf-8")
+        cmd = _sora() + ["beoordeel", str(pad), "--json"]
+        _draai(cmd)  # opwarmen van de bestandscache (.pyc), telt niet mee
+        tijden, pieken = [], []
+        for _ in range(runs):
+            t, m, rc = _draai(cmd)
+            assert rc == 0, f"sora beoordeel faalde (exitcode {rc})"
+            tijden.append(t)
+            pieken.append(m)
+        basis_t, basis_m = [], []
+        for _ in range(max(5, runs // 4)):
+            t, m, _ = _draai([sys.executable, "-c", "pass"])
+            basis_t.append(t)
+            basis_m.append(m)
+    return {
+        "runs": runs,
+        "mediaan_s": round(statistics.median(tijden), 4),
+        "min_s": round(min(tijden), 4),
+        "max_s": round(max(tijden), 4),
+        "piek_mb": round(max(pieken), 1),
+        "kale_python_mediaan_s": round(statistics.median(basis_t), 4),
+        "kale_python_piek_mb": round(max(basis_m), 1),
+    }
+
+
+# --------------------------------------------------------------------------- 2. warm
+
+def warm(n: int, profiel: bool) -> dict:
+    from sora_core.beslisser import beoordeel
+    from sora_core.invoer import casus_uit_dict
+    from sora_core.uitvoer import besluit_dict, naar_json
+
+    docs = list(huishoudens(n, seed=8))
+    casussen = [casus_uit_dict(d) for d in docs]
+    for c in casussen[:500]:  # opwarmen: register laden, beleid per gemeente en peildatum oplossen
+        naar_json(besluit_dict(beoordeel(c)))
+    tijden = []
+    klok = time.perf_counter_ns
+    uitkomsten: dict[str, int] = {}
+    for c in casussen:
+        t0 = klok()
+        besluit = beoordeel(c)
+        naar_json(besluit_dict(besluit))
+        tijden.append(klok() - t0)
+        for b in besluit.beslissingen:
+            uitkomsten[b.uitkomst] = uitkomsten.get(b.uitkomst, 0) + 1
+    met_invoer = []
+    for d in docs[: min(n, 2000)]:
+        t0 = klok()
+        naar_json(besluit_dict(beoordeel(casus_uit_dict(d))))
+        met_invoer.append(klok() - t0)
+    tijden.sort()
+    uit = {
+        "huishoudens": n,
+        "mediaan_us": round(statistics.median(tijden) / 1000, 1),
+        "p90_us": round(tijden[int(len(tijden) * 0.9)] / 1000, 1),
+        "p99_us": round(tijden[int(len(tijden) * 0.99)] / 1000, 1),
+        "gemiddeld_us": round(sum(tijden) / len(tijden) / 1000, 1),
+        "mediaan_met_invoer_lezen_us": round(statistics.median(met_invoer) / 1000, 1),
+        "beslissingen_per_huishouden": round(sum(uitkomsten.values()) / n, 2),
+        "uitkomsten": dict(sorted(uitkomsten.items())),
+    }
+    if profiel:
+        import cProfile
+        import io
+        import pstats
+
+        pr = cProfile.Profile()
+        pr.enable()
+        for c in casussen[:3000]:
+            naar_json(besluit_dict(beoordeel(c)))
+        pr.disable()
+        s = io.StringIO()
+        st = pstats.Stats(pr, stream=s).sort_stats("tottime")
+        st.print_stats(15)
+        uit["profiel_tottime_top15"] = [r for r in s.getvalue().splitlines() if r.strip()][-16:]
+    return uit
+
+
+# --------------------------------------------------------------------------- 3. batch
+
+def heeft_batch() -> bool:
+    r = subprocess.run(_sora() + ["batch", "--help"], capture_output=True, cwd=ROOT)
+    return r.returncode == 0
+
+
+def batch(aantallen: list[int]) -> dict:
+    uit: dict = {"status": "sora batch" if heeft_batch() else "nog niet beschikbaar", "runs": {}}
+    if uit["status"] != "sora batch":
+        uit["toelichting"] = ("'sora batch' bestaat nog niet op deze tak; gemeten is een eenvoudige lus in één proces "
+                              "(genereren, beslissen met motivering, JSON schrijven naar /dev/null), één kern.")
+    for n in aantallen:
+        with tempfile.TemporaryDirectory() as d:
+            invoer = Path(d) / "huishoudens.jsonl"
+            with open(invoer, "w", encoding="utf-8") as f:
+                for h in huishoudens(n, seed=n):
+                    f.write(json.dumps(h) + "\n")
+            if uit["status"] == "sora batch":
+                cmd = _sora() + ["batch", str(invoer), "--uit", str(Path(d) / "besluiten.jsonl"), "--geen-voortgang"]
+            else:
+                cmd = [sys.executable, str(HIER / "bench.py"), "--lus", str(invoer)]
+            t, m, rc = _draai(cmd)
+            uit["runs"][str(n)] = {"wandklok_s": round(t, 2), "piek_mb": round(m, 1), "exitcode": rc,
+                                   "per_huishouden_us": round(t / n * 1e6, 1)}
+    return uit
+
+
+def lus(invoer: str) -> None:
+    """De eenvoudige batchlus (als ``sora batch`` er nog niet is): gestreamd, één proces."""
+    from sora_core.beslisser import beoordeel
+    from sora_core.fouten import SoraFout
+    from sora_core.invoer import casus_uit_dict
+    from sora_core.uitvoer import besluit_dict, naar_json
+
+    with open(invoer, "rb") as f, open(os.devnull, "w", encoding="utf-8") as uit:
+        for regel in f:
+            try:
+                uit.write(naar_json(besluit_dict(beoordeel(casus_uit_dict(json.loads(regel))))))
+            except SoraFout:
+                pass
+
+
+# --------------------------------------------------------------------------- rapport
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--snel", action="store_true")
+    ap.add_argument("--profiel", action="store_true")
+    ap.add_argument("--uit", default=str(HIER / "resultaten.json"))
+    ap.add_argument("--lus", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.lus:
+        lus(a.lus)
+        return
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "")
+    r = {
+        "gemeten_op": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "machine": {"python": platform.python_version(), "systeem": platform.platform(), "kernen": os.cpu_count(),
+                    "processor": platform.processor() or platform.machine()},
+        "doelen": DOELEN,
+        "koud": koud(5 if a.snel else 20),
+        "warm": warm(2000 if a.snel else 10_000, a.profiel),
+        "batch": batch([1000, 5000] if a.snel else [10_000, 100_000]),
+    }
+    k, w, b = r["koud"], r["warm"], r["batch"]
+    groot = b["runs"][max(b["runs"], key=int)]
+    r["oordeel"] = {
+        "koud_tijd": k["mediaan_s"] <= DOELEN["koud_mediaan_s"],
+        "koud_geheugen": k["piek_mb"] <= DOELEN["koud_piek_mb"],
+        "warm": w["mediaan_us"] <= DOELEN["warm_mediaan_us"],
+        "batch_tijd": None if b["status"] != "sora batch" else groot["wandklok_s"] <= DOELEN["batch_100k_s"],
+        "batch_geheugen": groot["piek_mb"] <= DOELEN["batch_piek_mb"],
+    }
+    Path(a.uit).write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def ok(x):
+        return "n.v.t." if x is None else ("gehaald" if x else "NIET gehaald")
+
+    o = r["oordeel"]
+    rijen = [
+        ("koud: sora beoordeel, mediaan", f"{k['mediaan_s']:.3f} s", f"<= {DOELEN['koud_mediaan_s']} s", ok(o["koud_tijd"])),
+        ("koud: piekgeheugen", f"{k['piek_mb']:.1f} MB", f"<= {DOELEN['koud_piek_mb']:.0f} MB", ok(o["koud_geheugen"])),
+        ("  (kale python -c pass)", f"{k['kale_python_mediaan_s']:.3f} s / {k['kale_python_piek_mb']:.1f} MB", "", ""),
+        ("warm: besluit + JSON, mediaan", f"{w['mediaan_us']:.0f} µs", f"<= {DOELEN['warm_mediaan_us']:.0f} µs", ok(o["warm"])),
+        ("  p90 / p99", f"{w['p90_us']:.0f} / {w['p99_us']:.0f} µs", "", ""),
+        ("  met casus lezen (dict)", f"{w['mediaan_met_invoer_lezen_us']:.0f} µs", "", ""),
+    ]
+    for n, x in b["runs"].items():
+        rijen.append((f"batch {int(n):,} ({b['status']})".replace(",", "."), f"{x['wandklok_s']:.2f} s / {x['piek_mb']:.1f} MB",
+                      f"<= {DOELEN['batch_100k_s']} s (100k) / {DOELEN['batch_piek_mb']:.0f} MB", ""))
+    rijen.append(("batch: tijd / geheugen", "", "", f"{ok(o['batch_tijd'])} / {ok(o['batch_geheugen'])}"))
+    print(f"SORA-benchmark, {r['gemeten_op']}, Python {r['machine']['python']}, {r['machine']['kernen']} kernen")
+    for rij in rijen:
+        print(f"  {rij[0]:<36} {rij[1]:>22}  {rij[2]:<30} {rij[3]}")
+    print(f"Resultaten: {a.uit}")
+    if "profiel_tottime_top15" in w:
+        print("\n".join(w["profiel_tottime_top15"]))
+
+
+if __name__ == "__main__":
+    main()
