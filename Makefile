@@ -23,5 +23,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+## make bench: meet koude start, warme beslissing en batch; schrijft bench/resultaten.json
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --profiel
+
 schoon:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

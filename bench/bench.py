@@ -213,7 +213,9 @@ def main() -> None:
     r = {
         "gemeten_op": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": {"python": platform.python_version(), "systeem": platform.platform(), "kernen": os.cpu_count(),
-                    "processor": platform.processor() or platform.machine()},
+                    "processor": platform.processor() or platform.machine(),
+                    # de machine is gedeeld: een hoge belasting bij de start maakt de koude start trager
+                    "belasting_bij_start": [round(x, 2) for x in os.getloadavg()]},
         "doelen": DOELEN,
         "koud": koud(5 if a.snel else 20),
         "warm": warm(2000 if a.snel else 10_000, a.profiel),

@@ -398,3 +398,52 @@ def test_laad_casus_met_vreemde_bronnen(tmp_path):
         with pytest.raises(InvoerFout) as e:
             laad_casus(bron)
         controleer_fout(e.value)
+
+
+# --------------------------------------------------------------------------- batch (als die er is)
+
+def _batch_of_overslaan():
+    if "batch" not in sora.commands:
+        pytest.skip("'sora batch' bestaat nog niet op deze tak (issue 8: test gaat vanzelf lopen na de merge)")
+
+
+@pytest.mark.parametrize("soort", ["gemengd", "invoer_weg", "uitmap_weg", "alles_kapot"])
+def test_batch_laat_geen_half_uitvoerbestand_achter(runner, tmp_path, soort):
+    """Na een mislukte batch bestaat het uitvoerbestand niet; na een gelukte is elke regel hele JSON.
+    De samenvatting noemt velden, nooit de persoonsgegevens uit kapotte regels."""
+    _batch_of_overslaan()
+    rng = random.Random(5)
+    regels = []
+    for i in range(60):
+        if i % 3 == 0:
+            doc, _ = muteer(rng, BASIS)
+            if isinstance(doc, dict):
+                doc.setdefault("aanvrager", {})
+                if isinstance(doc["aanvrager"], dict):
+                    doc["aanvrager"]["geboortedatum"] = "1987-02-30"  # onmogelijk: persoonsgegeven in de fout
+            regels.append(json.dumps(doc, default=str).encode())
+        elif i % 7 == 0:
+            regels.append(b"\xff\xfe kapot Jan Jansen 123456782")
+        else:
+            regels.append(json.dumps(BASIS).encode())
+    if soort == "alles_kapot":
+        regels = [b"{kapot"] * 10
+    invoer = tmp_path / "in.jsonl"
+    invoer.write_bytes(b"\n".join(regels) + b"\n")
+    uit = tmp_path / ("bestaat/niet/uit.jsonl" if soort == "uitmap_weg" else "uit.jsonl")
+    bron = str(tmp_path / "weg.jsonl") if soort == "invoer_weg" else str(invoer)
+    for extra in ([], ["--json"]):
+        r = runner.invoke(sora, ["batch", bron, "--uit", str(uit)] + extra)
+        assert r.exit_code in (0, 1, 2), (soort, r.exit_code, r.output[-300:])
+        assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+        assert "Traceback" not in r.output
+        for geheim in ("1987-02-30", "Jan Jansen", "123456782"):
+            assert geheim not in r.output, (soort, geheim)
+        if soort == "invoer_weg":
+            assert r.exit_code != 0
+        if r.exit_code != 0:
+            assert not uit.exists(), f"half uitvoerbestand na {soort}"
+        else:
+            for regel in uit.read_text(encoding="utf-8").splitlines():
+                json.loads(regel)
+            uit.unlink()
