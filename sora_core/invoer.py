@@ -50,7 +50,8 @@ def laad_casus(bron: str | Path | bytes | dict, formaat: Optional[str] = None) -
         try:
             if pad.stat().st_size > MAX_GROOTTE:
                 raise InvoerFout([Fout(None, f"Bestand {pad.name} is groter dan {MAX_GROOTTE} bytes.")])
-            data = pad.read_bytes()
+            with open(pad, "rb") as f:  # begrensd lezen: /dev/zero of een pijp meldt geen grootte
+                data = f.read(MAX_GROOTTE + 1)
         except FileNotFoundError:
             raise InvoerFout([Fout(None, f"Bestand niet gevonden: {pad}")]) from None
         except (IsADirectoryError, PermissionError, OSError) as e:

@@ -199,7 +199,7 @@ def test_elke_vreemde_waarde_in_elk_veld_noemt_dat_veld():
     for pad in paden:
         for w in RARE_WAARDEN:
             doc = _zet(copy.deepcopy(BASIS), pad, copy.copy(w))
-            r = api(doc, f"{_pad_tekst(pad)} = {w!r:.40}")
+            r = api(doc, f"{_pad_tekst(pad)} = {type(w).__name__} nr {RARE_WAARDEN.index(w) if w in RARE_WAARDEN else '?'}")
             n += 1
             if isinstance(r, InvoerFout):
                 naam = _pad_tekst(pad)
@@ -207,7 +207,7 @@ def test_elke_vreemde_waarde_in_elk_veld_noemt_dat_veld():
                 assert any(v == naam or v.startswith(naam) or naam.startswith(v + ".") or v.split(".")[-1] in samenhang
                            or naam in samenhang or v.endswith("geboortedatum") and naam == "peildatum"
                            or v.startswith("aanvragen[") and naam == "gemeente"
-                           for v in velden), (naam, repr(w)[:60], velden)
+                           for v in velden), (naam, type(w).__name__, velden)
     assert n > 1000
 
 
@@ -394,7 +394,7 @@ def test_echt_proces_met_map_als_casus(tmp_path):
 
 
 def test_laad_casus_met_vreemde_bronnen(tmp_path):
-    for bron in (tmp_path, tmp_path / "niet.toml", b"\xff", "/dev/null"):
+    for bron in (tmp_path, tmp_path / "niet.toml", b"\xff", "/dev/null", "/dev/zero"):
         with pytest.raises(InvoerFout) as e:
             laad_casus(bron)
         controleer_fout(e.value)
