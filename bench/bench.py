@@ -97,6 +97,8 @@ def koud(runs: int) -> dict:
         "piek_mb": round(max(pieken), 1),
         "kale_python_mediaan_s": round(statistics.median(basis_t), 4),
         "kale_python_piek_mb": round(max(basis_m), 1),
+        # minder gevoelig voor de belasting van een gedeelde machine: wat SORA zelf kost
+        "mediaan_boven_kale_python_s": round(statistics.median(tijden) - statistics.median(basis_t), 4),
     }
 
 
@@ -150,7 +152,9 @@ def warm(n: int, profiel: bool) -> dict:
         s = io.StringIO()
         st = pstats.Stats(pr, stream=s).sort_stats("tottime")
         st.print_stats(15)
-        uit["profiel_tottime_top15"] = [r for r in s.getvalue().splitlines() if r.strip()][-16:]
+        regels = [r.replace(str(ROOT) + os.sep, "").replace(os.path.dirname(os.__file__) + os.sep, "")
+                  for r in s.getvalue().splitlines() if r.strip()]
+        uit["profiel_tottime_top15"] = regels[-16:]
     return uit
 
 
