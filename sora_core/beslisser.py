@@ -64,7 +64,11 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
 
     schuldhulp = None
     if casus.schuldhulp is not None:
-        from .regels import schuldhulpverlening
+        try:
+            from .regels import schuldhulpverlening
+        except ImportError:  # de regels voor schuldhulp zijn (nog) niet in deze kern
+            raise InvoerFout([Fout("schuldhulp", "Deze versie van de toolkit kan een melding voor "
+                                                 "schuldhulpverlening nog niet beoordelen.")]) from None
 
         schuldhulp = schuldhulpverlening.overzicht(ctx)
     return Besluit(

@@ -58,6 +58,13 @@ UITZONDERINGEN_VERMOGEN: dict[str, str] = {}
 #: regelingen die alleen op aanvraag (met kostenpost of melding) worden beslist
 OP_AANVRAAG = ("bijzondere_bijstand",)
 
+try:  # schuldhulp (casus.schuldhulp) alleen als de kern die regels heeft; na de merge vanzelf
+    from sora_core.regels import schuldhulpverlening as _shv  # noqa: F401
+
+    SCHULDHULP = True
+except ImportError:
+    SCHULDHULP = False
+
 INSTELLINGEN = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -121,6 +128,16 @@ def casussen(draw, gemeente: Optional[str] = None) -> dict:
         c["inkomen"]["laag_sinds"] = draw(st.dates(date(2012, 1, 1), peil)).isoformat()
     if draw(st.integers(0, 3)) == 0:
         c["inkomen"]["uitzicht_op_verbetering"] = draw(st.booleans())
+    if SCHULDHULP and draw(st.integers(0, 3)) == 0:
+        melding = draw(st.dates(peil - timedelta(days=60), peil))
+        soort = draw(st.sampled_from(["hulpvraag", "signaal"]))
+        c["schuldhulp"] = {"melddatum": melding.isoformat(), "soort_melding": soort}
+        if soort == "signaal":
+            c["schuldhulp"]["signaal_van"] = draw(st.sampled_from(
+                ["verhuurder", "energieleverancier", "drinkwaterbedrijf", "zorgverzekeraar"]))
+        if draw(st.booleans()):
+            c["schuldhulp"]["bedreigende_situatie"] = draw(st.sampled_from(
+                ["woningontruiming", "afsluiting_energie", "afsluiting_water", "opzegging_zorgverzekering"]))
     if draw(st.booleans()):
         c["woning"] = {"soort": draw(st.sampled_from(["huur", "koop", "inwonend", "instelling", "geen_vaste_woonplaats"]))}
     return c

@@ -47,6 +47,23 @@ BASIS = {
     "aanvragen": [{"regeling": "individuele_inkomenstoeslag", "omschrijving": "Toeslag 2025"}],
 }
 
+try:  # schuldhulp alleen als de kern die regels heeft (na de merge van die tak vanzelf)
+    from sora_core.regels import schuldhulpverlening as _shv  # noqa: F401
+
+    BASIS["schuldhulp"] = {"melddatum": "2025-08-20", "soort_melding": "hulpvraag",
+                           "bedreigende_situatie": "woningontruiming", "fraudevordering": False}
+except ImportError:
+    pass
+
+
+def test_schuldhulpsectie_geeft_nooit_een_traceback():
+    for sh in ({"melddatum": "2025-08-20"}, {"melddatum": "2025-08-20", "soort_melding": "signaal",
+                                             "signaal_van": "verhuurder", "bedreigende_situatie": "afsluiting_water"},
+               {"melddatum": "2025-08-20", "eerder_schuldhulp_afgerond": "2024-01-01", "fraudevordering": True}):
+        r = api(dict(BASIS, schuldhulp=sh), str(sh))
+        assert isinstance(r, (Besluit, InvoerFout))
+
+
 #: vreemde waarden, elk in een veld van elk type te zetten
 RARE_WAARDEN = [
     None, True, False, 0, -1, 1.5, -0.0, 10**30, 10**400, float("nan"), float("inf"), float("-inf"),
