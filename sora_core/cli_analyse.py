@@ -259,7 +259,7 @@ def _open_uit(pad: Optional[str]):
     if pad == "-":
         import contextlib
 
-        return contextlib.nullcontext(click.get_text_stream("stdout"))
+        return contextlib.nullcontext(sys.stdout)
     return _Atomisch(pad)
 
 
@@ -296,7 +296,7 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
     fmt = b.formaat_van(invoer, formaat)
     if voortgang is None:
         voortgang = sys.stderr.isatty()
-    fout_stroom = click.get_text_stream("stderr")
+    fout_stroom = sys.stderr
 
     def toon(n: int, fouten: int, sec: float) -> None:
         def nl(x: float) -> str:
@@ -348,6 +348,6 @@ def populatie(aantal: int, seed: int, peildatum: Optional[str], uitvoer: Optiona
                 f.write(r)
         click.echo(f"{aantal} casussen geschreven naar {uitvoer}.", err=True)
     else:
-        uit = click.get_text_stream("stdout")
+        uit = sys.stdout
         for r in regels:
             uit.write(r)

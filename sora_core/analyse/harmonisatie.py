@@ -37,7 +37,7 @@ def _aandeel(teller: Decimal, noemer: Decimal) -> Optional[Decimal]:
 def harmonisatie(peildatum: date, reg=None) -> dict:
     from ..beleid import los_op
     from ..plugins import register
-    from .minima_effect import MODELHUISHOUDENS, minima_effect
+    from .minima_effect import minima_effect
     from .normen import norm_status, open_normen
 
     reg = reg or register()
@@ -61,8 +61,8 @@ def harmonisatie(peildatum: date, reg=None) -> dict:
                        "afwijkend": afwijkend, "te_bevestigen": te_bevestigen,
                        "aandeel_op_standaard": str(aandeel_normen) if aandeel_normen is not None else None}
         # pluspakket: aantal en jaarwaarde per regeling (gemiddeld over de modelhuishoudens op 100%)
-        punten = [h["punten"][0] for h in per_plugin[p.naam]["huishoudens"]]
-        n = Decimal(len(MODELHUISHOUDENS))
+        punten = [h["punten"][0] for h in per_plugin[p.naam]["huishoudens"] if h["punten"]]
+        n = Decimal(len(punten))
         per_regeling: dict[str, Decimal] = {}
         zonder: set[str] = set()
         for pt in punten:
@@ -78,14 +78,18 @@ def harmonisatie(peildatum: date, reg=None) -> dict:
             d = r.definitie or {}
             onbekend = r.sleutel in zonder or "bedrag" not in d and r.definitie is not None
             regelingen.append({"sleutel": r.sleutel, "naam": r.naam,
-                               "jaarwaarde": euro(cent(per_regeling.get(r.sleutel, NUL) / n)),
-                               "bedrag_onbekend": bool(onbekend)})
+                               "jaarwaarde": euro(cent(per_regeling.get(r.sleutel, NUL) / n)) if n else None,
+                               "bedrag_onbekend": bool(onbekend) or not n})
         aandeel_lokaal = _aandeel(plus_totaal, alles_totaal)
         g["pluspakket"] = {"aantal": len(b.pluspakket), "regelingen": regelingen,
-                           "jaarwaarde": euro(cent(plus_totaal / n)), "jaarwaarde_totaal": euro(cent(alles_totaal / n)),
+                           "jaarwaarde": euro(cent(plus_totaal / n)) if n else None,
+                           "jaarwaarde_totaal": euro(cent(alles_totaal / n)) if n else None,
                            "aandeel_lokaal": str(aandeel_lokaal) if aandeel_lokaal is not None else None}
+        zonder_norm = [h for h in per_plugin[p.naam]["huishoudens"] if not h["punten"]]
+        meldingen = ([f"voor {len(zonder_norm)} van de {len(zonder_norm) + len(punten)} modelhuishoudens is op "
+                      f"{peildatum.isoformat()} geen bijstandsnorm bekend (kies een andere --peildatum)"] if zonder_norm else [])
         g["oordeel"] = _oordeel(aandeel_normen, aandeel_lokaal, te_bevestigen,
-                                [r for r in regelingen if r["bedrag_onbekend"]])
+                                [r for r in regelingen if r["bedrag_onbekend"]], meldingen)
     return {"contract": CONTRACT, "peildatum": peildatum.isoformat(),
             "doel": {"normen_op_standaard": str(DOEL_NORMEN), "lokaal_aandeel_waarde": str(DOEL_LOKAAL)},
             "definitie_jaarwaarde": ("gemiddelde over de acht modelhuishoudens van minima-effect op 100% van de "
@@ -93,7 +97,8 @@ def harmonisatie(peildatum: date, reg=None) -> dict:
             "gemeenten": uit}
 
 
-def _oordeel(normen: Optional[Decimal], lokaal: Optional[Decimal], te_bevestigen: list, onbekend: list) -> dict:
+def _oordeel(normen: Optional[Decimal], lokaal: Optional[Decimal], te_bevestigen: list, onbekend: list,
+             meldingen: list = ()) -> dict:
     redenen = []
     if normen is not None and normen < DOEL_NORMEN:
         redenen.append(f"{procent_nl(normen)} van de open normen op de standaard (doel ten minste {procent_nl(DOEL_NORMEN)})")
@@ -110,13 +115,15 @@ def _oordeel(normen: Optional[Decimal], lokaal: Optional[Decimal], te_bevestigen
         tekst = "VOLDOET NIET aan 90/10: " + "; ".join(redenen) + "."
     else:
         tekst = "VOLDOET aan 90/10: " + "; ".join(delen) + "."
-    voorlopig = bool(te_bevestigen or onbekend)
+    voorlopig = bool(te_bevestigen or onbekend or meldingen)
     if voorlopig:
         extra = []
+        if meldingen:
+            extra.append("jaarwaarde niet (volledig) te bepalen: " + "; ".join(meldingen))
         if te_bevestigen:
             extra.append(f"{len(te_bevestigen)} open norm(en) nog te bevestigen door de gemeente")
         if onbekend:
-            extra.append(f"{len(onbekend)} pluspakketregeling(en) zonder bevestigd bedrag (jaarwaarde is een ondergrens)")
+            extra.append(f"{len(onbekend)} pluspakketregeling(en) zonder (bevestigd) bedrag (jaarwaarde is een ondergrens)")
         tekst += " Voorlopig: " + "; ".join(extra) + "."
     return {"code": "voldoet_niet" if redenen else "voldoet", "voorlopig": voorlopig, "tekst": tekst}
 
@@ -136,7 +143,7 @@ def als_tekst(doc: dict) -> str:
         a_l = procent_nl(Decimal(pp["aandeel_lokaal"])) if pp["aandeel_lokaal"] else "-"
         oordeel = {"voldoet": "voldoet", "voldoet_niet": "voldoet niet"}[g["oordeel"]["code"]]
         rijen.append([g["naam"], f"{nm['op_standaard']}/{nm['in_gebruik']}", a_n, str(pp["aantal"]),
-                      bedrag_kort(Decimal(pp["jaarwaarde"])), a_l, oordeel + (" (voorlopig)" if g["oordeel"]["voorlopig"] else "")])
+                      bedrag_kort(Decimal(pp["jaarwaarde"])) if pp["jaarwaarde"] else "?", a_l, oordeel + (" (voorlopig)" if g["oordeel"]["voorlopig"] else "")])
     uit.append(tabel(["Gemeente", "normen std", "aandeel", "plusregelingen", "jaarwaarde plus", "lokaal aandeel", "oordeel"],
                      rijen))
     uit.append("Jaarwaarde plus: gemiddeld over de acht modelhuishoudens van 'sora minima-effect' op 100% van de norm "
@@ -148,7 +155,7 @@ def als_tekst(doc: dict) -> str:
             for n in g["normen"]["afwijkend"]:
                 uit.append(f"  - eigen waarde: {n}")
             for r in g["pluspakket"]["regelingen"]:
-                uit.append(f"  - pluspakket: {r['naam']}: {bedrag_kort(Decimal(r['jaarwaarde']))} per jaar"
+                uit.append(f"  - pluspakket: {r['naam']}: {bedrag_kort(Decimal(r['jaarwaarde'])) if r['jaarwaarde'] else '?'} per jaar"
                            + (" (bedrag onbekend)" if r["bedrag_onbekend"] else ""))
     return "\n".join(uit) + "\n"
 

@@ -114,6 +114,7 @@ def minima_effect(peildatum: date, gemeente: Optional[str] = None, reg=None, zet
     from ..beleid import los_op
     from ..beslisser import beoordeel
     from ..plugins import register
+    from ..uitleg import OntbrekendeWaarde
     from .normen import kies_plugins
 
     reg = reg or register()
@@ -127,7 +128,12 @@ def minima_effect(peildatum: date, gemeente: Optional[str] = None, reg=None, zet
             continue
         beleid = los_op(p, peildatum)
         for model in huishoudens:
-            norm = toepasselijke_norm(model_casus(model, p.naam, peildatum, NUL), beleid)
+            try:
+                norm = toepasselijke_norm(model_casus(model, p.naam, peildatum, NUL), beleid)
+            except OntbrekendeWaarde as e:
+                g["huishoudens"].append({"sleutel": model[0], "omschrijving": model[1], "norm_per_maand": None,
+                                         "punten": [], "armoedeval": [], "melding": str(e)})
+                continue
             punten = []
             for pct in percentages:
                 inkomen = cent(norm * pct / 100)
@@ -163,6 +169,10 @@ def als_tekst(doc: dict) -> str:
             uit.append("")
             continue
         for h in g["huishoudens"]:
+            if h["norm_per_maand"] is None:
+                uit.append(f"{h['omschrijving']}: niet te berekenen. {h['melding']}")
+                uit.append("")
+                continue
             uit.append(f"{h['omschrijving']} (norm {euro_nl(Decimal(h['norm_per_maand']))} per maand)")
             namen: dict[str, str] = {}
             for pt in h["punten"]:
