@@ -244,6 +244,9 @@ class _Atomisch:
                 os.fsync(self.f.fileno())
             self.f.close()
             if soort is None:
+                masker = os.umask(0)
+                os.umask(masker)
+                os.chmod(self.tmp, 0o666 & ~masker)  # mkstemp maakt 0600; geef de gewone rechten
                 os.replace(self.tmp, self.pad)
         finally:
             if os.path.exists(self.tmp):
@@ -269,7 +272,7 @@ def _open_uit(pad: Optional[str]):
 @click.option("--formaat", type=click.Choice(["jsonl", "csv"]), help="Invoerformaat (standaard: uit de extensie; .csv is CSV).")
 @_ZET
 @click.option("--processen", type=click.IntRange(1, 64), help="Aantal werkprocessen (standaard: aantal kernen).")
-@click.option("--blok", type=click.IntRange(1, 100_000), default=500, show_default=True, help="Casussen per blok.")
+@click.option("--blok", type=click.IntRange(1, 100_000), default=1000, show_default=True, help="Casussen per blok.")
 @click.option("--volledig", is_flag=True, help="Het hele besluit (met motivering) per casus, in plaats van kort.")
 @click.option("--voortgang/--geen-voortgang", default=None, help="Voortgang op standaardfout (standaard: als die een terminal is).")
 @_json_vlag

@@ -380,3 +380,11 @@ def test_grafiek_zonder_matplotlib(args, monkeypatch, tmp_path):
 def test_grafiek_verkeerde_extensie():
     r = CliRunner().invoke(sora, ["harmonisatie", "--grafiek", "plaatje.gif"])
     assert r.exit_code == 2 and ".svg of .png" in r.output
+
+
+def test_grafiek_met_matplotlib_als_dat_er_is(tmp_path):
+    pytest.importorskip("matplotlib")  # optioneel: alleen als matplotlib geïnstalleerd is
+    pad = tmp_path / "g.svg"
+    r = run("minima-effect", "--gemeente", "alkmaar", "--peildatum", "2023-06-01", "--grafiek", str(pad))
+    assert r.exit_code == 0
+    assert pad.read_text(encoding="utf-8").lstrip().startswith("<?xml") and "Alkmaar" in pad.read_text(encoding="utf-8")

@@ -315,7 +315,7 @@ def formaat_van(pad: str, formaat: Optional[str]) -> str:
     return "csv" if pad.lower().endswith(".csv") else "jsonl"
 
 
-def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, processen: int = 1, blok: int = 500,
+def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, processen: int = 1, blok: int = 1000,
           volledig: bool = False, voortgang: Optional[Callable[[int, int, float], None]] = None) -> dict:
     """Beslis alle casussen uit ``invoer`` (binair bestand) en schrijf JSON Lines naar ``uit``
     (tekstbestand of None). Geeft de samenvatting."""
@@ -379,7 +379,7 @@ def samenvatting_tekst(s: dict) -> str:
                          + [str(u.get(k, 0)) for k in ("toegekend", "afgewezen", "niet_van_toepassing", "doorverwezen")]
                          + [bedrag_kort(Decimal(r["per_jaar"])), bedrag_kort(Decimal(r["eenmalig"]))])
         uit.append(tabel(["  regeling", "toegekend", "afgewezen", _KORT["niet_van_toepassing"], "doorverwezen", "per jaar",
-                          "eenmalig"], rijen))
+                          "eenmalig"], rijen).rstrip("\n"))
         if g["wat_als"]:
             v = g["wat_als"]["verschil"]
             uit.append(f"  Wat-als: {g['wat_als']['gewijzigd']} casussen anders; verschil {bedrag_verschil(Decimal(v['per_jaar']))} "

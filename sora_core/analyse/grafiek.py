@@ -39,17 +39,25 @@ def minima_effect(doc: dict, pad: str) -> None:
     plt = pyplot()
     gemeenten = [g for g in doc["gemeenten"] if g["bestaat"]]
     huishoudens = gemeenten[0]["huishoudens"] if gemeenten else []
+    if not huishoudens or any(h["norm_per_maand"] is None for g in gemeenten for h in g["huishoudens"]):
+        from ..fouten import SoraFout
+
+        raise SoraFout("Geen grafiek: op deze peildatum is niet voor elk huishouden een bijstandsnorm bekend.")
     n = len(huishoudens)
     kolommen = 4 if n > 4 else max(n, 1)
     rijen = (n + kolommen - 1) // kolommen
     fig, assen = plt.subplots(rijen, kolommen, figsize=(4 * kolommen, 3.2 * rijen), sharex=True, squeeze=False)
     for i, h in enumerate(huishoudens):
         ax = assen[i // kolommen][i % kolommen]
-        for g in gemeenten:
+        for k, g in enumerate(gemeenten):
             hh = g["huishoudens"][i]
             x = [p["percentage"] for p in hh["punten"]]
             y = [float(Decimal(p["totaal"])) for p in hh["punten"]]
-            ax.plot(x, y, marker="o", drawstyle="steps-post", label=g["naam"])
+            # steps-pre: de waarde bij p geldt voor inkomens boven het vorige punt tot en met p
+            # (grenzen zijn "ten hoogste"); afnemende lijndikte houdt samenvallende lijnen zichtbaar
+            ax.plot(x, y, marker="o", drawstyle="steps-pre", label=g["naam"],
+                    linewidth=1.2 + 2.0 * (len(gemeenten) - 1 - k) / max(len(gemeenten) - 1, 1),
+                    markersize=3 + 4 * (len(gemeenten) - 1 - k) / max(len(gemeenten) - 1, 1))
         ax.set_title(h["omschrijving"], fontsize=10)
         ax.set_xlabel("inkomen (% van de norm)")
         ax.set_ylabel("ondersteuning per jaar (€)")

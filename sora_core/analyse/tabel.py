@@ -33,7 +33,7 @@ def kap(tekst: str, breedte: int) -> str:
     return tekst if len(tekst) <= breedte else tekst[: breedte - 1] + "…"
 
 
-def tabel(koppen: Sequence[str], rijen: Iterable[Sequence[str]], links: int = 1, max_eerste: int = 44) -> str:
+def tabel(koppen: Sequence[str], rijen: Iterable[Sequence[str]], links: int = 1, max_eerste: int = 52) -> str:
     """Tabel met vaste kolombreedte; de eerste ``links`` kolommen links uitgelijnd, de rest rechts."""
     rijen = [[str(c) for c in r] for r in rijen]
     koppen = [str(k) for k in koppen]
