@@ -201,7 +201,9 @@ def test_regelingen_echte_gemeenten_schema():
 
 def test_onbekende_gemeente_exit_2():
     r = CliRunner().invoke(sora, ["regelingen", "--gemeente", "atlantis"])
-    assert r.exit_code == 2 and "atlantis" in r.output and "onbekende gemeente" in r.output
+    assert r.exit_code == 2 and "--gemeente: Onbekende gemeente 'atlantis'" in r.output
+    r = CliRunner().invoke(sora, ["verschil", "alkmaar", "atlantis", "--json"])
+    assert r.exit_code == 2 and json.loads(r.output)["fouten"][0]["veld"] == "GEMEENTE_B"
 
 
 # =========================================================================== normen en verschil

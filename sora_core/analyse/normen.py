@@ -33,8 +33,21 @@ def waarde_dict(w) -> Optional[dict]:
             "toelichting": w.toelichting}
 
 
+def zoek(reg, gemeente: str, veld: str = "--gemeente"):
+    """Plugin op CBS-code of naam; een onbekende gemeente is een invoerfout met het veld."""
+    from ..fouten import Fout, InvoerFout, PluginFout
+
+    try:
+        return reg.zoek(gemeente)
+    except PluginFout as e:
+        if e.plugin == gemeente.strip():
+            rest = str(e).split(": ", 1)[-1].replace("onbekende gemeente; ", "")
+            raise InvoerFout([Fout(veld, f"Onbekende gemeente '{gemeente}'; {rest}.")]) from None
+        raise
+
+
 def kies_plugins(reg, gemeente: Optional[str]) -> list:
-    return [reg.zoek(gemeente)] if gemeente else reg.gesorteerd()
+    return [zoek(reg, gemeente)] if gemeente else reg.gesorteerd()
 
 
 def norm_status(beleid, naam: str) -> dict:
@@ -142,7 +155,7 @@ def verschil(g1: str, g2: str, peildatum: date, reg=None) -> dict:
     from .regelingen import regeling_dict
 
     reg = reg or register()
-    p1, p2 = reg.zoek(g1), reg.zoek(g2)
+    p1, p2 = zoek(reg, g1, "GEMEENTE_A"), zoek(reg, g2, "GEMEENTE_B")
     b1, b2 = los_op(p1, peildatum), los_op(p2, peildatum)
     normverschillen = []
     for naam, d in open_normen().items():
