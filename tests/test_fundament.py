@@ -379,3 +379,72 @@ def test_casusschema_en_invoer_kennen_dezelfde_velden():
     s = schema("casus")
     assert set(s["properties"]) == set(invoer._CASUS_VELDEN)
     assert set(s["required"]) == {k for k, (_, verplicht) in invoer._CASUS_VELDEN.items() if verplicht}
+
+
+# --------------------------------------------------------------------------- Python-regels en entry points
+
+def test_plugin_registreert_python_regel_voor_eigen_pluspakket(maak_plugin):
+    from sora_core import hookimpl
+    from sora_core.geld import cent
+
+    naam, obj = maak_plugin("rekenstad", "")
+
+    def beoordeel_bonus(u, aanvraag):
+        # een lokale regel die data niet kan zeggen: 10% van de norm, eenmalig
+        from sora_core.huishouden import toepasselijke_norm
+
+        norm = toepasselijke_norm(u, False)
+        u.stap("Rekenstad-bonus: 10% van de norm.", "Verordening Rekenstad 2025, art. 1", "rekenstad")
+        return u.besluit("toegekend", bedrag=cent(norm / 10), vorm="om_niet", bedrag_per="eenmalig")
+
+    class MetRegel(type(obj)):
+        @hookimpl
+        def sora_regels(self, registreer):
+            registreer.regeling("rekenstad.bonus", beoordeel_bonus, naam="Rekenstad-bonus",
+                                grondslag="Verordening Rekenstad 2025, art. 1")
+
+    obj.__class__ = MetRegel
+    reg = bouw_register([(naam, lambda: obj)])
+    b = beoordeel(casus(gemeente="rekenstad", aanvragen=[{"regeling": "rekenstad.bonus"}]), reg=reg)
+    [x] = b.beslissingen
+    # 10% van 1369,06 = 136,906 -> 136,91
+    assert (x.pakket, x.uitkomst, x.bedrag) == ("plus", "toegekend", Decimal("136.91"))
+    assert x.motivering[-1].bron == "rekenstad"
+
+
+def test_python_regel_kan_geen_kernregeling_vervangen(maak_plugin):
+    from sora_core import hookimpl
+
+    naam, obj = maak_plugin("kaper", "")
+
+    class Kaper(type(obj)):
+        @hookimpl
+        def sora_regels(self, registreer):
+            registreer.regeling("individuele_inkomenstoeslag", lambda u, a: None, naam="x", grondslag="y")
+
+    obj.__class__ = Kaper
+    reg = bouw_register([(naam, lambda: obj)])
+    assert "moet beginnen met 'kaper.'" in str(reg.fouten["kaper"])
+
+
+def test_plugins_van_buiten_via_entry_points(monkeypatch, maak_plugin):
+    """Een plugin van buiten de regio komt binnen via de entry-pointgroep 'sora'; een entry
+    point met de naam van een ingebouwde plugin wordt niet dubbel geladen."""
+    import importlib.metadata as md
+    from sora_core import plugins
+
+    naam, obj = maak_plugin("buitenstad", "", cbs="GM9002")
+
+    class EP:
+        def __init__(self, name, value):
+            self.name, self.value = name, value
+
+        def load(self):
+            return value_map[self.name]()
+
+    value_map = {"buitenstad": lambda: obj, "alkmaar": lambda: (_ for _ in ()).throw(AssertionError("dubbel"))}
+    monkeypatch.setattr(md, "entry_points", lambda group: [EP("alkmaar", "x"), EP("buitenstad", "y")] if group == "sora" else [])
+    monkeypatch.delenv("SORA_ALLEEN_INGEBOUWD", raising=False)
+    reg = bouw_register(plugins._kandidaten())
+    assert set(reg.plugins) == set(INGEBOUWD) | {"buitenstad"}
+    assert reg.zoek("GM9002").naam == "buitenstad"
