@@ -79,6 +79,44 @@ def catalogus(beleid: Beleid) -> dict[str, RegelingDef]:
 
 
 def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
+    return met_bezwaartermijn(ctx, _beslis_regel(ctx, r, aanvraag))
+
+
+def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
+    """Zet de laatste dag voor bezwaar in de beslissing (kern, voor alle regelingen).
+
+    Zes weken (art. 6:7 Awb) vanaf de dag na de bekendmaking (art. 6:8 lid 1 Awb), verlengd
+    als de laatste dag op een zaterdag, zondag of feestdag valt (art. 1 Atw). Bekendmaking is
+    ``casus.besluitdatum``, zonder opgave de peildatum. Een doorverwijzing is nog geen besluit
+    en krijgt geen bezwaartermijn."""
+    import attrs
+
+    from .geld import datum_nl
+    from .kalender import bezwaartermijn
+    from .model import Motivering
+
+    if b.uitkomst == "doorverwezen":
+        return b
+    bekend = ctx.casus.datum_bekendmaking
+    grondslag = "art. 6:7 en art. 6:8 lid 1 Algemene wet bestuursrecht; art. 1 Algemene termijnenwet"
+    try:
+        t = bezwaartermijn(bekend)
+    except ValueError as e:
+        stap = Motivering(f"De laatste dag voor bezwaar kan niet worden berekend: {e}", grondslag, "kern")
+        return attrs.evolve(b, motivering=b.motivering + (stap,))
+    tekst = (f"Tegen dit besluit kan bezwaar worden gemaakt tot en met {datum_nl(t.einddatum)}: zes weken, "
+             f"te rekenen vanaf de dag na de bekendmaking op {datum_nl(bekend)}")
+    if t.overgeslagen:
+        tekst += (", verlengd omdat de termijn anders eindigt op "
+                  + "; ".join(f"{datum_nl(o.datum)} ({o.reden})" for o in t.overgeslagen))
+    tekst += "."
+    if t.waarschuwingen:
+        tekst += " " + " ".join(t.waarschuwingen)
+    stap = Motivering(tekst, t.grondslag, "kern")
+    return attrs.evolve(b, motivering=b.motivering + (stap,), bezwaar_uiterlijk=t.einddatum)
+
+
+def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
     u = Uitleg(ctx, r)
     try:
         return r.beoordeel(u, aanvraag)

@@ -349,6 +349,7 @@ _CASUS_VELDEN: dict[str, tuple[Callable, bool]] = {
     "vermogen": (_vermogen, False),
     "aanvragen": (_aanvragen, False),
     "schuldhulp": (_schuldhulp, False),
+    "besluitdatum": (_datum, False),
 }
 
 

@@ -93,11 +93,19 @@ class Casus:
     vermogen: Vermogen = Vermogen()
     aanvragen: tuple[Aanvraag, ...] = ()
     schuldhulp: Optional[Schuldhulp] = None
+    #: optioneel (uitbreiding): datum van bekendmaking van het besluit; zonder opgave de
+    #: peildatum. Begin van de bezwaartermijn (art. 6:8 lid 1 Awb).
+    besluitdatum: Optional[date] = None
 
     @property
     def datum_aanvraag(self) -> date:
         """De aanvraagdatum; zonder opgave de peildatum (contract)."""
         return self.aanvraagdatum or self.peildatum
+
+    @property
+    def datum_bekendmaking(self) -> date:
+        """De datum van bekendmaking van het besluit; zonder opgave de peildatum."""
+        return self.besluitdatum or self.peildatum
 
 
 # --------------------------------------------------------------------------- besluit (uitvoer)
@@ -135,6 +143,8 @@ class Beslissing:
     gebruikte_waarden: tuple[GebruikteWaarde, ...]
     #: waarop het bedrag slaat: "eenmalig", "per_maand" of "per_jaar"; None zonder bedrag
     bedrag_per: Optional[str] = None
+    #: laatste dag om bezwaar te maken (art. 6:7 en 6:8 Awb, art. 1 Atw); None bij "doorverwezen"
+    bezwaar_uiterlijk: Optional[date] = None
 
 
 @attrs.frozen

@@ -274,8 +274,13 @@ def laad_definities(pad: Path) -> dict[str, Definitie]:
                     minimum=_grens(d, p.get("minimum")),
                     maximum=_grens(d, p.get("maximum")),
                 )
-            d = attrs.evolve(d, waarden=sluit_perioden(_gedateerde_waarden(
-                d.naam, p.get("waarde"), d, "kern", plek, d.grondslag)))
+            if d.open and "waarde" not in p:
+                # een open norm zonder regionale standaard: de regio heeft (nog) geen waarde
+                # vastgesteld; alleen een gemeente kan er een geven, anders "doorverwezen"
+                pass
+            else:
+                d = attrs.evolve(d, waarden=sluit_perioden(_gedateerde_waarden(
+                    d.naam, p.get("waarde"), d, "kern", plek, d.grondslag)))
             if d.naam in uit:
                 raise BeleidFout(f"{d.naam} is dubbel gedeclareerd", "kern", plek)
             uit[d.naam] = d

@@ -35,6 +35,7 @@ def beslissing_dict(b: Beslissing) -> dict:
         "bedrag": euro(b.bedrag),
         "bedrag_per": b.bedrag_per,
         "vorm": b.vorm,
+        "bezwaar_uiterlijk": _d(b.bezwaar_uiterlijk),
         "motivering": [{"tekst": m.tekst, "grondslag": m.grondslag, "bron": m.bron} for m in b.motivering],
         "gebruikte_waarden": [waarde_dict(w) for w in b.gebruikte_waarden],
     }
@@ -92,6 +93,8 @@ def besluit_tekst(b: Besluit, uitgebreid: bool = True) -> str:
             if x.vorm == "lening":
                 kop += " (als lening)"
         r.append(kop)
+        if not uitgebreid and x.bezwaar_uiterlijk is not None:
+            r.append(f"  bezwaar mogelijk tot en met {datum_nl(x.bezwaar_uiterlijk)}")
         if uitgebreid:
             for i, m in enumerate(x.motivering, 1):
                 r.append(f"  {i}. {m.tekst}")
