@@ -461,3 +461,15 @@ def test_cli_voorbeeld_signaal_alkmaar_en_fout():
 def test_tekstuitvoer_kort_noemt_bezwaartermijn():
     b = beoordeel(casus(melddatum=date(2025, 4, 14), aanvraag=True))
     assert "bezwaar mogelijk tot en met 26 mei 2025" in besluit_tekst(b, uitgebreid=False)
+
+
+def test_fraude_weigert_ook_als_termijn_eerder_afgerond_ontbreekt():
+    # beide feiten; de termijn voor "eerder afgerond" heeft geen waarde, maar de fraudegrond
+    # weigert al: afgewezen (niet doorverwezen), en de motivering zegt dat de andere grond niet
+    # is beoordeeld.
+    b = beoordeel(casus(gemeente="uitgeest", aanvraag=True, fraudevordering=True,
+                        eerder_schuldhulp_afgerond=date(2024, 1, 15)))
+    (x,) = b.beslissingen
+    assert x.uitkomst == "afgewezen"
+    assert any("niet beoordeeld" in m.tekst for m in x.motivering)
+    assert x.bezwaar_uiterlijk is not None

@@ -80,14 +80,12 @@ def _overgeslagen(t: Optional[Termijn]) -> list[dict]:
     return [{"datum": o.datum.isoformat(), "reden": o.reden} for o in t.overgeslagen]
 
 
-def _termijn_dict(t: Termijn) -> dict:
-    return {"begindatum": t.begindatum.isoformat(), "einddatum": t.einddatum.isoformat(),
-            "omschrijving": t.omschrijving, "grondslag": t.grondslag,
-            "overgeslagen": _overgeslagen(t), "waarschuwingen": list(t.waarschuwingen)}
-
-
 def _overgeslagen_tekst(t: Termijn) -> str:
-    return "; ".join(f"{_dag(o.datum)} ({o.reden})" for o in t.overgeslagen)
+    def dag(d: date, reden: str) -> str:
+        # "zaterdag 19 april 2025 (zaterdag)" zou de weekdag dubbel noemen
+        return datum_nl(d) if reden.startswith(_WEEKDAG[d.weekday()]) else _dag(d)
+
+    return "; ".join(f"{dag(o.datum, o.reden)} ({o.reden})" for o in t.overgeslagen)
 
 
 def _melddatum_termijn(fn, *args, **kw) -> Termijn:
@@ -196,7 +194,7 @@ def overzicht(ctx) -> dict:
         "bedreigende_situatie": sh.bedreigende_situatie,
         "eerste_gesprek_uiterlijk": t.einddatum.isoformat() if t else None,
         "grondslag": t.grondslag if t else None,
-        "termijn": _termijn_dict(t) if t else None,
+        "termijn_omschrijving": t.omschrijving if t else None,
         "overgeslagen": _overgeslagen(t),
         "waarschuwingen": list(dict.fromkeys(waarschuwingen)),
         "vroegsignalering": vroeg,
@@ -239,6 +237,7 @@ def beoordeel(u, aanvraag: Aanvraag | None):
 
     # 2. weigeringsgronden (open normen, aan of uit per gemeente)
     redenen: list[str] = []
+    open_termijn: Optional[OntbrekendeWaarde] = None
     if sh.eerder_schuldhulp_afgerond is not None:
         afgerond = sh.eerder_schuldhulp_afgerond
         aan = u.waarde(N_EERDER)
@@ -248,10 +247,16 @@ def beoordeel(u, aanvraag: Aanvraag | None):
                    "weigeringsgrond 'eerder afgeronde schuldhulpverlening' niet toe; deze grond leidt hier niet "
                    "tot weigering.", w.grondslag, w.bron)
         else:
-            jaren = u.waarde(N_EERDER_JAREN)  # zonder vastgestelde termijn: doorverwezen
+            try:
+                jaren = u.waarde(N_EERDER_JAREN)
+            except OntbrekendeWaarde as e:  # zonder vastgestelde termijn: doorverwezen (zie onder)
+                open_termijn = e
+                jaren = None
             wj = beleid.waarde(N_EERDER_JAREN)
-            tot = plus_jaren_maanden(afgerond, jaren)
-            if sh.melddatum < tot:
+            tot = plus_jaren_maanden(afgerond, jaren) if jaren is not None else None
+            if tot is None:
+                pass
+            elif sh.melddatum < tot:
                 u.stap(f"Eerdere schuldhulpverlening is afgerond op {datum_nl(afgerond)}. De melding van "
                        f"{datum_nl(sh.melddatum)} valt binnen {jaren} jaar daarna (tot {datum_nl(tot)}): dat is in "
                        f"{gemeente} een weigeringsgrond.", f"{w.grondslag}; {wj.grondslag}", wj.bron)
@@ -271,6 +276,13 @@ def beoordeel(u, aanvraag: Aanvraag | None):
                    f"veroordeling of bestraffende sanctie): dat is in {gemeente} een weigeringsgrond.",
                    w.grondslag, w.bron)
             redenen.append("vordering wegens fraude")
+
+    if open_termijn is not None:
+        if not redenen:
+            raise open_termijn
+        u.stap(f"Eerdere schuldhulpverlening is afgerond op {datum_nl(sh.eerder_schuldhulp_afgerond)}; de termijn "
+               f"voor deze weigeringsgrond ({N_EERDER_JAREN}) is niet vastgesteld, dus deze grond is niet beoordeeld. "
+               "De weigering rust op de andere grond.", beleid.waarde(N_EERDER).grondslag, "kern")
 
     toegang = _tekst(u, N_TOEGANG)
     if redenen:
