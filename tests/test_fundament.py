@@ -409,7 +409,9 @@ def test_plugin_registreert_python_regel_voor_eigen_pluspakket(maak_plugin):
     [x] = b.beslissingen
     # 10% van 1369,06 = 136,906 -> 136,91
     assert (x.pakket, x.uitkomst, x.bedrag) == ("plus", "toegekend", Decimal("136.91"))
-    assert x.motivering[-1].bron == "rekenstad"
+    # de laatste stap is de bezwaartermijn van de kern (alle regelingen); daarvoor die van de plugin
+    assert [m.bron for m in x.motivering][-2:] == ["rekenstad", "kern"]
+    assert x.motivering[-2].tekst == "Rekenstad-bonus: 10% van de norm."
 
 
 def test_python_regel_kan_geen_kernregeling_vervangen(maak_plugin):

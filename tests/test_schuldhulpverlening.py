@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import jsonschema
 from click.testing import CliRunner
 
 from sora_core import hookimpl
@@ -27,6 +28,13 @@ from sora_core.plugins import bouw_register
 from sora_core.uitvoer import besluit_dict, besluit_tekst, naar_json
 
 VOORBEELDEN = Path(__file__).resolve().parent.parent / "voorbeelden"
+SCHEMA = Path(__file__).resolve().parent.parent / "sora_core" / "schemas" / "besluit.schema.json"
+
+
+def volgens_schema(besluit) -> dict:
+    doc = json.loads(naar_json(besluit_dict(besluit)))
+    jsonschema.validate(doc, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    return doc
 ZES = ("alkmaar", "bergen", "castricum", "dijk_en_waard", "heiloo", "uitgeest")
 
 
@@ -286,6 +294,7 @@ def proefdorp(tmp_path):
 
 def test_fraude_weigert_met_reden_en_wat_wel_kan():
     b = beoordeel(casus(gemeente="heiloo", aanvraag=True, fraudevordering=True))
+    volgens_schema(b)
     (x,) = b.beslissingen
     assert x.uitkomst == "afgewezen"
     teksten = [m.tekst for m in x.motivering]
@@ -347,8 +356,10 @@ def test_signaal_met_termijn_van_de_gemeente(proefdorp):
     reg = proefdorp(vroegsignalering__termijn_dagen="10")
     # Signaal wo 16-4-2025 + 10 dagen = za 26-4-2025 (zaterdag en Koningsdag); zo 27-4 ->
     # maandag 28 april 2025 (Atw naar analogie).
-    o = beoordeel(casus(gemeente="proefdorp", melddatum=date(2025, 4, 16), soort_melding="signaal",
-                        signaal_van="energieleverancier"), reg=reg).schuldhulp
+    b = beoordeel(casus(gemeente="proefdorp", melddatum=date(2025, 4, 16), soort_melding="signaal",
+                        signaal_van="energieleverancier"), reg=reg)
+    volgens_schema(b)
+    o = b.schuldhulp
     v = o["vroegsignalering"]
     assert v["aanbod_uiterlijk"] == "2025-04-28" and v["termijn_dagen"] == 10 and v["bron"] == "proefdorp"
     assert [x["datum"] for x in v["overgeslagen"]] == ["2025-04-26", "2025-04-27"]
