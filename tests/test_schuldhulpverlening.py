@@ -484,3 +484,11 @@ def test_fraude_weigert_ook_als_termijn_eerder_afgerond_ontbreekt():
     assert x.uitkomst == "afgewezen"
     assert any("niet beoordeeld" in m.tekst for m in x.motivering)
     assert x.bezwaar_uiterlijk is not None
+
+
+def test_bezwaartermijn_voor_2014_niet_te_berekenen():
+    # de kalender kent geen feestdagenregeling voor 2013: geen datum, wel een duidelijke stap
+    b = beoordeel(casus(aanvraag=True, besluitdatum=date(2013, 6, 3)))
+    x = b.beslissingen[0]
+    assert x.bezwaar_uiterlijk is None
+    assert x.motivering[-1].tekst.startswith("De laatste dag voor bezwaar kan niet worden berekend")
