@@ -20,7 +20,7 @@ import attrs
 from . import __version__
 from .fouten import BeleidFout
 from .model import GemeenteInfo
-from .parameters import Definitie, Waarde, kern_definities, lees_waarde
+from .parameters import Definitie, Waarde, kern_definities, lees_tekstwaarde
 
 
 @attrs.frozen
@@ -87,7 +87,7 @@ def _bereken(plugin, peildatum: date, zet: tuple) -> Beleid:
         if d is None or not d.open:
             raise BeleidFout(f"wat-als kan alleen een open norm zetten; {naam!r} is dat niet", "wat-als")
         waarden[naam] = Waarde(
-            naam=naam, waarde=lees_waarde(d, tekst, "--zet", "wat-als"), geldig_vanaf=peildatum,
+            naam=naam, waarde=lees_tekstwaarde(d, tekst, "--zet", "wat-als"), geldig_vanaf=peildatum,
             geldig_tot=peildatum, bron="wat-als", grondslag="wat-als-berekening (geen vastgesteld beleid)",
         )
     pluspakket = tuple(r for r in plugin.regelingen if r.geldt_op(peildatum)) + tuple(

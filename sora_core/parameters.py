@@ -151,6 +151,26 @@ def lees_waarde(d: Definitie, ruw: Any, plek: str, bron: str) -> Any:
     return w
 
 
+def lees_tekstwaarde(d: Definitie, tekst: str, plek: str, bron: str) -> Any:
+    """Lees een waarde die als tekst binnenkomt (``--zet NORM=WAARDE`` op de opdrachtregel):
+    ``geheel`` als geheel getal, ``ja_nee`` als ja/nee/true/false, de rest zoals in TOML."""
+    if d.type == "geheel":
+        try:
+            return lees_waarde(d, int(tekst.strip()), plek, bron)
+        except ValueError:
+            raise BeleidFout(f"{d.naam}: verwacht een geheel getal, kreeg {tekst!r}", bron, plek) from None
+    if d.type == "ja_nee":
+        t = tekst.strip().lower()
+        if t in ("ja", "true", "waar", "1"):
+            return True
+        if t in ("nee", "false", "onwaar", "0"):
+            return False
+        raise BeleidFout(f"{d.naam}: verwacht ja of nee, kreeg {tekst!r}", bron, plek)
+    if d.type == "staffel":
+        raise BeleidFout(f"{d.naam}: een staffel kan niet met --zet worden gezet", bron, plek)
+    return lees_waarde(d, tekst, plek, bron)
+
+
 def _lees_staffel(ruw: Any, fout) -> tuple[Schijf, ...]:
     if not isinstance(ruw, list) or not ruw:
         raise fout("een staffel is een niet-lege lijst van {vanaf, percentage}")

@@ -450,3 +450,24 @@ def test_plugins_van_buiten_via_entry_points(monkeypatch, maak_plugin):
     reg = bouw_register(plugins._kandidaten())
     assert set(reg.plugins) == set(INGEBOUWD) | {"buitenstad"}
     assert reg.zoek("GM9002").naam == "buitenstad"
+
+
+def test_wat_als_zet_open_norm_voor_een_run():
+    p = register().zoek("alkmaar")
+    peil = date(2025, 9, 1)
+    b = los_op(p, peil, (("individuele_inkomenstoeslag.referteperiode", "24"),
+                         ("individuele_inkomenstoeslag.kostendelersnorm_toepassen", "nee"),
+                         ("individuele_inkomenstoeslag.inkomensgrens", "1.30")))
+    assert b.waarde("individuele_inkomenstoeslag.referteperiode").waarde == 24
+    assert b.waarde("individuele_inkomenstoeslag.kostendelersnorm_toepassen").waarde is False
+    assert b.waarde("individuele_inkomenstoeslag.inkomensgrens").bron == "wat-als"
+    assert b.vingerafdruk != los_op(p, peil).vingerafdruk
+    with pytest.raises(BeleidFout, match="alleen een open norm"):
+        los_op(p, peil, (("bijstandsnorm.alleenstaande", "2000.00"),))
+    with pytest.raises(BeleidFout, match="geheel getal"):
+        los_op(p, peil, (("individuele_inkomenstoeslag.referteperiode", "drie"),))
+    # inkomen 1700 (boven 120%, onder 130% = 1779,78): met wat-als toegekend
+    c = casus()
+    c["inkomen"]["netto_per_maand"] = "1700.00"
+    assert beoordeel(c).beslissingen[0].uitkomst == "afgewezen"
+    assert beoordeel(c, zet=(("individuele_inkomenstoeslag.inkomensgrens", "1.30"),)).beslissingen[0].uitkomst == "toegekend"
