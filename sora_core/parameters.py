@@ -21,6 +21,9 @@ staan in TOML, per domein één bestand in ``sora_core/data/``::
       waarde = "1.20"
       geldig_vanaf = 2023-01-01
       bron = "Verordening ..."       # het document waar de waarde staat
+
+Een ``[[open_norm]]`` zonder ``[[open_norm.waarde]]`` heeft (nog) geen regionale standaard:
+zolang ook de gemeente geen waarde kiest, verwijst een regel die hem nodig heeft door.
 """
 
 from __future__ import annotations
@@ -274,8 +277,13 @@ def laad_definities(pad: Path) -> dict[str, Definitie]:
                     minimum=_grens(d, p.get("minimum")),
                     maximum=_grens(d, p.get("maximum")),
                 )
-            d = attrs.evolve(d, waarden=sluit_perioden(_gedateerde_waarden(
-                d.naam, p.get("waarde"), d, "kern", plek, d.grondslag)))
+            if d.open and "waarde" not in p:
+                # een open norm zonder regionale standaard: de regel verwijst door tot de
+                # gemeente (of de regio) een waarde met bron vaststelt
+                pass
+            else:
+                d = attrs.evolve(d, waarden=sluit_perioden(_gedateerde_waarden(
+                    d.naam, p.get("waarde"), d, "kern", plek, d.grondslag)))
             if d.naam in uit:
                 raise BeleidFout(f"{d.naam} is dubbel gedeclareerd", "kern", plek)
             uit[d.naam] = d
