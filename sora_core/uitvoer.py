@@ -76,7 +76,7 @@ UITKOMST_TEKST = {
     "toegekend": "TOEGEKEND",
     "afgewezen": "AFGEWEZEN",
     "niet_van_toepassing": "niet van toepassing",
-    "doorverwezen": "DOORVERWEZEN (zie de motivering: naar een consulent of een andere voorziening)",
+    "doorverwezen": "DOORVERWEZEN",
 }
 PER_TEKST = {"per_jaar": " per jaar", "per_maand": " per maand", "eenmalig": " eenmalig", None: ""}
 
@@ -96,6 +96,10 @@ def besluit_tekst(b: Besluit, uitgebreid: bool = True) -> str:
             for i, m in enumerate(x.motivering, 1):
                 r.append(f"  {i}. {m.tekst}")
                 r.append(f"     grondslag: {m.grondslag}; bron: {m.bron}")
+        elif x.uitkomst != "toegekend":
+            reden = next((m for m in reversed(x.motivering) if not m.tekst.startswith("Let op")), None)
+            if reden is not None:
+                r.append(f"  reden: {reden.tekst} (bron: {reden.bron})")
         r.append("")
     if len(b.beslissingen) > 1:
         r.extend(samenvatting(b))

@@ -436,6 +436,8 @@ def test_waar_heb_ik_recht_op_alle_regelingen_met_reden_en_samenvatting():
     assert "Samenvatting:" in t
     assert "Samen € 607,00 per jaar" in t
     assert "Toegekend zonder bedrag: AlkmaarPas, Kindpakket AlkmaarPas (kinderen doen mee)." in t
+    kort = besluit_tekst(besluit, uitgebreid=False)
+    assert "Kindregeling [basispakket]: DOORVERWEZEN\n  reden: Voor de kindregeling is op 1 september 2025 nog niet" in kort
 
 
 def test_samenvatting_telt_maandbedragen_twaalf_keer():
