@@ -350,3 +350,42 @@ def test_de_zes_plugins_laden_zonder_fouten():
     reg = register(opnieuw=True)
     assert not reg.fouten
     assert set(reg.plugins) == {"alkmaar", "bergen", "castricum", "dijk_en_waard", "heiloo", "uitgeest"}
+
+
+def test_gemeente_vult_open_normen_van_de_kindregeling_in(tmp_path):
+    """Open normen zonder regionale waarde worden met [[norm]] door de gemeente ingevuld; de
+    motivering noemt dan de plugin als bron van het bedrag."""
+    toml = """
+[[norm]]
+naam = "kindregeling.inkomensgrens"
+waarde = "1.30"
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels kindregeling Proefgemeente 2025, art. 2"
+
+[[norm]]
+naam = "kindregeling.vermogenstoets"
+waarde = true
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels kindregeling Proefgemeente 2025, art. 2"
+
+[[norm]]
+naam = "kindregeling.bedrag.jonger"
+waarde = "90.00"
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels kindregeling Proefgemeente 2025, art. 3"
+
+[[norm]]
+naam = "kindregeling.bedrag.ouder"
+waarde = "160.00"
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels kindregeling Proefgemeente 2025, art. 3"
+"""
+    # kinderen van 10 (90.00) en 14 (160.00) = 250.00 per jaar; inkomen 1700 onder 130% van 1369.06 = 1779.78
+    b = beslis(tmp_path, toml, "kindregeling", inkomen="1700.00", kinderen=["2015-01-01", "2011-01-01"])
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("250.00"))
+    assert b.motivering[-2].bron == "proef" and "art. 3" in b.motivering[-2].grondslag
+    gebruikt = {w.naam: w.bron for w in b.gebruikte_waarden}
+    assert gebruikt["kindregeling.bedrag.jonger"] == "proef" and gebruikt["kindregeling.leeftijd_van"] == "kern"
+    # zelfde huishouden in 2024: de normen gelden pas vanaf 2025 -> doorverwezen
+    b = beslis(tmp_path, toml, "kindregeling", peildatum="2024-09-01", inkomen="1700.00", kinderen=["2015-01-01"])
+    assert b.uitkomst == "doorverwezen"
