@@ -22,6 +22,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st_
 
 from sora_core.beleid import los_op
 from sora_core.beslisser import beoordeel, catalogus
@@ -83,6 +85,15 @@ def test_iit_inkomensgrens_alleenstaande(inkomen, uitkomst):
     if uitkomst == "toegekend":
         assert b.bedrag == D("479.00") and b.bedrag_per == "per_jaar"
     assert "€ 1.642,87" in tekst(b)
+
+
+@settings(max_examples=60, deadline=None)
+@given(centen=st_.integers(min_value=0, max_value=400_000))
+def test_iit_inkomensgrens_eigenschap(centen):
+    # voor elk inkomen: toegekend precies als inkomen <= 1642.87 (alle andere voorwaarden vervuld)
+    inkomen = D(centen) / 100
+    b = iit(inkomen=str(inkomen))
+    assert (b.uitkomst == "toegekend") is (inkomen <= D("1642.87"))
 
 
 @pytest.mark.parametrize("inkomen, uitkomst", [
