@@ -55,19 +55,22 @@ def los_op(plugin, peildatum: date, zet: tuple[tuple[str, str], ...] = ()) -> Be
     return _los_op(plugin.naam, id(plugin), peildatum, zet, plugin)
 
 
-_CACHE: dict[tuple, Beleid] = {}
+_CACHE: dict[tuple, tuple[Any, Beleid]] = {}
 _CACHE_MAX = 4096
 
 
 def _los_op(naam: str, pid: int, peildatum: date, zet: tuple, plugin) -> Beleid:
     sleutel = (naam, pid, peildatum, zet)
-    b = _CACHE.get(sleutel)
-    if b is None:
+    gevonden = _CACHE.get(sleutel)
+    # id() kan na opruimen van een plugin-object opnieuw worden uitgedeeld: controleer dat het
+    # bewaarde beleid echt bij dit object hoort
+    if gevonden is None or gevonden[0] is not plugin:
         b = _bereken(plugin, peildatum, zet)
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
-        _CACHE[sleutel] = b
-    return b
+        _CACHE[sleutel] = (plugin, b)
+        return b
+    return gevonden[1]
 
 
 def _bereken(plugin, peildatum: date, zet: tuple) -> Beleid:

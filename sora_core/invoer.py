@@ -268,6 +268,7 @@ def _persoon(lz: _Lezer, w: Any, pad: str) -> Any:
         "geboortedatum": (_datum, True),
         "student": (_bool, False),
         "arbeidsvermogen": (_keuze(*model.ARBEIDSVERMOGEN), False),
+        "wajong": (_bool, False),
     })
     if v is None or "geboortedatum" not in v:
         return _FOUT

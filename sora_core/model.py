@@ -33,6 +33,8 @@ class Persoon:
     geboortedatum: date
     student: bool = False
     arbeidsvermogen: str = "volledig"
+    #: optioneel (uitbreiding): recht op een Wajong-uitkering (sluit de studietoeslag uit, art. 36b Pw)
+    wajong: bool = False
 
 
 @attrs.frozen

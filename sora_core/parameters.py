@@ -21,6 +21,9 @@ staan in TOML, per domein één bestand in ``sora_core/data/``::
       waarde = "1.20"
       geldig_vanaf = 2023-01-01
       bron = "Verordening ..."       # het document waar de waarde staat
+
+Een ``[[open_norm]]`` zonder ``[[open_norm.waarde]]`` heeft (nog) geen regionale standaard:
+zolang ook de gemeente geen waarde kiest, verwijst een regel die hem nodig heeft door.
 """
 
 from __future__ import annotations
@@ -153,7 +156,10 @@ def lees_waarde(d: Definitie, ruw: Any, plek: str, bron: str) -> Any:
 
 def lees_tekstwaarde(d: Definitie, tekst: str, plek: str, bron: str) -> Any:
     """Lees een waarde die als tekst binnenkomt (``--zet NORM=WAARDE`` op de opdrachtregel):
-    ``geheel`` als geheel getal, ``ja_nee`` als ja/nee/true/false, de rest zoals in TOML."""
+    ``geheel`` als geheel getal, ``ja_nee`` als ja/nee/true/false, de rest zoals in TOML.
+    Een waarde die al getypeerd is (API-gebruik), gaat zoals in TOML."""
+    if not isinstance(tekst, str):
+        return lees_waarde(d, tekst, plek, bron)
     if d.type == "geheel":
         try:
             return lees_waarde(d, int(tekst.strip()), plek, bron)
