@@ -471,3 +471,12 @@ def test_wat_als_zet_open_norm_voor_een_run():
     c["inkomen"]["netto_per_maand"] = "1700.00"
     assert beoordeel(c).beslissingen[0].uitkomst == "afgewezen"
     assert beoordeel(c, zet=(("individuele_inkomenstoeslag.inkomensgrens", "1.30"),)).beslissingen[0].uitkomst == "toegekend"
+
+
+def test_korte_uitvoer_noemt_de_echte_reden(runner, tmp_path):
+    p = tmp_path / "c.json"
+    c = casus()
+    c["inkomen"]["netto_per_maand"] = "1700.00"  # boven 120% = 1642,87
+    p.write_text(json.dumps(c))
+    r = runner.invoke(sora, ["beoordeel", str(p), "--kort"])
+    assert "reden: De aanvraag wordt afgewezen: inkomen boven de grens." in r.output
