@@ -271,6 +271,19 @@ def _persoon(lz: _Lezer, w: Any, pad: str) -> Any:
     return model.Persoon(**v)
 
 
+def _aanvrager(lz: _Lezer, w: Any, pad: str) -> Any:
+    """Als een persoon, plus het optionele ``woonachtig_in_gemeente`` (art. 40 Pw)."""
+    v = lz.object(w, pad, {
+        "geboortedatum": (_datum, True),
+        "student": (_bool, False),
+        "arbeidsvermogen": (_keuze(*model.ARBEIDSVERMOGEN), False),
+        "woonachtig_in_gemeente": (_bool, False),
+    })
+    if v is None or "geboortedatum" not in v:
+        return _FOUT
+    return model.Persoon(**v)
+
+
 def _personen(lz: _Lezer, w: Any, pad: str) -> Any:
     return lz.lijst(w, pad, _persoon, MAX_PERSONEN)
 
@@ -309,6 +322,7 @@ def _aanvraag(lz: _Lezer, w: Any, pad: str) -> Any:
         "omschrijving": (_tekst, False),
         "voorliggend": (_bedrag, False),
         "kostendatum": (_datum, False),
+        "noodzakelijk": (_bool, False),
     })
     if v is None or "regeling" not in v:
         return _FOUT
@@ -337,7 +351,7 @@ _CASUS_VELDEN: dict[str, tuple[Callable, bool]] = {
     "gemeente": (_tekst, True),
     "peildatum": (_datum, True),
     "aanvraagdatum": (_datum, False),
-    "aanvrager": (_persoon, True),
+    "aanvrager": (_aanvrager, True),
     "partner": (_persoon, False),
     "kinderen": (_personen, False),
     "medebewoners": (_personen, False),

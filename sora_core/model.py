@@ -33,6 +33,9 @@ class Persoon:
     geboortedatum: date
     student: bool = False
     arbeidsvermogen: str = "volledig"
+    #: optioneel (uitbreiding, alleen bij de aanvrager): woont in de gemeente van de casus
+    #: (art. 40 lid 1 Pw); false leidt bij bijzondere bijstand tot afwijzing
+    woonachtig_in_gemeente: bool = True
 
 
 @attrs.frozen
@@ -66,6 +69,10 @@ class Aanvraag:
     voorliggend: Decimal = NUL
     #: optioneel (uitbreiding): datum waarop de kosten zijn gemaakt (voor "te laat gevraagd")
     kostendatum: Optional[date] = None
+    #: optioneel (uitbreiding, bijzondere bijstand): oordeel van de consulent of de kosten
+    #: noodzakelijk zijn en uit bijzondere omstandigheden voortvloeien (art. 35 lid 1 Pw);
+    #: None = niet beoordeeld (de catalogus gaat dan uit van de kostensoort)
+    noodzakelijk: Optional[bool] = None
 
 
 @attrs.frozen

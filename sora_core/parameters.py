@@ -249,7 +249,8 @@ def laad_definities(pad: Path) -> dict[str, Definitie]:
     doc = laad_toml(pad, "kern")
     domein = pad.stem
     uit: dict[str, Definitie] = {}
-    onbekend = set(doc) - {"parameter", "open_norm", "titel", "toelichting"}
+    # ``kostensoort``: de catalogus van bijzondere bijstand (gelezen door regels.bijzondere_bijstand)
+    onbekend = set(doc) - {"parameter", "open_norm", "titel", "toelichting", "kostensoort"}
     if onbekend:
         raise BeleidFout(f"onbekende tabellen {sorted(onbekend)}", "kern", pad.name)
     for soort in ("parameter", "open_norm"):
@@ -274,8 +275,13 @@ def laad_definities(pad: Path) -> dict[str, Definitie]:
                     minimum=_grens(d, p.get("minimum")),
                     maximum=_grens(d, p.get("maximum")),
                 )
-            d = attrs.evolve(d, waarden=sluit_perioden(_gedateerde_waarden(
-                d.naam, p.get("waarde"), d, "kern", plek, d.grondslag)))
+            if d.open and "waarde" not in p:
+                # open norm zonder regionale standaard: alleen een gemeente kan er een waarde aan
+                # geven; zonder gemeentelijke keuze heeft de norm op geen enkele dag een waarde
+                pass
+            else:
+                d = attrs.evolve(d, waarden=sluit_perioden(_gedateerde_waarden(
+                    d.naam, p.get("waarde"), d, "kern", plek, d.grondslag)))
             if d.naam in uit:
                 raise BeleidFout(f"{d.naam} is dubbel gedeclareerd", "kern", plek)
             uit[d.naam] = d
