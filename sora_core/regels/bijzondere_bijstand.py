@@ -178,8 +178,8 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
            + (" (niet minder dan nul)." if na_draagkracht - drempel < 0 else "."), ART35)
     if bijstand == NUL:
         if na_draagkracht <= 0:
-            u.stap(f"De kosten kunnen worden voldaan uit de draagkracht ({euro_nl(draagkracht)}). De aanvraag wordt "
-                   "afgewezen.", ART35)
+            u.stap(f"Wat van de kosten overblijft na de voorliggende voorziening ({euro_nl(kosten - voorliggend)}) kan worden "
+                   f"voldaan uit de draagkracht ({euro_nl(draagkracht)}). De aanvraag wordt afgewezen.", ART35)
         else:
             u.stap(f"De kosten die na aftrek van de draagkracht overblijven ({euro_nl(cent(na_draagkracht))}) vallen "
                    f"binnen het drempelbedrag van {euro_nl(drempel)}. De aanvraag wordt afgewezen.",
