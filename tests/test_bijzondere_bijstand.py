@@ -464,12 +464,53 @@ def test_cli_fout_voor_ontbrekend_bedrag(tmp_path):
     assert json.loads(r.output)["fouten"][0]["veld"] == "aanvragen[0].bedrag"
 
 
-def test_voorbeeldcasus_bergen_bewindvoering():
+@pytest.mark.parametrize("bestand, bedrag, vorm", [
+    # inkomen 1450,00 < voet 1505,97 -> volledige toekenning 1250,00
+    ("bijzondere-bijstand-bergen-bewindvoering.toml", "1250.00", "om_niet"),
+    # inkomen 1480,00 < voet 1505,97 -> 549,00, duurzame gebruiksgoederen als lening
+    ("bijzondere-bijstand-alkmaar-wasmachine-lening.toml", "549.00", "lening"),
+    # uitgewerkt voorbeeld: 1250,00 - 1164,24 = 85,76
+    ("bijzondere-bijstand-heiloo-draagkracht.toml", "85.76", "om_niet"),
+])
+def test_voorbeeldcasussen(bestand, bedrag, vorm):
     from pathlib import Path
 
     from sora_core.invoer import laad_casus
 
-    pad = Path(__file__).parent.parent / "voorbeelden" / "bijzondere-bijstand-bergen-bewindvoering.toml"
-    # inkomen 1450,00 < voet 1505,97 -> volledige toekenning 1250,00
+    pad = Path(__file__).parent.parent / "voorbeelden" / bestand
     b = beoordeel(laad_casus(pad)).beslissingen[0]
-    assert (b.uitkomst, b.bedrag) == ("toegekend", D("1250.00"))
+    assert (b.uitkomst, b.bedrag, b.vorm) == ("toegekend", D(bedrag), vorm)
+
+
+def test_twee_aanvragen_gebruiken_de_draagkracht_maar_een_keer():
+    # draagkracht 1164,24 (uitgewerkt voorbeeld)
+    # aanvraag 1: 1000,00 -> geheel uit de draagkracht (afgewezen); verbruikt 1000,00
+    # aanvraag 2: 1250,00 -> resterende draagkracht 1164,24 - 1000,00 = 164,24 -> bijstand 1085,76
+    c = casus()
+    c["aanvragen"] = [{"regeling": "bijzondere_bijstand", "kostensoort": "medische_kosten", "bedrag": "1000.00"},
+                      {"regeling": "bijzondere_bijstand", "kostensoort": "bewindvoering", "bedrag": "1250.00"}]
+    een, twee = beoordeel(c).beslissingen
+    assert een.uitkomst == "afgewezen"
+    assert (twee.uitkomst, twee.bedrag) == ("toegekend", D("1085.76"))
+    assert "resteert € 164,24" in teksten(twee)
+
+
+# --------------------------------------------------------------------------- eigenschappen
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_bedrag = st.integers(min_value=0, max_value=1_000_000).map(lambda c: D(c) / 100)
+
+
+@settings(max_examples=60, deadline=None)
+@given(inkomen=_bedrag, kosten=_bedrag.filter(lambda b: b > 0), bezit=_bedrag, extra=_bedrag)
+def test_bijstand_tussen_nul_en_de_kosten_en_daalt_met_het_inkomen(inkomen, kosten, bezit, extra):
+    def bijstand(ink):
+        b = bb(casus(inkomen=f"{ink:.2f}", vermogen={"bezittingen": f"{bezit:.2f}"},
+                     aanvraag={"bedrag": f"{kosten:.2f}"}))
+        assert b.uitkomst in ("toegekend", "afgewezen")
+        return b.bedrag if b.uitkomst == "toegekend" else D("0.00")
+
+    laag, hoog = bijstand(inkomen), bijstand(inkomen + extra)
+    assert D("0") <= hoog <= laag <= kosten
+    assert laag == laag.quantize(D("0.01"))

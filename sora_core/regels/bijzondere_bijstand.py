@@ -18,7 +18,8 @@ Volgorde van de beoordeling (de eerste reden om af te wijzen beslist):
 5. tijdigheid: kosten van vóór de aanvraagdatum alleen binnen de achteraf-termijn van de
    kostensoort (art. 44 lid 1 Pw);
 6. voorliggende voorziening (art. 15 lid 1 Pw): dekt die de kosten helemaal, dan afgewezen;
-7. draagkracht en toekenning:
+7. draagkracht en toekenning (meer aanvragen in één casus: de draagkracht wordt maar één keer
+   gebruikt; wat een eerdere aanvraag opmaakte, gaat af):
    voet = cent(norm x vrije voet); per maand = cent(percentage x max(0, inkomen - voet)) (of
    per schijf van de staffel); per periode = cent(per maand x periode); vermogensdeel =
    cent(fractie x max(0, vermogen - vermogensgrens)); bijstand = max(0, kosten - voorliggend -
@@ -158,6 +159,14 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     if dk_inkomen and uit_vermogen > NUL:
         u.stap(f"De totale draagkracht is {euro_nl(per_periode)} + {euro_nl(uit_vermogen)} = {euro_nl(draagkracht)}.",
                ART35)
+    # draagkracht die een eerdere aanvraag in dezelfde casus al heeft opgebruikt, telt niet opnieuw
+    verbruikt = getattr(ctx, "_bb_draagkracht_verbruikt", NUL)
+    if verbruikt > NUL and draagkracht > NUL:
+        rest = max(NUL, draagkracht - verbruikt)
+        u.stap(f"Een eerdere aanvraag in deze beoordeling gebruikte al {euro_nl(verbruikt)} van de draagkracht; "
+               f"voor deze aanvraag resteert {euro_nl(rest)}.", ART35)
+        draagkracht = rest
+    ctx._bb_draagkracht_verbruikt = verbruikt + min(draagkracht, max(NUL, kosten - voorliggend))
 
     # drempel
     wd = u.waarde_record(N + "drempelbedrag")
