@@ -9,7 +9,7 @@ Volgorde van de beoordeling (de eerste reden om af te wijzen beslist):
 1. invoer: kostensoort bekend en bedrag opgegeven (anders ``InvoerFout`` op
    ``aanvragen[i].kostensoort`` / ``aanvragen[i].bedrag``);
 2. woonplaats: de aanvrager woont in de gemeente (art. 40 lid 1 Pw);
-3. leeftijd: jonger dan 18 geen eigen recht (onderhoudsplicht ouders, art. 1:404 BW); 18 tot en
+3. leeftijd: jonger dan 18 geen eigen recht (art. 13 lid 1 Pw; onderhoudsplicht ouders, art. 1:404 BW); 18 tot en
    met 20 jaar afgewezen wegens de onderhoudsplicht van de ouders (art. 12 Pw, art. 1:395a BW),
    tenzij de open norm ``bijzondere_bijstand.jongeren_18_20_toestaan`` ja is (dit gebeurt vóór de
    norm wordt opgevraagd: de jongerennormen staan niet in de kern);
@@ -46,7 +46,7 @@ ART35 = "art. 35 lid 1 Participatiewet"
 ART15 = "art. 15 lid 1 Participatiewet"
 ART40 = "art. 40 lid 1 Participatiewet"
 ART44 = "art. 44 lid 1 Participatiewet"
-GRONDSLAG_MINDERJARIG = "art. 11 lid 1 en art. 4 lid 1 Participatiewet; art. 1:404 Burgerlijk Wetboek (onderhoudsplicht ouders)"
+GRONDSLAG_MINDERJARIG = "art. 13 lid 1 Participatiewet (jonger dan 18 jaar); art. 1:404 Burgerlijk Wetboek (onderhoudsplicht ouders)"
 N = "bijzondere_bijstand."
 
 
