@@ -514,3 +514,22 @@ def test_bijstand_tussen_nul_en_de_kosten_en_daalt_met_het_inkomen(inkomen, kost
     laag, hoog = bijstand(inkomen), bijstand(inkomen + extra)
     assert D("0") <= hoog <= laag <= kosten
     assert laag == laag.quantize(D("0.01"))
+
+
+def test_voorliggend_boven_het_maximum_is_afwijzing_wegens_voorliggende_voorziening(tmp_path):
+    # maximum 150,00; kosten 200,00; voorliggend 160,00 >= 150,00 -> afgewezen (art. 15), niet wegens draagkracht
+    reg = register_met(tmp_path, maxdorp=("GM9909", """
+[[norm]]
+naam = "bijzondere_bijstand.kostensoort.reiskosten_bezoek.maximum"
+waarde = "150.00"
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels bijzondere bijstand Maxdorp (testgemeente), art. 10"
+"""))
+    b = bb(casus(gemeente="maxdorp", inkomen="1450.00",
+                 aanvraag={"kostensoort": "reiskosten_bezoek", "bedrag": "200.00", "voorliggend": "160.00"}), reg)
+    assert b.uitkomst == "afgewezen"
+    assert b.motivering[-1].grondslag == "art. 15 lid 1 Participatiewet"
+    # zonder voorliggende voorziening: 150,00 (het maximum); de stap noemt de gemeente als bron
+    b = bb(casus(gemeente="maxdorp", inkomen="1450.00", aanvraag={"kostensoort": "reiskosten_bezoek", "bedrag": "200.00"}), reg)
+    assert b.bedrag == D("150.00")
+    assert any(m.bron == "maxdorp" and "ten hoogste € 150,00" in m.tekst for m in b.motivering)

@@ -17,7 +17,8 @@ Volgorde van de beoordeling (de eerste reden om af te wijzen beslist):
    (``aanvragen[i].noodzakelijk = false``); bij ``overig`` moet hij dat vaststellen;
 5. tijdigheid: kosten van vóór de aanvraagdatum alleen binnen de achteraf-termijn van de
    kostensoort (art. 44 lid 1 Pw);
-6. voorliggende voorziening (art. 15 lid 1 Pw): dekt die de kosten helemaal, dan afgewezen;
+6. maximum van de kostensoort (als de gemeente er een koos); voorliggende voorziening (art. 15
+   lid 1 Pw): dekt die de in aanmerking komende kosten helemaal, dan afgewezen;
 7. draagkracht en toekenning (meer aanvragen in één casus: de draagkracht wordt maar één keer
    gebruikt; wat een eerdere aanvraag opmaakte, gaat af):
    voet = cent(norm x vrije voet); per maand = cent(percentage x max(0, inkomen - voet)) (of
@@ -134,16 +135,16 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
         u.stap("Er zijn geen kosten opgegeven (bedrag € 0,00); er is niets om bijstand voor te verlenen.", ART35)
         return u.besluit("afgewezen")
     voorliggend = aanvraag.voorliggend
-    if voorliggend >= bedrag:
-        u.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} en dekt daarmee de kosten van "
-               f"{euro_nl(bedrag)} volledig. Bijzondere bijstand is niet nodig; de aanvraag wordt afgewezen.", ART15)
-        return u.besluit("afgewezen")
     kosten = bedrag
     maximum, wm = keuze(u, ks, "maximum", verplicht=False)
     if maximum is not None and bedrag > maximum:
         kosten = maximum
         u.stap(f"Voor '{ks.naam}' komen kosten tot ten hoogste {euro_nl(maximum)} in aanmerking; de kosten worden "
                f"daarop gesteld.", wm.grondslag, u_bron(u, wm))
+    if voorliggend >= kosten:
+        u.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} en dekt daarmee de kosten van "
+               f"{euro_nl(kosten)} volledig. Bijzondere bijstand is niet nodig; de aanvraag wordt afgewezen.", ART15)
+        return u.besluit("afgewezen")
     if voorliggend > NUL:
         u.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} van de kosten; dat bedrag gaat af.", ART15)
 
