@@ -35,6 +35,8 @@ class Beleid:
     #: open normen die de gemeente op de standaard laat maar nog moet bevestigen
     te_bevestigen: Mapping[str, str]
     vingerafdruk: str
+    #: eigen kostensoorten (bijzondere bijstand) van de gemeente die op de peildatum gelden
+    kostensoorten: tuple[Any, ...] = ()
 
     def waarde(self, naam: str) -> Optional[Waarde]:
         if naam not in self.definities:
@@ -96,15 +98,17 @@ def _bereken(plugin, peildatum: date, zet: tuple) -> Beleid:
     pluspakket = tuple(r for r in plugin.regelingen if r.geldt_op(peildatum)) + tuple(
         r for _, r in sorted(plugin.python_regels.items()) if r.geldt_op(peildatum))
     te_bevestigen = {n: t for n, t in plugin.te_bevestigen.items() if waarden.get(n) is None or waarden[n].bron == "kern"}
+    kostensoorten = tuple(k for k in getattr(plugin, "kostensoorten", ()) if k.geldt_op(peildatum))
     return Beleid(
         gemeente=plugin.info, peildatum=peildatum, definities=definities, waarden=waarden,
         pluspakket=pluspakket, te_bevestigen=te_bevestigen,
-        vingerafdruk=_vingerafdruk(plugin.info, waarden, pluspakket, te_bevestigen),
+        vingerafdruk=_vingerafdruk(plugin.info, waarden, pluspakket, te_bevestigen, kostensoorten),
+        kostensoorten=kostensoorten,
     )
 
 
 def _vingerafdruk(info: GemeenteInfo, waarden: Mapping[str, Waarde], pluspakket: tuple,
-                  te_bevestigen: Mapping[str, str]) -> str:
+                  te_bevestigen: Mapping[str, str], kostensoorten: tuple = ()) -> str:
     """sha256 over een canonieke weergave van alles wat een beslissing kan beïnvloeden."""
     inhoud = {
         "toolkit": __version__,
@@ -117,5 +121,7 @@ def _vingerafdruk(info: GemeenteInfo, waarden: Mapping[str, Waarde], pluspakket:
         "pluspakket": [r.vingerafdruk_inhoud() for r in pluspakket],
         "te_bevestigen": sorted(te_bevestigen),
     }
+    if kostensoorten:  # alleen als de gemeente eigen kostensoorten heeft (bestaande vingerafdrukken blijven gelijk)
+        inhoud["kostensoorten"] = [k.vingerafdruk_inhoud() for k in kostensoorten]
     tekst = json.dumps(inhoud, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return "sha256:" + hashlib.sha256(tekst.encode("utf-8")).hexdigest()

@@ -66,7 +66,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
         gemeente=beleid.gemeente, peildatum=casus.peildatum, beslissingen=tuple(beslissingen),
         ontvangstbewijs=Ontvangstbewijs(__version__, beleid.gemeente.plugin_versie, beleid.vingerafdruk),
         schuldhulp=schuldhulp,
-        waarschuwingen=_waarschuwingen(beleid),
+        waarschuwingen=_waarschuwingen(beleid, beslissingen),
     )
 
 
@@ -102,7 +102,7 @@ def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
     try:
         t = bezwaartermijn(bekend)
     except ValueError as e:
-        stap = Motivering(f"De laatste dag voor bezwaar kan niet worden berekend: {e}", grondslag, "kern")
+        stap = Motivering(f"De laatste dag voor bezwaar kan niet worden berekend: {e}", grondslag, "kern", bijzaak=True)
         return attrs.evolve(b, motivering=b.motivering + (stap,))
     tekst = (f"Tegen dit besluit kan bezwaar worden gemaakt tot en met {datum_nl(t.einddatum)}: zes weken, "
              f"te rekenen vanaf de dag na de bekendmaking op {datum_nl(bekend)}")
@@ -112,7 +112,7 @@ def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
     tekst += "."
     if t.waarschuwingen:
         tekst += " " + " ".join(t.waarschuwingen)
-    stap = Motivering(tekst, t.grondslag, "kern")
+    stap = Motivering(tekst, t.grondslag, "kern", bijzaak=True)
     return attrs.evolve(b, motivering=b.motivering + (stap,), bezwaar_uiterlijk=t.einddatum)
 
 
@@ -130,8 +130,11 @@ def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
         raise PluginFout(r.bron, f"regeling {r.sleutel} faalde: {type(e).__name__}: {e}") from None
 
 
-def _waarschuwingen(beleid: Beleid) -> tuple[str, ...]:
-    if not beleid.te_bevestigen:
+def _waarschuwingen(beleid: Beleid, beslissingen: list[Beslissing]) -> tuple[str, ...]:
+    """Noem de open normen die dit besluit gebruikte en die de gemeente nog moet bevestigen."""
+    gebruikt = {w.naam for b in beslissingen for w in b.gebruikte_waarden}
+    open_ = sorted(n for n in beleid.te_bevestigen if n in gebruikt)
+    if not open_:
         return ()
-    return (f"{beleid.gemeente.naam} volgt voor {len(beleid.te_bevestigen)} open norm(en) de regionale standaard; "
-            f"nog te bevestigen door de gemeente: {', '.join(sorted(beleid.te_bevestigen))}.",)
+    return (f"{beleid.gemeente.naam} volgt voor {len(open_)} hier gebruikte open norm(en) de regionale standaard; "
+            f"nog te bevestigen door de gemeente: {', '.join(open_)}.",)

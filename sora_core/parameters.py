@@ -275,7 +275,8 @@ def laad_definities(pad: Path) -> dict[str, Definitie]:
     doc = laad_toml(pad, "kern")
     domein = pad.stem
     uit: dict[str, Definitie] = {}
-    onbekend = set(doc) - {"parameter", "open_norm", "titel", "toelichting"}
+    # ``kostensoort``: de catalogus van bijzondere bijstand (gelezen door regels.bijzondere_bijstand)
+    onbekend = set(doc) - {"parameter", "open_norm", "titel", "toelichting", "kostensoort"}
     if onbekend:
         raise BeleidFout(f"onbekende tabellen {sorted(onbekend)}", "kern", pad.name)
     for soort in ("parameter", "open_norm"):

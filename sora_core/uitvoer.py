@@ -73,9 +73,6 @@ def _json_default(o: Any) -> Any:
     raise TypeError(f"niet naar JSON te schrijven: {type(o).__name__}")
 
 
-#: motiveringsstappen die geen reden voor de uitkomst zijn (voor de korte weergave)
-_BIJZAKEN = ("Let op", "Tegen dit besluit kan bezwaar", "De laatste dag voor bezwaar")
-
 UITKOMST_TEKST = {
     "toegekend": "TOEGEKEND",
     "afgewezen": "AFGEWEZEN",
@@ -103,7 +100,7 @@ def besluit_tekst(b: Besluit, uitgebreid: bool = True) -> str:
                 r.append(f"  {i}. {m.tekst}")
                 r.append(f"     grondslag: {m.grondslag}; bron: {m.bron}")
         elif x.uitkomst != "toegekend":
-            reden = next((m for m in reversed(x.motivering) if not m.tekst.startswith(_BIJZAKEN)), None)
+            reden = x.reden
             if reden is not None:
                 r.append(f"  reden: {reden.tekst} (bron: {reden.bron})")
         r.append("")

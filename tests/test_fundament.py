@@ -373,12 +373,33 @@ def test_ontvangstbewijs_versies():
 
 
 def test_casusschema_en_invoer_kennen_dezelfde_velden():
-    """Het gepubliceerde schema en de lezer mogen niet uit elkaar lopen."""
+    """Het gepubliceerde schema en de lezer mogen niet uit elkaar lopen, op elk niveau."""
     from sora_core import invoer
 
     s = schema("casus")
     assert set(s["properties"]) == set(invoer._CASUS_VELDEN)
     assert set(s["required"]) == {k for k, (_, verplicht) in invoer._CASUS_VELDEN.items() if verplicht}
+    p = s["properties"]
+    paren = {
+        "aanvrager": (p["aanvrager"], invoer._AANVRAGER_VELDEN),
+        "partner": (p["partner"], invoer._PERSOON_VELDEN),
+        "kinderen": (p["kinderen"]["items"], invoer._PERSOON_VELDEN),
+        "medebewoners": (p["medebewoners"]["items"], invoer._PERSOON_VELDEN),
+    }
+    for naam, (deel, velden) in paren.items():
+        assert set(deel["properties"]) == set(velden), naam
+    # de overige objecten: elk veld dat het schema noemt, accepteert de lezer (en omgekeerd)
+    for naam in ("woning", "inkomen", "vermogen", "schuldhulp"):
+        for veld in p[naam]["properties"]:
+            assert f"{veld!r}" in _bron_van(invoer, naam), (naam, veld)
+    for veld in p["aanvragen"]["items"]["properties"]:
+        assert f"{veld!r}" in _bron_van(invoer, "aanvraag"), veld
+
+
+def _bron_van(module, naam: str) -> str:
+    import inspect
+
+    return inspect.getsource(getattr(module, f"_{naam}")).replace('"', "'")
 
 
 # --------------------------------------------------------------------------- Python-regels en entry points
@@ -480,3 +501,12 @@ def test_korte_uitvoer_noemt_de_echte_reden(runner, tmp_path):
     p.write_text(json.dumps(c))
     r = runner.invoke(sora, ["beoordeel", str(p), "--kort"])
     assert "reden: De aanvraag wordt afgewezen: inkomen boven de grens." in r.output
+
+
+def test_waarschuwing_alleen_voor_gebruikte_te_bevestigen_normen():
+    # De plugins laten de normen van de bijzondere bijstand 'nog te bevestigen'; een besluit over
+    # alleen de inkomenstoeslag gebruikt die niet en waarschuwt er dus niet voor.
+    assert beoordeel(casus()).waarschuwingen == ()
+    bb = beoordeel(casus(aanvragen=[{"regeling": "bijzondere_bijstand", "kostensoort": "bewindvoering",
+                                     "bedrag": "1250.00"}]))
+    assert len(bb.waarschuwingen) == 1 and "bijzondere_bijstand.draagkracht" in bb.waarschuwingen[0]
