@@ -510,3 +510,17 @@ def test_waarschuwing_alleen_voor_gebruikte_te_bevestigen_normen():
     bb = beoordeel(casus(aanvragen=[{"regeling": "bijzondere_bijstand", "kostensoort": "bewindvoering",
                                      "bedrag": "1250.00"}]))
     assert len(bb.waarschuwingen) == 1 and "bijzondere_bijstand.draagkracht" in bb.waarschuwingen[0]
+
+
+def test_overwaarde_eigen_woning_telt_boven_de_vrijlating():
+    # 2025: vrijlating woninggebonden vermogen 65.500 (art. 34 lid 2 onder d Pw).
+    # Overwaarde 70.000: 70.000 - 65.500 = 4.500 telt mee; met 2.500 spaargeld = 7.000 <= 7.770: binnen.
+    c = casus(vermogen={"bezittingen": "2500.00", "eigen_woning_overwaarde": "70000.00"})
+    x = beoordeel(c).beslissingen[0]
+    assert x.uitkomst == "toegekend"
+    assert any("€ 4.500,00 mee" in m.tekst and "art. 34 lid 2 onder d" in m.grondslag for m in x.motivering)
+    # overwaarde 71.000: 5.500 + 2.500 = 8.000 > 7.770: boven de grens
+    c["vermogen"]["eigen_woning_overwaarde"] = "71000.00"
+    assert beoordeel(c).beslissingen[0].uitkomst == "afgewezen"
+    # zonder overwaarde wordt de vrijlating niet eens opgevraagd
+    assert "vermogen.woninggebonden_vrijlating" not in {w.naam for w in beoordeel(casus()).beslissingen[0].gebruikte_waarden}

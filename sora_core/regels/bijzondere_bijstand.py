@@ -41,7 +41,7 @@ from ..parameters import Waarde
 from ..uitleg import OntbrekendeWaarde
 from .kostensoorten import Kostensoort, kostensoorten_op
 from .registratie import basisregeling
-from .toetsen import vermogen, vermogensgrens
+from .toetsen import vermogen_omschrijving, vermogen, vermogensgrens
 
 ART35 = "art. 35 lid 1 Participatiewet"
 ART15 = "art. 15 lid 1 Participatiewet"
@@ -337,11 +337,11 @@ def draagkracht_vermogen(u) -> Decimal:
     deel = cent(boven * wf.waarde)
     wie = "een gezin of alleenstaande ouder" if naam.endswith("gezin") else "een alleenstaande"
     if boven == NUL:
-        u.stap(f"Het vermogen (bezittingen min schulden) is {euro_nl(ver)}; de vermogensgrens voor {wie} is "
+        u.stap(f"Het vermogen {vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor {wie} is "
                f"{euro_nl(grens)}. Het vermogen ligt niet boven de grens en telt niet mee in de draagkracht.",
                wg.grondslag, "kern")
     else:
-        u.stap(f"Het vermogen (bezittingen min schulden) is {euro_nl(ver)}; de vermogensgrens voor {wie} is "
+        u.stap(f"Het vermogen {vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor {wie} is "
                f"{euro_nl(grens)}. Het vermogen boven de grens is {euro_nl(boven)}; daarvan telt "
                f"{procent_nl(wf.waarde)} = {euro_nl(deel)} mee in de draagkracht.",
                wf.grondslag, u.bron_van(wf.naam))
