@@ -20,7 +20,7 @@ import attrs
 from . import __version__
 from .fouten import BeleidFout
 from .model import GemeenteInfo
-from .parameters import Definitie, Waarde, kern_definities, lees_waarde
+from .parameters import Definitie, Waarde, kern_definities, lees_tekstwaarde
 
 
 @attrs.frozen
@@ -35,6 +35,8 @@ class Beleid:
     #: open normen die de gemeente op de standaard laat maar nog moet bevestigen
     te_bevestigen: Mapping[str, str]
     vingerafdruk: str
+    #: eigen kostensoorten (bijzondere bijstand) van de gemeente die op de peildatum gelden
+    kostensoorten: tuple[Any, ...] = ()
 
     def waarde(self, naam: str) -> Optional[Waarde]:
         if naam not in self.definities:
@@ -55,19 +57,22 @@ def los_op(plugin, peildatum: date, zet: tuple[tuple[str, str], ...] = ()) -> Be
     return _los_op(plugin.naam, id(plugin), peildatum, zet, plugin)
 
 
-_CACHE: dict[tuple, Beleid] = {}
+_CACHE: dict[tuple, tuple[Any, Beleid]] = {}
 _CACHE_MAX = 4096
 
 
 def _los_op(naam: str, pid: int, peildatum: date, zet: tuple, plugin) -> Beleid:
     sleutel = (naam, pid, peildatum, zet)
-    b = _CACHE.get(sleutel)
-    if b is None:
+    gevonden = _CACHE.get(sleutel)
+    # id() kan na opruimen van een plugin-object opnieuw worden uitgedeeld: controleer dat het
+    # bewaarde beleid echt bij dit object hoort
+    if gevonden is None or gevonden[0] is not plugin:
         b = _bereken(plugin, peildatum, zet)
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
-        _CACHE[sleutel] = b
-    return b
+        _CACHE[sleutel] = (plugin, b)
+        return b
+    return gevonden[1]
 
 
 def _bereken(plugin, peildatum: date, zet: tuple) -> Beleid:
@@ -87,21 +92,23 @@ def _bereken(plugin, peildatum: date, zet: tuple) -> Beleid:
         if d is None or not d.open:
             raise BeleidFout(f"wat-als kan alleen een open norm zetten; {naam!r} is dat niet", "wat-als")
         waarden[naam] = Waarde(
-            naam=naam, waarde=lees_waarde(d, tekst, "--zet", "wat-als"), geldig_vanaf=peildatum,
+            naam=naam, waarde=lees_tekstwaarde(d, tekst, "--zet", "wat-als"), geldig_vanaf=peildatum,
             geldig_tot=peildatum, bron="wat-als", grondslag="wat-als-berekening (geen vastgesteld beleid)",
         )
     pluspakket = tuple(r for r in plugin.regelingen if r.geldt_op(peildatum)) + tuple(
         r for _, r in sorted(plugin.python_regels.items()) if r.geldt_op(peildatum))
     te_bevestigen = {n: t for n, t in plugin.te_bevestigen.items() if waarden.get(n) is None or waarden[n].bron == "kern"}
+    kostensoorten = tuple(k for k in getattr(plugin, "kostensoorten", ()) if k.geldt_op(peildatum))
     return Beleid(
         gemeente=plugin.info, peildatum=peildatum, definities=definities, waarden=waarden,
         pluspakket=pluspakket, te_bevestigen=te_bevestigen,
-        vingerafdruk=_vingerafdruk(plugin.info, waarden, pluspakket, te_bevestigen),
+        vingerafdruk=_vingerafdruk(plugin.info, waarden, pluspakket, te_bevestigen, kostensoorten),
+        kostensoorten=kostensoorten,
     )
 
 
 def _vingerafdruk(info: GemeenteInfo, waarden: Mapping[str, Waarde], pluspakket: tuple,
-                  te_bevestigen: Mapping[str, str]) -> str:
+                  te_bevestigen: Mapping[str, str], kostensoorten: tuple = ()) -> str:
     """sha256 over een canonieke weergave van alles wat een beslissing kan beïnvloeden."""
     inhoud = {
         "toolkit": __version__,
@@ -114,5 +121,7 @@ def _vingerafdruk(info: GemeenteInfo, waarden: Mapping[str, Waarde], pluspakket:
         "pluspakket": [r.vingerafdruk_inhoud() for r in pluspakket],
         "te_bevestigen": sorted(te_bevestigen),
     }
+    if kostensoorten:  # alleen als de gemeente eigen kostensoorten heeft (bestaande vingerafdrukken blijven gelijk)
+        inhoud["kostensoorten"] = [k.vingerafdruk_inhoud() for k in kostensoorten]
     tekst = json.dumps(inhoud, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return "sha256:" + hashlib.sha256(tekst.encode("utf-8")).hexdigest()

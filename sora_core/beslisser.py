@@ -35,12 +35,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
     if peildatum is not None:
         casus = attrs.evolve(casus, peildatum=peildatum)
     reg = reg or register()
-    try:
-        plugin = reg.zoek(casus.gemeente)
-    except PluginFout as e:
-        if e.plugin == casus.gemeente.strip():
-            raise InvoerFout([Fout("gemeente", f"Onbekende gemeente '{casus.gemeente}'. {str(e).split(': ', 1)[-1]}")]) from None
-        raise
+    plugin = reg.zoek(casus.gemeente)
     gemeente_bestaat_op(plugin, casus.peildatum)
     beleid = los_op(plugin, casus.peildatum, zet)
     ctx = Context(casus, beleid)
@@ -71,7 +66,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
         gemeente=beleid.gemeente, peildatum=casus.peildatum, beslissingen=tuple(beslissingen),
         ontvangstbewijs=Ontvangstbewijs(__version__, beleid.gemeente.plugin_versie, beleid.vingerafdruk),
         schuldhulp=schuldhulp,
-        waarschuwingen=_waarschuwingen(beleid),
+        waarschuwingen=_waarschuwingen(beleid, beslissingen),
     )
 
 
@@ -84,6 +79,44 @@ def catalogus(beleid: Beleid) -> dict[str, RegelingDef]:
 
 
 def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
+    return met_bezwaartermijn(ctx, _beslis_regel(ctx, r, aanvraag))
+
+
+def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
+    """Zet de laatste dag voor bezwaar in de beslissing (kern, voor alle regelingen).
+
+    Zes weken (art. 6:7 Awb) vanaf de dag na de bekendmaking (art. 6:8 lid 1 Awb), verlengd
+    als de laatste dag op een zaterdag, zondag of feestdag valt (art. 1 Atw). Bekendmaking is
+    ``casus.besluitdatum``, zonder opgave de peildatum. Een doorverwijzing is nog geen besluit
+    en krijgt geen bezwaartermijn."""
+    import attrs
+
+    from .geld import datum_nl
+    from .kalender import bezwaartermijn
+    from .model import Motivering
+
+    if b.uitkomst == "doorverwezen":
+        return b
+    bekend = ctx.casus.datum_bekendmaking
+    grondslag = "art. 6:7 en art. 6:8 lid 1 Algemene wet bestuursrecht; art. 1 Algemene termijnenwet"
+    try:
+        t = bezwaartermijn(bekend)
+    except ValueError as e:
+        stap = Motivering(f"De laatste dag voor bezwaar kan niet worden berekend: {e}", grondslag, "kern", bijzaak=True)
+        return attrs.evolve(b, motivering=b.motivering + (stap,))
+    tekst = (f"Tegen dit besluit kan bezwaar worden gemaakt tot en met {datum_nl(t.einddatum)}: zes weken, "
+             f"te rekenen vanaf de dag na de bekendmaking op {datum_nl(bekend)}")
+    if t.overgeslagen:
+        tekst += (", verlengd omdat de termijn anders eindigt op "
+                  + "; ".join(f"{datum_nl(o.datum)} ({o.reden})" for o in t.overgeslagen))
+    tekst += "."
+    if t.waarschuwingen:
+        tekst += " " + " ".join(t.waarschuwingen)
+    stap = Motivering(tekst, t.grondslag, "kern", bijzaak=True)
+    return attrs.evolve(b, motivering=b.motivering + (stap,), bezwaar_uiterlijk=t.einddatum)
+
+
+def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
     u = Uitleg(ctx, r)
     try:
         return r.beoordeel(u, aanvraag)
@@ -97,8 +130,11 @@ def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
         raise PluginFout(r.bron, f"regeling {r.sleutel} faalde: {type(e).__name__}: {e}") from None
 
 
-def _waarschuwingen(beleid: Beleid) -> tuple[str, ...]:
-    if not beleid.te_bevestigen:
+def _waarschuwingen(beleid: Beleid, beslissingen: list[Beslissing]) -> tuple[str, ...]:
+    """Noem de open normen die dit besluit gebruikte en die de gemeente nog moet bevestigen."""
+    gebruikt = {w.naam for b in beslissingen for w in b.gebruikte_waarden}
+    open_ = sorted(n for n in beleid.te_bevestigen if n in gebruikt)
+    if not open_:
         return ()
-    return (f"{beleid.gemeente.naam} volgt voor {len(beleid.te_bevestigen)} open norm(en) de regionale standaard; "
-            f"nog te bevestigen door de gemeente: {', '.join(sorted(beleid.te_bevestigen))}.",)
+    return (f"{beleid.gemeente.naam} volgt voor {len(open_)} hier gebruikte open norm(en) de regionale standaard; "
+            f"nog te bevestigen door de gemeente: {', '.join(open_)}.",)

@@ -108,6 +108,7 @@ def _toml_fout(tekst: str, melding: str) -> Fout:
     nr = int(m.group(1))
     regels = tekst.splitlines()
     veld = None
+    sleutel = None
     if 0 < nr <= len(regels):
         sleutel = _TOML_SLEUTEL.match(regels[nr - 1])
         tabel = None
@@ -118,8 +119,10 @@ def _toml_fout(tekst: str, melding: str) -> Fout:
                 break
         if sleutel:
             veld = f"{tabel}.{sleutel.group(1)}" if tabel else sleutel.group(1)
-    soort = "ongeldige datum of waarde" if "date" in melding.lower() else "ongeldige TOML"
-    return Fout(veld, f"Regel {nr}: {soort} ({melding}).")
+    if "date" in melding.lower() and sleutel:
+        ruw = regels[nr - 1].split("=", 1)[1].split("#", 1)[0].strip()
+        return Fout(veld, f"Ongeldige datum '{_kort(ruw)}' op regel {nr}: verwacht een bestaande dag (JJJJ-MM-DD).")
+    return Fout(veld, f"Ongeldige TOML op regel {nr} (technische melding: {melding}).")
 
 
 # --------------------------------------------------------------------------- dict naar model
@@ -260,15 +263,27 @@ def _keuze(*opties: str) -> Callable:
     return lees
 
 
-def _persoon(lz: _Lezer, w: Any, pad: str) -> Any:
-    v = lz.object(w, pad, {
-        "geboortedatum": (_datum, True),
-        "student": (_bool, False),
-        "arbeidsvermogen": (_keuze(*model.ARBEIDSVERMOGEN), False),
-    })
-    if v is None or "geboortedatum" not in v:
-        return _FOUT
-    return model.Persoon(**v)
+_PERSOON_VELDEN: dict[str, tuple[Callable, bool]] = {
+    "geboortedatum": (_datum, True),
+    "student": (_bool, False),
+    "arbeidsvermogen": (_keuze(*model.ARBEIDSVERMOGEN), False),
+    "wajong": (_bool, False),
+}
+#: de aanvrager heeft daarnaast het optionele ``woonachtig_in_gemeente`` (art. 40 Pw)
+_AANVRAGER_VELDEN = {**_PERSOON_VELDEN, "woonachtig_in_gemeente": (_bool, False)}
+
+
+def _lees_persoon(velden: dict) -> Callable:
+    def lees(lz: _Lezer, w: Any, pad: str) -> Any:
+        v = lz.object(w, pad, velden)
+        if v is None or "geboortedatum" not in v:
+            return _FOUT
+        return model.Persoon(**v)
+    return lees
+
+
+_persoon = _lees_persoon(_PERSOON_VELDEN)
+_aanvrager = _lees_persoon(_AANVRAGER_VELDEN)
 
 
 def _personen(lz: _Lezer, w: Any, pad: str) -> Any:
@@ -309,6 +324,7 @@ def _aanvraag(lz: _Lezer, w: Any, pad: str) -> Any:
         "omschrijving": (_tekst, False),
         "voorliggend": (_bedrag, False),
         "kostendatum": (_datum, False),
+        "noodzakelijk": (_bool, False),
     })
     if v is None or "regeling" not in v:
         return _FOUT
@@ -337,7 +353,7 @@ _CASUS_VELDEN: dict[str, tuple[Callable, bool]] = {
     "gemeente": (_tekst, True),
     "peildatum": (_datum, True),
     "aanvraagdatum": (_datum, False),
-    "aanvrager": (_persoon, True),
+    "aanvrager": (_aanvrager, True),
     "partner": (_persoon, False),
     "kinderen": (_personen, False),
     "medebewoners": (_personen, False),
@@ -346,6 +362,7 @@ _CASUS_VELDEN: dict[str, tuple[Callable, bool]] = {
     "vermogen": (_vermogen, False),
     "aanvragen": (_aanvragen, False),
     "schuldhulp": (_schuldhulp, False),
+    "besluitdatum": (_datum, False),
 }
 
 

@@ -1,0 +1,66 @@
+"""Gedeelde hulpmiddelen voor de tests: een testplugin uit een TOML-tekst, en de CLI-runner."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "sora_core" / "schemas"
+
+
+class TestPlugin:
+    """Een plugin-object zoals een gemeente het schrijft, maar met zijn beleid uit een tekst."""
+
+    def __init__(self, pad: Path, naam: str = "Testgemeente", cbs: str = "GM9001", **extra):
+        self.pad = pad
+        self.identiteit = {"naam": naam, "cbs_code": cbs, "versie": "9.9.9", **extra}
+
+    from sora_core import hookimpl
+
+    @hookimpl
+    def sora_gemeente(self):
+        return self.identiteit
+
+    @hookimpl
+    def sora_beleid(self):
+        return [self.pad]
+
+
+@pytest.fixture
+def maak_plugin(tmp_path):
+    """``maak_plugin(naam, toml_tekst, cbs=...)`` -> (naam, object) voor ``bouw_register``."""
+
+    def maak(naam: str, toml: str, cbs: str = "GM9001", **extra):
+        pad = tmp_path / f"{naam}.toml"
+        pad.write_text(textwrap.dedent(toml), encoding="utf-8")
+        return naam, TestPlugin(pad, naam=naam.capitalize(), cbs=cbs, **extra)
+
+    return maak
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def schema(naam: str) -> dict:
+    return json.loads((SCHEMAS / f"{naam}.schema.json").read_text(encoding="utf-8"))
+
+
+def casus(**over) -> dict:
+    """Een eenvoudige geldige casus als dict (alleenstaande, 45 jaar, Alkmaar, 1 september 2025)."""
+    c = {
+        "gemeente": "GM0361",
+        "peildatum": "2025-09-01",
+        "aanvrager": {"geboortedatum": "1980-05-01"},
+        "inkomen": {"netto_per_maand": "1450.00", "laag_sinds": "2021-01-01"},
+        "vermogen": {"bezittingen": "2500.00"},
+        "aanvragen": [{"regeling": "individuele_inkomenstoeslag"}],
+    }
+    c.update(over)
+    return c

@@ -1,0 +1,526 @@
+"""Het fundament (issue 2): gemeenten, beslissen, foutafhandeling, open normen en plugins."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+
+import jsonschema
+import pytest
+
+from sora_core import beoordeel, besluit_dict, laad_casus, naar_json
+from sora_core.beleid import los_op
+from sora_core.cli import sora
+from sora_core.fouten import BeleidFout, InvoerFout, PluginFout
+from sora_core.plugins import INGEBOUWD, bouw_register, laad_plugin, register
+
+from conftest import ROOT, casus, schema
+
+VOORBEELD = ROOT / "voorbeelden" / "alleenstaande-iit.toml"
+
+#: uit de opdracht (issue 2) en domein.md
+CBS = {
+    "alkmaar": ("GM0361", "Alkmaar"),
+    "bergen": ("GM0373", "Bergen (NH)"),
+    "castricum": ("GM0383", "Castricum"),
+    "dijk_en_waard": ("GM1980", "Dijk en Waard"),
+    "heiloo": ("GM0399", "Heiloo"),
+    "uitgeest": ("GM0450", "Uitgeest"),
+}
+
+
+# --------------------------------------------------------------------------- gemeenten
+
+def test_gemeenten_json_noemt_alle_zes_met_juiste_cbs_code(runner):
+    r = runner.invoke(sora, ["gemeenten", "--json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.output)
+    gevonden = {g["plugin"]: (g["cbs_code"], g["naam"]) for g in doc["gemeenten"]}
+    assert gevonden == CBS
+    assert doc["plugin_fouten"] == []
+    dew = next(g for g in doc["gemeenten"] if g["plugin"] == "dijk_en_waard")
+    assert dew["geldig_vanaf"] == "2022-01-01"
+
+
+def test_gemeenten_leesbare_tabel(runner):
+    r = runner.invoke(sora, ["gemeenten"])
+    assert r.exit_code == 0
+    for code, naam in CBS.values():
+        assert code in r.output and naam in r.output
+
+
+# --------------------------------------------------------------------------- beslissen
+
+def test_inkomenstoeslag_alleenstaande_handberekend():
+    # Alleenstaande, 45 jaar, peildatum 1-9-2025: norm art. 21a Pw per 1-7-2025 = 1369,06.
+    # Inkomensgrens 120% x 1369,06 = 1642,872 -> afgerond 1642,87. Inkomen 1450,00 <= grens.
+    # Laag sinds 1-1-2021: 36 maanden vol op 1-1-2024 <= 1-9-2025. Vermogen 2500 <= 7770 (2025).
+    # Bedrag alleenstaande (Zaffier): 479,00 per jaar.
+    b = beoordeel(casus())
+    [x] = b.beslissingen
+    assert (x.uitkomst, x.bedrag, x.bedrag_per, x.vorm) == ("toegekend", Decimal("479.00"), "per_jaar", "om_niet")
+    teksten = " ".join(m.tekst for m in x.motivering)
+    assert "€ 1.642,87" in teksten and "€ 1.369,06" in teksten
+    waarden = {w.naam: w for w in x.gebruikte_waarden}
+    assert waarden["bijstandsnorm.alleenstaande"].waarde == "1369.06"
+    assert waarden["bijstandsnorm.alleenstaande"].geldig_vanaf == date(2025, 7, 1)
+    assert waarden["individuele_inkomenstoeslag.inkomensgrens"].bron == "kern"
+    assert all(w.grondslag for w in x.gebruikte_waarden)
+    assert all(m.grondslag and m.bron for m in x.motivering)
+
+
+def test_inkomenstoeslag_kostendeler_handberekend():
+    # Alleenstaande 45 met een medebewoner van 30 (>= 27: kostendeler), A = 2, 1-9-2025.
+    # B = gehuwdennorm 1955,80. Norm = ((40% + 2 x 30%) / 2) x 1955,80 = 0,5 x 1955,80 = 977,90.
+    # Grens 120% x 977,90 = 1173,48. Inkomen 1173,48 voldoet precies; 1173,49 niet.
+    c = casus(medebewoners=[{"geboortedatum": "1995-01-01"}])
+    c["inkomen"]["netto_per_maand"] = "1173.48"
+    assert beoordeel(c).beslissingen[0].uitkomst == "toegekend"
+    c["inkomen"]["netto_per_maand"] = "1173.49"
+    x = beoordeel(c).beslissingen[0]
+    assert x.uitkomst == "afgewezen"
+    assert any("€ 977,90" in m.tekst and "art. 22a" in m.grondslag for m in x.motivering)
+
+
+def test_medebewoner_van_26_is_geen_kostendeler():
+    # Sinds 1-1-2023 telt een medebewoner pas vanaf 27 jaar (art. 19a lid 1 Pw). Geboren 1999-09-02
+    # is op 1-9-2025 nog 25: de norm blijft 1369,06 en inkomen 1450 <= 1642,87 voldoet.
+    c = casus(medebewoners=[{"geboortedatum": "1999-09-02"}])
+    assert beoordeel(c).beslissingen[0].uitkomst == "toegekend"
+
+
+def test_aow_datum_handberekend():
+    from sora_core.huishouden import aow_datum
+
+    # Geboren 15-1-1957: AOW-leeftijd 2023 = 66 jaar 10 maanden -> 15-11-2023 (valt in 2023).
+    assert aow_datum(date(1957, 1, 15)) == (date(2023, 11, 15), True)
+    # Geboren 1-5-1958: 2024 (67) geeft 1-5-2025, niet in 2024; 2025 (67) geeft 1-5-2025: raak.
+    assert aow_datum(date(1958, 5, 1))[0] == date(2025, 5, 1)
+
+
+def test_zonder_aanvragen_alle_regelingen():
+    c = casus()
+    del c["aanvragen"]
+    b = beoordeel(c)
+    regelingen = [x.regeling for x in b.beslissingen]
+    assert "individuele_inkomenstoeslag" in regelingen
+    assert "alkmaar.alkmaarpas" in regelingen
+    assert "bergen.jeugdfonds_sport_cultuur" not in regelingen  # alleen eigen gemeente
+    assert {x.pakket for x in b.beslissingen if x.regeling.startswith("alkmaar.")} == {"plus"}
+
+
+def test_besluit_json_deterministisch_en_volgens_schema(runner):
+    a = runner.invoke(sora, ["beoordeel", str(VOORBEELD), "--json"])
+    b = runner.invoke(sora, ["beoordeel", str(VOORBEELD), "--json"])
+    assert a.exit_code == 0, a.output
+    assert a.output == b.output
+    doc = json.loads(a.output)
+    jsonschema.validate(doc, schema("besluit"))
+    assert doc["ontvangstbewijs"]["beleid_vingerafdruk"].startswith("sha256:")
+
+
+def test_besluit_byte_voor_byte_in_apart_proces():
+    """Twee losse processen (andere hash-seed) geven exact dezelfde bytes."""
+    uit = []
+    for seed in ("1", "2"):
+        r = subprocess.run([sys.executable, "-m", "sora_core.cli", "beoordeel", str(VOORBEELD), "--json"],
+                           capture_output=True, env={"PYTHONHASHSEED": seed, "PATH": ""}, cwd=ROOT)
+        assert r.returncode == 0, r.stderr.decode()
+        uit.append(r.stdout)
+    assert uit[0] == uit[1]
+
+
+@pytest.mark.parametrize("pad", sorted((ROOT / "voorbeelden").glob("*.toml")), ids=lambda p: p.name)
+def test_alle_voorbeelden_geldig(pad):
+    c = laad_casus(pad)
+    jsonschema.validate(json.loads(json.dumps(_als_json(pad))), schema("casus"))
+    doc = json.loads(naar_json(besluit_dict(beoordeel(c))))
+    jsonschema.validate(doc, schema("besluit"))
+
+
+def _als_json(pad):
+    import tomllib
+
+    return json.loads(json.dumps(tomllib.loads(pad.read_text(encoding="utf-8")), default=str))
+
+
+def test_json_en_toml_geven_zelfde_besluit(tmp_path, runner):
+    j = tmp_path / "c.json"
+    j.write_text(json.dumps(_als_json(VOORBEELD)), encoding="utf-8")
+    a = runner.invoke(sora, ["beoordeel", str(VOORBEELD), "--json"]).output
+    b = runner.invoke(sora, ["beoordeel", str(j), "--json"]).output
+    c = runner.invoke(sora, ["beoordeel", "-", "--json"], input=j.read_text()).output
+    assert a == b == c
+
+
+def test_json_getal_wordt_exact_gelezen():
+    c = casus()
+    c["inkomen"]["netto_per_maand"] = 1642.87  # als JSON-getal: exact, geen float-afronding
+    doc = json.loads(json.dumps(c))
+    from sora_core.invoer import lees_document, casus_uit_dict
+
+    ca = casus_uit_dict(lees_document(json.dumps(doc).encode()))
+    assert ca.inkomen.netto_per_maand == Decimal("1642.87")
+    assert beoordeel(ca).beslissingen[0].uitkomst == "toegekend"
+
+
+def test_tekstuitvoer_toont_motivering_met_grondslag_en_bron(runner):
+    r = runner.invoke(sora, ["beoordeel", str(VOORBEELD)])
+    assert r.exit_code == 0
+    assert "Individuele inkomenstoeslag [basispakket]: TOEGEKEND, € 479,00 per jaar" in r.output
+    assert "grondslag: art. 21 onder a Participatiewet; bron: kern" in r.output
+
+
+# --------------------------------------------------------------------------- foutafhandeling
+
+def _fout_json(runner, args, invoer=None):
+    r = runner.invoke(sora, args + ["--json"], input=invoer)
+    assert r.exit_code == 2, r.output
+    doc = json.loads(r.output)
+    jsonschema.validate(doc, schema("fout"))
+    return {f["veld"]: f["melding"] for f in doc["fouten"]}
+
+
+def test_dijk_en_waard_voor_2022_geweigerd(runner):
+    fouten = _fout_json(runner, ["beoordeel", str(VOORBEELD), "--gemeente", "GM1980", "--peildatum", "2021-06-01"])
+    assert "bestaat pas vanaf 2022-01-01" in fouten["peildatum"]
+    r = runner.invoke(sora, ["beoordeel", str(VOORBEELD), "--gemeente", "dijk_en_waard", "--peildatum", "2021-06-01"])
+    assert r.exit_code == 2 and "Dijk en Waard" in r.output and "Traceback" not in r.output
+    # op 1 januari 2022 bestaat de gemeente wel (geen weigering om die reden)
+    b = beoordeel(casus(gemeente="GM1980", peildatum="2022-01-01"))
+    assert b.gemeente.cbs_code == "GM1980"
+
+
+def test_onbekend_veld_negatief_bedrag_onmogelijke_datum_alle_gemeld(runner):
+    c = casus(foo=1)
+    c["inkomen"]["netto_per_maand"] = "-5"
+    c["aanvrager"]["geboortedatum"] = "1980-02-30"
+    fouten = _fout_json(runner, ["beoordeel", "-"], json.dumps(c))
+    assert fouten["foo"] == "Onbekend veld 'foo'."
+    assert fouten["inkomen.netto_per_maand"] == "Bedrag mag niet negatief zijn: '-5'."
+    assert "Ongeldige datum" in fouten["aanvrager.geboortedatum"]
+
+
+def test_onmogelijke_datum_in_toml_noemt_veld(tmp_path, runner):
+    p = tmp_path / "c.toml"
+    p.write_text('gemeente = "GM0361"\npeildatum = 2025-09-01\n[aanvrager]\ngeboortedatum = 1980-02-30\n'
+                 '[inkomen]\nnetto_per_maand = "1.00"\n')
+    fouten = _fout_json(runner, ["beoordeel", str(p)])
+    assert "1980-02-30" in fouten["aanvrager.geboortedatum"]
+
+
+def test_fout_zonder_json_is_nederlands_op_stderr_zonder_traceback():
+    r = subprocess.run([sys.executable, "-m", "sora_core.cli", "beoordeel", "-"], input=b'{"gemeente": 5}',
+                       capture_output=True, cwd=ROOT)
+    assert r.returncode == 2
+    err = r.stderr.decode()
+    assert "gemeente: Verwacht tekst" in err and "peildatum: Verplicht veld ontbreekt." in err
+    assert "Traceback" not in err and r.stdout == b""
+
+
+@pytest.mark.parametrize("invoer,veld", [
+    ({"aanvragen": [{"regeling": "individuele_inkomenstoeslag", "bedrag": "1.005"}]}, "aanvragen[0].bedrag"),
+    ({"kinderen": [{"geboortedatum": "2030-01-01"}]}, "kinderen[0].geboortedatum"),
+    ({"woning": {"soort": "kasteel"}}, "woning.soort"),
+    ({"aanvragen": [{"regeling": "bestaat_niet"}]}, "aanvragen[0].regeling"),
+    ({"gemeente": "GM9999"}, "gemeente"),
+    ({"peildatum": "1850-01-01"}, "peildatum"),
+    ({"aanvrager": {"geboortedatum": "1980-01-01", "student": "ja"}}, "aanvrager.student"),
+])
+def test_fouten_noemen_het_veld(invoer, veld):
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(casus(**invoer))
+    assert veld in [f.veld for f in e.value.fouten()]
+
+
+def test_ongeldige_utf8_en_te_groot(runner):
+    from sora_core.invoer import MAX_GROOTTE, lees_document
+
+    with pytest.raises(InvoerFout, match="UTF-8"):
+        lees_document(b"\xff\xfe{}")
+    with pytest.raises(InvoerFout, match="groter dan"):
+        lees_document(b" " * (MAX_GROOTTE + 1))
+    with pytest.raises(InvoerFout, match="te diep genest"):
+        lees_document(b"[" * 100_000)
+
+
+# --------------------------------------------------------------------------- open normen en plugins
+
+def test_plugin_vult_open_norm_en_record_noemt_plugin(maak_plugin):
+    naam, obj = maak_plugin("proefstad", """
+        [[norm]]
+        naam = "individuele_inkomenstoeslag.inkomensgrens"
+        waarde = "1.30"
+        geldig_vanaf = 2025-01-01
+        grondslag = "Verordening individuele inkomenstoeslag Proefstad 2025, art. 2"
+    """)
+    reg = bouw_register([(naam, lambda: obj)] + [(n, lambda m=m: __import__(m)) for n, m in INGEBOUWD.items()])
+    # inkomen 1700: boven 120% (1642,87), onder 130% van 1369,06 = 1779,778 -> 1779,78
+    c = casus(gemeente="proefstad")
+    c["inkomen"]["netto_per_maand"] = "1700.00"
+    eigen = beoordeel(c, reg=reg).beslissingen[0]
+    buur = beoordeel(dict(c, gemeente="GM0361"), reg=reg).beslissingen[0]
+    assert (eigen.uitkomst, buur.uitkomst) == ("toegekend", "afgewezen")
+    w = {x.naam: x for x in eigen.gebruikte_waarden}["individuele_inkomenstoeslag.inkomensgrens"]
+    assert (w.bron, w.waarde, w.grondslag) == ("proefstad", "1.30", "Verordening individuele inkomenstoeslag Proefstad 2025, art. 2")
+    assert any(m.bron == "proefstad" and "€ 1.779,78" in m.tekst for m in eigen.motivering)
+    # voor 2025 geldt de plugwaarde niet: terug naar de kern
+    assert los_op(reg.zoek("proefstad"), date(2024, 12, 31)).waarde("individuele_inkomenstoeslag.inkomensgrens").bron == "kern"
+
+
+def test_plugin_kan_geharmoniseerde_parameter_niet_vervangen(maak_plugin):
+    naam, obj = maak_plugin("stiekem", """
+        [[norm]]
+        naam = "bijstandsnorm.alleenstaande"
+        waarde = "2000.00"
+        geldig_vanaf = 2025-01-01
+        grondslag = "eigen besluit"
+    """)
+    with pytest.raises(BeleidFout, match="geen open norm"):
+        laad_plugin(naam, obj)
+    reg = bouw_register([(naam, lambda: obj), ("alkmaar", lambda: __import__("sora_alkmaar"))])
+    assert "stiekem" in reg.fouten and "alkmaar" in reg.plugins  # de rest werkt door
+    with pytest.raises(PluginFout, match="stiekem"):
+        beoordeel(casus(gemeente="stiekem"), reg=reg)
+
+
+@pytest.mark.parametrize("toml,fout", [
+    ('[[norm]]\nnaam = "bestaat.niet"\nwaarde = "1"\ngeldig_vanaf = 2025-01-01\ngrondslag = "x"\n', "onbekende open norm"),
+    ('[[norm]]\nnaam = "individuele_inkomenstoeslag.inkomensgrens"\nwaarde = "9.00"\ngeldig_vanaf = 2025-01-01\ngrondslag = "x"\n', "boven het maximum"),
+    ('[[norm]]\nnaam = "individuele_inkomenstoeslag.inkomensgrens"\nwaarde = "1.10"\ngeldig_vanaf = 2025-01-01\n', "grondslag"),
+    ('[[norm]]\nnaam = "individuele_inkomenstoeslag.referteperiode"\nwaarde = 24\ngeldig_vanaf = 2025-01-01\ngeldig_tot = 2025-12-31\ngrondslag = "x"\n'
+     '[[norm]]\nnaam = "individuele_inkomenstoeslag.referteperiode"\nwaarde = 30\ngeldig_vanaf = 2025-06-01\ngrondslag = "x"\n', "overlappen"),
+    ('[onbekend]\nx = 1\n', "onbekende tabellen"),
+])
+def test_ongeldig_pluginbeleid_wordt_gemeld_met_pluginnaam(maak_plugin, toml, fout):
+    naam, obj = maak_plugin("fouthuizen", toml)
+    with pytest.raises(BeleidFout, match=fout) as e:
+        laad_plugin(naam, obj)
+    assert "fouthuizen" in str(e.value)
+
+
+def test_verkeerd_gespelde_hook_faalt_luid():
+    from sora_core import hookimpl
+
+    class Typo:
+        @hookimpl
+        def sora_gemeentee(self):
+            return {}
+
+    with pytest.raises(PluginFout, match="typo"):
+        laad_plugin("typo", Typo())
+
+
+def test_plugin_die_faalt_neemt_anderen_niet_mee():
+    from sora_core import hookimpl
+
+    class Kapot:
+        @hookimpl
+        def sora_gemeente(self):
+            raise RuntimeError("oeps")
+
+        @hookimpl
+        def sora_beleid(self):
+            return []
+
+    reg = bouw_register([("kapot", Kapot)] + [(n, lambda m=m: __import__(m)) for n, m in INGEBOUWD.items()])
+    assert "oeps" in str(reg.fouten["kapot"]) and "kapot" in str(reg.fouten["kapot"])
+    assert len(reg.plugins) == 6
+    assert beoordeel(casus(), reg=reg).beslissingen[0].uitkomst == "toegekend"
+
+
+def test_registratievolgorde_verandert_niets():
+    kandidaten = [(n, lambda m=m: __import__(m)) for n, m in INGEBOUWD.items()]
+    uitkomsten = set()
+    for seed in range(4):
+        k = list(kandidaten)
+        random.Random(seed).shuffle(k)
+        reg = bouw_register(k)
+        uitkomsten.add(tuple(naar_json(besluit_dict(beoordeel(casus(gemeente=g), reg=reg))) for g in CBS))
+    assert len(uitkomsten) == 1
+
+
+def test_beleid_wordt_gecachet_en_vingerafdruk_volgt_beleid(maak_plugin):
+    p = register().zoek("alkmaar")
+    assert los_op(p, date(2025, 9, 1)) is los_op(p, date(2025, 9, 1))
+    # andere gemeente of ander beleid: andere vingerafdruk
+    assert los_op(p, date(2025, 9, 1)).vingerafdruk != los_op(register().zoek("bergen"), date(2025, 9, 1)).vingerafdruk
+    a = laad_plugin(*maak_plugin("v1", '[[norm]]\nnaam = "individuele_inkomenstoeslag.referteperiode"\nwaarde = 24\n'
+                                       'geldig_vanaf = 2025-01-01\ngrondslag = "x"\n'))
+    b = laad_plugin(*maak_plugin("v1", '[[norm]]\nnaam = "individuele_inkomenstoeslag.referteperiode"\nwaarde = 30\n'
+                                       'geldig_vanaf = 2025-01-01\ngrondslag = "x"\n'))
+    assert los_op(a, date(2025, 9, 1)).vingerafdruk != los_op(b, date(2025, 9, 1)).vingerafdruk
+
+
+def test_onbekend_bedrag_wordt_doorverwezen_niet_gegokt():
+    # De bijstandsnormen staan in de kern vanaf 2023; voor 2026-07-01 is nog geen norm vastgesteld.
+    x = beoordeel(casus(peildatum="2026-09-01")).beslissingen[0]
+    assert x.uitkomst == "doorverwezen" and x.bedrag is None
+    assert any("bijstandsnorm.alleenstaande" in m.tekst for m in x.motivering)
+
+
+def test_ontvangstbewijs_versies():
+    b = beoordeel(casus())
+    import sora_alkmaar
+    import sora_core
+
+    assert b.ontvangstbewijs.toolkit_versie == sora_core.__version__
+    assert b.ontvangstbewijs.plugin_versie == sora_alkmaar.__version__ == b.gemeente.plugin_versie
+
+
+def test_casusschema_en_invoer_kennen_dezelfde_velden():
+    """Het gepubliceerde schema en de lezer mogen niet uit elkaar lopen, op elk niveau."""
+    from sora_core import invoer
+
+    s = schema("casus")
+    assert set(s["properties"]) == set(invoer._CASUS_VELDEN)
+    assert set(s["required"]) == {k for k, (_, verplicht) in invoer._CASUS_VELDEN.items() if verplicht}
+    p = s["properties"]
+    paren = {
+        "aanvrager": (p["aanvrager"], invoer._AANVRAGER_VELDEN),
+        "partner": (p["partner"], invoer._PERSOON_VELDEN),
+        "kinderen": (p["kinderen"]["items"], invoer._PERSOON_VELDEN),
+        "medebewoners": (p["medebewoners"]["items"], invoer._PERSOON_VELDEN),
+    }
+    for naam, (deel, velden) in paren.items():
+        assert set(deel["properties"]) == set(velden), naam
+    # de overige objecten: elk veld dat het schema noemt, accepteert de lezer (en omgekeerd)
+    for naam in ("woning", "inkomen", "vermogen", "schuldhulp"):
+        for veld in p[naam]["properties"]:
+            assert f"{veld!r}" in _bron_van(invoer, naam), (naam, veld)
+    for veld in p["aanvragen"]["items"]["properties"]:
+        assert f"{veld!r}" in _bron_van(invoer, "aanvraag"), veld
+
+
+def _bron_van(module, naam: str) -> str:
+    import inspect
+
+    return inspect.getsource(getattr(module, f"_{naam}")).replace('"', "'")
+
+
+# --------------------------------------------------------------------------- Python-regels en entry points
+
+def test_plugin_registreert_python_regel_voor_eigen_pluspakket(maak_plugin):
+    from sora_core import hookimpl
+    from sora_core.geld import cent
+
+    naam, obj = maak_plugin("rekenstad", "")
+
+    def beoordeel_bonus(u, aanvraag):
+        # een lokale regel die data niet kan zeggen: 10% van de norm, eenmalig
+        from sora_core.huishouden import toepasselijke_norm
+
+        norm = toepasselijke_norm(u, False)
+        u.stap("Rekenstad-bonus: 10% van de norm.", "Verordening Rekenstad 2025, art. 1", "rekenstad")
+        return u.besluit("toegekend", bedrag=cent(norm / 10), vorm="om_niet", bedrag_per="eenmalig")
+
+    class MetRegel(type(obj)):
+        @hookimpl
+        def sora_regels(self, registreer):
+            registreer.regeling("rekenstad.bonus", beoordeel_bonus, naam="Rekenstad-bonus",
+                                grondslag="Verordening Rekenstad 2025, art. 1")
+
+    obj.__class__ = MetRegel
+    reg = bouw_register([(naam, lambda: obj)])
+    b = beoordeel(casus(gemeente="rekenstad", aanvragen=[{"regeling": "rekenstad.bonus"}]), reg=reg)
+    [x] = b.beslissingen
+    # 10% van 1369,06 = 136,906 -> 136,91
+    assert (x.pakket, x.uitkomst, x.bedrag) == ("plus", "toegekend", Decimal("136.91"))
+    # de laatste stap is de bezwaartermijn van de kern (alle regelingen); daarvoor die van de plugin
+    assert [m.bron for m in x.motivering][-2:] == ["rekenstad", "kern"]
+    assert x.motivering[-2].tekst == "Rekenstad-bonus: 10% van de norm."
+
+
+def test_python_regel_kan_geen_kernregeling_vervangen(maak_plugin):
+    from sora_core import hookimpl
+
+    naam, obj = maak_plugin("kaper", "")
+
+    class Kaper(type(obj)):
+        @hookimpl
+        def sora_regels(self, registreer):
+            registreer.regeling("individuele_inkomenstoeslag", lambda u, a: None, naam="x", grondslag="y")
+
+    obj.__class__ = Kaper
+    reg = bouw_register([(naam, lambda: obj)])
+    assert "moet beginnen met 'kaper.'" in str(reg.fouten["kaper"])
+
+
+def test_plugins_van_buiten_via_entry_points(monkeypatch, maak_plugin):
+    """Een plugin van buiten de regio komt binnen via de entry-pointgroep 'sora'; een entry
+    point met de naam van een ingebouwde plugin wordt niet dubbel geladen."""
+    import importlib.metadata as md
+    from sora_core import plugins
+
+    naam, obj = maak_plugin("buitenstad", "", cbs="GM9002")
+
+    class EP:
+        def __init__(self, name, value):
+            self.name, self.value = name, value
+
+        def load(self):
+            return value_map[self.name]()
+
+    value_map = {"buitenstad": lambda: obj, "alkmaar": lambda: (_ for _ in ()).throw(AssertionError("dubbel"))}
+    monkeypatch.setattr(md, "entry_points", lambda group: [EP("alkmaar", "x"), EP("buitenstad", "y")] if group == "sora" else [])
+    monkeypatch.delenv("SORA_ALLEEN_INGEBOUWD", raising=False)
+    reg = bouw_register(plugins._kandidaten())
+    assert set(reg.plugins) == set(INGEBOUWD) | {"buitenstad"}
+    assert reg.zoek("GM9002").naam == "buitenstad"
+
+
+def test_wat_als_zet_open_norm_voor_een_run():
+    p = register().zoek("alkmaar")
+    peil = date(2025, 9, 1)
+    b = los_op(p, peil, (("individuele_inkomenstoeslag.referteperiode", "24"),
+                         ("individuele_inkomenstoeslag.kostendelersnorm_toepassen", "nee"),
+                         ("individuele_inkomenstoeslag.inkomensgrens", "1.30")))
+    assert b.waarde("individuele_inkomenstoeslag.referteperiode").waarde == 24
+    assert b.waarde("individuele_inkomenstoeslag.kostendelersnorm_toepassen").waarde is False
+    assert b.waarde("individuele_inkomenstoeslag.inkomensgrens").bron == "wat-als"
+    assert b.vingerafdruk != los_op(p, peil).vingerafdruk
+    with pytest.raises(BeleidFout, match="alleen een open norm"):
+        los_op(p, peil, (("bijstandsnorm.alleenstaande", "2000.00"),))
+    with pytest.raises(BeleidFout, match="geheel getal"):
+        los_op(p, peil, (("individuele_inkomenstoeslag.referteperiode", "drie"),))
+    # inkomen 1700 (boven 120%, onder 130% = 1779,78): met wat-als toegekend
+    c = casus()
+    c["inkomen"]["netto_per_maand"] = "1700.00"
+    assert beoordeel(c).beslissingen[0].uitkomst == "afgewezen"
+    assert beoordeel(c, zet=(("individuele_inkomenstoeslag.inkomensgrens", "1.30"),)).beslissingen[0].uitkomst == "toegekend"
+
+
+def test_korte_uitvoer_noemt_de_echte_reden(runner, tmp_path):
+    p = tmp_path / "c.json"
+    c = casus()
+    c["inkomen"]["netto_per_maand"] = "1700.00"  # boven 120% = 1642,87
+    p.write_text(json.dumps(c))
+    r = runner.invoke(sora, ["beoordeel", str(p), "--kort"])
+    assert "reden: De aanvraag wordt afgewezen: inkomen boven de grens." in r.output
+
+
+def test_waarschuwing_alleen_voor_gebruikte_te_bevestigen_normen():
+    # De plugins laten de normen van de bijzondere bijstand 'nog te bevestigen'; een besluit over
+    # alleen de inkomenstoeslag gebruikt die niet en waarschuwt er dus niet voor.
+    assert beoordeel(casus()).waarschuwingen == ()
+    bb = beoordeel(casus(aanvragen=[{"regeling": "bijzondere_bijstand", "kostensoort": "bewindvoering",
+                                     "bedrag": "1250.00"}]))
+    assert len(bb.waarschuwingen) == 1 and "bijzondere_bijstand.draagkracht" in bb.waarschuwingen[0]
+
+
+def test_overwaarde_eigen_woning_telt_boven_de_vrijlating():
+    # 2025: vrijlating woninggebonden vermogen 65.500 (art. 34 lid 2 onder d Pw).
+    # Overwaarde 70.000: 70.000 - 65.500 = 4.500 telt mee; met 2.500 spaargeld = 7.000 <= 7.770: binnen.
+    c = casus(vermogen={"bezittingen": "2500.00", "eigen_woning_overwaarde": "70000.00"})
+    x = beoordeel(c).beslissingen[0]
+    assert x.uitkomst == "toegekend"
+    assert any("€ 4.500,00 mee" in m.tekst and "art. 34 lid 2 onder d" in m.grondslag for m in x.motivering)
+    # overwaarde 71.000: 5.500 + 2.500 = 8.000 > 7.770: boven de grens
+    c["vermogen"]["eigen_woning_overwaarde"] = "71000.00"
+    assert beoordeel(c).beslissingen[0].uitkomst == "afgewezen"
+    # zonder overwaarde wordt de vrijlating niet eens opgevraagd
+    assert "vermogen.woninggebonden_vrijlating" not in {w.naam for w in beoordeel(casus()).beslissingen[0].gebruikte_waarden}
