@@ -233,7 +233,11 @@ class _Atomisch:
         import tempfile
 
         map_ = os.path.dirname(os.path.abspath(self.pad))
-        fd, self.tmp = tempfile.mkstemp(prefix=".sora-", suffix=".tmp", dir=map_)
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=".sora-", suffix=".tmp", dir=map_)
+        except OSError as e:
+            raise SoraFout(f"Uitvoerbestand {self.pad} kan niet worden geschreven ({type(e).__name__}): "
+                           "bestaat de map en mag erin geschreven worden?") from None
         self.f = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         return self.f
 

@@ -154,7 +154,7 @@ def test_vergelijk_testregister_totalen_met_de_hand(testregister, tmp_path):
     ("alkmaar.bijstandsnorm.alleenstaande=1500.00", "vaste parameter van de kern"),
     ("alkmaar.individuele_inkomenstoeslag.inkomensgrens=2.00", "boven het maximum"),
     ("alkmaar.individuele_inkomenstoeslag.referteperiode=drie", "geheel getal"),
-    ("nergenshuizen.individuele_inkomenstoeslag.inkomensgrens=1.3", "onbekende gemeente"),
+    ("nergenshuizen.individuele_inkomenstoeslag.inkomensgrens=1.3", "Onbekende gemeente 'nergenshuizen'"),
 ])
 def test_zet_fouten_nederlands_exit_2(zet, melding):
     r = CliRunner().invoke(sora, ["vergelijk", VOORBEELD, "--zet", zet])

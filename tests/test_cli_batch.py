@@ -256,3 +256,11 @@ def test_bedragen_omrekening():
     assert splits(b("479.00", "per_jaar", uitkomst="afgewezen")) == (0, 0, 0)
     assert jaarwaarde(b("1300.00", "eenmalig")) == Decimal("1300.00")       # eenmalig x 1 in de jaarwaarde
     assert jaarwaarde(b(None, None)) == 0                                    # toegekend zonder bedrag telt 0
+
+
+def test_batch_uitvoermap_bestaat_niet(tmp_path):
+    pop = tmp_path / "pop.jsonl"
+    run("populatie", "--aantal", "3", "--uit", str(pop))
+    r = CliRunner().invoke(sora, ["batch", str(pop), "--uit", str(tmp_path / "weg" / "uit.jsonl")])
+    assert r.exit_code == 2 and "kan niet worden geschreven" in r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)

@@ -39,8 +39,10 @@ def zoek(reg, gemeente: str, veld: str = "--gemeente"):
 
     try:
         return reg.zoek(gemeente)
+    except InvoerFout as e:  # onbekende gemeente: noem de optie in plaats van het casusveld
+        raise InvoerFout([Fout(veld, f.melding) for f in e.fouten()]) from None
     except PluginFout as e:
-        if e.plugin == gemeente.strip():
+        if e.plugin == gemeente.strip() and "onbekende gemeente" in str(e):
             rest = str(e).split(": ", 1)[-1].replace("onbekende gemeente; ", "")
             raise InvoerFout([Fout(veld, f"Onbekende gemeente '{gemeente}'; {rest}.")]) from None
         raise

@@ -42,19 +42,30 @@ def voorwaarden(d: dict) -> list[str]:
     if d.get("vermogenstoets", True):
         uit.append("vermogen binnen de grens van art. 34 Pw")
     if d.get("voorliggend"):
-        uit.append("voorliggende voorziening (art. 15 Pw)")
+        voor = d.get("voorliggend_voor")
+        uit.append("voorliggende voorziening (art. 15 Pw)" + (f" voor {', '.join(voor)}" if voor else ""))
     if d.get("doorverwijzen_naar"):
         uit.append(f"aanvraag via {d['doorverwijzen_naar']}")
     return uit
 
 
+_PERIODE = {"per_jaar": "per jaar", "per_maand": "per maand", "eenmalig": "eenmalig"}
+
+
 def bedrag_tekst(d: dict) -> str:
+    """Het bedrag van een declaratieve regeling in gewone taal (zie ``regels/declaratief.py``)."""
     from ..geld import euro_nl, naar_decimal
+
+    def e(w) -> str:
+        try:
+            return euro_nl(naar_decimal(w))
+        except (ValueError, TypeError):
+            return str(w)
 
     b = d.get("bedrag")
     if b is None:
         return "bedrag nog niet vastgesteld of bevestigd"
-    per = _PER[b["per"]]
+    per = _PER.get(b.get("per"), "")
     if "staffel" in b:
         delen = []
         for s in b["staffel"]:
@@ -63,14 +74,21 @@ def bedrag_tekst(d: dict) -> str:
                 wie.append(f"{s['leeftijd'][0]}-{s['leeftijd'][1]} jaar")
             if "aow" in s:
                 wie.append("AOW-leeftijd" if s["aow"] else "onder AOW-leeftijd")
-            delen.append(f"{euro_nl(naar_decimal(s['bedrag']))} ({', '.join(wie)})")
-        t = "; ".join(delen) + f" {per}" + (" eenmalig" if "eenmalig" in b else " per jaar")
-    elif "eenmalig" in b:
-        t = f"{euro_nl(naar_decimal(b['eenmalig']))} {per}, eenmalig"
+            delen.append(f"{e(s.get('bedrag'))} ({', '.join(wie)})")
+        periode = b.get("periode") or next((k for k in ("per_maand", "eenmalig") if k in b), "per_jaar")
+        t = "; ".join(delen) + f" {per} {_PERIODE.get(periode, periode)}"
+    elif b.get("werkelijke_kosten"):
+        t = f"de werkelijke kosten {per}".rstrip()
     else:
-        t = f"{euro_nl(naar_decimal(b['per_jaar']))} {per} per jaar"
+        soort = next((k for k in ("per_jaar", "per_maand", "eenmalig") if k in b), None)
+        if soort is None:
+            t = "bedrag nog niet vastgesteld of bevestigd"
+        elif soort == "eenmalig":
+            t = f"{e(b['eenmalig'])} {per}, eenmalig"
+        else:
+            t = f"{e(b[soort])} {per} {_PERIODE[soort]}"
     if "maximum" in b:
-        t += f", hoogstens {euro_nl(naar_decimal(b['maximum']))} per huishouden"
+        t += f", hoogstens {e(b['maximum'])} per huishouden"
     if d.get("bevestigd", True) is False:
         t += " (nog te bevestigen)"
     return t

@@ -62,6 +62,9 @@ def lees_zet(teksten: Iterable[str], reg) -> Zet:
         else:
             try:
                 plugins = [reg.zoek(gemeente).naam]
+            except InvoerFout as e:
+                fouten.extend(Fout("--zet", f"'{tekst}': {f.melding}") for f in e.fouten())
+                continue
             except PluginFout as e:
                 fouten.append(Fout("--zet", f"'{tekst}': {str(e).split(': ', 1)[-1]}"))
                 continue
