@@ -264,3 +264,24 @@ def test_batch_uitvoermap_bestaat_niet(tmp_path):
     r = CliRunner().invoke(sora, ["batch", str(pop), "--uit", str(tmp_path / "weg" / "uit.jsonl")])
     assert r.exit_code == 2 and "kan niet worden geschreven" in r.output
     assert r.exception is None or isinstance(r.exception, SystemExit)
+
+
+def test_batch_privacy_geen_ingevoerde_waarden_in_uitvoer_of_samenvatting(tmp_path):
+    geheim = ("1987-02-30", "Jan Jansen", "123456782")
+    ok = casus("GM0373", "1450.00")
+    regels = [json.dumps({**ok, "aanvrager": {"geboortedatum": "1987-02-30"}}).encode(),
+              b"\xff\xfe kapot Jan Jansen 123456782",
+              json.dumps({**ok, "omschrijving": "Jan Jansen"}).encode(),
+              json.dumps({"gemeente": "Jan Jansen"}).encode()]
+    invoer = tmp_path / "in.jsonl"
+    invoer.write_bytes(b"\n".join(regels) + b"\n")
+    uit = tmp_path / "uit.jsonl"
+    for extra in ([], ["--json"]):
+        r = CliRunner().invoke(sora, ["batch", str(invoer), "--uit", str(uit), "--processen", "1"] + extra)
+        assert r.exit_code == 0
+        tekst = r.output + uit.read_text(encoding="utf-8")
+        for g in geheim:
+            assert g not in tekst
+    velden = [{f["veld"] for f in json.loads(x)["fout"]["fouten"]} for x in uit.read_text().splitlines()]
+    assert velden[:3] == [{"aanvrager.geboortedatum"}, {None}, {"omschrijving"}]
+    assert {"peildatum", "aanvrager", "inkomen"} <= velden[3]

@@ -7,7 +7,8 @@ docs/cli.md). Uitvoer: JSON Lines, één regel per invoerregel in dezelfde volgo
 * ``{"regel": 3, "id": ..., "gemeente": "GM0361", "peildatum": ..., "beslissingen": [...],
   "totalen": {...}, "vingerafdruk": ...}`` (kort; ``volledig=True`` geeft het hele besluit);
 * ``{"regel": 4, "id": ..., "fout": {"contract": "sora-fout/1", "fouten": [...]}}`` voor een
-  regel die niet te beslissen is. De run gaat door.
+  regel die niet te beslissen is (meldingen zonder ingevoerde waarden: ``zonder_waarden``).
+  De run gaat door.
 
 Geheugen: de invoer wordt in blokken (``blok`` regels) gelezen; er zijn hoogstens
 2 x processen blokken tegelijk onderweg; de samenvatting houdt alleen tellers per gemeente en
@@ -24,6 +25,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 import time
 from collections import deque
@@ -137,6 +139,21 @@ def lees_csv(f) -> Iterator[tuple[int, Any]]:
         yield lezer.line_num, dict(zip(kop, rij))
 
 
+# --------------------------------------------------------------------------- privacy
+
+_GEQUOTE = re.compile(r"'[^']*'")
+_DATUM = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|"
+                    r"september|oktober|november|december) \d{4}\b")
+
+
+def zonder_waarden(foutdoc: dict) -> dict:
+    """Een ``sora-fout/1``-document zonder ingevoerde waarden: alles tussen aanhalingstekens en
+    elke datum wordt '…' (privacyregel van issue 8). Veld en soort fout blijven."""
+    return {"contract": foutdoc.get("contract", "sora-fout/1"),
+            "fouten": [{"veld": f.get("veld"), "melding": _DATUM.sub("…", _GEQUOTE.sub("'…'", f.get("melding", "")))}
+                       for f in foutdoc.get("fouten", [])]}
+
+
 # --------------------------------------------------------------------------- beslissen (in een werkproces)
 
 _STAAT: dict[str, Any] = {}
@@ -181,7 +198,7 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
         casus = casus_uit_dict(doc)
         besluit = beoordeel(casus)
     except SoraFout as e:
-        return {"regel": nr, "id": ident, "fout": e.als_dict()}
+        return {"regel": nr, "id": ident, "fout": zonder_waarden(e.als_dict())}
     except Exception as e:  # noqa: BLE001 - een fout in één casus mag de run niet stoppen
         return {"regel": nr, "id": ident, "fout": {"contract": "sora-fout/1", "fouten": [
             {"veld": None, "melding": f"Interne fout bij het beslissen ({type(e).__name__}); meld dit aan de beheerder."}]}}
@@ -212,7 +229,7 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
         try:
             nieuw = beoordeel(casus, zet=zet[besluit.gemeente.plugin])
         except SoraFout as e:
-            rec["wat_als"] = {"fout": e.als_dict()}
+            rec["wat_als"] = {"fout": zonder_waarden(e.als_dict())}
             return rec
         nt = bedragen.totalen(nieuw.beslissingen)
         oud = {b.regeling: _kort(b) for b in besluit.beslissingen}
