@@ -13,8 +13,9 @@ Per gemeente op de peildatum twee maten:
    Doel: hoogstens 10%.
 
 Oordeel: "voldoet" als beide doelen gehaald zijn, anders "voldoet niet" met de reden.
-"Voorlopig" als de gemeente normen nog moet bevestigen of pluspakketregelingen zonder
-bevestigd bedrag heeft (de jaarwaarde is dan een ondergrens).
+"Voorlopig" als de gemeente normen nog moet bevestigen of pluspakketregelingen zonder vast
+bedrag heeft (geen of onbevestigd bedrag, werkelijke kosten, of doorverwezen naar een
+uitvoerder): die tellen als 0 en de jaarwaarde is dan een ondergrens.
 """
 
 from __future__ import annotations
@@ -73,10 +74,15 @@ def harmonisatie(peildatum: date, reg=None) -> dict:
                         zonder.add(r["regeling"])
         plus_totaal = sum((Decimal(pt["totaal_plus"]) for pt in punten), NUL)
         alles_totaal = sum((Decimal(pt["totaal"]) for pt in punten), NUL)
+        doorverwezen = {n for pt in punten for n in pt["doorverwezen"]}
         regelingen = []
         for r in b.pluspakket:
             d = r.definitie or {}
-            onbekend = r.sleutel in zonder or "bedrag" not in d and r.definitie is not None
+            bedrag = d.get("bedrag") or {}
+            vast = any(k in bedrag for k in ("per_jaar", "per_maand", "eenmalig", "staffel")) and not bedrag.get("werkelijke_kosten")
+            # onbekend: toegekend zonder bedrag, doorverwezen (de uitvoerder bepaalt het bedrag),
+            # of in de beschrijving geen vast bedrag (geen bedrag of werkelijke kosten)
+            onbekend = r.sleutel in zonder or r.naam in doorverwezen or (r.definitie is not None and not vast)
             regelingen.append({"sleutel": r.sleutel, "naam": r.naam,
                                "jaarwaarde": euro(cent(per_regeling.get(r.sleutel, NUL) / n)) if n else None,
                                "bedrag_onbekend": bool(onbekend) or not n})
