@@ -390,3 +390,24 @@ def test_grafiek_met_matplotlib_als_dat_er_is(tmp_path):
     r = run("minima-effect", "--gemeente", "alkmaar", "--peildatum", "2023-06-01", "--grafiek", str(pad))
     assert r.exit_code == 0
     assert pad.read_text(encoding="utf-8").lstrip().startswith("<?xml") and "Alkmaar" in pad.read_text(encoding="utf-8")
+
+
+def test_vergelijk_gemeente_die_nog_niet_bestaat():
+    # Dijk en Waard bestaat vanaf 1-1-2022: op 2021-06-01 geen kolom maar een melding
+    r = run("vergelijk", VOORBEELD, "--peildatum", "2021-06-01", "--json")
+    doc = json.loads(r.output)
+    valideer(doc, "sora-vergelijk")
+    dw = next(g for g in doc["gemeenten"] if g["plugin"] == "dijk_en_waard")
+    assert dw["status"] == "fout" and dw["totalen"] is None
+    assert all("dijk_en_waard" not in rij["per_gemeente"] for rij in doc["regelingen"])
+    tekst = run("vergelijk", VOORBEELD, "--peildatum", "2021-06-01").output
+    assert "Dijk en Waard: niet beslist" in tekst and "2022-01-01" in tekst
+
+
+def test_minima_effect_tekst_watals(testregister):
+    tekst = run("minima-effect", "--gemeente", "testb", "--peildatum", PEIL,
+                "--zet", "testb.individuele_inkomenstoeslag.inkomensgrens=1.30").output
+    regel = next(x for x in tekst.splitlines() if x.strip().startswith("Wat-als verschil"))
+    # alleenstaande (eerste tabel): op 130% (1779.78 <= 1779.78) nu IIT 479 erbij
+    assert regel.split()[-5:] == ["0,00", "0,00", "0,00", "+479,00", "0,00"]
+    assert "Wat-als: testb: individuele_inkomenstoeslag.inkomensgrens = 1.30" in tekst
