@@ -7,20 +7,19 @@ op?") de regel toepassen; schuldhulp beoordelen als de casus daarom vraagt; ontv
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Optional, Union
 
 from . import __version__
 from .beleid import Beleid, los_op
-from .huishouden import OnbekendeAOWLeeftijd
-from decimal import Decimal
-
 from .fouten import Fout, InvoerFout, PluginFout, SoraFout
+from .huishouden import OnbekendeAOWLeeftijd
 from .model import UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs
-
-BEDRAG_PER = ("eenmalig", "per_maand", "per_jaar")
 from .plugins import Register, gemeente_bestaat_op, register
 from .regels.registratie import RegelingDef, basispakket
 from .uitleg import Context, OntbrekendeWaarde, Uitleg
+
+BEDRAG_PER = ("eenmalig", "per_maand", "per_jaar")
 
 
 def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peildatum=None,
@@ -48,8 +47,10 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
 
     beslissingen: list[Beslissing] = []
     if casus.aanvragen:
+        from .invoer import als_sleutel
+
         fouten = [Fout(f"aanvragen[{i}].regeling",
-                       f"Onbekende regeling in {beleid.gemeente.naam} op {casus.peildatum.isoformat()}; "
+                       f"Onbekende regeling{_getoond(als_sleutel(a.regeling))} in {beleid.gemeente.naam} op {casus.peildatum.isoformat()}; "
                        f"bekend: {', '.join(regelingen)}.")
                   for i, a in enumerate(casus.aanvragen) if a.regeling not in regelingen]
         if fouten:
@@ -75,7 +76,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
         gemeente=beleid.gemeente, peildatum=casus.peildatum, beslissingen=tuple(beslissingen),
         ontvangstbewijs=Ontvangstbewijs(__version__, beleid.gemeente.plugin_versie, beleid.vingerafdruk),
         schuldhulp=schuldhulp,
-        waarschuwingen=_waarschuwingen(beleid),
+        waarschuwingen=_waarschuwingen(beleid, beslissingen),
     )
 
 
@@ -88,6 +89,44 @@ def catalogus(beleid: Beleid) -> dict[str, RegelingDef]:
 
 
 def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
+    return met_bezwaartermijn(ctx, _beslis_regel(ctx, r, aanvraag))
+
+
+def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
+    """Zet de laatste dag voor bezwaar in de beslissing (kern, voor alle regelingen).
+
+    Zes weken (art. 6:7 Awb) vanaf de dag na de bekendmaking (art. 6:8 lid 1 Awb), verlengd
+    als de laatste dag op een zaterdag, zondag of feestdag valt (art. 1 Atw). Bekendmaking is
+    ``casus.besluitdatum``, zonder opgave de peildatum. Een doorverwijzing is nog geen besluit
+    en krijgt geen bezwaartermijn."""
+    import attrs
+
+    from .geld import datum_nl
+    from .kalender import bezwaartermijn
+    from .model import Motivering
+
+    if b.uitkomst == "doorverwezen":
+        return b
+    bekend = ctx.casus.datum_bekendmaking
+    grondslag = "art. 6:7 en art. 6:8 lid 1 Algemene wet bestuursrecht; art. 1 Algemene termijnenwet"
+    try:
+        t = bezwaartermijn(bekend)
+    except ValueError as e:
+        stap = Motivering(f"De laatste dag voor bezwaar kan niet worden berekend: {e}", grondslag, "kern", bijzaak=True)
+        return attrs.evolve(b, motivering=b.motivering + (stap,))
+    tekst = (f"Tegen dit besluit kan bezwaar worden gemaakt tot en met {datum_nl(t.einddatum)}: zes weken, "
+             f"te rekenen vanaf de dag na de bekendmaking op {datum_nl(bekend)}")
+    if t.overgeslagen:
+        tekst += (", verlengd omdat de termijn anders eindigt op "
+                  + "; ".join(f"{datum_nl(o.datum)} ({o.reden})" for o in t.overgeslagen))
+    tekst += "."
+    if t.waarschuwingen:
+        tekst += " " + " ".join(t.waarschuwingen)
+    stap = Motivering(tekst, t.grondslag, "kern", bijzaak=True)
+    return attrs.evolve(b, motivering=b.motivering + (stap,), bezwaar_uiterlijk=t.einddatum)
+
+
+def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
     u = Uitleg(ctx, r)
     try:
         b = r.beoordeel(u, aanvraag)
@@ -109,6 +148,10 @@ def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
         raise PluginFout(r.bron, f"regeling {r.sleutel} faalde: {type(e).__name__}: {e}") from None
 
 
+def _getoond(sleutel: Optional[str]) -> str:
+    return f" '{sleutel}'" if sleutel else ""
+
+
 def _ongeldig(b: object) -> str:
     """Waarom ``b`` geen geldige beslissing is ('' als hij geldig is). Vangt regels (vooral van
     plugins) die iets anders teruggeven dan ``u.besluit(...)`` of een onmogelijke uitkomst."""
@@ -126,8 +169,11 @@ def _ongeldig(b: object) -> str:
     return ""
 
 
-def _waarschuwingen(beleid: Beleid) -> tuple[str, ...]:
-    if not beleid.te_bevestigen:
+def _waarschuwingen(beleid: Beleid, beslissingen: list[Beslissing]) -> tuple[str, ...]:
+    """Noem de open normen die dit besluit gebruikte en die de gemeente nog moet bevestigen."""
+    gebruikt = {w.naam for b in beslissingen for w in b.gebruikte_waarden}
+    open_ = sorted(n for n in beleid.te_bevestigen if n in gebruikt)
+    if not open_:
         return ()
-    return (f"{beleid.gemeente.naam} volgt voor {len(beleid.te_bevestigen)} open norm(en) de regionale standaard; "
-            f"nog te bevestigen door de gemeente: {', '.join(sorted(beleid.te_bevestigen))}.",)
+    return (f"{beleid.gemeente.naam} volgt voor {len(open_)} hier gebruikte open norm(en) de regionale standaard; "
+            f"nog te bevestigen door de gemeente: {', '.join(open_)}.",)

@@ -152,6 +152,9 @@ def gemeenten(als_json: bool) -> None:
         click.echo(f"Plugin niet geladen: {f['melding']}", err=True)
 
 
+from . import cli_analyse  # noqa: E402,F401  (registreert vergelijk, normen, batch, ...)
+
+
 def main() -> None:
     sora(prog_name="sora")
 

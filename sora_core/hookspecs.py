@@ -44,7 +44,8 @@ def sora_gemeente() -> dict:
 def sora_beleid() -> list[Union[Path, str]]:
     """De beleidsbestanden (TOML) van de gemeente: haar keuzes voor open normen
     (``[[norm]]``, het basispakket) en haar eigen regelingen (``[[regeling]]``, het
-    pluspakket), elk gedateerd en met grondslag. Zie docs/plugin-schrijven.md.
+    pluspakket), elk gedateerd en met grondslag; optioneel eigen kostensoorten voor bijzondere
+    bijstand (``[[kostensoort]]``, zie docs/bijzondere-bijstand.md). Zie docs/plugin-schrijven.md.
 
     Voorbeeld::
 

@@ -249,6 +249,18 @@ def _kort(s: str, n: int = 40) -> str:
     return s.encode("utf-8", "replace").decode("utf-8")
 
 
+_SLEUTELACHTIG = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,39}")
+
+
+def als_sleutel(w: Any) -> Optional[str]:
+    """``w`` als het op een sleutel lijkt (een woord van letters, cijfers, _ . -, hoogstens 40
+    tekens, zonder spaties): zo'n waarde mag in een melding terugkomen (tikfout in een keuze,
+    gemeente of regeling). Een naam met spatie, een BSN of een zin komt nooit terug."""
+    if isinstance(w, str) and _SLEUTELACHTIG.fullmatch(w.strip()):
+        return w.strip()
+    return None
+
+
 _DATUMACHTIG = re.compile(r"[0-9][0-9\-]{0,11}")
 
 
@@ -328,20 +340,33 @@ def _keuze(*opties: str) -> Callable:
     def lees(lz: _Lezer, w: Any, pad: str) -> Any:
         if isinstance(w, str) and w in opties:
             return w
-        lz.fout(pad, f"Ongeldige waarde {_soort(w)}; kies uit: {', '.join(opties)}.")
+        getoond = f"'{als_sleutel(w)}'" if als_sleutel(w) else _soort(w)
+        lz.fout(pad, f"Ongeldige waarde {getoond}; kies uit: {', '.join(opties)}.")
         return _FOUT
     return lees
 
 
-def _persoon(lz: _Lezer, w: Any, pad: str) -> Any:
-    v = lz.object(w, pad, {
-        "geboortedatum": (_datum, True),
-        "student": (_bool, False),
-        "arbeidsvermogen": (_keuze(*model.ARBEIDSVERMOGEN), False),
-    })
-    if v is None or "geboortedatum" not in v:
-        return _FOUT
-    return model.Persoon(**v)
+_PERSOON_VELDEN: dict[str, tuple[Callable, bool]] = {
+    "geboortedatum": (_datum, True),
+    "student": (_bool, False),
+    "arbeidsvermogen": (_keuze(*model.ARBEIDSVERMOGEN), False),
+    "wajong": (_bool, False),
+}
+#: de aanvrager heeft daarnaast het optionele ``woonachtig_in_gemeente`` (art. 40 Pw)
+_AANVRAGER_VELDEN = {**_PERSOON_VELDEN, "woonachtig_in_gemeente": (_bool, False)}
+
+
+def _lees_persoon(velden: dict) -> Callable:
+    def lees(lz: _Lezer, w: Any, pad: str) -> Any:
+        v = lz.object(w, pad, velden)
+        if v is None or "geboortedatum" not in v:
+            return _FOUT
+        return model.Persoon(**v)
+    return lees
+
+
+_persoon = _lees_persoon(_PERSOON_VELDEN)
+_aanvrager = _lees_persoon(_AANVRAGER_VELDEN)
 
 
 def _personen(lz: _Lezer, w: Any, pad: str) -> Any:
@@ -382,6 +407,7 @@ def _aanvraag(lz: _Lezer, w: Any, pad: str) -> Any:
         "omschrijving": (_tekst, False),
         "voorliggend": (_bedrag, False),
         "kostendatum": (_datum, False),
+        "noodzakelijk": (_bool, False),
     })
     if v is None or "regeling" not in v:
         return _FOUT
@@ -410,7 +436,7 @@ _CASUS_VELDEN: dict[str, tuple[Callable, bool]] = {
     "gemeente": (_tekst, True),
     "peildatum": (_datum, True),
     "aanvraagdatum": (_datum, False),
-    "aanvrager": (_persoon, True),
+    "aanvrager": (_aanvrager, True),
     "partner": (_persoon, False),
     "kinderen": (_personen, False),
     "medebewoners": (_personen, False),
@@ -419,6 +445,7 @@ _CASUS_VELDEN: dict[str, tuple[Callable, bool]] = {
     "vermogen": (_vermogen, False),
     "aanvragen": (_aanvragen, False),
     "schuldhulp": (_schuldhulp, False),
+    "besluitdatum": (_datum, False),
 }
 
 

@@ -408,6 +408,7 @@ def termijn_na(start: date, dagen: int, *, omschrijving: str, grondslag: str) ->
     return _kalendertermijn(start, dagen, omschrijving=omschrijving, grondslag=grondslag)
 
 
+@functools.lru_cache(maxsize=4096)
 def wgs_eerste_gesprek(melddatum: date, bedreigend: bool) -> Termijn:
     """Uiterste datum van het eerste gesprek na een verzoek om schuldhulpverlening.
 
@@ -433,6 +434,7 @@ def wgs_eerste_gesprek(melddatum: date, bedreigend: bool) -> Termijn:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def bezwaartermijn(bekendmaking: date) -> Termijn:
     """Laatste dag om bezwaar te maken tegen een besluit dat op ``bekendmaking`` is bekendgemaakt.
 

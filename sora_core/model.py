@@ -33,6 +33,12 @@ class Persoon:
     geboortedatum: date
     student: bool = False
     arbeidsvermogen: str = "volledig"
+    #: optioneel (uitbreiding): recht op een Wajong-uitkering (sluit de studietoeslag uit, art. 36b Pw)
+    wajong: bool = False
+
+    #: optioneel (uitbreiding, alleen bij de aanvrager): woont in de gemeente van de casus
+    #: (art. 40 lid 1 Pw); false leidt bij bijzondere bijstand tot afwijzing
+    woonachtig_in_gemeente: bool = True
 
 
 @attrs.frozen
@@ -66,6 +72,10 @@ class Aanvraag:
     voorliggend: Decimal = NUL
     #: optioneel (uitbreiding): datum waarop de kosten zijn gemaakt (voor "te laat gevraagd")
     kostendatum: Optional[date] = None
+    #: optioneel (uitbreiding, bijzondere bijstand): oordeel van de consulent of de kosten
+    #: noodzakelijk zijn en uit bijzondere omstandigheden voortvloeien (art. 35 lid 1 Pw);
+    #: None = niet beoordeeld (de catalogus gaat dan uit van de kostensoort)
+    noodzakelijk: Optional[bool] = None
 
 
 @attrs.frozen
@@ -93,11 +103,19 @@ class Casus:
     vermogen: Vermogen = Vermogen()
     aanvragen: tuple[Aanvraag, ...] = ()
     schuldhulp: Optional[Schuldhulp] = None
+    #: optioneel (uitbreiding): datum van bekendmaking van het besluit; zonder opgave de
+    #: peildatum. Begin van de bezwaartermijn (art. 6:8 lid 1 Awb).
+    besluitdatum: Optional[date] = None
 
     @property
     def datum_aanvraag(self) -> date:
         """De aanvraagdatum; zonder opgave de peildatum (contract)."""
         return self.aanvraagdatum or self.peildatum
+
+    @property
+    def datum_bekendmaking(self) -> date:
+        """De datum van bekendmaking van het besluit; zonder opgave de peildatum."""
+        return self.besluitdatum or self.peildatum
 
 
 # --------------------------------------------------------------------------- besluit (uitvoer)
@@ -109,6 +127,8 @@ class Motivering:
     tekst: str
     grondslag: str
     bron: str  # "kern" of de naam van de plugin
+    #: True voor stappen die niet de uitkomst dragen (waarschuwing, bezwaartermijn); niet in JSON
+    bijzaak: bool = attrs.field(default=False, eq=False)
 
 
 @attrs.frozen
@@ -135,6 +155,13 @@ class Beslissing:
     gebruikte_waarden: tuple[GebruikteWaarde, ...]
     #: waarop het bedrag slaat: "eenmalig", "per_maand" of "per_jaar"; None zonder bedrag
     bedrag_per: Optional[str] = None
+    #: laatste dag om bezwaar te maken (art. 6:7 en 6:8 Awb, art. 1 Atw); None bij "doorverwezen"
+    bezwaar_uiterlijk: Optional[date] = None
+
+    @property
+    def reden(self) -> Optional[Motivering]:
+        """De laatste stap die de uitkomst draagt (niet de waarschuwing of de bezwaartermijn)."""
+        return next((m for m in reversed(self.motivering) if not m.bijzaak), None)
 
 
 @attrs.frozen

@@ -21,6 +21,9 @@ staan in TOML, per domein één bestand in ``sora_core/data/``::
       waarde = "1.20"
       geldig_vanaf = 2023-01-01
       bron = "Verordening ..."       # het document waar de waarde staat
+
+Een ``[[open_norm]]`` zonder ``[[open_norm.waarde]]`` heeft (nog) geen regionale standaard:
+zolang ook de gemeente geen waarde kiest, verwijst een regel die hem nodig heeft door.
 """
 
 from __future__ import annotations
@@ -151,6 +154,29 @@ def lees_waarde(d: Definitie, ruw: Any, plek: str, bron: str) -> Any:
     return w
 
 
+def lees_tekstwaarde(d: Definitie, tekst: str, plek: str, bron: str) -> Any:
+    """Lees een waarde die als tekst binnenkomt (``--zet NORM=WAARDE`` op de opdrachtregel):
+    ``geheel`` als geheel getal, ``ja_nee`` als ja/nee/true/false, de rest zoals in TOML.
+    Een waarde die al getypeerd is (API-gebruik), gaat zoals in TOML."""
+    if not isinstance(tekst, str):
+        return lees_waarde(d, tekst, plek, bron)
+    if d.type == "geheel":
+        try:
+            return lees_waarde(d, int(tekst.strip()), plek, bron)
+        except ValueError:
+            raise BeleidFout(f"{d.naam}: verwacht een geheel getal, kreeg {tekst!r}", bron, plek) from None
+    if d.type == "ja_nee":
+        t = tekst.strip().lower()
+        if t in ("ja", "true", "waar", "1"):
+            return True
+        if t in ("nee", "false", "onwaar", "0"):
+            return False
+        raise BeleidFout(f"{d.naam}: verwacht ja of nee, kreeg {tekst!r}", bron, plek)
+    if d.type == "staffel":
+        raise BeleidFout(f"{d.naam}: een staffel kan niet met --zet worden gezet", bron, plek)
+    return lees_waarde(d, tekst, plek, bron)
+
+
 def _lees_staffel(ruw: Any, fout) -> tuple[Schijf, ...]:
     if not isinstance(ruw, list) or not ruw:
         raise fout("een staffel is een niet-lege lijst van {vanaf, percentage}")
@@ -255,7 +281,8 @@ def laad_definities(pad: Path) -> dict[str, Definitie]:
     doc = laad_toml(pad, "kern")
     domein = pad.stem
     uit: dict[str, Definitie] = {}
-    onbekend = set(doc) - {"parameter", "open_norm", "titel", "toelichting"}
+    # ``kostensoort``: de catalogus van bijzondere bijstand (gelezen door regels.bijzondere_bijstand)
+    onbekend = set(doc) - {"parameter", "open_norm", "titel", "toelichting", "kostensoort"}
     if onbekend:
         raise BeleidFout(f"onbekende tabellen {sorted(onbekend)}", "kern", pad.name)
     for soort in ("parameter", "open_norm"):
@@ -280,8 +307,13 @@ def laad_definities(pad: Path) -> dict[str, Definitie]:
                     minimum=_grens(d, p.get("minimum")),
                     maximum=_grens(d, p.get("maximum")),
                 )
-            d = attrs.evolve(d, waarden=sluit_perioden(_gedateerde_waarden(
-                d.naam, p.get("waarde"), d, "kern", plek, d.grondslag)))
+            if d.open and "waarde" not in p:
+                # een open norm zonder regionale standaard: de regio heeft (nog) geen waarde
+                # vastgesteld; alleen een gemeente kan er een geven, anders "doorverwezen"
+                pass
+            else:
+                d = attrs.evolve(d, waarden=sluit_perioden(_gedateerde_waarden(
+                    d.naam, p.get("waarde"), d, "kern", plek, d.grondslag)))
             if d.naam in uit:
                 raise BeleidFout(f"{d.naam} is dubbel gedeclareerd", "kern", plek)
             uit[d.naam] = d

@@ -59,6 +59,8 @@ class GeladenPlugin:
     #: pluspakketregelingen in Python (sleutel -> RegelingDef)
     python_regels: dict[str, Any]
     bestanden: tuple[Path, ...]
+    #: eigen kostensoorten voor bijzondere bijstand (``[[kostensoort]]``; zie regels.kostensoorten)
+    kostensoorten: tuple[Any, ...] = ()
 
 
 @attrs.frozen
@@ -80,7 +82,10 @@ class Register:
         from .fouten import Fout, InvoerFout
 
         bekend = ", ".join(f"{p.info.cbs_code} ({p.naam})" for p in self.gesorteerd())
-        raise InvoerFout([Fout("gemeente", f"Onbekende gemeente. Geïnstalleerd: {bekend or 'geen'}.")])
+        from .invoer import als_sleutel
+
+        getoond = f" '{als_sleutel(sleutel)}'" if als_sleutel(sleutel) else ""  # privacyregel: geen vrije tekst
+        raise InvoerFout([Fout("gemeente", f"Onbekende gemeente{getoond}. Geïnstalleerd: {bekend or 'geen'}.")])
 
     def gesorteerd(self) -> list[GeladenPlugin]:
         return sorted(self.plugins.values(), key=lambda p: p.info.naam)
@@ -115,8 +120,9 @@ def laad_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] 
     normen: dict[str, list[Waarde]] = {}
     te_bevestigen: dict[str, str] = {}
     regelingen: list[Any] = []
+    kostensoorten: list[Any] = []
     for pad in bestanden:
-        _lees_beleid(naam, pad, definities, normen, te_bevestigen, regelingen)
+        _lees_beleid(naam, pad, definities, normen, te_bevestigen, regelingen, kostensoorten)
     for n, lijst in normen.items():
         controleer_perioden(lijst, naam)
     python_regels: dict[str, Any] = {}
@@ -130,6 +136,7 @@ def laad_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] 
     except Exception as e:
         raise PluginFout(naam, f"hook sora_regels faalde: {type(e).__name__}: {e}") from None
     from .regels.declaratief import lees_regelingen
+    from .regels.kostensoorten import lees_lokale_kostensoorten
 
     return GeladenPlugin(
         naam=naam, pm=pm, info=info,
@@ -138,6 +145,7 @@ def laad_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] 
         regelingen=lees_regelingen(naam, regelingen, definities),
         python_regels=python_regels,
         bestanden=tuple(bestanden),
+        kostensoorten=lees_lokale_kostensoorten(naam, kostensoorten) if kostensoorten else (),
     )
 
 
@@ -165,11 +173,12 @@ _NORM_VELDEN = {"naam", "waarde", "geldig_vanaf", "geldig_tot", "grondslag", "br
 
 def _lees_beleid(plugin: str, pad: Path, definities: dict[str, Definitie],
                  normen: dict[str, list[Waarde]], te_bevestigen: dict[str, str],
-                 regelingen: list[Any]) -> None:
+                 regelingen: list[Any], kostensoorten: Optional[list[Any]] = None) -> None:
     doc = laad_toml(pad, plugin)
-    onbekend = set(doc) - {"norm", "regeling", "titel", "toelichting"}
+    onbekend = set(doc) - {"norm", "regeling", "kostensoort", "titel", "toelichting"}
     if onbekend:
-        raise BeleidFout(f"onbekende tabellen {sorted(onbekend)}; toegestaan: [[norm]], [[regeling]]", plugin, pad.name)
+        raise BeleidFout(f"onbekende tabellen {sorted(onbekend)}; toegestaan: [[norm]], [[regeling]], [[kostensoort]]",
+                         plugin, pad.name)
     for i, n in enumerate(doc.get("norm", [])):
         plek = f"{pad.name} [[norm]] {i + 1}"
         vreemd = set(n) - _NORM_VELDEN
@@ -202,13 +211,22 @@ def _lees_beleid(plugin: str, pad: Path, definities: dict[str, Definitie],
         ))
     for i, r in enumerate(doc.get("regeling", [])):
         regelingen.append((f"{pad.name} [[regeling]] {i + 1}", r))
+    if kostensoorten is not None:
+        for i, k in enumerate(doc.get("kostensoort", [])):
+            kostensoorten.append((f"{pad.name} [[kostensoort]] {i + 1}", k))
 
 
 def _kandidaten() -> Iterable[tuple[str, Any]]:
     """(naam, laadfunctie) voor de ingebouwde plugins en de entry points."""
     for naam, module in INGEBOUWD.items():
         yield naam, (lambda m=module: importlib.import_module(m))
-    if os.environ.get("SORA_ALLEEN_INGEBOUWD") or not _andere_entry_points():
+    if os.environ.get("SORA_ALLEEN_INGEBOUWD"):
+        return
+    import sys
+
+    # importlib.metadata kost een koude start zo'n 30 ms; is het al geladen (in een draaiend
+    # programma, de tests), dan is het gratis. Anders eerst snel kijken of het nodig is.
+    if "importlib.metadata" not in sys.modules and not _andere_entry_points():
         return
     from importlib.metadata import entry_points
 

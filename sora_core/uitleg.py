@@ -99,7 +99,8 @@ class Uitleg:
             stappen.append(Motivering(
                 tekst=("Let op: deze beslissing gebruikt waarden die nog niet tegen de officiële bron zijn "
                        "bevestigd: " + ", ".join(onbevestigd) + ". Controleer ze voordat de beschikking uitgaat."),
-                grondslag="art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", bron="kern"))
+                grondslag="art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", bron="kern",
+                bijzaak=True))
         return Beslissing(
             regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
             bedrag=bedrag, vorm=vorm if bedrag is not None else None,

@@ -36,6 +36,7 @@ def beslissing_dict(b: Beslissing) -> dict:
         "bedrag": euro(b.bedrag),
         "bedrag_per": b.bedrag_per,
         "vorm": b.vorm,
+        "bezwaar_uiterlijk": _d(b.bezwaar_uiterlijk),
         "motivering": [{"tekst": m.tekst, "grondslag": m.grondslag, "bron": m.bron} for m in b.motivering],
         "gebruikte_waarden": [waarde_dict(w) for w in b.gebruikte_waarden],
     }
@@ -140,7 +141,7 @@ UITKOMST_TEKST = {
     "toegekend": "TOEGEKEND",
     "afgewezen": "AFGEWEZEN",
     "niet_van_toepassing": "niet van toepassing",
-    "doorverwezen": "DOORVERWEZEN naar een consulent",
+    "doorverwezen": "DOORVERWEZEN",
 }
 PER_TEKST = {"per_jaar": " per jaar", "per_maand": " per maand", "eenmalig": " eenmalig", None: ""}
 
@@ -156,10 +157,19 @@ def besluit_tekst(b: Besluit, uitgebreid: bool = True) -> str:
             if x.vorm == "lening":
                 kop += " (als lening)"
         r.append(kop)
+        if not uitgebreid and x.bezwaar_uiterlijk is not None:
+            r.append(f"  bezwaar mogelijk tot en met {datum_nl(x.bezwaar_uiterlijk)}")
         if uitgebreid:
             for i, m in enumerate(x.motivering, 1):
                 r.append(f"  {i}. {m.tekst}")
                 r.append(f"     grondslag: {m.grondslag}; bron: {m.bron}")
+        elif x.uitkomst != "toegekend":
+            reden = x.reden
+            if reden is not None:
+                r.append(f"  reden: {reden.tekst} (bron: {reden.bron})")
+        r.append("")
+    if len(b.beslissingen) > 1:
+        r.extend(samenvatting(b))
         r.append("")
     if b.schuldhulp:
         r.append("Schuldhulpverlening:")
@@ -171,3 +181,42 @@ def besluit_tekst(b: Besluit, uitgebreid: bool = True) -> str:
     r.append(f"Ontvangstbewijs: toolkit {b.ontvangstbewijs.toolkit_versie}, plugin {g.plugin} {g.plugin_versie}, "
              f"beleid {b.ontvangstbewijs.beleid_vingerafdruk}")
     return "\n".join(r) + "\n"
+
+
+def samenvatting(b: Besluit) -> list[str]:
+    """'Waar heb ik recht op?' in een paar regels: wat is toegekend met het totaal per jaar
+    (bedragen per maand x 12) en eenmalig, en wat is doorverwezen of afgewezen."""
+    from decimal import Decimal
+
+    per_jaar = Decimal("0.00")
+    eenmalig = Decimal("0.00")
+    toegekend, zonder_bedrag = [], []
+    for x in b.beslissingen:
+        if x.uitkomst != "toegekend":
+            continue
+        if x.bedrag is None:
+            zonder_bedrag.append(x.naam)
+            continue
+        toegekend.append(f"{x.naam} ({euro_nl(x.bedrag)}{PER_TEKST[x.bedrag_per]})")
+        if x.bedrag_per == "per_maand":
+            per_jaar += x.bedrag * 12
+        elif x.bedrag_per == "eenmalig":
+            eenmalig += x.bedrag
+        else:
+            per_jaar += x.bedrag
+    r = ["Samenvatting:"]
+    if toegekend:
+        r.append("  Toegekend: " + "; ".join(toegekend) + ".")
+        totaal = f"  Samen {euro_nl(per_jaar)} per jaar (bedragen per maand x 12)"
+        if eenmalig:
+            totaal += f" en {euro_nl(eenmalig)} eenmalig"
+        r.append(totaal + ".")
+    if zonder_bedrag:
+        r.append("  Toegekend zonder bedrag: " + ", ".join(zonder_bedrag) + ".")
+    for uitkomst, kop in (("doorverwezen", "Doorverwezen"), ("afgewezen", "Afgewezen")):
+        namen = [x.naam for x in b.beslissingen if x.uitkomst == uitkomst]
+        if namen:
+            r.append(f"  {kop}: " + ", ".join(namen) + ".")
+    if len(r) == 1:
+        r.append("  Geen regeling is van toepassing.")
+    return r

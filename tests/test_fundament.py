@@ -375,9 +375,154 @@ def test_ontvangstbewijs_versies():
 
 
 def test_casusschema_en_invoer_kennen_dezelfde_velden():
-    """Het gepubliceerde schema en de lezer mogen niet uit elkaar lopen."""
+    """Het gepubliceerde schema en de lezer mogen niet uit elkaar lopen, op elk niveau."""
     from sora_core import invoer
 
     s = schema("casus")
     assert set(s["properties"]) == set(invoer._CASUS_VELDEN)
     assert set(s["required"]) == {k for k, (_, verplicht) in invoer._CASUS_VELDEN.items() if verplicht}
+    p = s["properties"]
+    paren = {
+        "aanvrager": (p["aanvrager"], invoer._AANVRAGER_VELDEN),
+        "partner": (p["partner"], invoer._PERSOON_VELDEN),
+        "kinderen": (p["kinderen"]["items"], invoer._PERSOON_VELDEN),
+        "medebewoners": (p["medebewoners"]["items"], invoer._PERSOON_VELDEN),
+    }
+    for naam, (deel, velden) in paren.items():
+        assert set(deel["properties"]) == set(velden), naam
+    # de overige objecten: elk veld dat het schema noemt, accepteert de lezer (en omgekeerd)
+    for naam in ("woning", "inkomen", "vermogen", "schuldhulp"):
+        for veld in p[naam]["properties"]:
+            assert f"{veld!r}" in _bron_van(invoer, naam), (naam, veld)
+    for veld in p["aanvragen"]["items"]["properties"]:
+        assert f"{veld!r}" in _bron_van(invoer, "aanvraag"), veld
+
+
+def _bron_van(module, naam: str) -> str:
+    import inspect
+
+    return inspect.getsource(getattr(module, f"_{naam}")).replace('"', "'")
+
+
+# --------------------------------------------------------------------------- Python-regels en entry points
+
+def test_plugin_registreert_python_regel_voor_eigen_pluspakket(maak_plugin):
+    from sora_core import hookimpl
+    from sora_core.geld import cent
+
+    naam, obj = maak_plugin("rekenstad", "")
+
+    def beoordeel_bonus(u, aanvraag):
+        # een lokale regel die data niet kan zeggen: 10% van de norm, eenmalig
+        from sora_core.huishouden import toepasselijke_norm
+
+        norm = toepasselijke_norm(u, False)
+        u.stap("Rekenstad-bonus: 10% van de norm.", "Verordening Rekenstad 2025, art. 1", "rekenstad")
+        return u.besluit("toegekend", bedrag=cent(norm / 10), vorm="om_niet", bedrag_per="eenmalig")
+
+    class MetRegel(type(obj)):
+        @hookimpl
+        def sora_regels(self, registreer):
+            registreer.regeling("rekenstad.bonus", beoordeel_bonus, naam="Rekenstad-bonus",
+                                grondslag="Verordening Rekenstad 2025, art. 1")
+
+    obj.__class__ = MetRegel
+    reg = bouw_register([(naam, lambda: obj)])
+    b = beoordeel(casus(gemeente="rekenstad", aanvragen=[{"regeling": "rekenstad.bonus"}]), reg=reg)
+    [x] = b.beslissingen
+    # 10% van 1369,06 = 136,906 -> 136,91
+    assert (x.pakket, x.uitkomst, x.bedrag) == ("plus", "toegekend", Decimal("136.91"))
+    # de laatste stap is de bezwaartermijn van de kern (alle regelingen); daarvoor die van de plugin
+    assert [m.bron for m in x.motivering][-2:] == ["rekenstad", "kern"]
+    assert x.motivering[-2].tekst == "Rekenstad-bonus: 10% van de norm."
+
+
+def test_python_regel_kan_geen_kernregeling_vervangen(maak_plugin):
+    from sora_core import hookimpl
+
+    naam, obj = maak_plugin("kaper", "")
+
+    class Kaper(type(obj)):
+        @hookimpl
+        def sora_regels(self, registreer):
+            registreer.regeling("individuele_inkomenstoeslag", lambda u, a: None, naam="x", grondslag="y")
+
+    obj.__class__ = Kaper
+    reg = bouw_register([(naam, lambda: obj)])
+    assert "moet beginnen met 'kaper.'" in str(reg.fouten["kaper"])
+
+
+def test_plugins_van_buiten_via_entry_points(monkeypatch, maak_plugin):
+    """Een plugin van buiten de regio komt binnen via de entry-pointgroep 'sora'; een entry
+    point met de naam van een ingebouwde plugin wordt niet dubbel geladen."""
+    import importlib.metadata as md
+    from sora_core import plugins
+
+    naam, obj = maak_plugin("buitenstad", "", cbs="GM9002")
+
+    class EP:
+        def __init__(self, name, value):
+            self.name, self.value = name, value
+
+        def load(self):
+            return value_map[self.name]()
+
+    value_map = {"buitenstad": lambda: obj, "alkmaar": lambda: (_ for _ in ()).throw(AssertionError("dubbel"))}
+    monkeypatch.setattr(md, "entry_points", lambda group: [EP("alkmaar", "x"), EP("buitenstad", "y")] if group == "sora" else [])
+    monkeypatch.delenv("SORA_ALLEEN_INGEBOUWD", raising=False)
+    reg = bouw_register(plugins._kandidaten())
+    assert set(reg.plugins) == set(INGEBOUWD) | {"buitenstad"}
+    assert reg.zoek("GM9002").naam == "buitenstad"
+
+
+def test_wat_als_zet_open_norm_voor_een_run():
+    p = register().zoek("alkmaar")
+    peil = date(2025, 9, 1)
+    b = los_op(p, peil, (("individuele_inkomenstoeslag.referteperiode", "24"),
+                         ("individuele_inkomenstoeslag.kostendelersnorm_toepassen", "nee"),
+                         ("individuele_inkomenstoeslag.inkomensgrens", "1.30")))
+    assert b.waarde("individuele_inkomenstoeslag.referteperiode").waarde == 24
+    assert b.waarde("individuele_inkomenstoeslag.kostendelersnorm_toepassen").waarde is False
+    assert b.waarde("individuele_inkomenstoeslag.inkomensgrens").bron == "wat-als"
+    assert b.vingerafdruk != los_op(p, peil).vingerafdruk
+    with pytest.raises(BeleidFout, match="alleen een open norm"):
+        los_op(p, peil, (("bijstandsnorm.alleenstaande", "2000.00"),))
+    with pytest.raises(BeleidFout, match="geheel getal"):
+        los_op(p, peil, (("individuele_inkomenstoeslag.referteperiode", "drie"),))
+    # inkomen 1700 (boven 120%, onder 130% = 1779,78): met wat-als toegekend
+    c = casus()
+    c["inkomen"]["netto_per_maand"] = "1700.00"
+    assert beoordeel(c).beslissingen[0].uitkomst == "afgewezen"
+    assert beoordeel(c, zet=(("individuele_inkomenstoeslag.inkomensgrens", "1.30"),)).beslissingen[0].uitkomst == "toegekend"
+
+
+def test_korte_uitvoer_noemt_de_echte_reden(runner, tmp_path):
+    p = tmp_path / "c.json"
+    c = casus()
+    c["inkomen"]["netto_per_maand"] = "1700.00"  # boven 120% = 1642,87
+    p.write_text(json.dumps(c))
+    r = runner.invoke(sora, ["beoordeel", str(p), "--kort"])
+    assert "reden: De aanvraag wordt afgewezen: inkomen boven de grens." in r.output
+
+
+def test_waarschuwing_alleen_voor_gebruikte_te_bevestigen_normen():
+    # De plugins laten de normen van de bijzondere bijstand 'nog te bevestigen'; een besluit over
+    # alleen de inkomenstoeslag gebruikt die niet en waarschuwt er dus niet voor.
+    assert beoordeel(casus()).waarschuwingen == ()
+    bb = beoordeel(casus(aanvragen=[{"regeling": "bijzondere_bijstand", "kostensoort": "bewindvoering",
+                                     "bedrag": "1250.00"}]))
+    assert len(bb.waarschuwingen) == 1 and "bijzondere_bijstand.draagkracht" in bb.waarschuwingen[0]
+
+
+def test_overwaarde_eigen_woning_telt_boven_de_vrijlating():
+    # 2025: vrijlating woninggebonden vermogen 65.500 (art. 34 lid 2 onder d Pw).
+    # Overwaarde 70.000: 70.000 - 65.500 = 4.500 telt mee; met 2.500 spaargeld = 7.000 <= 7.770: binnen.
+    c = casus(vermogen={"bezittingen": "2500.00", "eigen_woning_overwaarde": "70000.00"})
+    x = beoordeel(c).beslissingen[0]
+    assert x.uitkomst == "toegekend"
+    assert any("€ 4.500,00 mee" in m.tekst and "art. 34 lid 2 onder d" in m.grondslag for m in x.motivering)
+    # overwaarde 71.000: 5.500 + 2.500 = 8.000 > 7.770: boven de grens
+    c["vermogen"]["eigen_woning_overwaarde"] = "71000.00"
+    assert beoordeel(c).beslissingen[0].uitkomst == "afgewezen"
+    # zonder overwaarde wordt de vrijlating niet eens opgevraagd
+    assert "vermogen.woninggebonden_vrijlating" not in {w.naam for w in beoordeel(casus()).beslissingen[0].gebruikte_waarden}

@@ -60,6 +60,9 @@ GEVALLEN = [
     _geval(["partner"], PERSOONLIJK),
     _geval(["medebewoners"], PERSOONLIJK),
     _geval(["peildatum"], PERSOONLIJK),
+    _geval(["aanvragen"], [{"regeling": "bijzondere_bijstand", "kostensoort": PERSOONLIJK, "bedrag": "100.00",
+                            "omschrijving": PERSOONLIJK}]),
+    _geval(["woning"], {"soort": "kasteel"}),  # geen persoonsgegeven: mag terugkomen (zie hieronder)
 ]
 
 
@@ -140,6 +143,16 @@ def test_zaakdatums_en_bedragen_mogen_wel_terugkomen():
     with pytest.raises(InvoerFout) as e:
         casus_uit_dict(_geval(["peildatum"], "2025-02-30"))
     assert "2025-02-30" in str(e.value)
+
+
+def test_tikfout_in_een_keuze_komt_wel_terug():
+    """Een waarde die op een sleutel lijkt (een woord zonder spaties) helpt bij een tikfout."""
+    with pytest.raises(InvoerFout) as e:
+        casus_uit_dict(_geval(["woning"], {"soort": "kasteel"}))
+    assert "'kasteel'" in str(e.value)
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(casus_uit_dict(_geval(["aanvragen"], [{"regeling": "bijzondere_bijstnd"}])))
+    assert "'bijzondere_bijstnd'" in str(e.value)
 
 
 def test_zonder_waarden_voor_samenvattingen():

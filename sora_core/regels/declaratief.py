@@ -1,23 +1,27 @@
-"""Pluspakketregelingen in data: de vorm die beleidsmedewerkers zelf in TOML schrijven.
+"""Regelingen in data: de vorm die beleidsmedewerkers zelf in TOML schrijven, en de ene
+beslisfunctie die zowel het pluspakket (plugins) als de categoriale regelingen van het
+basispakket (collectieve zorgverzekering, meedoenregeling, kindregeling) gebruikt.
 
-Een regeling in ``beleid.toml`` van een plugin::
+Een regeling in ``beleid.toml`` van een plugin (zie ook ``docs/minimaregelingen.md``)::
 
     [[regeling]]
     sleutel = "alkmaar.alkmaarpas"          # altijd <plugin>.<naam>
     naam = "AlkmaarPas"
     omschrijving = "Pas met tegoed voor sport, cultuur en vrije tijd"
-    grondslag = "Verordening AlkmaarPas voor minima (CVDR702632)"
+    grondslag = "Verordening AlkmaarPas voor minima (CVDR702632)"   # verplicht
     bron = "alkmaar.nl"                     # vindplaats van de bedragen
-    geldig_vanaf = 2023-01-01
-    geldig_tot = 2023-12-31                 # optioneel: tijdelijke regelingen gaan vanzelf uit
-    inkomensgrens = "1.50"                  # x de toepasselijke bijstandsnorm
+    geldig_vanaf = 2023-01-01               # verplicht
+    geldig_tot = 2023-12-31                 # optioneel (tot en met): tijdelijke regelingen gaan vanzelf uit
+    inkomensgrens = "1.50"                  # x de toepasselijke bijstandsnorm (0.5 tot 3)
     vermogenstoets = true                   # vermogen binnen art. 34 Pw (standaard true)
-    bevestigd = true                        # false: bedragen nog te bevestigen door de gemeente
-    voorliggend = false                     # true: voorliggende voorziening (art. 15 Pw) voor de kern
+    bevestigd = true                        # false: nog te bevestigen door de gemeente
+    toelichting = "..."                     # vrije tekst voor collega's (niet in de beslissing)
+    voorliggend = false                     # true: voorliggende voorziening (art. 15 Pw) ...
+    voorliggend_voor = ["kindregeling"]     # ... voor deze regeling(en) van het basispakket
     doorverwijzen_naar = "..."              # optioneel: de aanvraag loopt via een andere organisatie
 
     [regeling.doelgroep]                    # alles optioneel
-    leeftijd = [18, 66]                     # leeftijd van de aanvrager, grenzen inclusief
+    leeftijd = [18, 130]                    # leeftijd van de aanvrager, grenzen inclusief
     huishouden = ["alleenstaande", "alleenstaande_ouder", "gehuwden"]
     kinderen = true                         # alleen voor huishoudens met kinderen in kind_leeftijd
     kind_leeftijd = [4, 17]
@@ -25,14 +29,21 @@ Een regeling in ``beleid.toml`` van een plugin::
 
     [regeling.bedrag]
     per = "persoon"                         # persoon | kind | huishouden
-    per_jaar = "188.00"                     # of: eenmalig = "..."
-    maximum = "600.00"                      # optioneel: maximum per huishouden
+    per_jaar = "188.00"                     # of: per_maand = "..." of: eenmalig = "..."
+    maximum = "600.00"                      # optioneel: maximum per huishouden (per periode)
     # of, per leeftijd verschillend (per persoon of per kind):
     # staffel = [{leeftijd = [18, 130], aow = false, bedrag = "188.00"}, {aow = true, bedrag = "302.00"}]
-    # (een schijf past bij een leeftijdsband en/of bij wel/niet de AOW-leeftijd; de eerste die past telt)
+    # periode = "per_jaar"                  # bij een staffel: per_jaar (standaard), per_maand of eenmalig
+    # of, zonder vast bedrag:
+    # werkelijke_kosten = true              # de werkelijke kosten worden vergoed (met of zonder maximum)
 
 Zonder ``[regeling.bedrag]`` wordt de regeling toegekend zonder bedrag (bijvoorbeeld een pas
 waarvan het tegoed nog niet is bevestigd): de motivering zegt dat.
+
+Het basispakket gebruikt dezelfde vorm (``Vorm``), maar met ``Open("naam")`` op de plekken
+waar de regio of de gemeente kiest: die waarde wordt pas opgevraagd als de regel haar nodig
+heeft, komt met herkomst in de gebruikte waarden, en ontbreekt ze, dan verwijst de regel door
+met een opsomming van alles wat nog niet is vastgesteld.
 """
 
 from __future__ import annotations
@@ -41,95 +52,112 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Optional
 
+import attrs
+
 from ..fouten import BeleidFout
-from ..geld import NUL, cent, euro_nl, leeftijd, naar_decimal
+from ..geld import NUL, cent, datum_nl, euro_nl, leeftijd, naar_decimal
 from ..huishouden import OnbekendeAOWLeeftijd
 from .registratie import RegelingDef
 from .toetsen import inkomenstoets, vermogenstoets
 
 HUISHOUDENS = ("alleenstaande", "alleenstaande_ouder", "gehuwden")
 PER = ("persoon", "kind", "huishouden")
+PERIODES = ("per_jaar", "per_maand", "eenmalig")
 _VELDEN = {"sleutel", "naam", "omschrijving", "grondslag", "bron", "geldig_vanaf", "geldig_tot",
-           "inkomensgrens", "vermogenstoets", "bevestigd", "voorliggend", "doelgroep", "bedrag", "toelichting",
-           "doorverwijzen_naar"}
+           "inkomensgrens", "vermogenstoets", "bevestigd", "voorliggend", "voorliggend_voor", "doelgroep",
+           "bedrag", "toelichting", "doorverwijzen_naar"}
 _DOELGROEP = {"leeftijd", "huishouden", "kinderen", "kind_leeftijd", "aow"}
-_BEDRAG = {"per", "per_jaar", "eenmalig", "maximum", "staffel"}
+_BEDRAG = {"per", "per_jaar", "per_maand", "eenmalig", "maximum", "staffel", "periode", "werkelijke_kosten"}
+_SCHIJF = {"leeftijd", "aow", "bedrag"}
+#: regelingen van het basispakket waarvoor een pluspakketregeling voorliggend kan zijn
+VOORLIGGEND_VOOR = ("collectieve_zorgverzekering", "meedoenregeling", "kindregeling")
+PER_TEKST = {"per_jaar": " per jaar", "per_maand": " per maand", "eenmalig": " eenmalig"}
 
+
+# =========================================================================== inlezen en valideren
 
 def lees_regelingen(plugin: str, ruw: list[tuple[str, dict]], definities: Any = None) -> tuple[RegelingDef, ...]:
     """Valideer de ``[[regeling]]``-tabellen van een plugin; elke fout noemt bestand en regeling."""
     uit = []
-    gezien: dict[str, list[tuple[date, Optional[date]]]] = {}
+    gezien: dict[str, list[tuple[date, Optional[date], str]]] = {}
     for plek, r in ruw:
         d = _valideer(plugin, plek, r)
-        for vanaf, tot in gezien.get(d.sleutel, []):
+        for vanaf, tot, andere in gezien.get(d.sleutel, []):
             if (d.geldig_tot is None or d.geldig_tot >= vanaf) and (tot is None or tot >= d.geldig_vanaf):
-                raise BeleidFout(f"{d.sleutel}: perioden overlappen met een eerdere versie van deze regeling", plugin, plek)
-        gezien.setdefault(d.sleutel, []).append((d.geldig_vanaf, d.geldig_tot))
+                raise BeleidFout(
+                    f"{d.sleutel}: de periode vanaf {d.geldig_vanaf.isoformat()} overlapt met een eerdere versie van deze "
+                    f"regeling ({andere}); geef de eerdere versie een geldig_tot", plugin, plek)
+        gezien.setdefault(d.sleutel, []).append((d.geldig_vanaf, d.geldig_tot, plek))
         uit.append(d)
     return tuple(sorted(uit, key=lambda d: (d.sleutel, d.geldig_vanaf)))
 
 
 def _valideer(plugin: str, plek: str, r: Any) -> RegelingDef:
-    def fout(m: str) -> BeleidFout:
-        return BeleidFout(m, plugin, plek)
-
     if not isinstance(r, dict):
-        raise fout("een [[regeling]] is een tabel")
+        raise BeleidFout("een [[regeling]] is een tabel", plugin, plek)
+    label = r.get("sleutel") if isinstance(r.get("sleutel"), str) else None
+
+    def fout(m: str) -> BeleidFout:
+        return BeleidFout(f"{label}: {m}" if label else m, plugin, plek)
+
     vreemd = set(r) - _VELDEN
     if vreemd:
-        raise fout(f"onbekende velden {sorted(vreemd)}")
+        raise fout(f"onbekende velden {sorted(vreemd)}; toegestaan: {sorted(_VELDEN)}")
     for v in ("sleutel", "naam", "grondslag", "geldig_vanaf"):
-        if not r.get(v):
-            raise fout(f"'{v}' ontbreekt")
+        if v not in r or r[v] in ("", None):
+            raise fout(f"'{v}' ontbreekt" + (" (verordening, beleidsregel of CVDR-nummer)" if v == "grondslag" else ""))
+    for v in ("sleutel", "naam", "grondslag", "omschrijving", "bron", "toelichting", "doorverwijzen_naar"):
+        if v in r and (not isinstance(r[v], str) or not r[v].strip()):
+            raise fout(f"'{v}' moet een niet-lege tekst zijn, kreeg {r[v]!r}")
+    for v in ("vermogenstoets", "bevestigd", "voorliggend"):
+        if v in r and not isinstance(r[v], bool):
+            raise fout(f"'{v}' is true of false, kreeg {r[v]!r}")
     sleutel = r["sleutel"]
-    if not isinstance(sleutel, str) or not sleutel.startswith(f"{plugin}.") or len(sleutel) <= len(plugin) + 1:
-        raise fout(f"sleutel {sleutel!r} moet de vorm '{plugin}.<naam>' hebben")
+    naam_deel = sleutel[len(plugin) + 1:]
+    if not sleutel.startswith(f"{plugin}.") or not naam_deel or not all(c.isalnum() or c == "_" for c in naam_deel):
+        raise fout(f"sleutel {sleutel!r} moet de vorm '{plugin}.<naam>' hebben (naam: letters, cijfers en _)")
     from ..parameters import lees_datum
 
     vanaf = lees_datum(r["geldig_vanaf"], "geldig_vanaf", plek, plugin)
     tot = lees_datum(r["geldig_tot"], "geldig_tot", plek, plugin) if "geldig_tot" in r else None
     if tot is not None and tot < vanaf:
         raise fout(f"geldig_tot {tot} ligt voor geldig_vanaf {vanaf}")
+    voor = r.get("voorliggend_voor")
+    if r.get("voorliggend"):
+        if not (isinstance(voor, list) and voor and all(v in VOORLIGGEND_VOOR for v in voor)):
+            raise fout(f"voorliggend = true vraagt 'voorliggend_voor': een lijst met een of meer van {list(VOORLIGGEND_VOOR)}")
+    elif voor is not None:
+        raise fout("'voorliggend_voor' kan alleen met voorliggend = true")
     try:
         if "inkomensgrens" in r:
+            if isinstance(r["inkomensgrens"], float):
+                raise fout("inkomensgrens als tekst schrijven, bijvoorbeeld \"1.20\"")
             g = naar_decimal(r["inkomensgrens"])
             if not (Decimal("0.5") <= g <= Decimal("3")):
-                raise fout(f"inkomensgrens {g} ligt buiten 0.5 tot 3 (deel van de norm)")
+                raise fout(f"inkomensgrens {g} ligt buiten 0.5 tot 3 (deel van de toepasselijke norm; 1.20 = 120%)")
         dg = r.get("doelgroep", {})
-        if not isinstance(dg, dict) or set(dg) - _DOELGROEP:
-            raise fout(f"doelgroep: alleen {sorted(_DOELGROEP)}")
+        if not isinstance(dg, dict):
+            raise fout("[regeling.doelgroep] is een tabel")
+        if set(dg) - _DOELGROEP:
+            raise fout(f"doelgroep: onbekende velden {sorted(set(dg) - _DOELGROEP)}; toegestaan: {sorted(_DOELGROEP)}")
         for band in ("leeftijd", "kind_leeftijd"):
             if band in dg:
-                _band(dg[band], fout, band)
-        for h in dg.get("huishouden", []):
-            if h not in HUISHOUDENS:
-                raise fout(f"doelgroep.huishouden: {h!r} is geen van {HUISHOUDENS}")
+                _band(dg[band], fout, f"doelgroep.{band}")
+        if "huishouden" in dg:
+            hh = dg["huishouden"]
+            if not isinstance(hh, list) or not hh:
+                raise fout(f"doelgroep.huishouden is een niet-lege lijst uit {list(HUISHOUDENS)}")
+            for h in hh:
+                if h not in HUISHOUDENS:
+                    raise fout(f"doelgroep.huishouden: {h!r} is geen van {list(HUISHOUDENS)}")
+        for v in ("kinderen", "aow"):
+            if v in dg and not isinstance(dg[v], bool):
+                raise fout(f"doelgroep.{v} is true of false, kreeg {dg[v]!r}")
+        if "kind_leeftijd" in dg and not dg.get("kinderen"):
+            raise fout("doelgroep.kind_leeftijd vraagt ook kinderen = true")
         b = r.get("bedrag")
         if b is not None:
-            if not isinstance(b, dict) or set(b) - _BEDRAG:
-                raise fout(f"bedrag: alleen {sorted(_BEDRAG)}")
-            if b.get("per") not in PER:
-                raise fout(f"bedrag.per moet een van {PER} zijn")
-            soorten = [k for k in ("per_jaar", "eenmalig", "staffel") if k in b]
-            if "staffel" in b:
-                if b["per"] == "huishouden":
-                    raise fout("een staffel per leeftijd kan alleen per persoon of per kind")
-                if not ("per_jaar" in b or "eenmalig" in b) and len(soorten) != 1:
-                    raise fout("bedrag: geef per_jaar, eenmalig of staffel")
-                for s in b["staffel"]:
-                    if not isinstance(s, dict) or set(s) - {"leeftijd", "aow", "bedrag"} or not ({"leeftijd", "aow"} & set(s)):
-                        raise fout("elke schijf van de staffel heeft 'bedrag' en 'leeftijd' en/of 'aow'")
-                    if "leeftijd" in s:
-                        _band(s["leeftijd"], fout, "staffel.leeftijd")
-                    if "aow" in s and not isinstance(s["aow"], bool):
-                        raise fout("staffel.aow is true of false")
-                    _bedrag(s.get("bedrag"), fout)
-            elif len(soorten) != 1:
-                raise fout("bedrag: geef precies één van per_jaar of eenmalig")
-            for k in ("per_jaar", "eenmalig", "maximum"):
-                if k in b:
-                    _bedrag(b[k], fout)
+            _valideer_bedrag(b, fout)
     except ValueError as e:
         raise fout(f"geen geldig getal: {e}") from None
     definitie = {k: r[k] for k in sorted(r)}
@@ -140,21 +168,158 @@ def _valideer(plugin: str, plek: str, r: Any) -> RegelingDef:
     )
 
 
+def _valideer_bedrag(b: Any, fout) -> None:
+    if not isinstance(b, dict):
+        raise fout("[regeling.bedrag] is een tabel")
+    if set(b) - _BEDRAG:
+        raise fout(f"bedrag: onbekende velden {sorted(set(b) - _BEDRAG)}; toegestaan: {sorted(_BEDRAG)}")
+    if b.get("per") not in PER:
+        raise fout(f"bedrag.per moet een van {list(PER)} zijn, kreeg {b.get('per')!r}")
+    soorten = [k for k in ("per_jaar", "per_maand", "eenmalig", "staffel", "werkelijke_kosten") if k in b]
+    if len(soorten) != 1:
+        raise fout("bedrag: geef precies één van per_jaar, per_maand, eenmalig, staffel of werkelijke_kosten"
+                   + (f" (nu: {', '.join(soorten)})" if soorten else ""))
+    if "periode" in b and "staffel" not in b:
+        raise fout("bedrag.periode hoort alleen bij een staffel")
+    if "periode" in b and b["periode"] not in PERIODES:
+        raise fout(f"bedrag.periode moet een van {list(PERIODES)} zijn")
+    if "werkelijke_kosten" in b and b["werkelijke_kosten"] is not True:
+        raise fout("bedrag.werkelijke_kosten is true (of laat het weg)")
+    if "staffel" in b:
+        if b["per"] == "huishouden":
+            raise fout("een staffel per leeftijd kan alleen per persoon of per kind")
+        if not isinstance(b["staffel"], list) or not b["staffel"]:
+            raise fout("bedrag.staffel is een niet-lege lijst van schijven")
+        for i, s in enumerate(b["staffel"], 1):
+            if not isinstance(s, dict) or set(s) - _SCHIJF or "bedrag" not in s or not ({"leeftijd", "aow"} & set(s)):
+                raise fout(f"schijf {i} van de staffel: 'bedrag' met 'leeftijd' en/of 'aow' (en niets anders)")
+            if "leeftijd" in s:
+                _band(s["leeftijd"], fout, f"staffel schijf {i} leeftijd")
+            if "aow" in s and not isinstance(s["aow"], bool):
+                raise fout(f"staffel schijf {i}: aow is true of false")
+            _bedrag(s["bedrag"], fout)
+    for k in ("per_jaar", "per_maand", "eenmalig", "maximum"):
+        if k in b:
+            _bedrag(b[k], fout)
+
+
 def _band(b: Any, fout, naam: str) -> None:
     if not (isinstance(b, list) and len(b) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in b)
             and 0 <= b[0] <= b[1] <= 130):
-        raise fout(f"{naam} moet [van, tot] zijn in hele jaren, van <= tot")
+        raise fout(f"{naam} moet [van, tot en met] zijn in hele jaren (0 tot 130), van <= tot; kreeg {b!r}")
 
 
 def _bedrag(w: Any, fout) -> Decimal:
-    d = naar_decimal(w)
+    if isinstance(w, float):
+        raise fout(f"bedrag {w!r}: schrijf bedragen als tekst, bijvoorbeeld \"150.00\"")
+    try:
+        d = naar_decimal(w)
+    except ValueError:
+        raise fout(f"bedrag {w!r} is geen geldig bedrag") from None
     if d < 0 or d != d.quantize(Decimal("0.01")):
         raise fout(f"bedrag {w!r}: niet negatief, hoogstens twee decimalen")
     return d
 
 
-def _in_band(leeftijd_: int, band: Optional[list]) -> bool:
-    return band is None or band[0] <= leeftijd_ <= band[1]
+# =========================================================================== de vorm en het beslissen
+
+@attrs.frozen
+class Open:
+    """Verwijzing naar een open norm of parameter; de waarde wordt pas opgevraagd als de
+    regel haar nodig heeft (en komt dan met herkomst in de gebruikte waarden)."""
+
+    naam: str
+
+
+@attrs.frozen
+class Vorm:
+    """Een regeling in de declaratieve vorm, zoals de beslisfunctie haar leest. Plekken die de
+    regio of gemeente invult mogen een ``Open`` zijn."""
+
+    naam: str
+    grondslag: str
+    bron: str
+    doelgroep: dict = attrs.Factory(dict)
+    inkomensgrens: Any = None
+    kostendelersnorm: Any = Open("pluspakket.kostendelersnorm_toepassen")
+    vermogenstoets: Any = True
+    bedrag: Optional[dict] = None
+    doorverwijzen_naar: Optional[str] = None
+    bevestigd: bool = True
+
+
+def vorm_uit_definitie(r: RegelingDef) -> Vorm:
+    d = r.definitie or {}
+    return Vorm(
+        naam=r.naam, grondslag=r.grondslag, bron=r.bron, doelgroep=d.get("doelgroep", {}),
+        inkomensgrens=naar_decimal(d["inkomensgrens"]) if "inkomensgrens" in d else None,
+        vermogenstoets=d.get("vermogenstoets", True), bedrag=d.get("bedrag"),
+        doorverwijzen_naar=d.get("doorverwijzen_naar"), bevestigd=d.get("bevestigd", True),
+    )
+
+
+def beoordeel_declaratief(u, aanvraag) -> Any:
+    """Beslis een declaratieve pluspakketregeling (zie de moduledocumentatie voor de vorm)."""
+    return beslis(u, vorm_uit_definitie(u.regeling), aanvraag)
+
+
+class _Lezer:
+    """Lost waarden van een vorm op: vaste waarden direct, ``Open`` via het beleid (met herkomst)."""
+
+    def __init__(self, u, vorm: Vorm):
+        self.u = u
+        self.vorm = vorm
+
+    def waarde(self, x: Any) -> Any:
+        return self.u.waarde(x.naam) if isinstance(x, Open) else x
+
+    def herkomst(self, x: Any) -> tuple[str, str]:
+        """(grondslag, bron) voor een motiveringsstap over ``x``."""
+        if isinstance(x, Open):
+            w = self.u.ctx.beleid.waarde(x.naam)
+            if w is not None:
+                return w.grondslag, w.bron
+        return self.vorm.grondslag, self.vorm.bron
+
+    def band(self, b: Any) -> Optional[tuple[int, int]]:
+        if b is None:
+            return None
+        return int(self.waarde(b[0])), int(self.waarde(b[1]))
+
+
+def open_namen(x: Any) -> list[str]:
+    """Alle ``Open``-verwijzingen in een (geneste) waarde, in volgorde, zonder dubbele."""
+    uit: list[str] = []
+
+    def loop(y: Any) -> None:
+        if isinstance(y, Open):
+            if y.naam not in uit:
+                uit.append(y.naam)
+        elif isinstance(y, dict):
+            for v in y.values():
+                loop(v)
+        elif isinstance(y, (list, tuple)):
+            for v in y:
+                loop(v)
+
+    loop(x)
+    return uit
+
+
+def vereis_vastgesteld(u, namen: list[str], wat: str) -> None:
+    """Gooi één ``OntbrekendeWaarde`` die alle open normen noemt die op de peildatum nog geen
+    waarde hebben (regionaal noch van de gemeente)."""
+    from ..uitleg import OntbrekendeWaarde
+
+    beleid = u.ctx.beleid
+    ontbreekt = [n for n in namen if beleid.waarde(n) is None]
+    if not ontbreekt:
+        return
+    delen = [f"{beleid.definities[n].omschrijving.rstrip('.')} ({n})" for n in ontbreekt]
+    raise OntbrekendeWaarde(
+        ontbreekt[0], u.ctx.peildatum,
+        f"Voor {wat} is op {datum_nl(u.ctx.peildatum)} nog niet vastgesteld: " + "; ".join(delen) + ". "
+        f"De regio heeft hiervoor (nog) geen geharmoniseerde waarde met bron en {beleid.gemeente.naam} geen eigen keuze.")
 
 
 def _aow(p, op: date) -> bool:
@@ -167,105 +332,209 @@ def _aow(p, op: date) -> bool:
         raise OntbrekendeWaarde("aow_leeftijd", op, str(e)) from None
 
 
-def beoordeel_declaratief(u, aanvraag) -> Any:
-    """Beslis een declaratieve pluspakketregeling (zie de moduledocumentatie voor de vorm)."""
-    r = u.regeling
-    d = r.definitie
-    bron = r.bron
+def _in_band(leeftijd_: int, band: Optional[tuple[int, int]]) -> bool:
+    return band is None or band[0] <= leeftijd_ <= band[1]
+
+
+def kinderen_in_band(ctx, band: Optional[tuple[int, int]]) -> list:
+    """De kinderen van het huishouden (Persoon) met een leeftijd in ``band`` op de peildatum, in
+    een vaste volgorde (oudste eerst): de volgorde in de casus mag de motivering niet veranderen."""
+    return sorted((k for k in ctx.casus.kinderen if _in_band(leeftijd(k.geboortedatum, ctx.peildatum), band)),
+                  key=lambda k: (k.geboortedatum, k.student, k.arbeidsvermogen))
+
+
+def in_doelgroep(u, vorm: Vorm, stappen: bool = True) -> tuple[bool, list]:
+    """Toets de doelgroep. Geeft (past, kinderen in de kindband). Met ``stappen`` schrijft de
+    toets bij een misser de reden in de motivering."""
+    lz = _Lezer(u, vorm)
     ctx = u.ctx
     h = ctx.huishouden
-    peil = ctx.peildatum
-    dg = d.get("doelgroep", {})
-    grondslag = r.grondslag
+    dg = vorm.doelgroep
+    g, b = vorm.grondslag, vorm.bron
 
-    # doelgroep
-    if not _in_band(h.leeftijd_aanvrager, dg.get("leeftijd")):
-        a, b = dg["leeftijd"]
-        u.stap(f"De regeling is voor aanvragers van {a} tot en met {b} jaar; de aanvrager is {h.leeftijd_aanvrager}.",
-               grondslag, bron)
-        return u.besluit("niet_van_toepassing")
+    def mis(tekst: str, x: Any = None) -> tuple[bool, list]:
+        if stappen:
+            u.stap(tekst, *(lz.herkomst(x) if x is not None else (g, b)))
+        return False, []
+
+    band = lz.band(dg.get("leeftijd"))
+    if not _in_band(h.leeftijd_aanvrager, band):
+        return mis(f"{vorm.naam} is voor aanvragers van {band[0]} tot en met {band[1]} jaar; de aanvrager is "
+                   f"{h.leeftijd_aanvrager}.")
     if "huishouden" in dg and h.soort not in dg["huishouden"]:
-        u.stap(f"De regeling is niet bedoeld voor een huishouden van {h.soort_tekst}.", grondslag, bron)
-        return u.besluit("niet_van_toepassing")
+        return mis(f"{vorm.naam} is niet bedoeld voor een huishouden van {h.soort_tekst}.")
     if "aow" in dg:
-        try:
-            aow = h.aow_aanvrager
-        except OnbekendeAOWLeeftijd as e:
-            from ..uitleg import OntbrekendeWaarde
-
-            raise OntbrekendeWaarde("aow_leeftijd", peil, str(e)) from None
-        if aow != dg["aow"]:
-            u.stap("De regeling is alleen voor wie de AOW-leeftijd " + ("heeft" if dg["aow"] else "niet heeft") + " bereikt.",
-                   grondslag, bron)
-            return u.besluit("niet_van_toepassing")
-    kind_band = dg.get("kind_leeftijd")
-    kinderen = [a for a in h.leeftijden_kinderen if _in_band(a, kind_band)]
+        aow_gewenst = lz.waarde(dg["aow"])
+        if _aow(ctx.casus.aanvrager, ctx.peildatum) != aow_gewenst:
+            return mis(f"{vorm.naam} is alleen voor wie de AOW-leeftijd " + ("heeft" if aow_gewenst else "niet heeft")
+                       + " bereikt.")
+    kband = lz.band(dg.get("kind_leeftijd"))
+    kinderen = kinderen_in_band(ctx, kband)
     if dg.get("kinderen") and not kinderen:
-        band = f" van {kind_band[0]} tot en met {kind_band[1]} jaar" if kind_band else ""
-        u.stap(f"De regeling is voor huishoudens met kinderen{band}; die zijn er niet.", grondslag, bron)
+        tekst = f" van {kband[0]} tot en met {kband[1]} jaar" if kband else ""
+        return mis(f"{vorm.naam} is voor huishoudens met kinderen{tekst}; die zijn er niet.",
+                   (dg.get("kind_leeftijd") or [None])[0])
+    return True, kinderen
+
+
+def beslis(u, vorm: Vorm, aanvraag=None, *, voorliggend: bool = False):
+    """Beslis een regeling in de declaratieve vorm.
+
+    Volgorde: doelgroep; (met ``voorliggend``) voorliggende voorzieningen uit het pluspakket
+    van de gemeente (art. 15 Pw); zijn alle keuzes vastgesteld; inkomen; vermogen;
+    doorverwijzing; bedrag."""
+    ctx = u.ctx
+    lz = _Lezer(u, vorm)
+    g, b = vorm.grondslag, vorm.bron
+
+    past, kinderen = in_doelgroep(u, vorm)
+    if not past:
         return u.besluit("niet_van_toepassing")
 
-    # inkomen en vermogen
+    if voorliggend:
+        kinderen, uit = _voorliggende_voorzieningen(u, vorm, kinderen)
+        if uit is not None:
+            return uit
+
+    vereis_vastgesteld(u, open_namen([vorm.inkomensgrens, vorm.kostendelersnorm if vorm.inkomensgrens is not None else None,
+                                      vorm.vermogenstoets, vorm.bedrag]), f"de {vorm.naam.lower()}" if vorm.bron == "kern" else vorm.naam)
+
     redenen = []
-    if "inkomensgrens" in d:
-        kdn = u.waarde("pluspakket.kostendelersnorm_toepassen")
-        voldoet, _ = inkomenstoets(u, naar_decimal(d["inkomensgrens"]), kdn, grondslag=grondslag, bron=bron)
+    if vorm.inkomensgrens is not None:
+        grens = lz.waarde(vorm.inkomensgrens)
+        kdn = lz.waarde(vorm.kostendelersnorm)
+        gr, br = lz.herkomst(vorm.inkomensgrens)
+        voldoet, _ = inkomenstoets(u, grens, kdn, grondslag=gr, bron=br)
         if not voldoet:
             redenen.append("inkomen boven de grens")
-    if d.get("vermogenstoets", True) and not vermogenstoets(u):
-        redenen.append("vermogen boven de grens")
+    toets_vermogen = lz.waarde(vorm.vermogenstoets)
+    if toets_vermogen:
+        if not vermogenstoets(u):
+            redenen.append("vermogen boven de grens")
+    elif isinstance(vorm.vermogenstoets, Open) or vorm.bron != "kern":
+        u.stap(f"Voor {vorm.naam} geldt geen vermogenstoets.", *lz.herkomst(vorm.vermogenstoets))
     if redenen:
-        u.stap("Afgewezen: " + "; ".join(redenen) + ".", grondslag, bron)
+        u.stap("Afgewezen: " + "; ".join(redenen) + ".", g, b)
         return u.besluit("afgewezen")
 
-    if d.get("doorverwijzen_naar"):
-        u.stap(f"Het huishouden valt in de doelgroep van {r.naam}. De aanvraag loopt via {d['doorverwijzen_naar']}; "
-               "daarheen wordt doorverwezen.", grondslag, bron)
+    bd = vorm.bedrag
+    if vorm.doorverwijzen_naar:
+        tekst = (f"Het huishouden valt in de doelgroep van {vorm.naam}. De aanvraag loopt via "
+                 f"{vorm.doorverwijzen_naar}; daarheen wordt doorverwezen.")
+        if bd is not None and bd.get("werkelijke_kosten"):
+            tekst += " " + _werkelijke_kosten_tekst(vorm, bd)
+        u.stap(tekst, g, b)
         return u.besluit("doorverwezen")
-    b = d.get("bedrag")
-    if b is None:
-        u.stap(f"Aan de voorwaarden van {r.naam} is voldaan. De hoogte van het tegoed is in de gegevens van de gemeente "
-               "nog niet bevestigd; de toekenning noemt daarom geen bedrag.", grondslag, bron)
+    if bd is None:
+        u.stap(f"Aan de voorwaarden van {vorm.naam} is voldaan. De hoogte van het tegoed is in de gegevens van de gemeente "
+               "nog niet bevestigd; de toekenning noemt daarom geen bedrag.", g, b)
         return u.besluit("toegekend")
-    per_jaar = "eenmalig" not in b
-    totaal, uitleg = _bedrag_berekenen(ctx, h, b, kinderen, kind_band)
-    if "maximum" in b and totaal > naar_decimal(b["maximum"]):
-        totaal = naar_decimal(b["maximum"])
-        uitleg += f"; begrensd op het maximum van {euro_nl(totaal)}"
+    if bd.get("werkelijke_kosten"):
+        return _werkelijke_kosten(u, vorm, bd, aanvraag)
+
+    periode = next((k for k in ("per_jaar", "per_maand", "eenmalig") if k in bd), bd.get("periode", "per_jaar"))
+    totaal, uitleg, herkomst = _bedrag_berekenen(lz, ctx, bd, kinderen)
+    if "maximum" in bd:
+        maximum = naar_decimal(lz.waarde(bd["maximum"]))
+        if totaal > maximum:
+            totaal = maximum
+            uitleg += f"; begrensd op het maximum van {euro_nl(maximum)} per huishouden"
     totaal = cent(totaal)
     if totaal == NUL:
-        u.stap(f"{r.naam}: geen personen in de doelgroep van het bedrag ({uitleg}).", grondslag, bron)
+        u.stap(f"{vorm.naam}: geen personen in de doelgroep van het bedrag ({uitleg}).", *herkomst)
         return u.besluit("niet_van_toepassing")
-    tekst = f"Aan de voorwaarden van {r.naam} is voldaan: {uitleg} = {euro_nl(totaal)}" + (" per jaar." if per_jaar else " eenmalig.")
-    if d.get("bevestigd", True) is False:
+    tekst = f"Aan de voorwaarden van {vorm.naam} is voldaan: {uitleg} = {euro_nl(totaal)}{PER_TEKST[periode]}."
+    if not vorm.bevestigd:
         tekst += " Dit bedrag is nog te bevestigen door de gemeente."
-    u.stap(tekst, grondslag, bron)
-    return u.besluit("toegekend", bedrag=totaal, vorm="om_niet", bedrag_per="per_jaar" if per_jaar else "eenmalig")
+    u.stap(tekst, *herkomst)
+    return u.besluit("toegekend", bedrag=totaal, vorm="om_niet", bedrag_per=periode)
 
 
-def _bedrag_berekenen(ctx, h, b: dict, kinderen: list[int], kind_band) -> tuple[Decimal, str]:
-    per = b["per"]
-    vast = naar_decimal(b.get("per_jaar", b.get("eenmalig", "0")))
-    if per == "huishouden":
-        return vast, f"{euro_nl(vast)} per huishouden"
-    c = ctx.casus
-    if per == "kind":
-        personen = [k for k in c.kinderen if _in_band(leeftijd(k.geboortedatum, ctx.peildatum), kind_band)]
-        wie = "kind"
-    else:
-        personen = [c.aanvrager] + ([c.partner] if c.partner else []) + list(c.kinderen)
-        wie = "persoon"
-    if "staffel" not in b:
+def _werkelijke_kosten_tekst(vorm: Vorm, bd: dict) -> str:
+    wie = {"kind": "per kind", "persoon": "per persoon", "huishouden": "per huishouden"}[bd["per"]]
+    if "maximum" in bd:
+        return f"{vorm.naam} vergoedt de werkelijke kosten tot ten hoogste {euro_nl(naar_decimal(bd['maximum']))}."
+    return f"{vorm.naam} vergoedt de werkelijke kosten volledig; er geldt geen maximum {wie}."
+
+
+def _werkelijke_kosten(u, vorm: Vorm, bd: dict, aanvraag):
+    g, b = vorm.grondslag, vorm.bron
+    tekst = f"Aan de voorwaarden van {vorm.naam} is voldaan. " + _werkelijke_kosten_tekst(vorm, bd)
+    if aanvraag is None or aanvraag.bedrag is None:
+        u.stap(tekst + " Het bedrag volgt uit de kosten die bij de aanvraag worden opgegeven.", g, b)
+        return u.besluit("toegekend")
+    bedrag = max(NUL, aanvraag.bedrag - aanvraag.voorliggend)
+    tekst += f" Opgegeven kosten {euro_nl(aanvraag.bedrag)}"
+    if aanvraag.voorliggend:
+        tekst += f", min {euro_nl(aanvraag.voorliggend)} uit een voorliggende voorziening"
+    if "maximum" in bd and bedrag > naar_decimal(bd["maximum"]):
+        bedrag = naar_decimal(bd["maximum"])
+        tekst += f", begrensd op het maximum"
+    u.stap(tekst + f": vergoed {euro_nl(cent(bedrag))}.", g, b)
+    return u.besluit("toegekend", bedrag=cent(bedrag), vorm="om_niet", bedrag_per="eenmalig")
+
+
+def _bedrag_berekenen(lz: _Lezer, ctx, bd: dict, kinderen: list) -> tuple[Decimal, str, tuple[str, str]]:
+    per = bd["per"]
+    if "staffel" not in bd:
+        x = next(bd[k] for k in ("per_jaar", "per_maand", "eenmalig") if k in bd)
+        vast = naar_decimal(lz.waarde(x))
+        herkomst = lz.herkomst(x)
+        if per == "huishouden":
+            return vast, f"{euro_nl(vast)} per huishouden", herkomst
+        personen = kinderen if per == "kind" else _personen(ctx)
         n = len(personen)
-        return vast * n, f"{n} x {euro_nl(vast)} per {wie}"
+        return vast * n, f"{n} x {euro_nl(vast)} per {per}", herkomst
+    personen = kinderen if per == "kind" else _personen(ctx)
     totaal = NUL
     delen = []
+    herkomst = None
     for p in sorted(personen, key=lambda p: (p.geboortedatum, p.student, p.arbeidsvermogen)):
         a = leeftijd(p.geboortedatum, ctx.peildatum)
-        for s in b["staffel"]:
-            if _in_band(a, s.get("leeftijd")) and ("aow" not in s or _aow(p, ctx.peildatum) == s["aow"]):
-                bedrag = naar_decimal(s["bedrag"])
+        for s in bd["staffel"]:
+            if _in_band(a, lz.band(s.get("leeftijd"))) and ("aow" not in s or _aow(p, ctx.peildatum) == s["aow"]):
+                bedrag = naar_decimal(lz.waarde(s["bedrag"]))
+                herkomst = herkomst or lz.herkomst(s["bedrag"])
                 totaal += bedrag
-                delen.append(f"{euro_nl(bedrag)} ({wie} van {a})")
+                delen.append(f"{euro_nl(bedrag)} ({per} van {a})")
                 break
-    return totaal, " + ".join(delen) if delen else "niemand in een leeftijdsschijf"
+    return totaal, (" + ".join(delen) if delen else "niemand in een leeftijdsschijf"), herkomst or lz.herkomst(None)
+
+
+def _personen(ctx) -> list:
+    c = ctx.casus
+    return [c.aanvrager] + ([c.partner] if c.partner else []) + list(c.kinderen)
+
+
+def _voorliggende_voorzieningen(u, vorm: Vorm, kinderen: list):
+    """Art. 15 lid 1 Pw: geen recht voor zover een voorliggende voorziening toereikend en
+    passend is. Pluspakketregelingen van de gemeente met ``voorliggend_voor`` deze regeling
+    gaan voor: per kind de kinderen in hun doelgroep, anders het hele huishouden. Geeft
+    (overgebleven kinderen, beslissing of None)."""
+    sleutel = u.regeling.sleutel
+    for r in sorted(u.ctx.beleid.pluspakket, key=lambda r: r.sleutel):
+        d = r.definitie or {}
+        if not d.get("voorliggend") or sleutel not in d.get("voorliggend_voor", []):
+            continue
+        v = vorm_uit_definitie(r)
+        past, hun_kinderen = in_doelgroep(u, v, stappen=False)
+        if not past:
+            continue
+        via = f" De aanvraag loopt via {v.doorverwijzen_naar}." if v.doorverwijzen_naar else ""
+        if vorm.bedrag is not None and vorm.bedrag.get("per") == "kind":
+            gedekt = [k for k in kinderen if k in hun_kinderen]
+            if not gedekt:
+                continue
+            rest = [k for k in kinderen if k not in gedekt]
+            leeftijden = ", ".join(str(leeftijd(k.geboortedatum, u.ctx.peildatum)) for k in gedekt)
+            u.stap(f"Voor {len(gedekt)} kind(eren) (leeftijd {leeftijden}) is {r.naam} van de gemeente een voorliggende "
+                   f"voorziening: die gaat voor op de {vorm.naam.lower()} (art. 15 lid 1 Participatiewet).{via}",
+                   r.grondslag, r.bron)
+            if not rest:
+                return [], u.besluit("doorverwezen")
+            kinderen = rest
+        else:
+            u.stap(f"{r.naam} van de gemeente is een voorliggende voorziening: die gaat voor op de {vorm.naam.lower()} "
+                   f"(art. 15 lid 1 Participatiewet).{via}", r.grondslag, r.bron)
+            return kinderen, u.besluit("doorverwezen")
+    return kinderen, None

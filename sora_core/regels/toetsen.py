@@ -10,12 +10,29 @@ from ..huishouden import toepasselijke_norm
 
 
 def vermogen(u) -> Decimal:
-    """In aanmerking te nemen vermogen: bezittingen min schulden, niet onder nul.
-
-    Vereenvoudiging: overwaarde van de eigen woning telt niet mee (art. 34 lid 2 onder d Pw
-    laat woninggebonden vermogen tot een grens buiten beschouwing); in de README genoemd."""
+    """In aanmerking te nemen vermogen (art. 34 Pw): bezittingen min schulden (niet onder nul),
+    plus het deel van de overwaarde van de eigen woning boven de vrijlating van art. 34 lid 2
+    onder d Pw. De vrijlating wordt alleen opgevraagd (en vastgelegd) als er overwaarde is."""
+    bekend = getattr(u, "_vermogen", None)
+    if bekend is not None:
+        return bekend
     v = u.ctx.casus.vermogen
-    return max(NUL, v.bezittingen - v.schulden)
+    totaal = max(NUL, v.bezittingen - v.schulden)
+    if v.eigen_woning_overwaarde > NUL:
+        w = u.waarde_record("vermogen.woninggebonden_vrijlating")
+        boven = max(NUL, v.eigen_woning_overwaarde - w.waarde)
+        u.stap(f"De overwaarde van de eigen woning is {euro_nl(v.eigen_woning_overwaarde)}; daarvan blijft "
+               f"{euro_nl(min(v.eigen_woning_overwaarde, w.waarde))} buiten beschouwing en telt {euro_nl(boven)} mee "
+               "als vermogen.", w.grondslag, w.bron)
+        totaal += boven
+    u._vermogen = totaal
+    return totaal
+
+
+def vermogen_omschrijving(u) -> str:
+    if u.ctx.casus.vermogen.eigen_woning_overwaarde > NUL:
+        return "(bezittingen min schulden, plus de meetellende overwaarde van de woning)"
+    return "(bezittingen min schulden)"
 
 
 def vermogensgrens(u) -> tuple[Decimal, str]:
@@ -31,7 +48,7 @@ def vermogenstoets(u) -> bool:
     ver = vermogen(u)
     binnen = ver <= grens
     u.stap(
-        f"Het vermogen (bezittingen min schulden) is {euro_nl(ver)}; de vermogensgrens voor "
+        f"Het vermogen {vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor "
         f"{'een gezin of alleenstaande ouder' if naam.endswith('gezin') else 'een alleenstaande'} is {euro_nl(grens)}. "
         + ("Het vermogen ligt binnen de grens." if binnen else "Het vermogen ligt boven de grens."),
         w.grondslag, "kern")

@@ -1,0 +1,420 @@
+"""Veel casussen beslissen: gestreamd, met vast geheugen, op alle kernen, in vaste volgorde.
+
+Invoer: JSON Lines (elke niet-lege regel één casus volgens het contract, met optioneel een
+extra veld ``id`` dat in de uitvoer terugkomt) of CSV (kolommen: zie ``CSV_KOLOMMEN`` en
+docs/cli.md). Uitvoer: JSON Lines, één regel per invoerregel in dezelfde volgorde:
+
+* ``{"regel": 3, "id": ..., "gemeente": "GM0361", "peildatum": ..., "beslissingen": [...],
+  "totalen": {...}, "vingerafdruk": ...}`` (kort; ``volledig=True`` geeft het hele besluit);
+* ``{"regel": 4, "id": ..., "fout": {"contract": "sora-fout/1", "fouten": [...]}}`` voor een
+  regel die niet te beslissen is (meldingen zonder ingevoerde waarden: ``zonder_waarden``).
+  De run gaat door.
+
+Geheugen: de invoer wordt in blokken (``blok`` regels) gelezen; er zijn hoogstens
+2 x processen blokken tegelijk onderweg; de samenvatting houdt alleen tellers per gemeente en
+regeling bij (plus de eerste 100 foutregels). Volgorde: blokken worden in volgorde
+weggeschreven, dus de uitvoer is gelijk ongeacht het aantal processen.
+
+De samenvatting en de voortgang noemen alleen regelnummers en veldnamen, nooit de inhoud van
+een casus (privacy).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sys
+import time
+from collections import deque
+from decimal import Decimal
+from typing import Any, Callable, Iterator, Optional
+
+from ..fouten import Fout, InvoerFout, SoraFout
+from ..geld import NUL, euro
+from . import bedragen
+from .watals import Zet, zet_dict
+
+CONTRACT = "sora-batch/1"
+MAX_FOUTREGELS = 100
+MAX_REGEL = 1_000_000
+
+#: kolom -> (pad in de casus, soort). Lege cel = niet opgegeven.
+CSV_KOLOMMEN = {
+    "id": (None, "tekst"),
+    "gemeente": ("gemeente", "tekst"),
+    "peildatum": ("peildatum", "tekst"),
+    "aanvraagdatum": ("aanvraagdatum", "tekst"),
+    "geboortedatum": ("aanvrager.geboortedatum", "tekst"),
+    "student": ("aanvrager.student", "ja_nee"),
+    "arbeidsvermogen": ("aanvrager.arbeidsvermogen", "tekst"),
+    "geboortedatum_partner": ("partner.geboortedatum", "tekst"),
+    "geboortedata_kinderen": ("kinderen", "lijst"),
+    "geboortedata_medebewoners": ("medebewoners", "lijst"),
+    "woning": ("woning.soort", "tekst"),
+    "netto_per_maand": ("inkomen.netto_per_maand", "tekst"),
+    "laag_sinds": ("inkomen.laag_sinds", "tekst"),
+    "uitzicht_op_verbetering": ("inkomen.uitzicht_op_verbetering", "ja_nee"),
+    "bezittingen": ("vermogen.bezittingen", "tekst"),
+    "schulden": ("vermogen.schulden", "tekst"),
+    "eigen_woning_overwaarde": ("vermogen.eigen_woning_overwaarde", "tekst"),
+    "regeling": ("aanvragen[0].regeling", "tekst"),
+    "kostensoort": ("aanvragen[0].kostensoort", "tekst"),
+    "bedrag": ("aanvragen[0].bedrag", "tekst"),
+    "omschrijving": ("aanvragen[0].omschrijving", "tekst"),
+}
+CSV_VERPLICHT = ("gemeente", "peildatum", "geboortedatum", "netto_per_maand")
+
+
+# --------------------------------------------------------------------------- regels lezen
+
+def csv_naar_dict(rij: dict) -> dict:
+    """Eén CSV-rij (kolom -> tekst) naar een casusdocument zoals in JSON."""
+    doc: dict[str, Any] = {}
+    aanvraag: dict[str, Any] = {}
+    for kolom, tekst in rij.items():
+        if kolom not in CSV_KOLOMMEN or kolom == "id":
+            continue
+        tekst = (tekst or "").strip()
+        if tekst == "":
+            continue
+        pad, soort = CSV_KOLOMMEN[kolom]
+        if soort == "ja_nee":
+            w: Any = {"ja": True, "true": True, "1": True, "nee": False, "false": False, "0": False}.get(tekst.lower(), tekst)
+        elif soort == "lijst":
+            w = [{"geboortedatum": d.strip()} for d in tekst.split(";") if d.strip()]
+        else:
+            w = tekst
+        if pad.startswith("aanvragen[0]."):
+            aanvraag[pad.split(".", 1)[1]] = w
+            continue
+        deel, _, veld = pad.partition(".")
+        if veld:
+            doc.setdefault(deel, {})[veld] = w
+        else:
+            doc[deel] = w
+    if aanvraag:
+        doc["aanvragen"] = [aanvraag]
+    return doc
+
+
+def lees_jsonl(f) -> Iterator[tuple[int, Any]]:
+    for nr, regel in enumerate(f, 1):
+        if not regel.strip():
+            continue
+        yield nr, regel
+
+
+def lees_csv(f) -> Iterator[tuple[int, Any]]:
+    tekst = io.TextIOWrapper(f, encoding="utf-8-sig", newline="", errors="strict")
+    lezer = csv.reader(tekst)
+    try:
+        kop = next(lezer)
+    except StopIteration:
+        return
+    except UnicodeDecodeError:
+        raise InvoerFout([Fout(None, "CSV-kopregel is geen geldige UTF-8-tekst.")]) from None
+    kop = [k.strip() for k in kop]
+    onbekend = [k for k in kop if k not in CSV_KOLOMMEN]
+    ontbreekt = [k for k in CSV_VERPLICHT if k not in kop]
+    if onbekend or ontbreekt:
+        fouten = [Fout(None, f"Onbekende CSV-kolom '{k}'; toegestaan: {', '.join(CSV_KOLOMMEN)}.") for k in onbekend]
+        fouten += [Fout(None, f"Verplichte CSV-kolom '{k}' ontbreekt.") for k in ontbreekt]
+        raise InvoerFout(fouten)
+    while True:
+        try:
+            rij = next(lezer)
+        except StopIteration:
+            return
+        except (UnicodeDecodeError, csv.Error) as e:
+            yield lezer.line_num, ("fout", f"Regel is geen geldige CSV of UTF-8 ({type(e).__name__}).")
+            continue
+        if not any(c.strip() for c in rij):
+            continue
+        if len(rij) != len(kop):
+            yield lezer.line_num, ("fout", f"Verwacht {len(kop)} kolommen, kreeg {len(rij)}.")
+            continue
+        yield lezer.line_num, dict(zip(kop, rij))
+
+
+# --------------------------------------------------------------------------- privacy
+
+_GEQUOTE = re.compile(r"'[^']*'")
+_DATUM = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|"
+                    r"september|oktober|november|december) \d{4}\b")
+
+
+def zonder_waarden(foutdoc: dict) -> dict:
+    """Een ``sora-fout/1``-document zonder ingevoerde waarden: alles tussen aanhalingstekens en
+    elke datum wordt '…' (privacyregel van issue 8). Veld en soort fout blijven."""
+    return {"contract": foutdoc.get("contract", "sora-fout/1"),
+            "fouten": [{"veld": f.get("veld"), "melding": _DATUM.sub("…", _GEQUOTE.sub("'…'", f.get("melding", "")))}
+                       for f in foutdoc.get("fouten", [])]}
+
+
+# --------------------------------------------------------------------------- beslissen (in een werkproces)
+
+_STAAT: dict[str, Any] = {}
+
+
+def _init(zet: Zet, volledig: bool) -> None:
+    _STAAT["zet"] = zet
+    _STAAT["volledig"] = volledig
+
+
+def _kort(b) -> dict:
+    return {"regeling": b.regeling, "uitkomst": b.uitkomst, "bedrag": euro(b.bedrag), "bedrag_per": b.bedrag_per,
+            "vorm": b.vorm}
+
+
+def _nieuwe_gemeente(besluit) -> dict:
+    g = besluit.gemeente
+    return {"plugin": g.plugin, "cbs_code": g.cbs_code, "naam": g.naam, "casussen": 0, "regelingen": {},
+            "totalen": {"per_jaar": NUL, "eenmalig": NUL, "lening": NUL},
+            "wat_als": None}
+
+
+def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
+    from ..beslisser import beoordeel
+    from ..invoer import casus_uit_dict, lees_document
+
+    ident = None
+    try:
+        if isinstance(payload, tuple) and payload[0] == "fout":
+            raise InvoerFout([Fout(None, payload[1])])
+        if isinstance(payload, dict):
+            ident = payload.get("id") or None
+            doc = csv_naar_dict(payload)
+        else:
+            if len(payload) > MAX_REGEL:
+                raise InvoerFout([Fout(None, f"Regel is groter dan {MAX_REGEL} bytes.")])
+            doc = lees_document(payload, "json")
+            if "id" in doc:
+                ident = doc.pop("id")
+                if not isinstance(ident, (str, int)) or isinstance(ident, bool):
+                    raise InvoerFout([Fout("id", "Een id is tekst of een geheel getal.")])
+        casus = casus_uit_dict(doc)
+        besluit = beoordeel(casus)
+    except SoraFout as e:
+        return {"regel": nr, "id": ident, "fout": zonder_waarden(e.als_dict())}
+    except Exception as e:  # noqa: BLE001 - een fout in één casus mag de run niet stoppen
+        return {"regel": nr, "id": ident, "fout": {"contract": "sora-fout/1", "fouten": [
+            {"veld": None, "melding": f"Interne fout bij het beslissen ({type(e).__name__}); meld dit aan de beheerder."}]}}
+    t = bedragen.totalen(besluit.beslissingen)
+    g = samen.setdefault(besluit.gemeente.plugin, None) or _nieuwe_gemeente(besluit)
+    samen[besluit.gemeente.plugin] = g
+    g["casussen"] += 1
+    for k in t:
+        g["totalen"][k] += t[k]
+    for b in besluit.beslissingen:
+        r = g["regelingen"].setdefault(b.regeling, {"naam": b.naam, "pakket": b.pakket, "uitkomsten": {},
+                                                    "per_jaar": NUL, "eenmalig": NUL, "lening": NUL})
+        r["uitkomsten"][b.uitkomst] = r["uitkomsten"].get(b.uitkomst, 0) + 1
+        j, e, l_ = bedragen.splits(b)
+        r["per_jaar"] += j
+        r["eenmalig"] += e
+        r["lening"] += l_
+    if _STAAT.get("volledig"):
+        from ..uitvoer import besluit_dict
+
+        rec: dict[str, Any] = {"regel": nr, "id": ident, "besluit": besluit_dict(besluit)}
+    else:
+        rec = {"regel": nr, "id": ident, "gemeente": besluit.gemeente.cbs_code, "peildatum": besluit.peildatum.isoformat(),
+               "beslissingen": [_kort(b) for b in besluit.beslissingen], "totalen": bedragen.totalen_tekst(t),
+               "vingerafdruk": besluit.ontvangstbewijs.beleid_vingerafdruk}
+    zet = _STAAT.get("zet") or {}
+    if besluit.gemeente.plugin in zet:
+        try:
+            nieuw = beoordeel(casus, zet=zet[besluit.gemeente.plugin])
+        except SoraFout as e:
+            rec["wat_als"] = {"fout": zonder_waarden(e.als_dict())}
+            return rec
+        nt = bedragen.totalen(nieuw.beslissingen)
+        oud = {b.regeling: _kort(b) for b in besluit.beslissingen}
+        gewijzigd = [_kort(b) for b in nieuw.beslissingen if oud.get(b.regeling) != _kort(b)]
+        verschil = {k: nt[k] - t[k] for k in t}
+        rec["wat_als"] = {"beslissingen": gewijzigd, "totalen": bedragen.totalen_tekst(nt),
+                          "verschil": bedragen.totalen_tekst(verschil)}
+        w = g["wat_als"] or {"totalen": {k: NUL for k in t}, "verschil": {k: NUL for k in t}, "gewijzigd": 0}
+        g["wat_als"] = w
+        for k in t:
+            w["totalen"][k] += nt[k]
+            w["verschil"][k] += verschil[k]
+        if gewijzigd:
+            w["gewijzigd"] += 1
+    return rec
+
+
+def verwerk_blok(blok: list[tuple[int, Any]]) -> tuple[str, dict, list[dict]]:
+    """Beslis een blok; geeft (uitvoerregels, samenvatting per gemeente, foutregels)."""
+    samen: dict[str, dict] = {}
+    fouten = []
+    delen = []
+    for nr, payload in blok:
+        rec = _verwerk_een(nr, payload, samen)
+        if "fout" in rec:
+            fouten.append({"regel": nr, "velden": sorted({f["veld"] or "(document)" for f in rec["fout"]["fouten"]})})
+        delen.append(json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str))
+    return "\n".join(delen) + ("\n" if delen else ""), samen, fouten
+
+
+# --------------------------------------------------------------------------- samenvoegen
+
+def _voeg_samen(totaal: dict, deel: dict) -> None:
+    for plugin, g in deel.items():
+        t = totaal.get(plugin)
+        if t is None:
+            totaal[plugin] = g
+            continue
+        t["casussen"] += g["casussen"]
+        for k, v in g["totalen"].items():
+            t["totalen"][k] += v
+        for sleutel, r in g["regelingen"].items():
+            tr = t["regelingen"].setdefault(sleutel, {**r, "uitkomsten": {}, "per_jaar": NUL, "eenmalig": NUL, "lening": NUL})
+            for u, n in r["uitkomsten"].items():
+                tr["uitkomsten"][u] = tr["uitkomsten"].get(u, 0) + n
+            for k in ("per_jaar", "eenmalig", "lening"):
+                tr[k] += r[k]
+        if g["wat_als"]:
+            if t["wat_als"] is None:
+                t["wat_als"] = g["wat_als"]
+            else:
+                for k in ("totalen", "verschil"):
+                    for kk, v in g["wat_als"][k].items():
+                        t["wat_als"][k][kk] += v
+                t["wat_als"]["gewijzigd"] += g["wat_als"]["gewijzigd"]
+
+
+def _samenvatting(per: dict, aantal: int, fouten: int, foutregels: list, zet: Zet, formaat: str, duur: float) -> dict:
+    gemeenten = []
+    alles = {"per_jaar": NUL, "eenmalig": NUL, "lening": NUL}
+    wat_alles = {"per_jaar": NUL, "eenmalig": NUL, "lening": NUL} if zet else None
+    for plugin in sorted(per):
+        g = per[plugin]
+        for k in alles:
+            alles[k] += g["totalen"][k]
+        regs = [{"regeling": s, "naam": r["naam"], "pakket": r["pakket"], "uitkomsten": dict(sorted(r["uitkomsten"].items())),
+                 "per_jaar": euro(r["per_jaar"]), "eenmalig": euro(r["eenmalig"]), "lening": euro(r["lening"])}
+                for s, r in sorted(g["regelingen"].items(), key=lambda x: (x[1]["pakket"] != "basis", x[0]))]
+        wa = None
+        if g["wat_als"]:
+            wa = {"totalen": bedragen.totalen_tekst(g["wat_als"]["totalen"]),
+                  "verschil": bedragen.totalen_tekst(g["wat_als"]["verschil"]), "gewijzigd": g["wat_als"]["gewijzigd"]}
+            for k in wat_alles:
+                wat_alles[k] += g["wat_als"]["verschil"][k]
+        gemeenten.append({"plugin": plugin, "cbs_code": g["cbs_code"], "naam": g["naam"], "casussen": g["casussen"],
+                          "regelingen": regs, "totalen": bedragen.totalen_tekst(g["totalen"]), "wat_als": wa})
+    return {"contract": CONTRACT, "formaat": formaat, "regels": aantal, "beslist": aantal - fouten, "fouten": fouten,
+            "foutregels": foutregels, "foutregels_afgekapt": fouten > len(foutregels),
+            "totalen": bedragen.totalen_tekst(alles), "wat_als": zet_dict(zet),
+            "wat_als_verschil": bedragen.totalen_tekst(wat_alles) if wat_alles else None,
+            "gemeenten": gemeenten, "duur_seconden": round(duur, 3)}
+
+
+# --------------------------------------------------------------------------- de run
+
+def _blokken(bron: Iterator[tuple[int, Any]], grootte: int) -> Iterator[list]:
+    blok: list = []
+    for item in bron:
+        blok.append(item)
+        if len(blok) >= grootte:
+            yield blok
+            blok = []
+    if blok:
+        yield blok
+
+
+def formaat_van(pad: str, formaat: Optional[str]) -> str:
+    if formaat:
+        return formaat
+    return "csv" if pad.lower().endswith(".csv") else "jsonl"
+
+
+def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, processen: int = 1, blok: int = 1000,
+          volledig: bool = False, voortgang: Optional[Callable[[int, int, float], None]] = None) -> dict:
+    """Beslis alle casussen uit ``invoer`` (binair bestand) en schrijf JSON Lines naar ``uit``
+    (tekstbestand of None). Geeft de samenvatting."""
+    from ..plugins import register
+
+    zet = zet or {}
+    register()  # laad de plugins vóór het splitsen: de werkprocessen erven ze (fork)
+    _init(zet, volledig)
+    bron = lees_csv(invoer) if formaat == "csv" else lees_jsonl(invoer)
+    start = time.perf_counter()
+    per: dict = {}
+    aantal = fouten = 0
+    foutregels: list = []
+
+    def schrijf(resultaat) -> None:
+        nonlocal aantal, fouten
+        tekst, samen, fr = resultaat
+        if uit is not None:
+            uit.write(tekst)
+        _voeg_samen(per, samen)
+        aantal += tekst.count("\n")
+        fouten += len(fr)
+        ruimte = MAX_FOUTREGELS - len(foutregels)
+        if ruimte > 0:
+            foutregels.extend(fr[:ruimte])
+        if voortgang:
+            voortgang(aantal, fouten, time.perf_counter() - start)
+
+    if processen <= 1:
+        for b in _blokken(bron, blok):
+            schrijf(verwerk_blok(b))
+    else:
+        import multiprocessing as mp
+
+        methode = "fork" if "fork" in mp.get_all_start_methods() else None
+        ctx = mp.get_context(methode)
+        with ctx.Pool(processen, initializer=_init, initargs=(zet, volledig)) as pool:
+            onderweg: deque = deque()
+            for b in _blokken(bron, blok):
+                onderweg.append(pool.apply_async(verwerk_blok, (b,)))
+                while len(onderweg) >= 2 * processen:
+                    schrijf(onderweg.popleft().get())
+            while onderweg:
+                schrijf(onderweg.popleft().get())
+    return _samenvatting(per, aantal, fouten, foutregels, zet, formaat, time.perf_counter() - start)
+
+
+def samenvatting_tekst(s: dict) -> str:
+    from .tabel import bedrag_kort, bedrag_verschil, tabel
+    from .vergelijk import _KORT
+
+    uit = [f"Batch: {s['regels']} regels, {s['beslist']} beslist, {s['fouten']} met een fout ({s['duur_seconden']} s)", ""]
+    for g in s["gemeenten"]:
+        uit.append(f"{g['naam']} ({g['cbs_code']}): {g['casussen']} casussen; totaal {bedrag_kort(Decimal(g['totalen']['per_jaar']))} "
+                   f"per jaar, {bedrag_kort(Decimal(g['totalen']['eenmalig']))} eenmalig"
+                   + (f", {bedrag_kort(Decimal(g['totalen']['lening']))} lening" if Decimal(g["totalen"]["lening"]) else ""))
+        rijen = []
+        for r in g["regelingen"]:
+            u = r["uitkomsten"]
+            rijen.append(["  " + r["naam"] + (" (plus)" if r["pakket"] != "basis" else "")]
+                         + [str(u.get(k, 0)) for k in ("toegekend", "afgewezen", "niet_van_toepassing", "doorverwezen")]
+                         + [bedrag_kort(Decimal(r["per_jaar"])), bedrag_kort(Decimal(r["eenmalig"]))])
+        uit.append(tabel(["  regeling", "toegekend", "afgewezen", _KORT["niet_van_toepassing"], "doorverwezen", "per jaar",
+                          "eenmalig"], rijen).rstrip("\n"))
+        if g["wat_als"]:
+            v = g["wat_als"]["verschil"]
+            uit.append(f"  Wat-als: {g['wat_als']['gewijzigd']} casussen anders; verschil {bedrag_verschil(Decimal(v['per_jaar']))} "
+                       f"per jaar, {bedrag_verschil(Decimal(v['eenmalig']))} eenmalig.")
+        uit.append("")
+    t = s["totalen"]
+    uit.append(f"Totaal: {bedrag_kort(Decimal(t['per_jaar']))} per jaar, {bedrag_kort(Decimal(t['eenmalig']))} eenmalig "
+               "(per jaar = per-jaarbedragen + 12 x per-maandbedragen).")
+    if s["wat_als_verschil"]:
+        v = s["wat_als_verschil"]
+        gezet = "; ".join(f"{p}: " + ", ".join(f"{n} = {w}" for n, w in z.items()) for p, z in s["wat_als"].items())
+        uit.append(f"Wat-als ({gezet}): meerkosten {bedrag_verschil(Decimal(v['per_jaar']))} per jaar, "
+                   f"{bedrag_verschil(Decimal(v['eenmalig']))} eenmalig ten opzichte van het huidige beleid.")
+    if s["foutregels"]:
+        uit.append("")
+        uit.append("Regels met een fout (regelnummer: velden):")
+        for f in s["foutregels"]:
+            uit.append(f"  regel {f['regel']}: {', '.join(f['velden'])}")
+        if s["foutregels_afgekapt"]:
+            uit.append(f"  ... en meer; alle fouten staan in de uitvoer.")
+    return "\n".join(uit) + "\n"

@@ -1,0 +1,184 @@
+"""Dezelfde casus in alle gemeenten naast elkaar.
+
+Rijen: eerst de regelingen van het basispakket (in de volgorde van de beslisser), dan het
+pluspakket. Pluspakketregelingen van verschillende gemeenten met dezelfde **naam** (bijvoorbeeld
+"Energietoeslag 2022") staan op één rij, zodat de lezer ze kan vergelijken; de cel noemt de
+sleutel van de gemeente. Een rij "verschilt" als niet alle gemeenten (die konden beslissen)
+dezelfde uitkomst, hetzelfde bedrag en dezelfde eenheid hebben, of als de regeling in een
+gemeente ontbreekt.
+
+Totalen per gemeente volgen ``bedragen``: per jaar (per_jaar + 12 x per_maand), eenmalig en
+lening apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ..fouten import InvoerFout, PluginFout
+from ..geld import euro
+from . import bedragen
+from .watals import Zet, zet_dict
+
+CONTRACT = "sora-vergelijk/1"
+
+
+def _rij_sleutel(b) -> str:
+    return b.regeling if b.pakket == "basis" else f"plus:{b.naam}"
+
+
+def _cel(b) -> dict:
+    return {"regeling": b.regeling, "uitkomst": b.uitkomst, "bedrag": euro(b.bedrag),
+            "bedrag_per": b.bedrag_per, "vorm": b.vorm}
+
+
+def _vergelijkbaar(c: Optional[dict]) -> Any:
+    return None if c is None else (c["uitkomst"], c["bedrag"], c["bedrag_per"], c["vorm"])
+
+
+def vergelijk(casus, reg=None, zet: Optional[Zet] = None) -> dict:
+    from ..beslisser import beoordeel
+    from ..plugins import register
+
+    reg = reg or register()
+    zet = zet or {}
+    gemeenten: list[dict] = []
+    rijen: dict[str, dict] = {}
+    volgorde: list[str] = []
+    for p in reg.gesorteerd():
+        g: dict[str, Any] = {"plugin": p.naam, "cbs_code": p.info.cbs_code, "naam": p.info.naam,
+                             "status": "beslist", "fouten": [], "totalen": None, "wat_als": None}
+        gemeenten.append(g)
+        try:
+            besluit = beoordeel(casus, gemeente=p.naam, reg=reg)
+        except (InvoerFout, PluginFout) as e:
+            g["status"] = "fout"
+            g["fouten"] = [f.als_dict() for f in e.fouten()]
+            continue
+        g["totalen"] = bedragen.totalen_tekst(bedragen.totalen(besluit.beslissingen))
+        g["vingerafdruk"] = besluit.ontvangstbewijs.beleid_vingerafdruk
+        for b in besluit.beslissingen:
+            k = _rij_sleutel(b)
+            if k not in rijen:
+                rijen[k] = {"sleutel": k, "naam": b.naam, "pakket": b.pakket, "verschilt": False, "per_gemeente": {}}
+                volgorde.append(k)
+            if p.naam in rijen[k]["per_gemeente"]:  # twee plusregelingen met dezelfde naam: val terug op sleutel
+                k = b.regeling
+                rijen[k] = {"sleutel": k, "naam": b.naam, "pakket": b.pakket, "verschilt": False, "per_gemeente": {}}
+                volgorde.append(k)
+            rijen[k]["per_gemeente"][p.naam] = _cel(b)
+        if p.naam in zet:
+            nieuw = beoordeel(casus, gemeente=p.naam, reg=reg, zet=zet[p.naam])
+            oud_t = bedragen.totalen(besluit.beslissingen)
+            nieuw_t = bedragen.totalen(nieuw.beslissingen)
+            oud = {b.regeling: b for b in besluit.beslissingen}
+            wijzigingen = []
+            for b in nieuw.beslissingen:
+                a = oud.get(b.regeling)
+                if a is None or _vergelijkbaar(_cel(a)) != _vergelijkbaar(_cel(b)):
+                    wijzigingen.append({"regeling": b.regeling, "naam": b.naam,
+                                        "huidig": _cel(a) if a else None, "wat_als": _cel(b)})
+            g["wat_als"] = {
+                "totalen": bedragen.totalen_tekst(nieuw_t),
+                "verschil": {k: euro(nieuw_t[k] - oud_t[k]) for k in oud_t},
+                "wijzigingen": wijzigingen,
+            }
+    beslist = [g["plugin"] for g in gemeenten if g["status"] == "beslist"]
+    basis = [k for k in volgorde if rijen[k]["pakket"] == "basis"]
+    plus = sorted((k for k in volgorde if rijen[k]["pakket"] != "basis"), key=lambda k: (rijen[k]["naam"], k))
+    uit_rijen = []
+    for k in basis + plus:
+        r = rijen[k]
+        cellen = {naam: r["per_gemeente"].get(naam) for naam in beslist}
+        r["per_gemeente"] = cellen
+        r["verschilt"] = len({repr(_vergelijkbaar(c)) for c in cellen.values()}) > 1
+        uit_rijen.append(r)
+    return {
+        "contract": CONTRACT,
+        "peildatum": casus.peildatum.isoformat(),
+        "wat_als": zet_dict(zet),
+        "gemeenten": gemeenten,
+        "regelingen": uit_rijen,
+    }
+
+
+# --------------------------------------------------------------------------- tekst en csv
+
+_KORT = {"toegekend": "ja", "afgewezen": "afgewezen", "niet_van_toepassing": "n.v.t.", "doorverwezen": "consulent"}
+_PER = {"per_jaar": "/jr", "per_maand": "/mnd", "eenmalig": " eenm.", None: ""}
+
+
+def cel_tekst(c: Optional[dict]) -> str:
+    from decimal import Decimal
+
+    from .tabel import bedrag_kort
+
+    if c is None:
+        return "—"
+    t = _KORT[c["uitkomst"]]
+    if c["bedrag"] is not None:
+        t = bedrag_kort(Decimal(c["bedrag"])) + _PER[c["bedrag_per"]] + (" lening" if c["vorm"] == "lening" else "")
+    elif c["uitkomst"] == "toegekend":
+        t = "ja, bedrag ?"
+    return t
+
+
+def als_tekst(doc: dict) -> str:
+    from decimal import Decimal
+
+    from ..geld import datum_nl, euro_nl
+    from datetime import date
+    from .tabel import bedrag_kort, bedrag_verschil, tabel
+
+    beslist = [g for g in doc["gemeenten"] if g["status"] == "beslist"]
+    uit = [f"Dezelfde casus in {len(doc['gemeenten'])} gemeenten, peildatum "
+           f"{datum_nl(date.fromisoformat(doc['peildatum']))}", ""]
+    koppen = ["  Regeling"] + [g["naam"] for g in beslist]
+    rijen = []
+    for r in doc["regelingen"]:
+        teken = "≠ " if r["verschilt"] else "  "
+        naam = r["naam"] + (" (plus)" if r["pakket"] != "basis" else "")
+        rijen.append([teken + naam] + [cel_tekst(r["per_gemeente"][g["plugin"]]) for g in beslist])
+    for sleutel, label in (("per_jaar", "Totaal per jaar"), ("eenmalig", "Totaal eenmalig"), ("lening", "Lening")):
+        waarden = [Decimal(g["totalen"][sleutel]) for g in beslist]
+        if sleutel == "lening" and not any(waarden):
+            continue
+        teken = "≠ " if len(set(waarden)) > 1 else "  "
+        rijen.append([teken + label] + [bedrag_kort(w) for w in waarden])
+    if any(g["wat_als"] for g in beslist):
+        for sleutel, label in (("per_jaar", "Wat-als: verschil per jaar"), ("eenmalig", "Wat-als: verschil eenmalig")):
+            rijen.append(["  " + label] + [bedrag_verschil(Decimal(g["wat_als"]["verschil"][sleutel])) if g["wat_als"]
+                                         else "" for g in beslist])
+    uit.append(tabel(koppen, rijen))
+    uit.append("Legenda: bedragen in euro's; /jr per jaar, /mnd per maand, eenm. eenmalig; n.v.t. niet van toepassing; "
+               "consulent = doorverwezen; — = regeling bestaat niet in die gemeente; ≠ = verschilt tussen gemeenten.")
+    uit.append("Totaal per jaar = per-jaarbedragen + 12 x per-maandbedragen; eenmalige bedragen en leningen apart.")
+    for g in doc["gemeenten"]:
+        if g["status"] == "fout":
+            uit.append(f"{g['naam']}: niet beslist: " + "; ".join(f["melding"] for f in g["fouten"]))
+    for plugin, normen in doc["wat_als"].items():
+        g = next((x for x in doc["gemeenten"] if x["plugin"] == plugin), None)
+        if g is None or not g["wat_als"]:
+            continue
+        gezet = ", ".join(f"{n} = {w}" for n, w in normen.items())
+        uit.append("")
+        uit.append(f"Wat-als {g['naam']} ({gezet}):")
+        if not g["wat_als"]["wijzigingen"]:
+            uit.append("  geen verschil met het huidige beleid voor deze casus.")
+        for w in g["wat_als"]["wijzigingen"]:
+            uit.append(f"  {w['naam']}: {cel_tekst(w['huidig'])} -> {cel_tekst(w['wat_als'])}")
+        v = g["wat_als"]["verschil"]
+        uit.append(f"  Verschil: {euro_nl(Decimal(v['per_jaar']))} per jaar, {euro_nl(Decimal(v['eenmalig']))} eenmalig.")
+    return "\n".join(uit) + "\n"
+
+
+def als_csv(doc: dict) -> str:
+    from .tabel import csv_tekst
+
+    rijen = []
+    for r in doc["regelingen"]:
+        for plugin, c in r["per_gemeente"].items():
+            rijen.append([r["sleutel"], r["naam"], r["pakket"], plugin, c["regeling"] if c else None,
+                          c["uitkomst"] if c else "bestaat_niet", c["bedrag"] if c else None,
+                          c["bedrag_per"] if c else None, c["vorm"] if c else None])
+    return csv_tekst(["rij", "naam", "pakket", "gemeente", "regeling", "uitkomst", "bedrag", "bedrag_per", "vorm"], rijen)

@@ -1,0 +1,351 @@
+"""Bijzondere bijstand (art. 35 Participatiewet): het geharmoniseerde kader van de regio.
+
+Elke gemeentelijke keuze is een open norm in ``sora_core/data/bijzondere_bijstand.toml``; de
+kostensoorten staan in dezelfde file (zie ``regels/kostensoorten.py``). Ontwerp en bronnen:
+``docs/bijzondere-bijstand.md``.
+
+Volgorde van de beoordeling (de eerste reden om af te wijzen beslist):
+
+1. invoer: kostensoort bekend en bedrag opgegeven (anders ``InvoerFout`` op
+   ``aanvragen[i].kostensoort`` / ``aanvragen[i].bedrag``);
+2. woonplaats: de aanvrager woont in de gemeente (art. 40 lid 1 Pw);
+3. leeftijd: jonger dan 18 geen eigen recht (art. 13 lid 1 Pw; onderhoudsplicht ouders, art. 1:404 BW); 18 tot en
+   met 20 jaar afgewezen wegens de onderhoudsplicht van de ouders (art. 12 Pw, art. 1:395a BW),
+   tenzij de open norm ``bijzondere_bijstand.jongeren_18_20_toestaan`` ja is (dit gebeurt vóór de
+   norm wordt opgevraagd: de jongerennormen staan niet in de kern);
+4. noodzaak: de consulent kan vaststellen dat de kosten niet noodzakelijk of niet bijzonder zijn
+   (``aanvragen[i].noodzakelijk = false``); bij ``overig`` moet hij dat vaststellen;
+5. tijdigheid: kosten van vóór de aanvraagdatum alleen binnen de achteraf-termijn van de
+   kostensoort (art. 44 lid 1 Pw);
+6. maximum van de kostensoort (als de gemeente er een koos); voorliggende voorziening (art. 15
+   lid 1 Pw): dekt die de in aanmerking komende kosten helemaal, dan afgewezen;
+7. draagkracht en toekenning (meer aanvragen in één casus: de draagkracht wordt maar één keer
+   gebruikt; wat een eerdere aanvraag opmaakte, gaat af):
+   voet = cent(norm x vrije voet); per maand = cent(percentage x max(0, inkomen - voet)) (of
+   per schijf van de staffel); per periode = cent(per maand x periode); vermogensdeel =
+   cent(fractie x max(0, vermogen - vermogensgrens)); bijstand = max(0, kosten - voorliggend -
+   draagkracht - drempel). Is dat 0, dan afgewezen: de kosten kunnen worden voldaan uit de
+   draagkracht (of vallen binnen het drempelbedrag).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Optional
+
+from ..fouten import Fout, InvoerFout
+from ..geld import NUL, cent, datum_nl, euro_nl, plus_jaren_maanden, procent_nl
+from ..huishouden import toepasselijke_norm
+from ..model import Aanvraag
+from ..parameters import Waarde
+from ..uitleg import OntbrekendeWaarde
+from .kostensoorten import Kostensoort, kostensoorten_op
+from .registratie import basisregeling
+from .toetsen import vermogen_omschrijving, vermogen, vermogensgrens
+
+ART35 = "art. 35 lid 1 Participatiewet"
+ART15 = "art. 15 lid 1 Participatiewet"
+ART40 = "art. 40 lid 1 Participatiewet"
+ART44 = "art. 44 lid 1 Participatiewet"
+GRONDSLAG_MINDERJARIG = "art. 13 lid 1 Participatiewet (jonger dan 18 jaar); art. 1:404 Burgerlijk Wetboek (onderhoudsplicht ouders)"
+N = "bijzondere_bijstand."
+
+
+@basisregeling(
+    "bijzondere_bijstand",
+    naam="Bijzondere bijstand",
+    grondslag=ART35,
+    omschrijving="Bijstand voor noodzakelijke kosten uit bijzondere omstandigheden die niet uit inkomen, vermogen "
+                 "of draagkracht kunnen worden betaald en niet door een voorliggende voorziening worden gedekt.",
+)
+def beoordeel(u, aanvraag: Optional[Aanvraag]):
+    ctx = u.ctx
+    casus = ctx.casus
+    if aanvraag is None:  # de beslisser vraagt dit niet zonder aanvraag; voor de volledigheid
+        u.stap("Bijzondere bijstand wordt alleen beoordeeld op een aanvraag voor concrete kosten.", ART35)
+        return u.besluit("niet_van_toepassing")
+    soorten = kostensoorten_op(ctx.beleid)
+    controleer_aanvragen(ctx, soorten)
+    ks = soorten[aanvraag.kostensoort]
+    bedrag: Decimal = aanvraag.bedrag
+    h = ctx.huishouden
+    gemeente = ctx.beleid.gemeente.naam
+    aanvraagdatum = casus.datum_aanvraag
+
+    oms = f" ({aanvraag.omschrijving})" if aanvraag.omschrijving else ""
+    u.stap(f"Aanvraag om bijzondere bijstand voor de kostensoort '{ks.naam}'{oms}: de kosten zijn {euro_nl(bedrag)}.",
+           ks.grondslag, ks.bron)
+
+    # 2. woonplaats ------------------------------------------------------------------------------
+    if not casus.aanvrager.woonachtig_in_gemeente:
+        u.stap(f"De aanvrager is niet woonachtig in de gemeente {gemeente}. Het recht op bijstand bestaat jegens het "
+               f"college van de gemeente waar de aanvrager woont; de aanvraag wordt afgewezen.", ART40)
+        return u.besluit("afgewezen")
+
+    # 3. leeftijd (vóór de norm: de jongerennormen staan niet in de kern) ------------------------
+    leeftijd = h.leeftijd_aanvrager
+    if leeftijd < 18:
+        u.stap(f"De aanvrager is {leeftijd} jaar. Een minderjarige heeft geen eigen recht op bijstand: de ouders zijn "
+               "onderhoudsplichtig en vragen bijstand aan voor hun gezin. De aanvraag wordt afgewezen.",
+               GRONDSLAG_MINDERJARIG)
+        return u.besluit("afgewezen")
+    if leeftijd < 21:
+        w = u.waarde_record(N + "jongeren_18_20_toestaan")
+        if not w.waarde:
+            u.stap(f"De aanvrager is {leeftijd} jaar. Tot 21 jaar zijn de ouders onderhoudsplichtig (art. 1:395a BW); "
+                   "op grond van die onderhoudsplicht wordt de aanvraag afgewezen.",
+                   w.grondslag, u.bron_van(w.naam))
+            return u.besluit("afgewezen")
+        u.stap(f"De aanvrager is {leeftijd} jaar. De gemeente beoordeelt aanvragen van jongeren van 18 tot en met 20 jaar "
+               "inhoudelijk.", w.grondslag, u.bron_van(w.naam))
+
+    # 4. noodzaak ---------------------------------------------------------------------------------
+    if aanvraag.noodzakelijk is False:
+        u.stap("De consulent heeft vastgesteld dat de kosten niet noodzakelijk zijn of niet voortvloeien uit bijzondere "
+               "omstandigheden. De aanvraag wordt afgewezen.", ART35)
+        return u.besluit("afgewezen")
+    if aanvraag.noodzakelijk is None and ks.noodzaak_beoordelen:
+        u.stap(f"Voor de kostensoort '{ks.naam}' moet de consulent vaststellen of de kosten noodzakelijk zijn en "
+               "voortvloeien uit bijzondere omstandigheden (aanvraagveld 'noodzakelijk'); dat is nog niet gebeurd. "
+               "De aanvraag gaat naar een consulent.", ART35, ks.bron)
+        return u.besluit("doorverwezen")
+    if aanvraag.noodzakelijk:
+        u.stap("De consulent heeft vastgesteld dat de kosten noodzakelijk zijn en voortvloeien uit bijzondere "
+               "omstandigheden.", ART35)
+
+    # 5. tijdigheid -------------------------------------------------------------------------------
+    kd = aanvraag.kostendatum
+    if kd is not None and kd < aanvraagdatum:
+        termijn, wt = keuze(u, ks, "achteraf_termijn")
+        uiterlijk = plus_jaren_maanden(kd, 0, termijn)
+        if aanvraagdatum > uiterlijk:
+            if termijn == 0:
+                tekst = (f"De kosten zijn gemaakt op {datum_nl(kd)}, vóór de aanvraag op {datum_nl(aanvraagdatum)}. "
+                         f"Bijzondere bijstand voor '{ks.naam}' moet worden aangevraagd voordat de kosten worden gemaakt. ")
+            else:
+                tekst = (f"De kosten zijn gemaakt op {datum_nl(kd)}; een aanvraag moest uiterlijk {datum_nl(uiterlijk)} "
+                         f"binnen zijn ({termijn} maanden na de kostendatum), maar is gedaan op {datum_nl(aanvraagdatum)}. ")
+            u.stap(tekst + "De aanvraag is te laat gedaan en wordt afgewezen.", _gr(wt, ART44), u_bron(u, wt))
+            return u.besluit("afgewezen")
+        u.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}; de aanvraag op {datum_nl(aanvraagdatum)} valt binnen de termijn "
+               f"van {termijn} maanden na de kostendatum.", _gr(wt, ART44), u_bron(u, wt))
+
+    # 6. voorliggende voorziening en kosten ------------------------------------------------------
+    if bedrag == NUL:
+        u.stap("Er zijn geen kosten opgegeven (bedrag € 0,00); er is niets om bijstand voor te verlenen.", ART35)
+        return u.besluit("afgewezen")
+    voorliggend = aanvraag.voorliggend
+    kosten = bedrag
+    maximum, wm = keuze(u, ks, "maximum", verplicht=False)
+    if maximum is not None and bedrag > maximum:
+        kosten = maximum
+        u.stap(f"Voor '{ks.naam}' komen kosten tot ten hoogste {euro_nl(maximum)} in aanmerking; de kosten worden "
+               f"daarop gesteld.", wm.grondslag, u_bron(u, wm))
+    if voorliggend >= kosten:
+        u.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} en dekt daarmee de kosten van "
+               f"{euro_nl(kosten)} volledig. Bijzondere bijstand is niet nodig; de aanvraag wordt afgewezen.", ART15)
+        return u.besluit("afgewezen")
+    if voorliggend > NUL:
+        u.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} van de kosten; dat bedrag gaat af.", ART15)
+
+    # 7. draagkracht ------------------------------------------------------------------------------
+    per_periode = NUL
+    dk_inkomen, wdk = keuze(u, ks, "draagkracht_toepassen")
+    if dk_inkomen:
+        per_periode = draagkracht_inkomen(u)
+    else:
+        u.stap(f"Voor '{ks.naam}' telt de draagkracht uit inkomen niet mee.", wdk.grondslag, u_bron(u, wdk))
+    uit_vermogen = draagkracht_vermogen(u)
+    draagkracht = per_periode + uit_vermogen
+    if dk_inkomen and uit_vermogen > NUL:
+        u.stap(f"De totale draagkracht is {euro_nl(per_periode)} + {euro_nl(uit_vermogen)} = {euro_nl(draagkracht)}.",
+               ART35)
+    # draagkracht die een eerdere aanvraag in dezelfde casus al heeft opgebruikt, telt niet opnieuw
+    verbruikt = getattr(ctx, "_bb_draagkracht_verbruikt", NUL)
+    if verbruikt > NUL and draagkracht > NUL:
+        rest = max(NUL, draagkracht - verbruikt)
+        u.stap(f"Een eerdere aanvraag in deze beoordeling gebruikte al {euro_nl(verbruikt)} van de draagkracht; "
+               f"voor deze aanvraag resteert {euro_nl(rest)}.", ART35)
+        draagkracht = rest
+    ctx._bb_draagkracht_verbruikt = verbruikt + min(draagkracht, max(NUL, kosten - voorliggend))
+
+    # drempel
+    wd = u.waarde_record(N + "drempelbedrag")
+    drempel = wd.waarde
+    if drempel > NUL:
+        wmax = u.waarde_record(N + "drempelbedrag_maximum")
+        if drempel > wmax.waarde:
+            u.stap(f"Het gekozen drempelbedrag van {euro_nl(drempel)} is hoger dan het wettelijke maximum van "
+                   f"{euro_nl(wmax.waarde)}; het maximum geldt.", wmax.grondslag, "kern")
+            drempel = wmax.waarde
+    u.stap(f"Het drempelbedrag is {euro_nl(drempel)}.", wd.grondslag, u.bron_van(wd.naam))
+
+    # toekenning ----------------------------------------------------------------------------------
+    na_draagkracht = kosten - voorliggend - draagkracht
+    bijstand = max(NUL, cent(na_draagkracht - drempel))
+    u.stap(f"Bijzondere bijstand = kosten {euro_nl(kosten)} - voorliggende voorziening {euro_nl(voorliggend)} - "
+           f"draagkracht {euro_nl(draagkracht)} - drempelbedrag {euro_nl(drempel)} = {euro_nl(bijstand)}"
+           + (" (niet minder dan nul)." if na_draagkracht - drempel < 0 else "."), ART35)
+    if bijstand == NUL:
+        if na_draagkracht <= 0:
+            u.stap(f"Wat van de kosten overblijft na de voorliggende voorziening ({euro_nl(kosten - voorliggend)}) kan worden "
+                   f"voldaan uit de draagkracht ({euro_nl(draagkracht)}). De aanvraag wordt afgewezen.", ART35)
+        else:
+            u.stap(f"De kosten die na aftrek van de draagkracht overblijven ({euro_nl(cent(na_draagkracht))}) vallen "
+                   f"binnen het drempelbedrag van {euro_nl(drempel)}. De aanvraag wordt afgewezen.",
+                   wd.grondslag, u.bron_van(wd.naam))
+        return u.besluit("afgewezen")
+    vorm, wv = keuze(u, ks, "vorm")
+    if vorm == "lening":
+        u.stap(f"De bijzondere bijstand voor '{ks.naam}' wordt verleend als geldlening.", wv.grondslag, u_bron(u, wv))
+    else:
+        u.stap(f"De bijzondere bijstand voor '{ks.naam}' wordt om niet verleend.", wv.grondslag, u_bron(u, wv))
+    return u.besluit("toegekend", bedrag=bijstand, vorm=vorm, bedrag_per="eenmalig")
+
+
+# --------------------------------------------------------------------------- invoer
+
+def controleer_aanvragen(ctx, soorten: dict[str, Kostensoort]) -> None:
+    """Alle aanvragen om bijzondere bijstand in de casus: kostensoort bekend, bedrag opgegeven.
+    Gooit één ``InvoerFout`` met alle problemen."""
+    fouten: list[Fout] = []
+    bekend = ", ".join(soorten)
+    for i, a in enumerate(ctx.casus.aanvragen):
+        if a.regeling != "bijzondere_bijstand":
+            continue
+        if not a.kostensoort:
+            fouten.append(Fout(f"aanvragen[{i}].kostensoort",
+                               f"Voor bijzondere bijstand is een kostensoort verplicht; kies uit: {bekend}."))
+        elif a.kostensoort not in soorten:
+            from ..invoer import als_sleutel  # privacyregel: vrije tekst (naam, BSN) niet herhalen
+
+            getoond = f" '{als_sleutel(a.kostensoort)}'" if als_sleutel(a.kostensoort) else ""
+            fouten.append(Fout(f"aanvragen[{i}].kostensoort",
+                               f"Onbekende kostensoort{getoond} in {ctx.beleid.gemeente.naam} op "
+                               f"{ctx.peildatum.isoformat()}; kies uit: {bekend}."))
+        if a.bedrag is None:
+            fouten.append(Fout(f"aanvragen[{i}].bedrag",
+                               "Voor bijzondere bijstand is het bedrag van de kosten verplicht."))
+    if fouten:
+        raise InvoerFout(fouten)
+
+
+# --------------------------------------------------------------------------- keuzes per kostensoort
+
+def keuze(u, ks: Kostensoort, naam: str, verplicht: bool = True) -> tuple[Any, Optional[Waarde]]:
+    """De keuze ``naam`` (vorm, draagkracht_toepassen, achteraf_termijn, maximum) voor kostensoort
+    ``ks``: voor de kern de open norm (standaard of gemeente), voor een lokale kostensoort de
+    waarde uit het beleid van de gemeente. Wordt als gebruikte waarde genoteerd."""
+    if ks.bron == "kern":
+        normnaam = ks.normnaam(naam)
+        if verplicht:
+            w = u.waarde_record(normnaam)
+        else:
+            w = u.ctx.beleid.waarde(normnaam)
+            if w is None:
+                return None, None
+            u.gebruik(w)
+        return w.waarde, w
+    w = ks.lokale_keuze(naam)
+    if w is None:
+        if verplicht:
+            raise OntbrekendeWaarde(ks.normnaam(naam), u.ctx.peildatum)
+        return None, None
+    u.gebruik(w)
+    return w.waarde, w
+
+
+def u_bron(u, w: Waarde) -> str:
+    """De bron van een waarde voor de motivering: via ``u.bron_van`` voor gedeclareerde namen."""
+    if w.naam in u.ctx.beleid.definities:
+        return u.bron_van(w.naam)
+    return w.bron
+
+
+def _gr(w: Waarde, standaard: str) -> str:
+    return w.grondslag or standaard
+
+
+# --------------------------------------------------------------------------- draagkracht
+
+def draagkracht_inkomen(u) -> Decimal:
+    """Draagkracht uit inkomen over de draagkrachtperiode, met een stap per berekening."""
+    ctx = u.ctx
+    h = ctx.huishouden
+    wk = u.waarde_record(N + "kostendelersnorm_toepassen")
+    kdn = wk.waarde
+    minimum = ctx.beleid.waarde("kostendelersnorm.minimumleeftijd")
+    basis = 2 if h.soort == "gehuwden" else 1
+    if minimum is not None and h.aantal_kostendelers(minimum.waarde) > basis:
+        if kdn:
+            u.stap("Er wonen kostendelers in de woning; de draagkracht wordt berekend met de kostendelersnorm.",
+                   wk.grondslag, u.bron_van(wk.naam))
+        else:
+            u.stap("Er wonen kostendelers in de woning, maar de draagkracht wordt berekend met de norm zonder "
+                   "kostendelersnorm.", wk.grondslag, u.bron_van(wk.naam))
+    norm = toepasselijke_norm(u, kdn)
+
+    wv = u.waarde_record(N + "draagkracht.vrije_voet")
+    voet = cent(norm * wv.waarde)
+    u.stap(f"De draagkrachtvrije voet is {procent_nl(wv.waarde)} van {euro_nl(norm)} = {euro_nl(voet)} per maand.",
+           wv.grondslag, u.bron_van(wv.naam))
+
+    inkomen = ctx.casus.inkomen.netto_per_maand
+    boven = max(NUL, inkomen - voet)
+    u.stap(f"Het netto inkomen is {euro_nl(inkomen)} per maand; het inkomen boven de draagkrachtvrije voet is "
+           f"{euro_nl(boven)} per maand.", ART35)
+
+    ws = ctx.beleid.waarde(N + "draagkracht.staffel")
+    if ws is not None:
+        u.gebruik(ws)
+        per_maand, uitleg = _staffel(norm, voet, inkomen, ws.waarde)
+        u.stap(f"De draagkracht volgens de schijven is {uitleg} = {euro_nl(per_maand)} per maand.",
+               ws.grondslag, u.bron_van(ws.naam))
+    else:
+        wp = u.waarde_record(N + "draagkracht.percentage")
+        per_maand = cent(wp.waarde * boven)
+        u.stap(f"De draagkracht is {procent_nl(wp.waarde)} van {euro_nl(boven)} = {euro_nl(per_maand)} per maand.",
+               wp.grondslag, u.bron_van(wp.naam))
+
+    wper = u.waarde_record(N + "draagkracht.periode")
+    per_periode = cent(per_maand * wper.waarde)
+    u.stap(f"Over de draagkrachtperiode van {wper.waarde} maanden is de draagkracht {wper.waarde} x "
+           f"{euro_nl(per_maand)} = {euro_nl(per_periode)}.", wper.grondslag, u.bron_van(wper.naam))
+    return per_periode
+
+
+def _staffel(norm: Decimal, voet: Decimal, inkomen: Decimal, schijven) -> tuple[Decimal, str]:
+    """Per schijf: het inkomen tussen max(voet, vanaf x norm) en de volgende schijf telt voor het
+    percentage van de schijf. De som wordt één keer op centen afgerond."""
+    totaal = NUL
+    delen = []
+    for i, s in enumerate(schijven):
+        onder = max(voet, cent(norm * s.vanaf))
+        boven = cent(norm * schijven[i + 1].vanaf) if i + 1 < len(schijven) else None
+        top = inkomen if boven is None else min(inkomen, boven)
+        deel = max(NUL, top - onder)
+        if deel > NUL:
+            totaal += deel * s.percentage
+            delen.append(f"{procent_nl(s.percentage)} van {euro_nl(deel)}")
+    return cent(totaal), (" + ".join(delen) if delen else "nihil (geen inkomen in een schijf)")
+
+
+def draagkracht_vermogen(u) -> Decimal:
+    """Het deel van het vermogen boven de vermogensgrens dat als draagkracht telt."""
+    ver = vermogen(u)
+    grens, naam = vermogensgrens(u)
+    wg = u.ctx.beleid.waarde(naam)
+    wf = u.waarde_record(N + "draagkracht.vermogen_fractie")
+    boven = max(NUL, ver - grens)
+    deel = cent(boven * wf.waarde)
+    wie = "een gezin of alleenstaande ouder" if naam.endswith("gezin") else "een alleenstaande"
+    if boven == NUL:
+        u.stap(f"Het vermogen {vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor {wie} is "
+               f"{euro_nl(grens)}. Het vermogen ligt niet boven de grens en telt niet mee in de draagkracht.",
+               wg.grondslag, "kern")
+    else:
+        u.stap(f"Het vermogen {vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor {wie} is "
+               f"{euro_nl(grens)}. Het vermogen boven de grens is {euro_nl(boven)}; daarvan telt "
+               f"{procent_nl(wf.waarde)} = {euro_nl(deel)} mee in de draagkracht.",
+               wf.grondslag, u.bron_van(wf.naam))
+    return deel

@@ -1,0 +1,535 @@
+"""Bijzondere bijstand (art. 35 Pw): uitgewerkte voorbeelden, met de hand gerekend.
+
+Gepubliceerde normen op peildatum 1 september 2025 (sora_core/data/landelijk.toml):
+  alleenstaande 21-AOW 1369,06; gehuwden 21-AOW 1955,80; alleenstaande AOW 1530,21;
+  gehuwden AOW 2094,98. Vermogensgrens 2025: alleenstaande 7.770; gezin 15.540.
+  Kostendelersnorm: ((40% + A x 30%) / A) x gehuwdennorm.
+Regionale standaard (sora_core/data/bijzondere_bijstand.toml): voet 110% van de norm, 50% van het
+inkomen boven de voet, periode 12 maanden, vermogen boven de grens 100%, drempel 0, norm zonder
+kostendelers. Elk bedrag wordt op hele centen afgerond (half naar boven) zodra het ontstaat.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import json
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+from sora_core import hookimpl
+from sora_core.beslisser import beoordeel
+from sora_core.cli import sora
+from sora_core.fouten import InvoerFout, PluginFout
+from sora_core.plugins import bouw_register, laad_plugin
+from sora_core.regels.kostensoorten import kern_kostensoorten
+
+D = Decimal
+
+
+# --------------------------------------------------------------------------- hulpmiddelen
+
+def casus(gemeente="GM0399", inkomen="1700.00", geboortedatum="1985-03-15", aanvraag=None, **extra) -> dict:
+    c = {
+        "gemeente": gemeente,
+        "peildatum": "2025-09-01",
+        "aanvraagdatum": "2025-08-20",
+        "aanvrager": {"geboortedatum": geboortedatum},
+        "inkomen": {"netto_per_maand": inkomen},
+        "aanvragen": [dict({"regeling": "bijzondere_bijstand", "kostensoort": "bewindvoering", "bedrag": "1250.00"},
+                           **(aanvraag or {}))],
+    }
+    for k, v in extra.items():
+        c[k] = copy.deepcopy(v)
+    return c
+
+
+def bb(c: dict, reg=None):
+    besluit = beoordeel(c, reg=reg)
+    assert len(besluit.beslissingen) == 1
+    b = besluit.beslissingen[0]
+    assert b.regeling == "bijzondere_bijstand" and b.pakket == "basis"
+    return b
+
+
+def teksten(b) -> str:
+    return "\n".join(m.tekst for m in b.motivering)
+
+
+def waarde(b, naam):
+    return next(w for w in b.gebruikte_waarden if w.naam == naam)
+
+
+class _TestPlugin:
+    """Een testgemeente (geen echte gemeente): beleid uit een tijdelijk TOML-bestand."""
+
+    def __init__(self, naam, cbs, pad):
+        self.naam, self.cbs, self.pad = naam, cbs, pad
+
+    @hookimpl
+    def sora_gemeente(self):
+        return {"naam": self.naam.capitalize(), "cbs_code": self.cbs, "versie": "0.0.1"}
+
+    @hookimpl
+    def sora_beleid(self):
+        return [self.pad]
+
+
+def register_met(tmp_path, **plugins):
+    """Register met de opgegeven testgemeenten (naam -> (cbs, toml)) plus het echte Heiloo als buurgemeente."""
+    kandidaten = []
+    for naam, (cbs, toml) in plugins.items():
+        pad = tmp_path / f"{naam}.toml"
+        pad.write_text(toml, encoding="utf-8")
+        kandidaten.append((naam, lambda o=_TestPlugin(naam, cbs, pad): o))
+    kandidaten.append(("heiloo", lambda: importlib.import_module("sora_heiloo")))
+    reg = bouw_register(kandidaten)
+    assert not reg.fouten, reg.fouten
+    return reg
+
+
+# --------------------------------------------------------------------------- draagkracht (standaard)
+
+def test_uitgewerkt_voorbeeld_inkomen_boven_de_voet_gedeeltelijke_toekenning():
+    # alleenstaande van 40, peildatum 1-9-2025, norm 1369,06
+    # voet = 1369,06 x 1,10 = 1505,966 -> 1505,97
+    # inkomen 1700,00 -> boven de voet 1700,00 - 1505,97 = 194,03
+    # draagkracht per maand 50% x 194,03 = 97,015 -> 97,02
+    # per periode 12 x 97,02 = 1164,24
+    # kosten 1250,00 -> bijstand 1250,00 - 1164,24 = 85,76
+    b = bb(casus())
+    assert (b.uitkomst, b.bedrag, b.vorm, b.bedrag_per) == ("toegekend", D("85.76"), "om_niet", "eenmalig")
+    t = teksten(b)
+    for deel in ("€ 1.369,06", "110% van € 1.369,06 = € 1.505,97", "€ 194,03",
+                 "50% van € 194,03 = € 97,02", "12 x € 97,02 = € 1.164,24", "drempelbedrag is € 0,00",
+                 "€ 1.250,00 - voorliggende voorziening € 0,00 - draagkracht € 1.164,24 - drempelbedrag € 0,00 = € 85,76"):
+        assert deel in t, deel
+    assert all(m.grondslag and m.bron for m in b.motivering)
+    assert waarde(b, "bijzondere_bijstand.draagkracht.percentage").waarde == "0.50"
+    assert waarde(b, "bijzondere_bijstand.draagkracht.percentage").bron == "kern"
+
+
+def test_alleenstaande_onder_de_voet_volledige_toekenning():
+    # inkomen 1450,00 < voet 1505,97 -> draagkracht 0; vermogen 2500 < 7770
+    # bijstand = 1250,00 - 0 - 0 - 0 = 1250,00
+    b = bb(casus(inkomen="1450.00", vermogen={"bezittingen": "2500.00"}))
+    assert (b.uitkomst, b.bedrag, b.vorm) == ("toegekend", D("1250.00"), "om_niet")
+    assert "50% van € 0,00 = € 0,00 per maand" in teksten(b)
+
+
+def test_inkomen_precies_op_de_voet_geeft_geen_draagkracht():
+    # inkomen 1505,97 = voet -> boven de voet 0 -> bijstand 1250,00
+    b = bb(casus(inkomen="1505.97"))
+    assert b.bedrag == D("1250.00")
+
+
+def test_vermogen_boven_de_grens_telt_volledig_mee():
+    # inkomen 1400,00 < voet -> draagkracht uit inkomen 0
+    # vermogen 8500,00 - 200,00 = 8300,00; grens alleenstaande 2025: 7770,00 -> boven de grens 530,00
+    # 100% x 530,00 = 530,00 draagkracht; bijstand 1250,00 - 530,00 = 720,00
+    b = bb(casus(inkomen="1400.00", vermogen={"bezittingen": "8500.00", "schulden": "200.00"}))
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("720.00"))
+    assert "boven de grens is € 530,00; daarvan telt 100% = € 530,00" in teksten(b)
+
+
+def test_echtpaar_op_aow_leeftijd():
+    # aanvrager 1955-01-10 (70), partner 1957-06-01 (68): beiden AOW-leeftijd -> norm gehuwden AOW 2094,98
+    # voet = 2094,98 x 1,10 = 2304,478 -> 2304,48; inkomen 2500,00 -> boven de voet 195,52
+    # per maand 50% x 195,52 = 97,76; per periode 12 x 97,76 = 1173,12
+    # vermogen 16000,00; grens gezin 15540,00 -> 460,00 telt mee
+    # draagkracht 1173,12 + 460,00 = 1633,12; kosten 2000,00 -> bijstand 366,88
+    b = bb(casus(inkomen="2500.00", geboortedatum="1955-01-10",
+                 partner={"geboortedatum": "1957-06-01"}, vermogen={"bezittingen": "16000.00"},
+                 aanvraag={"kostensoort": "medische_kosten", "bedrag": "2000.00"}))
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("366.88"))
+    t = teksten(b)
+    assert "€ 2.094,98" in t and "= € 2.304,48" in t and "12 x € 97,76 = € 1.173,12" in t
+    assert "€ 1.173,12 + € 460,00 = € 1.633,12" in t
+    assert waarde(b, "bijstandsnorm.gehuwden_aow").waarde == "2094.98"
+
+
+def test_afgewezen_als_draagkracht_de_kosten_dekt():
+    # inkomen 1700,00 -> draagkracht 1164,24 (zie uitgewerkt voorbeeld); kosten 1000,00 < 1164,24
+    b = bb(casus(aanvraag={"bedrag": "1000.00"}))
+    assert (b.uitkomst, b.bedrag) == ("afgewezen", None)
+    assert "kan worden voldaan uit de draagkracht" in teksten(b).lower()
+    assert b.reden.grondslag == "art. 35 lid 1 Participatiewet"
+
+
+# --------------------------------------------------------------------------- kostendelers
+
+KOSTENDELERS = {"medebewoners": [{"geboortedatum": "1995-01-01"}, {"geboortedatum": "1990-06-01"}]}
+
+
+def test_kostendelers_regionale_standaard_gebruikt_norm_zonder_kostendelers():
+    # twee medebewoners van 30 en 35 (>= 27: kostendelers), maar standaard: norm 1369,06 zonder kostendelersnorm
+    # voet 1505,97; inkomen 1600,00 -> boven de voet 94,03; 50% = 47,015 -> 47,02; x 12 = 564,24
+    # kosten verhuiskosten 800,00 -> bijstand 800,00 - 564,24 = 235,76
+    b = bb(casus(inkomen="1600.00", aanvraag={"kostensoort": "verhuiskosten", "bedrag": "800.00"}, **KOSTENDELERS))
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("235.76"))
+    t = teksten(b)
+    assert "norm zonder kostendelersnorm" in t and "€ 1.369,06" in t
+    w = waarde(b, "bijzondere_bijstand.kostendelersnorm_toepassen")
+    assert (w.waarde, w.bron) == ("nee", "kern")
+
+
+def test_kostendelers_met_testgemeente_die_de_kostendelersnorm_toepast(tmp_path):
+    # A = 3 kostendelers, B = 1955,80: ((0,40 + 3 x 0,30) / 3) x 1955,80 = 847,5133.. -> 847,51
+    # voet = 847,51 x 1,10 = 932,261 -> 932,26; inkomen 1600,00 -> boven 667,74
+    # 50% = 333,87 per maand; x 12 = 4006,44 > kosten 800,00 -> afgewezen (draagkracht)
+    reg = register_met(tmp_path, kdndorp=("GM9901", """
+[[norm]]
+naam = "bijzondere_bijstand.kostendelersnorm_toepassen"
+waarde = true
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels bijzondere bijstand Kdndorp (testgemeente), art. 2"
+"""))
+    c = casus(gemeente="GM9901", inkomen="1600.00", aanvraag={"kostensoort": "verhuiskosten", "bedrag": "800.00"},
+              **KOSTENDELERS)
+    b = bb(c, reg)
+    assert b.uitkomst == "afgewezen"
+    t = teksten(b)
+    assert "€ 847,51" in t and "= € 932,26" in t and "12 x € 333,87 = € 4.006,44" in t
+    stap = next(m for m in b.motivering if "kostendelersnorm." in m.tekst and "met de kostendelersnorm" in m.tekst)
+    assert stap.bron == "kdndorp"
+    # de buurgemeente Heiloo volgt de standaard en kent 235,76 toe (zie hierboven)
+    assert bb(dict(c, gemeente="heiloo"), reg).bedrag == D("235.76")
+
+
+# --------------------------------------------------------------------------- leeftijd
+
+def test_aanvrager_van_19_afgewezen_wegens_onderhoudsplicht_ouders():
+    b = bb(casus(geboortedatum="2006-01-01"))
+    assert b.uitkomst == "afgewezen"
+    assert "onderhoudsplichtig" in teksten(b)
+    assert "art. 12 Participatiewet" in b.reden.grondslag
+
+
+def test_aanvrager_van_19_in_gemeente_die_jongeren_toelaat_naar_consulent(tmp_path):
+    # de jongerennormen (art. 20 Pw) staan niet in de kern: beoordelen, maar niet zelf rekenen
+    reg = register_met(tmp_path, jongdorp=("GM9902", """
+[[norm]]
+naam = "bijzondere_bijstand.jongeren_18_20_toestaan"
+waarde = true
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels bijzondere bijstand Jongdorp (testgemeente), art. 3"
+"""))
+    b = bb(casus(gemeente="jongdorp", geboortedatum="2006-01-01"), reg)
+    assert b.uitkomst == "doorverwezen"
+    assert any(m.bron == "jongdorp" for m in b.motivering)
+
+
+def test_minderjarige_aanvrager_afgewezen():
+    b = bb(casus(geboortedatum="2010-01-01"))
+    assert b.uitkomst == "afgewezen"
+    assert "minderjarige" in teksten(b) and "1:404" in b.reden.grondslag
+
+
+# --------------------------------------------------------------------------- vorm, voorliggend, tijdigheid, woonplaats
+
+def test_duurzame_gebruiksgoederen_als_lening():
+    # inkomen 1450,00 < voet -> draagkracht 0 -> bijstand 600,00 als lening
+    b = bb(casus(inkomen="1450.00", aanvraag={"kostensoort": "duurzame_gebruiksgoederen", "bedrag": "600.00"}))
+    assert (b.uitkomst, b.bedrag, b.vorm) == ("toegekend", D("600.00"), "lening")
+    assert "art. 51" in b.reden.grondslag
+
+
+def test_voorliggende_voorziening_dekt_alles():
+    b = bb(casus(aanvraag={"kostensoort": "medische_kosten", "bedrag": "400.00", "voorliggend": "400.00"}))
+    assert b.uitkomst == "afgewezen"
+    assert "voorliggende voorziening" in teksten(b).lower()
+    assert b.reden.grondslag == "art. 15 lid 1 Participatiewet"
+
+
+def test_voorliggende_voorziening_gedeeltelijk():
+    # inkomen 1450,00 -> draagkracht 0; 1250,00 - 250,00 = 1000,00
+    b = bb(casus(inkomen="1450.00", aanvraag={"voorliggend": "250.00"}))
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("1000.00"))
+
+
+def test_te_laat_gevraagd_standaard_vooraf_aanvragen():
+    # kosten op 1-5-2025, aanvraag op 20-8-2025; standaardtermijn 0 maanden (art. 44 lid 1 Pw)
+    b = bb(casus(aanvraag={"kostendatum": "2025-05-01"}))
+    assert b.uitkomst == "afgewezen"
+    assert "te laat" in teksten(b)
+    assert "art. 44 lid 1 Participatiewet" in b.reden.grondslag
+
+
+def test_kosten_na_de_aanvraag_zijn_op_tijd():
+    b = bb(casus(aanvraag={"kostendatum": "2025-08-25"}))
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("85.76"))
+
+
+def test_achteraf_termijn_van_een_gemeente(tmp_path):
+    # termijn 3 maanden: kosten 1-6-2025 -> uiterlijk 1-9-2025 >= aanvraag 20-8-2025: op tijd
+    #                    kosten 1-5-2025 -> uiterlijk 1-8-2025 <  aanvraag 20-8-2025: te laat
+    reg = register_met(tmp_path, termijndorp=("GM9903", """
+[[norm]]
+naam = "bijzondere_bijstand.kostensoort.bewindvoering.achteraf_termijn"
+waarde = 3
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels bijzondere bijstand Termijndorp (testgemeente), art. 4"
+"""))
+    op_tijd = bb(casus(gemeente="termijndorp", aanvraag={"kostendatum": "2025-06-01"}), reg)
+    assert (op_tijd.uitkomst, op_tijd.bedrag) == ("toegekend", D("85.76"))
+    te_laat = bb(casus(gemeente="termijndorp", aanvraag={"kostendatum": "2025-05-01"}), reg)
+    assert te_laat.uitkomst == "afgewezen" and "1 augustus 2025" in teksten(te_laat)
+    assert te_laat.reden.bron == "termijndorp"
+
+
+def test_niet_woonachtig_in_de_gemeente():
+    b = bb(casus(aanvrager={"geboortedatum": "1985-03-15", "woonachtig_in_gemeente": False}))
+    assert b.uitkomst == "afgewezen"
+    assert "niet woonachtig" in teksten(b)
+    assert b.reden.grondslag == "art. 40 lid 1 Participatiewet"
+
+
+def test_overig_zonder_vastgestelde_noodzaak_naar_consulent_en_met_noodzaak_beslist():
+    b = bb(casus(aanvraag={"kostensoort": "overig", "omschrijving": "Bril"}))
+    assert b.uitkomst == "doorverwezen"
+    b = bb(casus(aanvraag={"kostensoort": "overig", "omschrijving": "Bril", "noodzakelijk": True}))
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("85.76"))
+
+
+def test_niet_noodzakelijke_kosten_afgewezen():
+    b = bb(casus(aanvraag={"noodzakelijk": False}))
+    assert b.uitkomst == "afgewezen" and "niet noodzakelijk" in teksten(b)
+
+
+# --------------------------------------------------------------------------- gemeentelijke keuzes
+
+def test_gemeente_met_ander_percentage_beslist_anders_dan_de_buurgemeente(tmp_path):
+    # Testdorp (geen echte gemeente) kiest 35% in plaats van 50%.
+    # boven de voet 194,03 (uitgewerkt voorbeeld); 35% x 194,03 = 67,9105 -> 67,91; x 12 = 814,92
+    # bijstand 1250,00 - 814,92 = 435,08; buurgemeente Heiloo (standaard): 85,76
+    reg = register_met(tmp_path, testdorp=("GM9904", """
+[[norm]]
+naam = "bijzondere_bijstand.draagkracht.percentage"
+waarde = "0.35"
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels bijzondere bijstand Testdorp (testgemeente), art. 6"
+"""))
+    test = bb(casus(gemeente="testdorp"), reg)
+    buur = bb(casus(gemeente="heiloo"), reg)
+    assert (test.uitkomst, test.bedrag) == ("toegekend", D("435.08"))
+    assert (buur.uitkomst, buur.bedrag) == ("toegekend", D("85.76"))
+    stap = next(m for m in test.motivering if "35% van € 194,03 = € 67,91" in m.tekst)
+    assert stap.bron == "testdorp" and "Testdorp" in stap.grondslag
+    assert "12 x € 67,91 = € 814,92" in teksten(test)
+    w = waarde(test, "bijzondere_bijstand.draagkracht.percentage")
+    assert (w.waarde, w.bron) == ("0.35", "testdorp")
+
+
+def test_staffel_in_plaats_van_percentage(tmp_path):
+    # schijven: 10% vanaf 110%, 50% vanaf 130%, 100% vanaf 150% van de norm 1369,06
+    # grenzen: 1505,97 (voet); 1369,06 x 1,30 = 1779,778 -> 1779,78; x 1,50 = 2053,59
+    # inkomen 2200,00: 10% x (1779,78 - 1505,97 = 273,81) = 27,381
+    #                  50% x (2053,59 - 1779,78 = 273,81) = 136,905
+    #                 100% x (2200,00 - 2053,59 = 146,41) = 146,41
+    # som 310,696 -> 310,70 per maand; x 12 = 3728,40; kosten 4000,00 -> bijstand 271,60
+    reg = register_met(tmp_path, staffeldorp=("GM9905", """
+[[norm]]
+naam = "bijzondere_bijstand.draagkracht.staffel"
+waarde = [{vanaf = "1.10", percentage = "0.10"}, {vanaf = "1.30", percentage = "0.50"}, {vanaf = "1.50", percentage = "1.00"}]
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels bijzondere bijstand Staffeldorp (testgemeente), art. 7"
+"""))
+    b = bb(casus(gemeente="staffeldorp", inkomen="2200.00", aanvraag={"bedrag": "4000.00"}), reg)
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("271.60"))
+    assert "= € 310,70 per maand" in teksten(b) and "12 x € 310,70 = € 3.728,40" in teksten(b)
+
+
+def test_drempelbedrag_begrensd_op_wettelijk_maximum(tmp_path):
+    # drempel 250,00 gekozen, wettelijk maximum 2025: 170,00 (art. 35 lid 2 Pw)
+    # inkomen 1450,00 -> draagkracht 0; 1250,00 - 170,00 = 1080,00
+    # kosten 100,00 -> 100,00 - 0 - 170,00 < 0 -> afgewezen (binnen het drempelbedrag)
+    reg = register_met(tmp_path, drempeldorp=("GM9906", """
+[[norm]]
+naam = "bijzondere_bijstand.drempelbedrag"
+waarde = "250.00"
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels bijzondere bijstand Drempeldorp (testgemeente), art. 8"
+"""))
+    b = bb(casus(gemeente="drempeldorp", inkomen="1450.00"), reg)
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("1080.00"))
+    assert "wettelijke maximum van € 170,00" in teksten(b)
+    b = bb(casus(gemeente="drempeldorp", inkomen="1450.00", aanvraag={"bedrag": "100.00"}), reg)
+    assert b.uitkomst == "afgewezen" and "binnen het drempelbedrag" in teksten(b)
+
+
+def test_lokale_kostensoort_met_maximum(tmp_path):
+    # inkomen 1450,00 -> draagkracht 0; kosten 200,00 boven het maximum 150,00 -> bijstand 150,00
+    reg = register_met(tmp_path, lokaaldorp=("GM9907", """
+[[kostensoort]]
+sleutel = "lokaaldorp.schoolreis"
+naam = "Schoolreis"
+omschrijving = "Kosten van een verplichte schoolreis."
+grondslag = "Beleidsregels bijzondere bijstand Lokaaldorp (testgemeente), art. 9"
+geldig_vanaf = 2025-01-01
+vorm = "om_niet"
+maximum = "150.00"
+"""))
+    c = casus(gemeente="lokaaldorp", inkomen="1450.00", aanvraag={"kostensoort": "lokaaldorp.schoolreis", "bedrag": "200.00"})
+    b = bb(c, reg)
+    assert (b.uitkomst, b.bedrag, b.vorm) == ("toegekend", D("150.00"), "om_niet")
+    assert any(m.bron == "lokaaldorp" and "€ 150,00" in m.tekst for m in b.motivering)
+    # bij de buurgemeente bestaat die kostensoort niet
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(dict(c, gemeente="heiloo"), reg=reg)
+    assert e.value.fouten()[0].veld == "aanvragen[0].kostensoort"
+
+
+def test_lokale_kostensoort_moet_eigen_sleutel_hebben(tmp_path):
+    pad = tmp_path / "fout.toml"
+    pad.write_text('[[kostensoort]]\nsleutel = "bewindvoering"\nnaam = "x"\nomschrijving = "x"\n'
+                   'grondslag = "x"\ngeldig_vanaf = 2025-01-01\nvorm = "om_niet"\n', encoding="utf-8")
+    with pytest.raises(Exception) as e:
+        laad_plugin("foutdorp", _TestPlugin("foutdorp", "GM9908", pad))
+    assert "foutdorp." in str(e.value)
+
+
+# --------------------------------------------------------------------------- invoer en catalogus
+
+def test_onbekende_kostensoort_en_ontbrekend_bedrag_samen_gemeld():
+    c = casus()
+    c["aanvragen"] = [{"regeling": "bijzondere_bijstand", "kostensoort": "vakantie", "bedrag": "10.00"},
+                      {"regeling": "bijzondere_bijstand", "kostensoort": "bewindvoering"}]
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(c)
+    velden = [f.veld for f in e.value.fouten()]
+    assert velden == ["aanvragen[0].kostensoort", "aanvragen[1].bedrag"]
+    assert "vakantie" in e.value.fouten()[0].melding and "bewindvoering" in e.value.fouten()[0].melding
+
+
+def test_catalogus_van_de_kern():
+    ks = kern_kostensoorten()
+    for k in ("bewindvoering", "eigen_risico_zorg", "duurzame_gebruiksgoederen", "verhuiskosten", "woninginrichting",
+              "medische_kosten", "reiskosten_bezoek", "uitvaartkosten", "legeskosten_verblijf",
+              "kinderopvang_sociaal_medisch", "overig"):
+        assert k in ks and ks[k].grondslag
+    from sora_core.parameters import kern_definities
+
+    d = kern_definities()
+    leningen = {k for k in ks if d[f"bijzondere_bijstand.kostensoort.{k}.vorm"].waarden[0].waarde == "lening"}
+    assert leningen == {"duurzame_gebruiksgoederen", "woninginrichting", "waarborgsom"}
+    # geen maximum zonder bron: de kern zet er geen enkele
+    assert all(not d[f"bijzondere_bijstand.kostensoort.{k}.maximum"].waarden for k in ks)
+
+
+def test_alle_zes_gemeenten_volgen_de_standaard_nog_te_bevestigen():
+    for g in ("GM0361", "GM0373", "GM0383", "GM1980", "GM0399", "GM0450"):
+        besluit = beoordeel(casus(gemeente=g))
+        assert besluit.beslissingen[0].bedrag == D("85.76")
+        assert any("bijzondere_bijstand.draagkracht.percentage" in w for w in besluit.waarschuwingen), g
+
+
+# --------------------------------------------------------------------------- CLI
+
+def test_cli_beoordeel_toont_elke_rekenstap_met_grondslag_en_bron(tmp_path):
+    pad = tmp_path / "casus.json"
+    pad.write_text(json.dumps(casus(gemeente="GM0373")), encoding="utf-8")
+    r = CliRunner().invoke(sora, ["beoordeel", str(pad)])
+    assert r.exit_code == 0, r.output
+    out = r.output
+    assert "Bijzondere bijstand [basispakket]: TOEGEKEND, € 85,76 eenmalig" in out
+    for stap in ("De bijstandsnorm voor alleenstaande van 21 jaar tot de AOW-leeftijd is op 1 september 2025 € 1.369,06",
+                 "De draagkrachtvrije voet is 110% van € 1.369,06 = € 1.505,97 per maand.",
+                 "het inkomen boven de draagkrachtvrije voet is € 194,03 per maand",
+                 "De draagkracht is 50% van € 194,03 = € 97,02 per maand.",
+                 "Over de draagkrachtperiode van 12 maanden is de draagkracht 12 x € 97,02 = € 1.164,24.",
+                 "Het drempelbedrag is € 0,00.",
+                 "= € 85,76."):
+        assert stap in out, stap
+    regels = out.splitlines()
+    i = next(n for n, x in enumerate(regels) if "De draagkrachtvrije voet" in x)
+    assert regels[i + 1].strip().startswith("grondslag: art. 35 lid 1 Participatiewet") and "bron: kern" in regels[i + 1]
+
+    r = CliRunner().invoke(sora, ["beoordeel", str(pad), "--json"])
+    assert r.exit_code == 0
+    doc = json.loads(r.output)
+    bes = doc["beslissingen"][0]
+    assert (bes["uitkomst"], bes["bedrag"], bes["vorm"]) == ("toegekend", "85.76", "om_niet")
+    assert all(m["grondslag"] and m["bron"] for m in bes["motivering"])
+
+
+def test_cli_fout_voor_ontbrekend_bedrag(tmp_path):
+    c = casus()
+    del c["aanvragen"][0]["bedrag"]
+    pad = tmp_path / "casus.json"
+    pad.write_text(json.dumps(c), encoding="utf-8")
+    r = CliRunner().invoke(sora, ["beoordeel", str(pad), "--json"])
+    assert r.exit_code == 2
+    assert json.loads(r.output)["fouten"][0]["veld"] == "aanvragen[0].bedrag"
+
+
+@pytest.mark.parametrize("bestand, bedrag, vorm", [
+    # inkomen 1450,00 < voet 1505,97 -> volledige toekenning 1250,00
+    ("bijzondere-bijstand-bergen-bewindvoering.toml", "1250.00", "om_niet"),
+    # inkomen 1480,00 < voet 1505,97 -> 549,00, duurzame gebruiksgoederen als lening
+    ("bijzondere-bijstand-alkmaar-wasmachine-lening.toml", "549.00", "lening"),
+    # uitgewerkt voorbeeld: 1250,00 - 1164,24 = 85,76
+    ("bijzondere-bijstand-heiloo-draagkracht.toml", "85.76", "om_niet"),
+])
+def test_voorbeeldcasussen(bestand, bedrag, vorm):
+    from pathlib import Path
+
+    from sora_core.invoer import laad_casus
+
+    pad = Path(__file__).parent.parent / "voorbeelden" / bestand
+    b = beoordeel(laad_casus(pad)).beslissingen[0]
+    assert (b.uitkomst, b.bedrag, b.vorm) == ("toegekend", D(bedrag), vorm)
+
+
+def test_twee_aanvragen_gebruiken_de_draagkracht_maar_een_keer():
+    # draagkracht 1164,24 (uitgewerkt voorbeeld)
+    # aanvraag 1: 1000,00 -> geheel uit de draagkracht (afgewezen); verbruikt 1000,00
+    # aanvraag 2: 1250,00 -> resterende draagkracht 1164,24 - 1000,00 = 164,24 -> bijstand 1085,76
+    c = casus()
+    c["aanvragen"] = [{"regeling": "bijzondere_bijstand", "kostensoort": "medische_kosten", "bedrag": "1000.00"},
+                      {"regeling": "bijzondere_bijstand", "kostensoort": "bewindvoering", "bedrag": "1250.00"}]
+    een, twee = beoordeel(c).beslissingen
+    assert een.uitkomst == "afgewezen"
+    assert (twee.uitkomst, twee.bedrag) == ("toegekend", D("1085.76"))
+    assert "resteert € 164,24" in teksten(twee)
+
+
+# --------------------------------------------------------------------------- eigenschappen
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_bedrag = st.integers(min_value=0, max_value=1_000_000).map(lambda c: D(c) / 100)
+
+
+@settings(max_examples=60, deadline=None)
+@given(inkomen=_bedrag, kosten=_bedrag.filter(lambda b: b > 0), bezit=_bedrag, extra=_bedrag)
+def test_bijstand_tussen_nul_en_de_kosten_en_daalt_met_het_inkomen(inkomen, kosten, bezit, extra):
+    def bijstand(ink):
+        b = bb(casus(inkomen=f"{ink:.2f}", vermogen={"bezittingen": f"{bezit:.2f}"},
+                     aanvraag={"bedrag": f"{kosten:.2f}"}))
+        assert b.uitkomst in ("toegekend", "afgewezen")
+        return b.bedrag if b.uitkomst == "toegekend" else D("0.00")
+
+    laag, hoog = bijstand(inkomen), bijstand(inkomen + extra)
+    assert D("0") <= hoog <= laag <= kosten
+    assert laag == laag.quantize(D("0.01"))
+
+
+def test_voorliggend_boven_het_maximum_is_afwijzing_wegens_voorliggende_voorziening(tmp_path):
+    # maximum 150,00; kosten 200,00; voorliggend 160,00 >= 150,00 -> afgewezen (art. 15), niet wegens draagkracht
+    reg = register_met(tmp_path, maxdorp=("GM9909", """
+[[norm]]
+naam = "bijzondere_bijstand.kostensoort.reiskosten_bezoek.maximum"
+waarde = "150.00"
+geldig_vanaf = 2025-01-01
+grondslag = "Beleidsregels bijzondere bijstand Maxdorp (testgemeente), art. 10"
+"""))
+    b = bb(casus(gemeente="maxdorp", inkomen="1450.00",
+                 aanvraag={"kostensoort": "reiskosten_bezoek", "bedrag": "200.00", "voorliggend": "160.00"}), reg)
+    assert b.uitkomst == "afgewezen"
+    assert b.reden.grondslag == "art. 15 lid 1 Participatiewet"
+    # zonder voorliggende voorziening: 150,00 (het maximum); de stap noemt de gemeente als bron
+    b = bb(casus(gemeente="maxdorp", inkomen="1450.00", aanvraag={"kostensoort": "reiskosten_bezoek", "bedrag": "200.00"}), reg)
+    assert b.bedrag == D("150.00")
+    assert any(m.bron == "maxdorp" and "ten hoogste € 150,00" in m.tekst for m in b.motivering)

@@ -1,0 +1,413 @@
+"""Tests van de analyse-opdrachten (issue 6) op echte uitvoer via CliRunner.
+
+Twee soorten:
+* met het **testregister** (analyse_hulp): twee testgemeenten met bekende normen en
+  pluspakket en een basispakket met alleen de individuele inkomenstoeslag (IIT), zodat elk
+  bedrag hieronder met de hand is uitgerekend;
+* met de **zes echte gemeenten**: rooktests en feiten die uit de kerngegevens volgen.
+
+Normen op peildatum 2025-09-01 (sora_core/data/landelijk.toml, bron fijnder.nl):
+alleenstaande 1369.06, gehuwden 1955.80 per maand. IIT (kern, zaffier.nl): 479 alleenstaande,
+607 alleenstaande ouder, 673 gehuwden per jaar; grens 120% (testa: 130%).
+  120% alleenstaande: 1369.06 x 1.20 = 1642.872 -> 1642.87
+  130% alleenstaande: 1369.06 x 1.30 = 1779.778 -> 1779.78
+  110% alleenstaande: 1369.06 x 1.10 = 1505.966 -> 1505.97
+  150% alleenstaande: 1369.06 x 1.50 = 2053.59
+  120% gehuwden: 1955.80 x 1.20 = 2346.96;  130%: 1955.80 x 1.30 = 2542.54
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from analyse_hulp import testregister, valideer  # noqa: F401  (fixture)
+from sora_core.cli import sora
+
+ROOT = Path(__file__).resolve().parent.parent
+VOORBEELD = str(ROOT / "voorbeelden" / "gezin-vergelijk.toml")
+PEIL = "2025-09-01"
+IIT = "individuele_inkomenstoeslag"
+GEMEENTEN6 = {"Alkmaar", "Bergen (NH)", "Castricum", "Dijk en Waard", "Heiloo", "Uitgeest"}
+
+
+def run(*args, input=None):
+    r = CliRunner().invoke(sora, list(args), input=input, catch_exceptions=False)
+    return r
+
+
+def casus(gemeente: str, inkomen: str, geboren: str = "1985-01-01", kinderen=(), **extra) -> dict:
+    c = {"gemeente": gemeente, "peildatum": PEIL, "aanvrager": {"geboortedatum": geboren},
+         "inkomen": {"netto_per_maand": inkomen, "laag_sinds": "2015-01-01"}, "vermogen": {"bezittingen": "0.00"}}
+    if kinderen:
+        c["kinderen"] = [{"geboortedatum": k} for k in kinderen]
+    c.update(extra)
+    return c
+
+
+# =========================================================================== help en opstart
+
+@pytest.mark.parametrize("opdracht", ["vergelijk", "regelingen", "normen", "verschil", "harmonisatie",
+                                      "minima-effect", "batch", "populatie"])
+def test_help_toont_voorbeeld(opdracht):
+    r = run(opdracht, "--help")
+    assert r.exit_code == 0
+    assert "Voorbeeld" in r.output and f"sora {opdracht}" in r.output
+
+
+def test_opstart_laadt_analyse_niet():
+    code = ("import sys, sora_core.cli; "
+            "print(sorted(m for m in sys.modules if m.startswith('sora_core.analyse') or m == 'sora_core.beslisser'))")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert uit.strip() == "[]"
+
+
+# =========================================================================== vergelijk
+
+def test_vergelijk_voorbeeld_zes_gemeenten_tekst():
+    r = run("vergelijk", VOORBEELD)
+    assert r.exit_code == 0, r.output
+    for naam in GEMEENTEN6:
+        assert naam in r.output
+    # alleenstaande ouder, 40 jaar, 1575.00 <= 1642.87 (120%), laag sinds 2020 (> 36 maanden),
+    # vermogen 1200 <= 15.540: IIT 607 per jaar in elke gemeente
+    regel = next(x for x in r.output.splitlines() if "Individuele inkomenstoeslag" in x)
+    assert regel.count("607,00/jr") == 6
+    assert not regel.startswith("≠")
+    # de AlkmaarPas bestaat alleen in Alkmaar: die rij verschilt
+    assert any(x.startswith("≠ AlkmaarPas") for x in r.output.splitlines())
+    assert "Totaal per jaar" in r.output and "Totaal eenmalig" in r.output
+
+
+def test_vergelijk_json_schema_en_totalen():
+    r = run("vergelijk", VOORBEELD, "--json")
+    doc = json.loads(r.output)
+    valideer(doc, "sora-vergelijk")
+    assert {g["naam"] for g in doc["gemeenten"]} == GEMEENTEN6
+    iit = next(x for x in doc["regelingen"] if x["sleutel"] == IIT)
+    for cel in iit["per_gemeente"].values():
+        assert cel == {"regeling": IIT, "uitkomst": "toegekend", "bedrag": "607.00", "bedrag_per": "per_jaar",
+                       "vorm": "om_niet"}
+    assert iit["verschilt"] is False
+    pas = next(x for x in doc["regelingen"] if x["naam"] == "AlkmaarPas")
+    assert pas["verschilt"] is True and pas["per_gemeente"]["bergen"] is None
+    # totaal per jaar = som van per_jaar + 12 x per_maand van de toekenningen in die kolom
+    for g in doc["gemeenten"]:
+        som = Decimal("0")
+        for rij in doc["regelingen"]:
+            c = rij["per_gemeente"][g["plugin"]]
+            if c and c["uitkomst"] == "toegekend" and c["bedrag"] and c["vorm"] != "lening":
+                som += Decimal(c["bedrag"]) * {"per_jaar": 1, "per_maand": 12}.get(c["bedrag_per"], 0)
+        assert Decimal(g["totalen"]["per_jaar"]) == som
+
+
+def test_vergelijk_watals_toont_verschil():
+    # Alkmaar grens 110%: 1575.00 > 1505.97, dus de IIT van 607 vervalt; andere gemeenten ongewijzigd
+    r = run("vergelijk", VOORBEELD, "--zet", "alkmaar.individuele_inkomenstoeslag.inkomensgrens=1,10", "--json")
+    doc = json.loads(r.output)
+    valideer(doc, "sora-vergelijk")
+    assert doc["wat_als"] == {"alkmaar": {"individuele_inkomenstoeslag.inkomensgrens": "1.10"}}
+    alk = next(g for g in doc["gemeenten"] if g["plugin"] == "alkmaar")
+    assert alk["wat_als"]["verschil"]["per_jaar"] == "-607.00"
+    w = {x["regeling"]: x for x in alk["wat_als"]["wijzigingen"]}
+    assert w[IIT]["huidig"]["uitkomst"] == "toegekend" and w[IIT]["wat_als"]["uitkomst"] == "afgewezen"
+    assert all(g["wat_als"] is None for g in doc["gemeenten"] if g["plugin"] != "alkmaar")
+    tekst = run("vergelijk", VOORBEELD, "--zet", "alkmaar.individuele_inkomenstoeslag.inkomensgrens=1.10").output
+    assert "Wat-als Alkmaar (individuele_inkomenstoeslag.inkomensgrens = 1.10)" in tekst
+    assert "Individuele inkomenstoeslag: 607,00/jr -> afgewezen" in tekst
+    assert "-€ 607,00 per jaar" in tekst
+
+
+def test_vergelijk_csv():
+    r = run("vergelijk", VOORBEELD, "--csv")
+    regels = r.output.strip().splitlines()
+    assert regels[0] == "rij,naam,pakket,gemeente,regeling,uitkomst,bedrag,bedrag_per,vorm"
+    assert f"{IIT},Individuele inkomenstoeslag,basis,heiloo,{IIT},toegekend,607.00,per_jaar,om_niet" in regels
+    assert any(x.startswith("plus:AlkmaarPas,AlkmaarPas,plus,bergen,,bestaat_niet") for x in regels)
+
+
+def test_vergelijk_testregister_totalen_met_de_hand(testregister, tmp_path):
+    # alleenstaande ouder met kinderen van 8 en 14 (2025), inkomen 1600.00:
+    # testa: IIT (grens 130%) 607 + sportpas 2 x 150 = 300 -> per jaar 907.00
+    # testb: IIT (grens 120%) 607 + sportpas 2 x 100 = 200 -> 807.00 per jaar; energie 500 eenmalig
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps(casus("testa", "1600.00", kinderen=("2017-03-01", "2011-03-01"))), encoding="utf-8")
+    doc = json.loads(run("vergelijk", str(p), "--json").output)
+    valideer(doc, "sora-vergelijk")
+    t = {g["plugin"]: g["totalen"] for g in doc["gemeenten"]}
+    assert t["testa"] == {"per_jaar": "907.00", "eenmalig": "0.00", "lening": "0.00"}
+    assert t["testb"] == {"per_jaar": "807.00", "eenmalig": "500.00", "lening": "0.00"}
+    sport = next(x for x in doc["regelingen"] if x["sleutel"] == "plus:Sportpas")
+    assert sport["per_gemeente"]["testa"]["regeling"] == "testa.sportpas"
+    assert sport["per_gemeente"]["testb"]["bedrag"] == "200.00" and sport["verschilt"] is True
+
+
+@pytest.mark.parametrize("zet,melding", [
+    ("alkmaar.inkomensgrens", "verwacht GEMEENTE.NORM=WAARDE"),
+    ("alkmaar.bestaat.niet=1", "geen bekende open norm"),
+    ("alkmaar.bijstandsnorm.alleenstaande=1500.00", "vaste parameter van de kern"),
+    ("alkmaar.individuele_inkomenstoeslag.inkomensgrens=2.00", "boven het maximum"),
+    ("alkmaar.individuele_inkomenstoeslag.referteperiode=drie", "geheel getal"),
+    ("nergenshuizen.individuele_inkomenstoeslag.inkomensgrens=1.3", "Onbekende gemeente 'nergenshuizen'"),
+])
+def test_zet_fouten_nederlands_exit_2(zet, melding):
+    r = CliRunner().invoke(sora, ["vergelijk", VOORBEELD, "--zet", zet])
+    assert r.exit_code == 2
+    assert melding in r.output and "--zet" in r.output
+    assert "Traceback" not in r.output
+    j = CliRunner().invoke(sora, ["vergelijk", VOORBEELD, "--zet", zet, "--json"])
+    assert j.exit_code == 2
+    doc = json.loads(j.output)
+    assert doc["contract"] == "sora-fout/1" and doc["fouten"][0]["veld"] == "--zet"
+
+
+# =========================================================================== regelingen
+
+def test_regelingen_testregister(testregister):
+    r = run("regelingen", "--peildatum", PEIL)
+    assert r.exit_code == 0
+    assert "BASISPAKKET" in r.output and "PLUSPAKKET TEST A (GM9001)" in r.output
+    assert "voorwaarden: met kinderen van 4 tot en met 17 jaar; inkomen tot 120% van de toepasselijke bijstandsnorm; " \
+           "vermogen binnen de grens van art. 34 Pw" in r.output
+    assert "bedrag: € 150,00 per kind per jaar" in r.output
+    assert "bedrag: € 500,00 per huishouden, eenmalig" in r.output
+    # de IIT-inkomensgrens wijkt in Test A af (1.30)
+    assert "- inkomensgrens: 1.20 (deel van de toepasselijke bijstandsnorm); anders in: Test A 1.30" in r.output
+    doc = json.loads(run("regelingen", "--peildatum", PEIL, "--json").output)
+    valideer(doc, "sora-regelingen")
+    assert [r["sleutel"] for r in doc["basispakket"]] == [IIT]
+    b = next(g for g in doc["gemeenten"] if g["plugin"] == "testb")
+    assert [r["sleutel"] for r in b["pluspakket"]] == ["testb.energie", "testb.sportpas"]
+    een = run("regelingen", "--gemeente", "GM9002", "--peildatum", PEIL, "--csv").output.splitlines()
+    assert een[0] == "gemeente,sleutel,naam,pakket,voorwaarden,bedrag,grondslag,geldig_vanaf,geldig_tot"
+    assert sum(1 for x in een if x.startswith("testb,")) == 2 and not any(x.startswith("testa,") for x in een)
+
+
+def test_regelingen_echte_gemeenten_schema():
+    doc = json.loads(run("regelingen", "--peildatum", "2023-06-01", "--json").output)
+    valideer(doc, "sora-regelingen")
+    alk = next(g for g in doc["gemeenten"] if g["plugin"] == "alkmaar")
+    pas = next(r for r in alk["pluspakket"] if r["sleutel"] == "alkmaar.alkmaarpas")
+    # 2023: grens 150% (raadsbesluit 26-1-2023), tegoed 188 volwassenen, 302 senioren
+    assert "inkomen tot 150% van de toepasselijke bijstandsnorm" in pas["voorwaarden"]
+    assert "€ 188,00" in pas["bedrag_tekst"] and "€ 302,00" in pas["bedrag_tekst"]
+
+
+def test_onbekende_gemeente_exit_2():
+    r = CliRunner().invoke(sora, ["regelingen", "--gemeente", "atlantis"])
+    assert r.exit_code == 2 and "--gemeente: Onbekende gemeente 'atlantis'" in r.output
+    r = CliRunner().invoke(sora, ["verschil", "alkmaar", "atlantis", "--json"])
+    assert r.exit_code == 2 and json.loads(r.output)["fouten"][0]["veld"] == "GEMEENTE_B"
+
+
+# =========================================================================== normen en verschil
+
+def test_normen_testregister(testregister):
+    doc = json.loads(run("normen", "--peildatum", PEIL, "--json").output)
+    valideer(doc, "sora-normen")
+    n = {x["naam"]: x for x in doc["normen"]}
+    grens = n["individuele_inkomenstoeslag.inkomensgrens"]
+    assert grens["standaard"]["waarde"] == "1.20"
+    assert grens["per_gemeente"]["testa"]["waarde"] == "1.30"
+    assert grens["per_gemeente"]["testa"]["bron"] == "testa"
+    assert grens["per_gemeente"]["testa"]["op_standaard"] is False
+    assert grens["per_gemeente"]["testa"]["grondslag"] == "Verordening testgemeente A, art. 1"
+    assert grens["per_gemeente"]["testb"]["op_standaard"] is True
+    assert n["individuele_inkomenstoeslag.referteperiode"]["per_gemeente"]["testb"]["te_bevestigen"] is True
+    tekst = run("normen", "--peildatum", PEIL).output
+    regel = next(x for x in tekst.splitlines() if x.startswith("individuele_inkomenstoeslag.inkomensgrens"))
+    assert "1.30 *" in regel
+    assert "Test A: 1.30 vanaf 2023-01-01: Verordening testgemeente A, art. 1; testbron A" in tekst
+    assert "Test B: volgt de standaard, nog te bevestigen door de gemeente" in tekst
+    rijen = run("normen", "--peildatum", PEIL, "--csv").output.strip().splitlines()
+    assert len(rijen) == 1 + 2 * len(doc["normen"])
+
+
+def test_normen_echte_gemeenten():
+    r = run("normen", "--peildatum", PEIL, "--json")
+    doc = json.loads(r.output)
+    valideer(doc, "sora-normen")
+    assert {g["naam"] for g in doc["gemeenten"]} == GEMEENTEN6
+    assert any(x["naam"] == "individuele_inkomenstoeslag.inkomensgrens" for x in doc["normen"])
+    assert run("normen", "--gemeente", "heiloo", "--peildatum", PEIL).exit_code == 0
+
+
+def test_verschil_testregister(testregister):
+    doc = json.loads(run("verschil", "testa", "testb", "--peildatum", PEIL, "--json").output)
+    valideer(doc, "sora-verschil")
+    assert [n["naam"] for n in doc["normen"]] == ["individuele_inkomenstoeslag.inkomensgrens"]
+    assert (doc["normen"][0]["a"]["waarde"], doc["normen"][0]["b"]["waarde"]) == ("1.30", "1.20")
+    soorten = {r["naam"]: r["soort"] for r in doc["regelingen"]}
+    assert soorten == {"Energiebijdrage": "alleen_b", "Sportpas": "anders"}
+    tekst = run("verschil", "testa", "testb", "--peildatum", PEIL).output
+    assert "Energiebijdrage: alleen in Test B" in tekst and "Sportpas: in beide, anders ingericht" in tekst
+    zelfde = run("verschil", "testa", "GM9001", "--peildatum", PEIL).output
+    assert "Geen verschillen" in zelfde
+
+
+def test_verschil_echte_gemeenten():
+    doc = json.loads(run("verschil", "alkmaar", "bergen", "--peildatum", PEIL, "--json").output)
+    valideer(doc, "sora-verschil")
+    assert any(r["naam"] == "AlkmaarPas" and r["soort"] == "alleen_a" for r in doc["regelingen"])
+
+
+# =========================================================================== minima-effect
+
+def test_minima_effect_met_de_hand(testregister):
+    doc = json.loads(run("minima-effect", "--gemeente", "testa", "--peildatum", PEIL, "--json").output)
+    valideer(doc, "sora-minima-effect")
+    h = {x["sleutel"]: x for x in doc["gemeenten"][0]["huishoudens"]}
+    assert len(h) == 8
+    ao1 = h["alleenstaande_ouder_1"]
+    assert ao1["norm_per_maand"] == "1369.06"
+    assert [p["inkomen_per_maand"] for p in ao1["punten"]] == ["1369.06", "1505.97", "1642.87", "1779.78", "2053.59"]
+    # 100-120%: IIT 607 + sportpas 150 (kind van 8) = 757; 130%: alleen IIT (grens 130% precies gehaald) = 607; 150%: 0
+    assert [p["totaal"] for p in ao1["punten"]] == ["757.00", "757.00", "757.00", "607.00", "0.00"]
+    # armoedeval 120 -> 130: -150, inkomen +(1779.78 - 1642.87) x 12 = 136.91 x 12 = 1642.92, saldo 1492.92
+    # 130 -> 150: -607, inkomen +(2053.59 - 1779.78) x 12 = 273.81 x 12 = 3285.72, saldo 2678.72
+    assert ao1["armoedeval"] == [
+        {"van": 120, "naar": 130, "verlies": "150.00", "extra_inkomen_per_jaar": "1642.92", "saldo": "1492.92",
+         "vervallen": ["Sportpas"]},
+        {"van": 130, "naar": 150, "verlies": "607.00", "extra_inkomen_per_jaar": "3285.72", "saldo": "2678.72",
+         "vervallen": ["Individuele inkomenstoeslag"]},
+    ]
+    # AOW-paar: geen IIT (AOW-leeftijd), geen kinderen: niets
+    assert [p["totaal"] for p in h["aow_paar"]["punten"]] == ["0.00"] * 5
+    tekst = run("minima-effect", "--gemeente", "testa", "--peildatum", PEIL).output
+    assert "Armoedeval van 120% naar 130%: ondersteuning € 150,00 per jaar lager (Sportpas)" in tekst
+
+
+def test_minima_effect_eenmalig_telt_x1_en_watals(testregister):
+    # testb, paar met 2 kinderen op 100%: IIT 673 + sportpas 2 x 100 + energie 500 eenmalig (x1) = 1373.00;
+    # 130%: niets meer -> armoedeval 120 -> 130: -1373; inkomen +(2542.54 - 2346.96) x 12 = 2346.96; saldo 973.96
+    doc = json.loads(run("minima-effect", "--gemeente", "testb", "--peildatum", PEIL, "--json",
+                         "--zet", "testb.individuele_inkomenstoeslag.inkomensgrens=1.30").output)
+    valideer(doc, "sora-minima-effect")
+    p2 = next(x for x in doc["gemeenten"][0]["huishoudens"] if x["sleutel"] == "paar_2")
+    assert [p["totaal"] for p in p2["punten"]] == ["1373.00", "1373.00", "1373.00", "0.00", "0.00"]
+    assert p2["armoedeval"][0] == {"van": 120, "naar": 130, "verlies": "1373.00", "extra_inkomen_per_jaar": "2346.96",
+                                   "saldo": "973.96", "vervallen": ["Energiebijdrage", "Individuele inkomenstoeslag",
+                                                                    "Sportpas"]}
+    # wat-als grens IIT 130%: op 130% (2542.54 <= 2542.54) nu wel IIT 673 -> verschil +673 alleen daar
+    assert [p["wat_als"]["verschil"] for p in p2["punten"]] == ["0.00", "0.00", "0.00", "673.00", "0.00"]
+    rijen = run("minima-effect", "--gemeente", "testb", "--peildatum", PEIL, "--csv").output.splitlines()
+    assert rijen[0].startswith("gemeente,huishouden,percentage,inkomen_per_maand,regeling")
+    assert "testb,paar_2,100,1955.80,testb.energie,Energiebijdrage,plus,500.00,eenmalig,500.00," in rijen
+
+
+def test_minima_effect_echte_gemeenten_schema():
+    r = run("minima-effect", "--gemeente", "alkmaar", "--peildatum", "2023-06-01", "--json")
+    doc = json.loads(r.output)
+    valideer(doc, "sora-minima-effect")
+    al = next(x for x in doc["gemeenten"][0]["huishoudens"] if x["sleutel"] == "alleenstaande")
+    # 2023-06: norm 1195.66; AlkmaarPas 188 (18 jaar tot AOW) tot 150%: ook op 150% nog toegekend
+    assert al["norm_per_maand"] == "1195.66"
+    for p in al["punten"]:
+        pas = [x for x in p["regelingen"] if x["regeling"] == "alkmaar.alkmaarpas"]
+        assert pas and pas[0]["jaarwaarde"] == "188.00"
+
+
+# =========================================================================== harmonisatie
+
+def test_harmonisatie_met_de_hand(testregister):
+    doc = json.loads(run("harmonisatie", "--peildatum", PEIL, "--json").output)
+    valideer(doc, "sora-harmonisatie")
+    g = {x["plugin"]: x for x in doc["gemeenten"]}
+    a, b = g["testa"], g["testb"]
+    assert a["normen"]["afwijkend"] == ["individuele_inkomenstoeslag.inkomensgrens"]
+    assert b["normen"]["afwijkend"] == [] and b["normen"]["te_bevestigen"] == ["individuele_inkomenstoeslag.referteperiode"]
+    # testa op 100%: sportpas voor kinderen 4-17: 150 (ao1) + 300 (ao2) + 150 (paar1) + 300 (paar2) = 900
+    # IIT: 479 + 607 + 607 + 673 + 673 + 673 = 3712 (AOW-huishoudens niet); 8 huishoudens
+    # jaarwaarde plus = 900 / 8 = 112.50; totaal = 4612 / 8 = 576.50; lokaal = 900 / 4612 = 0.1951
+    assert a["pluspakket"]["aantal"] == 1
+    assert a["pluspakket"]["jaarwaarde"] == "112.50" and a["pluspakket"]["jaarwaarde_totaal"] == "576.50"
+    assert a["pluspakket"]["aandeel_lokaal"] == "0.1951"
+    assert a["oordeel"]["code"] == "voldoet_niet" and a["oordeel"]["voorlopig"] is False
+    assert "pluspakket 19,51% van de ondersteuning (doel hoogstens 10%)" in a["oordeel"]["tekst"]
+    # testb: sportpas 100 x 6 kinderen = 600, energie 500 x 8 = 4000 -> 4600 / 8 = 575.00; lokaal 4600/8312 = 0.5534
+    assert b["pluspakket"]["jaarwaarde"] == "575.00" and b["pluspakket"]["aandeel_lokaal"] == "0.5534"
+    assert b["oordeel"]["voorlopig"] is True and "1 open norm(en) nog te bevestigen" in b["oordeel"]["tekst"]
+    tekst = run("harmonisatie", "--peildatum", PEIL).output
+    assert "Test A: VOLDOET NIET aan 90/10" in tekst
+    csv_ = run("harmonisatie", "--peildatum", PEIL, "--csv").output.splitlines()
+    assert csv_[1].startswith("testa,Test A,") and csv_[1].endswith(",1,112.50,0.1951,voldoet_niet,nee")
+
+
+def test_harmonisatie_oordeel_grenzen():
+    from sora_core.analyse.harmonisatie import _oordeel
+
+    # precies op de doelen (90% en 10%) voldoet; net ernaast niet
+    assert _oordeel(Decimal("0.90"), Decimal("0.10"), [], [])["code"] == "voldoet"
+    assert _oordeel(Decimal("0.8999"), Decimal("0.10"), [], [])["code"] == "voldoet_niet"
+    assert _oordeel(Decimal("1"), Decimal("0.1001"), [], [])["code"] == "voldoet_niet"
+    o = _oordeel(Decimal("1"), None, ["x"], [])
+    assert o["code"] == "voldoet" and o["voorlopig"] is True
+
+
+def test_harmonisatie_echte_gemeenten():
+    r = run("harmonisatie", "--peildatum", "2023-06-01", "--json")
+    doc = json.loads(r.output)
+    valideer(doc, "sora-harmonisatie")
+    assert {g["naam"] for g in doc["gemeenten"]} == GEMEENTEN6
+    for g in doc["gemeenten"]:
+        assert g["oordeel"]["tekst"].startswith(("VOLDOET aan", "VOLDOET NIET aan"))
+
+
+def test_harmonisatie_dijk_en_waard_bestaat_niet_voor_2022():
+    doc = json.loads(run("harmonisatie", "--peildatum", "2021-06-01", "--json").output)
+    valideer(doc, "sora-harmonisatie")
+    dw = next(g for g in doc["gemeenten"] if g["plugin"] == "dijk_en_waard")
+    assert dw["bestaat"] is False and dw["oordeel"]["code"] == "bestaat_niet"
+
+
+# =========================================================================== grafieken zonder matplotlib
+
+@pytest.mark.parametrize("args", [["minima-effect", "--gemeente", "alkmaar", "--peildatum", PEIL],
+                                  ["harmonisatie", "--peildatum", PEIL]])
+def test_grafiek_zonder_matplotlib(args, monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib faalt, ook als het er wel is
+    pad = tmp_path / "g.png"
+    r = CliRunner().invoke(sora, args + ["--grafiek", str(pad)])
+    assert r.exit_code == 2
+    assert "matplotlib" in r.output and "pip install 'sora-core[grafiek]'" in r.output
+    assert not pad.exists()
+
+
+def test_grafiek_verkeerde_extensie():
+    r = CliRunner().invoke(sora, ["harmonisatie", "--grafiek", "plaatje.gif"])
+    assert r.exit_code == 2 and ".svg of .png" in r.output
+
+
+def test_grafiek_met_matplotlib_als_dat_er_is(tmp_path):
+    pytest.importorskip("matplotlib")  # optioneel: alleen als matplotlib geïnstalleerd is
+    pad = tmp_path / "g.svg"
+    r = run("minima-effect", "--gemeente", "alkmaar", "--peildatum", "2023-06-01", "--grafiek", str(pad))
+    assert r.exit_code == 0
+    assert pad.read_text(encoding="utf-8").lstrip().startswith("<?xml") and "Alkmaar" in pad.read_text(encoding="utf-8")
+
+
+def test_vergelijk_gemeente_die_nog_niet_bestaat():
+    # Dijk en Waard bestaat vanaf 1-1-2022: op 2021-06-01 geen kolom maar een melding
+    r = run("vergelijk", VOORBEELD, "--peildatum", "2021-06-01", "--json")
+    doc = json.loads(r.output)
+    valideer(doc, "sora-vergelijk")
+    dw = next(g for g in doc["gemeenten"] if g["plugin"] == "dijk_en_waard")
+    assert dw["status"] == "fout" and dw["totalen"] is None
+    assert all("dijk_en_waard" not in rij["per_gemeente"] for rij in doc["regelingen"])
+    tekst = run("vergelijk", VOORBEELD, "--peildatum", "2021-06-01").output
+    assert "Dijk en Waard: niet beslist" in tekst and "2022-01-01" in tekst
+
+
+def test_minima_effect_tekst_watals(testregister):
+    tekst = run("minima-effect", "--gemeente", "testb", "--peildatum", PEIL,
+                "--zet", "testb.individuele_inkomenstoeslag.inkomensgrens=1.30").output
+    regel = next(x for x in tekst.splitlines() if x.strip().startswith("Wat-als verschil"))
+    # alleenstaande (eerste tabel): op 130% (1779.78 <= 1779.78) nu IIT 479 erbij
+    assert regel.split()[-5:] == ["0,00", "0,00", "0,00", "+479,00", "0,00"]
+    assert "Wat-als: testb: individuele_inkomenstoeslag.inkomensgrens = 1.30" in tekst
