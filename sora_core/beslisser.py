@@ -7,8 +7,11 @@ op?") de regel toepassen; schuldhulp beoordelen als de casus daarom vraagt; ontv
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Optional, Union
+
+import attrs
 
 from . import __version__
 from .beleid import Beleid, los_op
@@ -99,21 +102,30 @@ def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
     als de laatste dag op een zaterdag, zondag of feestdag valt (art. 1 Atw). Bekendmaking is
     ``casus.besluitdatum``, zonder opgave de peildatum. Een doorverwijzing is nog geen besluit
     en krijgt geen bezwaartermijn."""
-    import attrs
+    if b.uitkomst == "doorverwezen":
+        return b
+    stap, einde = _bezwaarstap(ctx.casus.datum_bekendmaking)
+    if einde is None:
+        return attrs.evolve(b, motivering=b.motivering + (stap,))
+    return attrs.evolve(b, motivering=b.motivering + (stap,), bezwaar_uiterlijk=einde)
 
+
+@functools.lru_cache(maxsize=4096)
+def _bezwaarstap(bekend) -> tuple:
+    """De motiveringsstap over bezwaar en de laatste dag (of None), per datum van bekendmaking.
+
+    Gecachet: dezelfde stap geldt voor elke beslissing in een besluit (en voor elk besluit met
+    die datum); ``Motivering`` is onveranderlijk en kan dus gedeeld worden."""
     from .geld import datum_nl
     from .kalender import bezwaartermijn
     from .model import Motivering
 
-    if b.uitkomst == "doorverwezen":
-        return b
-    bekend = ctx.casus.datum_bekendmaking
     grondslag = "art. 6:7 en art. 6:8 lid 1 Algemene wet bestuursrecht; art. 1 Algemene termijnenwet"
     try:
         t = bezwaartermijn(bekend)
     except ValueError as e:
-        stap = Motivering(f"De laatste dag voor bezwaar kan niet worden berekend: {e}", grondslag, "kern", bijzaak=True)
-        return attrs.evolve(b, motivering=b.motivering + (stap,))
+        return Motivering(f"De laatste dag voor bezwaar kan niet worden berekend: {e}", grondslag, "kern",
+                          bijzaak=True), None
     tekst = (f"Tegen dit besluit kan bezwaar worden gemaakt tot en met {datum_nl(t.einddatum)}: zes weken, "
              f"te rekenen vanaf de dag na de bekendmaking op {datum_nl(bekend)}")
     if t.overgeslagen:
@@ -122,8 +134,7 @@ def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
     tekst += "."
     if t.waarschuwingen:
         tekst += " " + " ".join(t.waarschuwingen)
-    stap = Motivering(tekst, t.grondslag, "kern", bijzaak=True)
-    return attrs.evolve(b, motivering=b.motivering + (stap,), bezwaar_uiterlijk=t.einddatum)
+    return Motivering(tekst, t.grondslag, "kern", bijzaak=True), t.einddatum
 
 
 def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:

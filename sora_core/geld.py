@@ -61,13 +61,11 @@ def euro_nl(bedrag: Decimal) -> str:
     """Leesbare Nederlandse notatie voor motiveringen: ``€ 1.345,45``."""
     b = cent(bedrag)
     teken = "-" if b < 0 else ""
-    geheel, _, dec = f"{abs(b):.2f}".partition(".")
-    groepen = []
-    while len(geheel) > 3:
-        groepen.insert(0, geheel[-3:])
-        geheel = geheel[:-3]
-    groepen.insert(0, geheel)
-    return f"{teken}€ {'.'.join(groepen)},{dec}"
+    # Decimal groepeert zelf per duizend ('1,345.45'); wissel dan punt en komma (heet pad)
+    return f"{teken}€ {format(abs(b), ',.2f').translate(_NL_TEKENS)}"
+
+
+_NL_TEKENS = str.maketrans(",.", ".,")
 
 
 def procent_nl(fractie: Decimal) -> str:

@@ -85,42 +85,51 @@ _tekst = json.encoder.encode_basestring  # de C-versie (c_encode_basestring) als
 
 
 def _schrijf(o: Any, inspring: str, uit: list) -> None:
+    # Tekst als waarde komt het vaakst voor: die schrijven we direct in de lus, zonder extra
+    # aanroep (de helft van de tijd van deze functie ging op aan aanroepen per blad).
+    schrijf = uit.append
     if isinstance(o, str):
-        uit.append(_tekst(o))
+        schrijf(_tekst(o))
     elif o is None:
-        uit.append("null")
+        schrijf("null")
     elif o is True:
-        uit.append("true")
+        schrijf("true")
     elif o is False:
-        uit.append("false")
+        schrijf("false")
     elif isinstance(o, dict):
         if not o:
-            uit.append("{}")
+            schrijf("{}")
             return
         dieper = inspring + "  "
         scheiding = "{" + dieper
         for k, v in o.items():
-            if not isinstance(k, str):
+            if type(k) is not str:
                 raise _Anders
-            uit.append(scheiding)
-            uit.append(_tekst(k))
-            uit.append(": ")
-            _schrijf(v, dieper, uit)
+            if type(v) is str:
+                schrijf(f"{scheiding}{_tekst(k)}: {_tekst(v)}")
+            elif v is None:
+                schrijf(f"{scheiding}{_tekst(k)}: null")
+            else:
+                schrijf(f"{scheiding}{_tekst(k)}: ")
+                _schrijf(v, dieper, uit)
             scheiding = "," + dieper
-        uit.append(inspring + "}")
+        schrijf(inspring + "}")
     elif isinstance(o, (list, tuple)):
         if not o:
-            uit.append("[]")
+            schrijf("[]")
             return
         dieper = inspring + "  "
         scheiding = "[" + dieper
         for v in o:
-            uit.append(scheiding)
-            _schrijf(v, dieper, uit)
+            if type(v) is str:
+                schrijf(scheiding + _tekst(v))
+            else:
+                schrijf(scheiding)
+                _schrijf(v, dieper, uit)
             scheiding = "," + dieper
-        uit.append(inspring + "]")
+        schrijf(inspring + "]")
     elif isinstance(o, int):
-        uit.append(int.__repr__(o))
+        schrijf(int.__repr__(o))
     elif isinstance(o, float):
         raise _Anders
     else:

@@ -403,3 +403,25 @@ def test_beleid_per_periode_gecachet_is_gelijk_aan_vers_berekend(naam, d, eerder
     gecachet = los_op(plugin, d)
     assert gecachet == vers
     assert gecachet.peildatum == d and gecachet.vingerafdruk == vers.vingerafdruk
+
+
+def _euro_nl_oud(bedrag: Decimal) -> str:
+    """De oorspronkelijke (trage) euro_nl, als referentie voor de snelle versie."""
+    b = cent(bedrag)
+    teken = "-" if b < 0 else ""
+    geheel, _, dec = f"{abs(b):.2f}".partition(".")
+    groepen = []
+    while len(geheel) > 3:
+        groepen.insert(0, geheel[-3:])
+        geheel = geheel[:-3]
+    groepen.insert(0, geheel)
+    return f"{teken}€ {'.'.join(groepen)},{dec}"
+
+
+@settings(max_examples=500, deadline=None)
+@given(d=st.decimals(allow_nan=False, allow_infinity=False, min_value=-10**12, max_value=10**12, places=4))
+def test_snelle_euro_nl_is_gelijk_aan_de_oude(d):
+    from sora_core.geld import euro_nl
+
+    assert euro_nl(d) == _euro_nl_oud(d)
+    assert euro_nl(Decimal("1345.45")) == "€ 1.345,45" and euro_nl(Decimal("-0.005")) == "-€ 0,01"

@@ -258,9 +258,18 @@ def vorm_uit_definitie(r: RegelingDef) -> Vorm:
     )
 
 
+_VORMEN: dict[int, tuple[RegelingDef, Vorm]] = {}
+
+
 def beoordeel_declaratief(u, aanvraag) -> Any:
     """Beslis een declaratieve pluspakketregeling (zie de moduledocumentatie voor de vorm)."""
-    return beslis(u, vorm_uit_definitie(u.regeling), aanvraag)
+    r = u.regeling
+    gevonden = _VORMEN.get(id(r))  # de vorm per regeling één keer maken (een RegelingDef verandert niet)
+    if gevonden is None or gevonden[0] is not r:
+        if len(_VORMEN) >= 4096:
+            _VORMEN.clear()
+        gevonden = _VORMEN[id(r)] = (r, vorm_uit_definitie(r))
+    return beslis(u, gevonden[1], aanvraag)
 
 
 class _Lezer:
@@ -304,6 +313,24 @@ def open_namen(x: Any) -> list[str]:
 
     loop(x)
     return uit
+
+
+_OPEN_NAMEN: dict[int, tuple[Vorm, list[str]]] = {}
+
+
+def _open_namen_van(vorm: Vorm) -> list[str]:
+    """De open normen die ``beslis`` voor deze vorm vastgesteld wil zien, per vorm één keer
+    uitgerekend (heet pad: een vorm verandert niet). De cache houdt de vorm zelf vast, zodat
+    een id() niet door een ander object kan worden hergebruikt zolang de ingang bestaat."""
+    gevonden = _OPEN_NAMEN.get(id(vorm))
+    if gevonden is not None and gevonden[0] is vorm:
+        return gevonden[1]
+    namen = open_namen([vorm.inkomensgrens, vorm.kostendelersnorm if vorm.inkomensgrens is not None else None,
+                        vorm.vermogenstoets, vorm.bedrag])
+    if len(_OPEN_NAMEN) >= 4096:
+        _OPEN_NAMEN.clear()
+    _OPEN_NAMEN[id(vorm)] = (vorm, namen)
+    return namen
 
 
 def vereis_vastgesteld(u, namen: list[str], wat: str) -> None:
@@ -396,8 +423,7 @@ def beslis(u, vorm: Vorm, aanvraag=None, *, voorliggend: bool = False):
         if uit is not None:
             return uit
 
-    vereis_vastgesteld(u, open_namen([vorm.inkomensgrens, vorm.kostendelersnorm if vorm.inkomensgrens is not None else None,
-                                      vorm.vermogenstoets, vorm.bedrag]), f"de {vorm.naam.lower()}" if vorm.bron == "kern" else vorm.naam)
+    vereis_vastgesteld(u, _open_namen_van(vorm), f"de {vorm.naam.lower()}" if vorm.bron == "kern" else vorm.naam)
 
     redenen = []
     if vorm.inkomensgrens is not None:
