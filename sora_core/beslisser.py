@@ -7,6 +7,7 @@ op?") de regel toepassen; schuldhulp beoordelen als de casus daarom vraagt; ontv
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Optional, Union
 
 from . import __version__
@@ -18,7 +19,7 @@ from .regels.registratie import RegelingDef, basispakket
 from .uitleg import Context, OntbrekendeWaarde, Uitleg
 
 
-def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peildatum=None,
+def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peildatum: Optional[date] = None,
               zet: tuple[tuple[str, str], ...] = (), reg: Optional[Register] = None) -> Besluit:
     """Beslis over een casus. ``gemeente`` en ``peildatum`` vervangen die van de casus.
 

@@ -45,7 +45,9 @@ def plugin() -> None:
               help="Map waarin de pluginmap NAAM komt.")
 @click.option("--gemeentenaam", help="Naam van de gemeente zoals in besluiten (standaard: uit NAAM).")
 @click.option("--peildatum", help="Peildatum van het voorbeeldscenario (JJJJ-MM-DD; standaard gekozen).")
-def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum: Optional[str]) -> None:
+@_json_vlag
+def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum: Optional[str],
+          als_json: bool) -> None:
     """Maak een nieuwe, werkende plugin NAAM met alle open normen op de regionale standaard.
 
     \b
@@ -56,6 +58,13 @@ def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum
     from .nieuw import maak_plugin
 
     doel = maak_plugin(naam, cbs, Path(map_), gemeentenaam=gemeentenaam, peildatum=_datum(peildatum, "--peildatum"))
+    if als_json:
+        from .uitvoer import naar_json
+
+        click.echo(naar_json({"plugin": naam, "cbs_code": cbs, "map": str(doel),
+                              "bestanden": sorted(str(p.relative_to(doel)) for p in doel.rglob("*") if p.is_file())}),
+                   nl=False)
+        return
     click.echo(f"Plugin '{naam}' ({cbs}) aangemaakt in {doel}.")
     click.echo("Volgende stappen:")
     click.echo(f"  1. Pas {doel / f'sora_{naam}' / 'beleid.toml'} aan (elke open norm staat er als commentaar in).")

@@ -116,6 +116,9 @@ class TomlKaart:
             r = self._zoek(kandidaat, start + 1, einde)
             if r:
                 return r
+        for nr, naam, _arr in self.koppen:  # een subtabel: [soort.bedrag]
+            if start < nr <= einde and naam == f"{soort}.{sleutel}":
+                return nr
         return start
 
     def _einde_sub(self, start: int, max_: int) -> int:
@@ -436,6 +439,11 @@ def _controleer_regeling(plugin: str, bestand: str, kaart: TomlKaart, i: int, r:
 
 def _sleutel_in_melding(melding: str, r: dict) -> Optional[str]:
     """Zoek het veld waar een melding van de declaratieve lezer over gaat (voor het regelnummer)."""
+    for sub in ("bedrag", "doelgroep"):  # een genoemde waarde wijst het veld het preciest aan
+        if isinstance(r.get(sub), dict):
+            for k, v in r[sub].items():
+                if isinstance(v, (str, list)) and repr(v) in melding:
+                    return f"{sub}.{k}"
     for veld in ("sleutel", "naam", "grondslag", "geldig_vanaf", "geldig_tot", "inkomensgrens"):
         if f"'{veld}'" in melding or melding.startswith(veld) or f" {veld} " in f" {melding} ":
             return veld if veld in r else None

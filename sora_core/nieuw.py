@@ -109,13 +109,14 @@ def beleid_toml(naam: str, gemeentenaam: str, cbs: str, op: date,
                 r += _commentaar(f"Regionale standaard vanaf {w.geldig_vanaf.isoformat()}: {w.als_tekst()}"
                                  + (f" (bron: {w.document})" if w.document else "")
                                  + ("; nog niet bevestigd" if not w.bevestigd else "") + ".", "# ")
+            else:
+                r.append("# De kern heeft (nog) geen standaardwaarde: zonder waarde van de gemeente beslist de")
+                r.append("# toolkit hier niet (doorverwezen). Voeg 'waarde' en 'geldig_vanaf' toe als die bekend zijn.")
             r.append("# [[norm]]")
             r.append(f"# naam = {toml_tekst(d.naam)}")
             if w is not None:
                 r.append(f"# waarde = {toml_waarde(w.waarde)}")
-            else:
-                r.append("# waarde =                  # de kern heeft (nog) geen standaardwaarde")
-            r.append(f"# geldig_vanaf = {(w.geldig_vanaf if w is not None else op).isoformat()}")
+                r.append(f"# geldig_vanaf = {w.geldig_vanaf.isoformat()}")
             r.append('# grondslag = ""             # verordening of beleidsregel van de gemeente, met artikel')
             r.append('# bron = ""                  # vindplaats (CVDR-nummer, gemeenteblad, URL)')
     r += [

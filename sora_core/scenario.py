@@ -89,8 +89,11 @@ def lees_scenario(pad: Path) -> Scenario:
     except tomllib.TOMLDecodeError as e:
         raise ScenarioFout(pad, [f"ongeldige TOML ({e})"]) from None
     m: list[str] = []
+    from .invoer import _CASUS_VELDEN
+
     for k in sorted(set(doc) - _TOP):
-        m.append(f"onbekend veld {k!r}; toegestaan: {', '.join(sorted(_TOP))}")
+        hint = (f" (hoort het bij de casus? schrijf [casus.{k}] of [[casus.{k}]])" if k in _CASUS_VELDEN else "")
+        m.append(f"onbekend veld {k!r}; toegestaan: {', '.join(sorted(_TOP))}{hint}")
     casus = doc.get("casus")
     if not isinstance(casus, dict):
         m.append("[casus] ontbreekt (de casus volgens het casuscontract)")
