@@ -11,7 +11,9 @@ verzamelt deze controle **alle** bevindingen, elk in het Nederlands met bestand 
   het juiste type en ligt binnen het bereik, ``grondslag`` is er, data zijn geldige datums,
   ``geldig_tot`` ligt niet voor ``geldig_vanaf`` en perioden overlappen niet;
 * ``[[regeling]]`` (pluspakket): de declaratieve vorm van ``sora_core.regels.declaratief``,
-  met grondslag, en versies van dezelfde regeling zonder overlappende perioden.
+  met grondslag, en versies van dezelfde regeling zonder overlappende perioden;
+* de CBS-code is niet al van een andere geïnstalleerde plugin, en de scenariobestanden in
+  ``tests/`` zijn geldig (ze worden niet uitgevoerd; dat doet pytest).
 
 Als laatste wordt de plugin ook echt geladen; een fout die de lader dan nog vindt, wordt
 ook een bevinding. Zo zegt ``controleer`` nooit "in orde" over een plugin die niet laadt.
@@ -462,8 +464,10 @@ def _sleutel_in_melding(melding: str, r: dict) -> Optional[str]:
 
 # --------------------------------------------------------------------------- hele plugin
 
-def controleer_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] = None) -> list[Bevinding]:
-    """Toets een plugin-object (module of instantie) volledig; geeft alle bevindingen."""
+def controleer_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] = None,
+                      bezette_codes: Optional[dict[str, str]] = None) -> list[Bevinding]:
+    """Toets een plugin-object (module of instantie) volledig; geeft alle bevindingen.
+    ``bezette_codes`` (CBS-code -> pluginnaam) zijn de codes van andere plugins."""
     from .plugins import _gemeente_info, laad_plugin
     from .regels.registratie import Registratie
 
@@ -478,7 +482,12 @@ def controleer_plugin(naam: str, obj: Any, definities: Optional[dict[str, Defini
     try:
         ruw = pm.hook.sora_gemeente()
         if pm.hook.sora_gemeente.get_hookimpls():
-            _gemeente_info(naam, ruw)
+            info = _gemeente_info(naam, ruw)
+            ander = (bezette_codes or {}).get(info.cbs_code)
+            if ander and ander != naam:
+                bevindingen.append(Bevinding(naam, bestand_obj, _waar(getattr(obj, "sora_gemeente", None))[1],
+                                             "sora_gemeente", f"CBS-code {info.cbs_code} is al in gebruik door plugin "
+                                             f"'{ander}'; elke gemeente heeft een eigen code."))
     except SoraFout as e:
         bevindingen.append(Bevinding(naam, bestand_obj, _waar(getattr(obj, "sora_gemeente", None))[1], "sora_gemeente",
                                      _kaal(e, naam)))
@@ -555,19 +564,39 @@ def controleer_pad(pad: Path, naam: Optional[str] = None) -> list[Bevinding]:
                 uit.append(Bevinding(ep_naam, str(project / "pyproject.toml"), None, f"project.entry-points.sora.{ep_naam}",
                                      _kaal(e, doel.split(":")[0])))
                 continue
-            uit += controleer_plugin(naam or ep_naam, obj)
-        return uit
+            uit += controleer_plugin(naam or ep_naam, obj, bezette_codes=_bezette_codes(naam or ep_naam))
+        return uit + controleer_scenarios(project, naam or sorted(eps)[0])
     if (pad / "__init__.py").is_file():
         try:
             obj = importeer_uit_map(pad.parent, pad.name)
         except PluginFout as e:
             return [Bevinding(naam or pad.name, str(pad / "__init__.py"), None, None, _kaal(e, pad.name))]
-        return controleer_plugin(naam or _naam_uit_map(pad), obj)
+        return controleer_plugin(naam or _naam_uit_map(pad), obj, bezette_codes=_bezette_codes(naam or _naam_uit_map(pad)))
     gevonden = zoek_project(pad)
     if gevonden is not None:
         return controleer_pad(gevonden, naam)
     return [Bevinding(naam or pad.name, str(pad), None, None,
                       "geen plugin gevonden: geef een pluginmap (met pyproject.toml), een pakketmap of een beleid.toml.")]
+
+
+def _bezette_codes(naam: str) -> dict[str, str]:
+    """CBS-codes van de andere geïnstalleerde plugins."""
+    from .plugins import register
+
+    return {p.info.cbs_code: p.naam for p in register().plugins.values() if p.naam != naam}
+
+
+def controleer_scenarios(project: Path, plugin: str) -> list[Bevinding]:
+    """Zijn de scenariobestanden in ``tests/`` geldig? (Ze worden hier niet uitgevoerd.)"""
+    from .scenario import ScenarioFout, lees_scenario
+
+    uit = []
+    for pad in sorted((project / "tests").glob("scenario_*.toml")):
+        try:
+            lees_scenario(pad)
+        except ScenarioFout as e:
+            uit += [Bevinding(plugin, str(pad), None, None, f"ongeldig scenario: {m}.") for m in e.meldingen]
+    return uit
 
 
 def _naam_uit_map(map_: Path) -> str:
@@ -591,5 +620,5 @@ def controleer_alle() -> dict[str, list[Bevinding]]:
         except Exception as e:
             uit[naam] = [Bevinding(naam, "?", None, None, f"kan niet worden geïmporteerd: {type(e).__name__}: {e}")]
             continue
-        uit[naam] = controleer_plugin(naam, obj)
+        uit[naam] = controleer_plugin(naam, obj, bezette_codes=_bezette_codes(naam))
     return uit

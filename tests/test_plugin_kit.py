@@ -367,4 +367,13 @@ def test_toml_kaart_vindt_tabellen_en_sleutels():
     assert k.sleutel("norm", 0, "waarde") == 7
     assert k.sleutel("regeling", 0, "doelgroep.leeftijd") == 11
     assert k.sleutel("regeling", 0, "bedrag.per") == 13
+    assert k.sleutel("regeling", 0, "bedrag") == 12  # de subtabel zelf
     assert k.sleutel("norm", 1, "waarde") == 14  # ontbreekt: de regel van de tabel zelf
+
+
+def test_controleer_meldt_bezette_cbs_code_en_ongeldig_scenario(tmp_path):
+    p = maak_plugin("tweede_alkmaar", "GM0361", tmp_path)  # de code van Alkmaar
+    (p / "tests" / "scenario_kapot.toml").write_text('[[verwacht]]\nuitkomst = "ja"\n', encoding="utf-8")
+    meldingen = [b.melding for b in controleer_pad(p)]
+    assert any("CBS-code GM0361 is al in gebruik door plugin 'alkmaar'" in m for m in meldingen)
+    assert any("ongeldig scenario: [casus] ontbreekt" in m for m in meldingen)
