@@ -312,6 +312,10 @@ def maak_plugin(naam: str, cbs: str, map_: Path, *, gemeentenaam: Optional[str] 
                                    "letter (bijvoorbeeld 'dijk_en_waard')."))
     if not CBS_PATROON.match(cbs or ""):
         fouten.append(Fout("--cbs", f"Ongeldige CBS-code '{cbs}': verwacht GM gevolgd door vier cijfers (GM0361)."))
+    if gemeentenaam is not None and (not gemeentenaam.strip() or any(c in gemeentenaam for c in '"\\\n')
+                                     or len(gemeentenaam) > 60):
+        fouten.append(Fout("--gemeentenaam", "Gemeentenaam: 1 tot 60 tekens, zonder aanhalingstekens, backslash of "
+                                             "nieuwe regel."))
     doel = Path(map_) / naam
     if not fouten and doel.exists():
         fouten.append(Fout("--map", f"{doel} bestaat al; kies een andere naam of map (er wordt niets overschreven)."))

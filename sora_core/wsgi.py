@@ -218,6 +218,58 @@ def laad_schemas() -> dict[str, Any]:
     return uit
 
 
+_DATUM = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+_DATUM_OF_NULL = {"anyOf": [{"type": "null"}, _DATUM]}
+_GEMEENTE = {"type": "object", "required": ["cbs_code", "naam", "plugin", "plugin_versie"],
+             "properties": {"cbs_code": {"type": "string", "pattern": "^GM[0-9]{4}$"}, "naam": {"type": "string"},
+                            "plugin": {"type": "string"}, "plugin_versie": {"type": "string"}}}
+
+#: schema's van de antwoorden die niet in het casuscontract staan (de tests toetsen ze)
+EIGEN_SCHEMAS: dict[str, Any] = {
+    "Gemeenten": {
+        "type": "object", "additionalProperties": False, "required": ["gemeenten", "plugin_fouten"],
+        "properties": {
+            "gemeenten": {"type": "array", "items": {**_GEMEENTE, "required": _GEMEENTE["required"] + [
+                "geldig_vanaf", "geldig_tot"], "properties": {**_GEMEENTE["properties"], "geldig_vanaf": _DATUM_OF_NULL,
+                                                              "geldig_tot": _DATUM_OF_NULL}, "additionalProperties": False}},
+            "plugin_fouten": {"type": "array", "items": {
+                "type": "object", "required": ["plugin", "melding"],
+                "properties": {"plugin": {"type": "string"}, "melding": {"type": "string"}}}},
+        }},
+    "Regelingen": {
+        "type": "object", "additionalProperties": False,
+        "required": ["gemeente", "peildatum", "regelingen", "beleid_vingerafdruk"],
+        "properties": {
+            "gemeente": _GEMEENTE, "peildatum": _DATUM,
+            "regelingen": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "required": ["regeling", "naam", "pakket", "bron", "grondslag", "omschrijving", "geldig_vanaf", "geldig_tot"],
+                "properties": {"regeling": {"type": "string"}, "naam": {"type": "string"},
+                               "pakket": {"enum": ["basis", "plus"]}, "bron": {"type": "string"},
+                               "grondslag": {"type": "string", "minLength": 1}, "omschrijving": {"type": "string"},
+                               "geldig_vanaf": _DATUM, "geldig_tot": _DATUM_OF_NULL}}},
+            "beleid_vingerafdruk": {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$"},
+        }},
+    "Gezondheid": {
+        "type": "object", "additionalProperties": False,
+        "required": ["status", "toolkit_versie", "gemeenten", "plugin_fouten"],
+        "properties": {"status": {"enum": ["ok", "verminderd"]}, "toolkit_versie": {"type": "string"},
+                       "gemeenten": {"type": "integer", "minimum": 0}, "plugin_fouten": {"type": "integer", "minimum": 0}}},
+    "ZgwBesluiten": {
+        "description": "Besluit-resources van de VNG ZGW Besluiten API 1.0.2 (schema Besluit), één per beslissing.",
+        "type": "array", "items": {
+            "type": "object",
+            "required": ["verantwoordelijkeOrganisatie", "besluittype", "datum", "ingangsdatum"],
+            "properties": {"verantwoordelijkeOrganisatie": {"type": "string", "maxLength": 9, "minLength": 1},
+                           "besluittype": {"type": "string", "format": "uri", "maxLength": 200, "minLength": 1},
+                           "datum": {"type": "string", "format": "date"},
+                           "ingangsdatum": {"type": "string", "format": "date"},
+                           "toelichting": {"type": "string"},
+                           "bestuursorgaan": {"type": "string", "maxLength": 50},
+                           "uiterlijkeReactiedatum": {"type": ["string", "null"], "format": "date"}}}},
+}
+
+
 def _fout_antwoord(omschrijving: str) -> dict:
     return {"description": omschrijving,
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}}
@@ -228,6 +280,10 @@ def openapi_document() -> dict:
     fouten = {"400": _fout_antwoord("De invoer kan niet worden beslist (sora-fout/1, alle problemen per veld)."),
               "500": _fout_antwoord("Interne fout, bijvoorbeeld een plugin die faalt.")}
     obj = {"type": "object"}
+
+    def ref(naam: str) -> dict:
+        return {"$ref": f"#/components/schemas/{naam}"}
+
     return {
         "openapi": "3.1.0",
         "info": {"title": "SORA: minimabeleid regio Alkmaar", "version": __version__,
@@ -253,8 +309,7 @@ def openapi_document() -> dict:
                 "responses": {
                     "200": {"description": "Het besluit (of met zgw=1: de ZGW-besluiten).", "content": {
                         "application/json": {"schema": {"oneOf": [
-                            {"$ref": "#/components/schemas/Besluit"},
-                            {"type": "array", "items": obj}]}}}},
+                            ref("Besluit"), ref("ZgwBesluiten")]}}}},
                     **fouten,
                     "411": _fout_antwoord("Content-Length ontbreekt."),
                     "413": _fout_antwoord(f"Verzoek groter dan {MAX_GROOTTE} bytes."),
@@ -262,7 +317,7 @@ def openapi_document() -> dict:
                 }}},
             "/gemeenten": {"get": {"summary": "De geïnstalleerde gemeenten",
                                    "responses": {"200": {"description": "Gemeenten en plugins die niet laadden.",
-                                                         "content": {"application/json": {"schema": obj}}}}}},
+                                                         "content": {"application/json": {"schema": ref("Gemeenten")}}}}}},
             "/regelingen": {"get": {
                 "summary": "De regelingen van een gemeente op een peildatum",
                 "parameters": [
@@ -270,15 +325,15 @@ def openapi_document() -> dict:
                     {"name": "peildatum", "in": "query", "required": False, "schema": {"type": "string", "format": "date"},
                      "description": "Standaard: vandaag."}],
                 "responses": {"200": {"description": "Basispakket en pluspakket.",
-                                      "content": {"application/json": {"schema": obj}}}, **fouten}}},
+                                      "content": {"application/json": {"schema": ref("Regelingen")}}}, **fouten}}},
             "/gezondheid": {"get": {"summary": "Leeft de dienst?",
                                     "responses": {"200": {"description": "Status en aantal geladen gemeenten.",
-                                                          "content": {"application/json": {"schema": obj}}}}}},
+                                                          "content": {"application/json": {"schema": ref("Gezondheid")}}}}}},
             "/openapi.json": {"get": {"summary": "Deze beschrijving",
                                       "responses": {"200": {"description": "OpenAPI 3.1",
                                                             "content": {"application/json": {"schema": obj}}}}}},
         },
-        "components": {"schemas": laad_schemas()},
+        "components": {"schemas": {**laad_schemas(), **EIGEN_SCHEMAS}},
     }
 
 

@@ -133,6 +133,9 @@ def test_nieuw_weigert_bestaande_map_en_ongeldige_invoer(tmp_path, runner):
     assert r.exit_code == 2
     fouten = json.loads(r.output)["fouten"]
     assert {f["veld"] for f in fouten} == {"NAAM", "--cbs"}  # beide problemen tegelijk
+    r = runner.invoke(sora, ["plugin", "nieuw", "x2", "--cbs", "GM9990", "--map", str(tmp_path),
+                             "--gemeentenaam", 'Stad "X"'])
+    assert r.exit_code == 2 and "--gemeentenaam" in r.output
 
 
 def test_nieuwe_plugin_draait_eigen_tests_met_pytest(nieuwe_plugin):

@@ -196,6 +196,26 @@ def test_openapi_schemas_zijn_de_json_schemas(app):
         "$ref": "#/components/schemas/Casus"}
 
 
+@pytest.mark.parametrize("pad, query, naam", [
+    ("/gemeenten", "", "Gemeenten"),
+    ("/regelingen", "gemeente=GM0361&peildatum=2023-09-01", "Regelingen"),
+    ("/regelingen", "gemeente=bergen&peildatum=2025-09-01", "Regelingen"),
+    ("/gezondheid", "", "Gezondheid"),
+])
+def test_antwoorden_volgen_de_openapi_schemas(app, pad, query, naam):
+    status, _, data = roep(app, "GET", pad, query=query)
+    assert status == 200
+    jsonschema.validate(json.loads(data), openapi_document()["components"]["schemas"][naam])
+
+
+def test_zgw_antwoord_volgt_het_openapi_schema(app):
+    status, _, data = roep(app, "POST", "/beoordeel", json.dumps(CASUS).encode(),
+                           query="zgw=1&rsin=002564440&besluittype=https://catalogi.example.nl/bt/1")
+    assert status == 200
+    jsonschema.validate(json.loads(data), openapi_document()["components"]["schemas"]["ZgwBesluiten"],
+                        format_checker=jsonschema.FormatChecker())
+
+
 def test_openapi_verwijst_naar_bestand_als_schema_ontbreekt(monkeypatch, tmp_path):
     monkeypatch.setattr(wsgi, "SCHEMAS", tmp_path)
     assert openapi_document()["components"]["schemas"]["Besluit"] == {"$ref": "besluit.schema.json"}
