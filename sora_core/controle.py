@@ -42,8 +42,7 @@ except ModuleNotFoundError:  # pragma: no cover
 
 VERPLICHTE_HOOKS = ("sora_gemeente", "sora_beleid")
 _NORM_VELDEN = ("naam", "waarde", "geldig_vanaf", "geldig_tot", "grondslag", "bron", "bevestigd", "toelichting")
-_TOPTABELLEN = ("norm", "regeling", "titel", "toelichting")
-_JA_NEE_REGELING = ("vermogenstoets", "bevestigd", "voorliggend")
+_TOPTABELLEN = ("norm", "regeling", "kostensoort", "titel", "toelichting")
 
 
 @attrs.frozen
@@ -252,6 +251,7 @@ def controleer_beleid(plugin: str, paden: Iterable[Path], bevindingen: list[Bevi
     definities = definities if definities is not None else kern_definities()
     perioden: dict[str, list[_Periode]] = {}
     regeling_perioden: dict[str, list[_Periode]] = {}
+    kostensoort_perioden: dict[str, list[_Periode]] = {}
     for pad in paden:
         pad = Path(pad)
         bestand = str(pad)
@@ -274,7 +274,8 @@ def controleer_beleid(plugin: str, paden: Iterable[Path], bevindingen: list[Bevi
         for k in sorted(set(doc) - set(_TOPTABELLEN)):
             regel = next((nr for nr, naam, _ in kaart.koppen if naam.split(".")[0] == k), None) or kaart._zoek(k, 1, len(kaart.regels))
             bevindingen.append(Bevinding(plugin, bestand, regel, k,
-                                         f"onbekende tabel of sleutel {k!r}; toegestaan zijn [[norm]], [[regeling]], titel en toelichting."))
+                                         f"onbekende tabel of sleutel {k!r}; toegestaan zijn [[norm]], [[regeling]], [[kostensoort]], titel en "
+                                         "toelichting."))
         normen = doc.get("norm", [])
         if not isinstance(normen, list):
             bevindingen.append(Bevinding(plugin, bestand, kaart._zoek("norm", 1, len(kaart.regels)), "norm",
@@ -289,10 +290,19 @@ def controleer_beleid(plugin: str, paden: Iterable[Path], bevindingen: list[Bevi
             regelingen = []
         for i, r in enumerate(regelingen):
             _controleer_regeling(plugin, bestand, kaart, i, r, definities, regeling_perioden, bevindingen)
+        kostensoorten = doc.get("kostensoort", [])
+        if not isinstance(kostensoorten, list):
+            bevindingen.append(Bevinding(plugin, bestand, kaart._zoek("kostensoort", 1, len(kaart.regels)), "kostensoort",
+                                         "'kostensoort' moet een lijst van tabellen zijn: schrijf [[kostensoort]]."))
+            kostensoorten = []
+        for i, k in enumerate(kostensoorten):
+            _controleer_kostensoort(plugin, bestand, kaart, i, k, kostensoort_perioden, bevindingen)
     for lijst in perioden.values():
         _overlap(plugin, lijst, bevindingen, "open norm")
     for lijst in regeling_perioden.values():
         _overlap(plugin, lijst, bevindingen, "regeling")
+    for lijst in kostensoort_perioden.values():
+        _overlap(plugin, lijst, bevindingen, "kostensoort")
 
 
 def _controleer_norm(plugin: str, bestand: str, kaart: TomlKaart, i: int, n: Any,
@@ -382,7 +392,7 @@ def _overlap(plugin: str, lijst: list[_Periode], bevindingen: list[Bevinding], s
     een eerdere versie een ``geldig_tot`` hebben (zoals ``regels.declaratief``)."""
     lijst = sorted(lijst, key=lambda p: p.vanaf)
     for a, b in zip(lijst, lijst[1:]):
-        open_einde_overlapt = soort == "regeling" and a.tot is None
+        open_einde_overlapt = soort in ("regeling", "kostensoort") and a.tot is None
         if a.vanaf == b.vanaf or open_einde_overlapt or (a.tot is not None and a.tot >= b.vanaf):
             bevindingen.append(Bevinding(
                 plugin, b.bestand, b.regel, b.sleutel,
@@ -409,56 +419,79 @@ def _controleer_regeling(plugin: str, bestand: str, kaart: TomlKaart, i: int, r:
     # controle de delen apart: de regeling zonder doelgroep en bedrag, en dan doelgroep en
     # bedrag elk op een geldig geraamte. Zo blijft er één bron van waarheid voor de vorm.
     kern = {k: v for k, v in r.items() if k not in ("doelgroep", "bedrag")}
-    geraamte = {"sleutel": f"{plugin}.controle", "naam": "controle", "grondslag": "controle",
+    sl = r.get("sleutel")
+    geldig = isinstance(sl, str) and sl.startswith(f"{plugin}.") and sl[len(plugin) + 1:].replace("_", "a").isalnum()
+    geraamte = {"sleutel": sl if geldig else f"{plugin}.controle", "naam": "controle", "grondslag": "controle",
                 "geldig_vanaf": date(2000, 1, 1)}
     delen = [("", kern)] + [(sub, {**geraamte, sub: r[sub]}) for sub in ("doelgroep", "bedrag") if sub in r]
     d = None
-    gevonden = False
     for sub, deel in delen:
         try:
             (resultaat,) = lees_regelingen(plugin, [(label, deel)], definities)
             if not sub:
                 d = resultaat
         except BeleidFout as e:
-            m = _melding(e)
+            m = _melding(e).replace(f"{plugin}.controle: ", "")
             fout(m, _sleutel_in_melding(m, r) or (sub or None))
-            gevonden = gevonden or not sub
         except (TypeError, AttributeError, KeyError, ValueError) as e:  # vorm zo afwijkend dat de lezer struikelt
             fout(f"de regeling heeft niet de declaratieve vorm ({type(e).__name__}: {e}); zie docs/plugin-schrijven.md.",
                  sub or None)
-    for v in _JA_NEE_REGELING:
-        if v in r and not isinstance(r[v], bool):
-            fout(f"'{v}' is true of false.", v)
-    for v in ("naam", "omschrijving", "grondslag", "bron", "toelichting", "doorverwijzen_naar"):
-        if v in r and not isinstance(r[v], str):
-            fout(f"'{v}' moet tekst zijn.", v)
-    if not gevonden and isinstance(r.get("grondslag"), str) and not r["grondslag"].strip():  # pragma: no cover
-        fout("'grondslag' is leeg; noem de verordening of beleidsregel.", "grondslag")
     if d is not None:
         perioden.setdefault(d.sleutel, []).append(
             _Periode(d.sleutel, d.geldig_vanaf, d.geldig_tot, bestand, kaart.sleutel("regeling", i, "geldig_vanaf"), label))
 
 
+def _controleer_kostensoort(plugin: str, bestand: str, kaart: TomlKaart, i: int, k: Any,
+                            perioden: dict[str, list[_Periode]], bevindingen: list[Bevinding]) -> None:
+    """Een eigen kostensoort voor bijzondere bijstand (``[[kostensoort]]``), getoetst door de
+    lezer van de kern (``regels.kostensoorten``)."""
+    from .regels.kostensoorten import lees_lokale_kostensoorten
+
+    label = f"[[kostensoort]] {i + 1}"
+    try:
+        (ks,) = lees_lokale_kostensoorten(plugin, [(label, k)])
+    except BeleidFout as e:
+        m = _melding(e)
+        veld = next((v for v in (k if isinstance(k, dict) else {}) if f"'{v}'" in m or m.startswith(f"{v} ")), None)
+        bevindingen.append(Bevinding(plugin, bestand, kaart.sleutel("kostensoort", i, veld) if veld else
+                                     kaart.tabel("kostensoort", i), label + (f".{veld}" if veld else ""), m))
+        return
+    except (TypeError, AttributeError, KeyError, ValueError) as e:
+        bevindingen.append(Bevinding(plugin, bestand, kaart.tabel("kostensoort", i), label,
+                                     f"de kostensoort heeft niet de verwachte vorm ({type(e).__name__}: {e})."))
+        return
+    perioden.setdefault(ks.sleutel, []).append(
+        _Periode(ks.sleutel, ks.geldig_vanaf, ks.geldig_tot, bestand, kaart.sleutel("kostensoort", i, "geldig_vanaf"), label))
+
+
 def _sleutel_in_melding(melding: str, r: dict) -> Optional[str]:
-    """Zoek het veld waar een melding van de declaratieve lezer over gaat (voor het regelnummer)."""
-    for sub in ("bedrag", "doelgroep"):  # een genoemde waarde wijst het veld het preciest aan
-        if isinstance(r.get(sub), dict):
-            for k, v in r[sub].items():
-                if isinstance(v, (str, list)) and repr(v) in melding:
-                    return f"{sub}.{k}"
-    for veld in ("sleutel", "naam", "grondslag", "geldig_vanaf", "geldig_tot", "inkomensgrens"):
-        if f"'{veld}'" in melding or melding.startswith(veld) or f" {veld} " in f" {melding} ":
-            return veld if veld in r else None
-    for sub, velden in (("doelgroep", ("leeftijd", "kind_leeftijd", "huishouden")), ("bedrag", ("per", "staffel", "maximum"))):
-        if melding.startswith(sub) or any(melding.startswith(f"{v} ") or f"{sub}.{v}" in melding for v in velden):
-            for v in velden:
-                if f"{v}" in melding and isinstance(r.get(sub), dict) and v in r[sub]:
-                    return f"{sub}.{v}"
-            return sub if sub in r else None
-    if "staffel" in melding or "bedrag" in melding:
-        return "bedrag" if "bedrag" in r else None
-    if "doelgroep" in melding:
-        return "doelgroep" if "doelgroep" in r else None
+    """Zoek het veld waar een melding van de declaratieve lezer over gaat (voor het regelnummer):
+    eerst een genoemde waarde, dan een genoemd veldpad, dan een genoemde veldnaam."""
+    sl = r.get("sleutel")
+    kaal = melding[len(sl) + 2:] if isinstance(sl, str) and melding.startswith(f"{sl}: ") else melding
+    subs = [s for s in ("bedrag", "doelgroep") if isinstance(r.get(s), dict)]
+
+    def genoemd(k: str) -> bool:
+        return f"'{k}'" in kaal or kaal.startswith(f"{k} ") or f" {k} " in f" {kaal} "
+
+    for sub in subs:
+        for k, v in r[sub].items():
+            if isinstance(v, (str, list)) and repr(v) in kaal:
+                return f"{sub}.{k}"
+    for sub in subs:
+        for k in r[sub]:
+            if f"{sub}.{k}" in kaal:
+                return f"{sub}.{k}"
+    for k in r:
+        if k not in ("bedrag", "doelgroep") and genoemd(k):
+            return k
+    for sub in subs:
+        for k in r[sub]:
+            if genoemd(k):
+                return f"{sub}.{k}"
+    for sub in subs:
+        if sub in kaal:
+            return sub
     return None
 
 

@@ -223,7 +223,8 @@ sleutel = "slecht.pas2"
 naam = "Pas"
 grondslag = "G"
 geldig_vanaf = 2024-01-01
-vermogenstoets = "ja"
+  [regeling.doelgroep]
+  huishouden = ["alleenstaand"]
 
 [[regeling]]
 sleutel = "slecht.pas2"
@@ -233,6 +234,13 @@ geldig_vanaf = 2024-06-01
   [regeling.bedrag]
   per = "kind"
   per_jaar = "10.001"
+
+[[regeling]]
+sleutel = "slecht.pas3"
+naam = "Pas"
+grondslag = "G"
+geldig_vanaf = 2024-06-01
+vermogenstoets = "ja"
 '''
 
 
@@ -270,10 +278,11 @@ def test_controleer_verzamelt_alle_bevindingen_met_regel(slechte_plugin):
         (beleid, 31, "geldig_vanaf moet een datum zijn"),
         (beleid, 35, "moet de vorm 'slecht.<naam>' hebben"),
         (beleid, 40, "'grondslag' ontbreekt"),
-        (beleid, 45, "leeftijd moet [van, tot] zijn"),
-        (beleid, 52, "'vermogenstoets' is true of false"),
-        (beleid, 58, "zonder einddatum"),
-        (beleid, 61, "hoogstens twee decimalen"),
+        (beleid, 45, "doelgroep.leeftijd moet [van, tot"),
+        (beleid, 53, "doelgroep.huishouden: 'alleenstaand' is geen van"),
+        (beleid, 59, "zonder einddatum"),
+        (beleid, 62, "hoogstens twee decimalen"),
+        (beleid, 69, "'vermogenstoets' is true of false"),
     ]
     gevonden = [(Path(b.bestand).name, b.regel, b.melding) for b in bev]
     for bestand, regel, stukje in verwacht:
@@ -288,7 +297,7 @@ def test_controleer_cli_exitcode_en_json(slechte_plugin, runner):
     r = runner.invoke(sora, ["plugin", "controleer", str(slechte_plugin), "--json"])
     assert r.exit_code == 1
     doc = json.loads(r.output)
-    assert doc["in_orde"] is False and len(doc["bevindingen"]) == 18
+    assert doc["in_orde"] is False and len(doc["bevindingen"]) == len(controleer_pad(slechte_plugin)) == 19
     assert set(doc["bevindingen"][0]) == {"plugin", "bestand", "regel", "sleutel", "melding"}
     # alleen het beleidsbestand
     r = runner.invoke(sora, ["plugin", "controleer", str(slechte_plugin / "sora_slecht" / "beleid.toml")])
@@ -380,3 +389,37 @@ def test_controleer_meldt_bezette_cbs_code_en_ongeldig_scenario(tmp_path):
     meldingen = [b.melding for b in controleer_pad(p)]
     assert any("CBS-code GM0361 is al in gebruik door plugin 'alkmaar'" in m for m in meldingen)
     assert any("ongeldig scenario: [casus] ontbreekt" in m for m in meldingen)
+
+
+def test_controleer_eigen_kostensoorten(tmp_path):
+    pad = tmp_path / "beleid.toml"
+    pad.write_text(textwrap.dedent('''\
+        [[kostensoort]]
+        sleutel = "proef.schoolkosten"
+        naam = "Schoolkosten"
+        omschrijving = "Kosten van een verplichte schoolreis."
+        grondslag = "Testbeleidsregel bijzondere bijstand, art. 9"
+        geldig_vanaf = 2025-01-01
+        vorm = "om_niet"
+
+        [[kostensoort]]
+        sleutel = "proef.schoolkosten"
+        naam = "Schoolkosten"
+        omschrijving = "Kosten van een verplichte schoolreis."
+        grondslag = "Testbeleidsregel bijzondere bijstand, art. 9"
+        geldig_vanaf = 2025-06-01
+        vorm = "lening"
+
+        [[kostensoort]]
+        sleutel = "proef.reis"
+        naam = "Reis"
+        omschrijving = "Reiskosten."
+        grondslag = "Testbeleidsregel bijzondere bijstand, art. 10"
+        geldig_vanaf = 2025-01-01
+        '''), encoding="utf-8")
+    bevindingen: list = []
+    controleer_beleid("proef", [pad], bevindingen)
+    gevonden = sorted((b.regel, b.melding) for b in bevindingen)
+    assert len(gevonden) == 2, gevonden
+    assert gevonden[0][0] == 14 and "overlapt" in gevonden[0][1] and "geldig_tot" in gevonden[0][1]
+    assert gevonden[1][0] == 17 and "'vorm' ontbreekt" in gevonden[1][1]
