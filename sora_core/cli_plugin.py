@@ -209,8 +209,12 @@ def _voeg_zgw_toe(cmd: click.Command) -> None:
             c = casus_uit_dict(lees_document(sys.stdin.buffer.read(2_000_001), None))
         else:
             c = laad_casus(casus)
+        if bd is not None:  # de besluitdatum begint de bezwaartermijn, ook in de motivering
+            import attrs
+
+            c = attrs.evolve(c, besluitdatum=bd)
         besluit = beslis(c, gemeente=kwargs.get("gemeente"), peildatum=_datum(kwargs.get("peildatum"), "--peildatum"))
-        bd = bd or getattr(c, "besluitdatum", None)
+        bd = getattr(c, "besluitdatum", None)
         for w in waarschuwingen(besluit, bd):
             click.echo(f"Let op: {w}", err=True)
         click.echo(naar_json(naar_zgw(besluit, rsin=rsin, besluittype=besluittype, besluitdatum=bd,

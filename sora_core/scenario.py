@@ -20,6 +20,7 @@ hun plugin te schrijven::
     bedrag = "479.00"             # optioneel; "geen" = er hoort geen bedrag bij
     bedrag_per = "per_jaar"       # optioneel
     vorm = "om_niet"              # optioneel
+    bezwaar_uiterlijk = 2025-10-13  # optioneel: laatste dag voor bezwaar
 
 Alleen wat in ``[[verwacht]]`` staat, wordt getoetst. De pytest-plugin
 (``sora_core.pytest_scenarios``) verzamelt deze bestanden; ``voer_uit`` draait er één.
@@ -27,6 +28,7 @@ Alleen wat in ``[[verwacht]]`` staat, wordt getoetst. De pytest-plugin
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Optional
@@ -42,7 +44,7 @@ except ModuleNotFoundError:  # pragma: no cover
     import tomli as tomllib  # type: ignore[no-redef]
 
 _TOP = {"naam", "toelichting", "casus", "verwacht"}
-_VERWACHT = {"regeling", "uitkomst", "bedrag", "bedrag_per", "vorm"}
+_VERWACHT = {"regeling", "uitkomst", "bedrag", "bedrag_per", "vorm", "bezwaar_uiterlijk"}
 BEDRAG_PER = ("eenmalig", "per_maand", "per_jaar")
 
 
@@ -62,6 +64,7 @@ class Verwachting:
     bedrag: Any = None  # Decimal, "geen" (geen bedrag) of None (niet toetsen)
     bedrag_per: Optional[str] = None
     vorm: Optional[str] = None
+    bezwaar_uiterlijk: Optional[date] = None
 
 
 @attrs.frozen
@@ -116,6 +119,9 @@ def lees_scenario(pad: Path) -> Scenario:
             m.append(f"{waar}: bedrag_per {v['bedrag_per']!r} is geen van {', '.join(BEDRAG_PER)}")
         if "vorm" in v and v["vorm"] not in VORMEN:
             m.append(f"{waar}: vorm {v['vorm']!r} is geen van {', '.join(VORMEN)}")
+        if "bezwaar_uiterlijk" in v and not (isinstance(v["bezwaar_uiterlijk"], date)
+                                             and not isinstance(v["bezwaar_uiterlijk"], datetime)):
+            m.append(f"{waar}: bezwaar_uiterlijk is een datum (JJJJ-MM-DD, zonder aanhalingstekens)")
         bedrag: Any = None
         if "bedrag" in v:
             if v["bedrag"] == "geen":
@@ -127,7 +133,8 @@ def lees_scenario(pad: Path) -> Scenario:
                         raise ValueError
                 except (ArithmeticError, ValueError):
                     m.append(f"{waar}: bedrag {v['bedrag']!r} is geen bedrag (zoals \"479.00\") of \"geen\"")
-        verwacht.append(Verwachting(v["regeling"], v.get("uitkomst"), bedrag, v.get("bedrag_per"), v.get("vorm")))
+        verwacht.append(Verwachting(v["regeling"], v.get("uitkomst"), bedrag, v.get("bedrag_per"), v.get("vorm"),
+                                    v.get("bezwaar_uiterlijk")))
     if m:
         raise ScenarioFout(pad, m)
     naam = doc.get("naam") if isinstance(doc.get("naam"), str) else pad.stem
@@ -184,6 +191,11 @@ def voer_uit(s: Scenario) -> tuple[list[Afwijking], Any]:
             verschillen.append(("bedrag_per", v.bedrag_per, str(b.bedrag_per)))
         if v.vorm is not None and b.vorm != v.vorm:
             verschillen.append(("vorm", v.vorm, str(b.vorm)))
+        if v.bezwaar_uiterlijk is not None:
+            kreeg = getattr(b, "bezwaar_uiterlijk", None)
+            if kreeg != v.bezwaar_uiterlijk:
+                verschillen.append(("bezwaar_uiterlijk", v.bezwaar_uiterlijk.isoformat(),
+                                    kreeg.isoformat() if kreeg else "geen"))
         if verschillen:
             afwijkingen.append(Afwijking(b.regeling, b.naam, tuple(verschillen), tuple(
                 f"{m.tekst} [grondslag: {m.grondslag}; bron: {m.bron}]" for m in b.motivering)))

@@ -123,12 +123,17 @@ def beoordeel(environ: dict, max_grootte: int) -> Any:
     if not data.strip():
         raise HttpFout(400, [Fout(None, "Lege invoer: stuur een casus als JSON.")])
     casus = casus_uit_dict(lees_document(data, "json"))
+    besluitdatum = _datum(q.get("besluitdatum"), "besluitdatum") if zgw else None
+    if besluitdatum is not None:  # begint de bezwaartermijn, ook in de motivering
+        import attrs
+
+        casus = attrs.evolve(casus, besluitdatum=besluitdatum)
     besluit = beslis(casus)
     if not zgw:
         return besluit_dict(besluit)
     from .zgw import naar_zgw
 
-    besluitdatum = _datum(q.get("besluitdatum"), "besluitdatum") or getattr(casus, "besluitdatum", None)
+    besluitdatum = getattr(casus, "besluitdatum", None)
     return naar_zgw(besluit, rsin=q["rsin"], besluittype=q["besluittype"], besluitdatum=besluitdatum,
                     bestuursorgaan=q.get("bestuursorgaan") or None)
 

@@ -19,7 +19,11 @@ bestuursorgaan heeft ten hoogste 50 tekens; toelichting heeft in 1.0.2 geen maxi
 
 De ``uiterlijkeReactiedatum`` is de laatste dag van de bezwaartermijn (zes weken na
 bekendmaking, art. 6:7 en 6:8 Awb, verlengd volgens de Algemene termijnenwet), gerekend
-vanaf de besluitdatum: die van de casus als die er een heeft, anders de peildatum.
+vanaf de besluitdatum: die van de casus als die er een heeft, anders de peildatum. De kern
+zet die datum al in elke beslissing (``bezwaar_uiterlijk``); de export neemt hem over.
+
+Een beslissing "doorverwezen" is nog geen besluit (er is geen bezwaartermijn; een consulent
+beslist): die wordt niet als Besluit geëxporteerd.
 """
 
 from __future__ import annotations
@@ -95,18 +99,19 @@ def toelichting(b: Beslissing, besluit: Besluit) -> str:
 
 def naar_zgw(besluit: Besluit, *, rsin: str, besluittype: str, besluitdatum: Optional[date] = None,
              bestuursorgaan: Optional[str] = None) -> list[dict]:
-    """Eén ZGW-``Besluit`` per beslissing, in de volgorde van het besluit.
+    """Eén ZGW-``Besluit`` per beslissing (behalve "doorverwezen"), in de volgorde van het besluit.
 
     ``besluitdatum`` is de datum van het besluit (``datum``) en het begin van de
-    bezwaartermijn; zonder opgave de peildatum."""
+    bezwaartermijn; zonder opgave de peildatum. Geef dezelfde datum als waarmee is beslist
+    (``casus.besluitdatum``), zodat de termijn in de motivering en in de export gelijk zijn."""
     from .kalender import bezwaartermijn
 
     controleer_invoer(rsin, besluittype, bestuursorgaan)
     datum = besluitdatum or besluit.peildatum
     orgaan = bestuursorgaan or standaard_bestuursorgaan(besluit.gemeente.naam)
-    termijn = bezwaartermijn(datum)
     uit = []
-    for b in besluit.beslissingen:
+    for b in geexporteerd(besluit):
+        uiterlijk = getattr(b, "bezwaar_uiterlijk", None) or bezwaartermijn(datum).einddatum
         uit.append({
             "verantwoordelijkeOrganisatie": rsin,
             "besluittype": besluittype,
@@ -114,13 +119,28 @@ def naar_zgw(besluit: Besluit, *, rsin: str, besluittype: str, besluitdatum: Opt
             "ingangsdatum": besluit.peildatum.isoformat(),
             "toelichting": toelichting(b, besluit),
             "bestuursorgaan": orgaan,
-            "uiterlijkeReactiedatum": termijn.einddatum.isoformat(),
+            "uiterlijkeReactiedatum": uiterlijk.isoformat(),
         })
     return uit
 
 
+def geexporteerd(besluit: Besluit) -> list[Beslissing]:
+    """De beslissingen die een besluit zijn (alles behalve "doorverwezen")."""
+    return [b for b in besluit.beslissingen if b.uitkomst != "doorverwezen"]
+
+
 def waarschuwingen(besluit: Besluit, besluitdatum: Optional[date] = None) -> tuple[str, ...]:
-    """Waarschuwingen van de termijnberekening (een jaar zonder gelijkstellingsbesluit)."""
+    """Waarschuwingen bij de export: niet-geëxporteerde doorverwijzingen en de termijnberekening
+    (een jaar zonder gelijkstellingsbesluit)."""
     from .kalender import bezwaartermijn
 
-    return bezwaartermijn(besluitdatum or besluit.peildatum).waarschuwingen
+    uit = []
+    doorverwezen = [b.naam for b in besluit.beslissingen if b.uitkomst == "doorverwezen"]
+    if doorverwezen:
+        uit.append("Niet als ZGW-besluit geëxporteerd (doorverwezen naar een consulent, nog geen besluit): "
+                   + ", ".join(doorverwezen) + ".")
+    try:
+        uit += bezwaartermijn(besluitdatum or besluit.peildatum).waarschuwingen
+    except ValueError as e:
+        uit.append(str(e))
+    return tuple(uit)

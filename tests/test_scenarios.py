@@ -174,3 +174,17 @@ def test_elke_plugin_heeft_een_scenario(naam):
     for pad in scenarios:
         s = lees_scenario(pad)
         assert s.toelichting, f"{pad.name}: zet de handberekening in 'toelichting'"
+
+
+def test_bezwaartermijn_in_verwachting(tmp_path):
+    # 1-9-2025 (maandag) + 42 dagen = 13-10-2025 (maandag)
+    pad = schrijf(tmp_path, "scenario_bezwaar.toml", CASUS + '''
+[[verwacht]]
+regeling = "individuele_inkomenstoeslag"
+bezwaar_uiterlijk = 2025-10-14
+''')
+    afwijkingen, _ = voer_uit(lees_scenario(pad))
+    assert afwijkingen[0].verschillen == (("bezwaar_uiterlijk", "2025-10-14", "2025-10-13"),)
+    pad.write_text(pad.read_text().replace("2025-10-14", '"13-10-2025"'))
+    with pytest.raises(ScenarioFout, match="bezwaar_uiterlijk is een datum"):
+        lees_scenario(pad)

@@ -96,19 +96,38 @@ def test_export_is_geldig_volgens_het_schema_van_de_specificatie(besluit_schema)
 def test_besluitdatum_en_atw_verlenging(besluit_schema):
     # besluitdatum za 15-11-2025 + 42 dagen = za 27-12-2025; Atw art. 1: niet op zaterdag of
     # zondag, dus maandag 29-12-2025.
-    (r,) = naar_zgw(beoordeel(CASUS), rsin=RSIN, besluittype=BESLUITTYPE, besluitdatum=date(2025, 11, 15))
+    besluit = beoordeel({**CASUS, "besluitdatum": "2025-11-15"})
+    (r,) = naar_zgw(besluit, rsin=RSIN, besluittype=BESLUITTYPE, besluitdatum=date(2025, 11, 15))
     valideer(r, besluit_schema)
     assert (r["datum"], r["ingangsdatum"], r["uiterlijkeReactiedatum"]) == ("2025-11-15", "2025-09-01", "2025-12-29")
+    # gelijk aan de termijn die de kern in de beslissing (en de motivering) zette
+    assert besluit.beslissingen[0].bezwaar_uiterlijk == date(2025, 12, 29)
 
 
 def test_elke_beslissing_een_resource(besluit_schema):
     casus = {k: v for k, v in CASUS.items() if k != "aanvragen"}  # "waar heb ik recht op?"
     besluit = beoordeel(casus)
     resources = naar_zgw(besluit, rsin=RSIN, besluittype=BESLUITTYPE)
-    assert len(resources) == len(besluit.beslissingen) >= 1
-    for r, b in zip(resources, besluit.beslissingen):
+    besluiten = [b for b in besluit.beslissingen if b.uitkomst != "doorverwezen"]  # een verwijzing is geen besluit
+    assert len(resources) == len(besluiten) >= 1
+    for r, b in zip(resources, besluiten):
         valideer(r, besluit_schema)
         assert r["toelichting"].startswith(b.naam + ": ")
+        assert r["uiterlijkeReactiedatum"] == b.bezwaar_uiterlijk.isoformat()
+
+
+def test_doorverwezen_is_geen_besluit():
+    # Castricum, kind van 10: het Jeugdfonds verwijst door (zie plugins/castricum/tests/)
+    casus = {**{k: v for k, v in CASUS.items() if k != "aanvragen"}, "gemeente": "GM0383",
+             "kinderen": [{"geboortedatum": "2015-03-01"}]}
+    besluit = beoordeel(casus)
+    namen = [r["toelichting"].split(":")[0] for r in naar_zgw(besluit, rsin=RSIN, besluittype=BESLUITTYPE)]
+    verwezen = [b.naam for b in besluit.beslissingen if b.uitkomst == "doorverwezen"]
+    assert "Jeugdfonds Sport & Cultuur" in verwezen
+    assert not set(verwezen) & set(namen)
+    from sora_core.zgw import waarschuwingen
+
+    assert any("Jeugdfonds Sport & Cultuur" in w for w in waarschuwingen(besluit))
 
 
 @pytest.mark.parametrize("p", register().gesorteerd(), ids=lambda p: p.naam)
@@ -133,6 +152,7 @@ def test_cli_zgw(runner, tmp_path, besluit_schema):
     valideer(res, besluit_schema)
     # 3-9-2025 (woensdag) + 42 dagen = 15-10-2025 (woensdag)
     assert (res["datum"], res["uiterlijkeReactiedatum"]) == ("2025-09-03", "2025-10-15")
+    assert "tot en met 15 oktober 2025" in res["toelichting"]  # dezelfde termijn in de motivering
     # fout RSIN: invoerfout, exitcode 2, JSON-foutdocument met --json
     r = runner.invoke(sora, ["beoordeel", str(pad), "--zgw", "--rsin", "123", "--besluittype", BESLUITTYPE, "--json"])
     assert r.exit_code == 2
