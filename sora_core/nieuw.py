@@ -243,13 +243,18 @@ def _kandidaat_peildata(vandaag: date) -> list[date]:
     return uit
 
 
+def _doorverwezen(besluit: Any) -> int:
+    return sum(1 for x in besluit.beslissingen if x.uitkomst == "doorverwezen")
+
+
 def scenario_toml(naam: str, obj: Any, cbs: str, gemeentenaam: str, vandaag: date,
                   peildatum: Optional[date] = None) -> str:
     """Een scenario voor de nieuwe plugin: de voorbeeldcasus met de uitkomsten die de toolkit
     er met de regionale standaard voor geeft, met de motivering als commentaar om na te rekenen.
 
-    Zonder opgegeven peildatum wordt de recentste datum (vandaag, dan 1 januari en 1 juli
-    terug) gekozen waarop de kern voor geen enkele regeling een waarde mist."""
+    Zonder opgegeven peildatum wordt uit vandaag en het begin van de vorige halfjaren (de
+    normen wisselen per 1 januari en 1 juli) de recentste datum gekozen waarop de kern voor
+    de minste regelingen een waarde mist."""
     from .beslisser import beoordeel
     from .plugins import Register, laad_plugin
 
@@ -257,12 +262,12 @@ def scenario_toml(naam: str, obj: Any, cbs: str, gemeentenaam: str, vandaag: dat
     reg = Register(plugins={naam: plugin}, fouten={})
     kandidaten = [peildatum] if peildatum else _kandidaat_peildata(vandaag)
     besluit = None
-    for d in kandidaten:
+    for d in kandidaten:  # de recentste datum met de minste doorverwijzingen (ontbrekende waarden)
         b = beoordeel(voorbeeldcasus(cbs, d), reg=reg)
-        if besluit is None or not any(x.uitkomst == "doorverwezen" for x in b.beslissingen):
+        if besluit is None or _doorverwezen(b) < _doorverwezen(besluit):
             besluit = b
-            if not any(x.uitkomst == "doorverwezen" for x in b.beslissingen):
-                break
+        if _doorverwezen(besluit) == 0:
+            break
     assert besluit is not None
     casus = voorbeeldcasus(cbs, besluit.peildatum)
     r = [

@@ -423,3 +423,13 @@ def test_controleer_eigen_kostensoorten(tmp_path):
     assert len(gevonden) == 2, gevonden
     assert gevonden[0][0] == 14 and "overlapt" in gevonden[0][1] and "geldig_tot" in gevonden[0][1]
     assert gevonden[1][0] == 17 and "'vorm' ontbreekt" in gevonden[1][1]
+
+
+def test_voorbeeldregeling_in_het_sjabloon_is_geldig(nieuwe_plugin):
+    pad = nieuwe_plugin / "sora_proefstad" / "beleid.toml"
+    tekst = pad.read_text(encoding="utf-8")
+    begin = tekst.index("# [[regeling]]")
+    blok = [r[2:] for r in tekst[begin:].splitlines() if r.startswith("# ")]
+    pad.write_text(tekst[:begin] + "\n".join(blok) + "\n", encoding="utf-8")
+    assert tomllib.loads(pad.read_text(encoding="utf-8"))["regeling"][0]["sleutel"] == "proefstad.voorbeeld"
+    assert controleer_pad(nieuwe_plugin) == []
