@@ -1,6 +1,7 @@
 """Opdrachten voor plugin-auteurs en zaaksystemen, aangehaakt aan de groep ``sora``.
 
-* ``sora plugin nieuw`` en ``sora plugin controleer``: een plugin maken en toetsen;
+* ``sora plugin nieuw``, ``controleer`` en ``test``: een plugin maken, toetsen en zijn
+  scenario's draaien;
 * ``sora normen-doc``: docs/open-normen.md uit de kern;
 * ``sora serve``: de HTTP-dienst (WSGI);
 * ``sora reproduceer``: een besluit opnieuw nemen en vergelijken;
@@ -53,7 +54,7 @@ def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum
     \b
     Voorbeeld:
       sora plugin nieuw voorbeeldstad --cbs GM9999 --map plugins
-      cd plugins/voorbeeldstad && pip install -e . && python -m pytest
+      cd plugins/voorbeeldstad && pip install -e . && python -m pytest   (of: sora plugin test .)
     """
     from .nieuw import maak_plugin
 
@@ -69,7 +70,7 @@ def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum
     click.echo("Volgende stappen:")
     click.echo(f"  1. Pas {doel / f'sora_{naam}' / 'beleid.toml'} aan (elke open norm staat er als commentaar in).")
     click.echo(f"  2. sora plugin controleer {doel}")
-    click.echo(f"  3. cd {doel} && pip install -e . && python -m pytest")
+    click.echo(f"  3. sora plugin test {doel}   (of: cd {doel} && pip install -e . && python -m pytest)")
 
 
 @plugin.command()
@@ -108,6 +109,57 @@ def controleer(pad: Optional[str], alle: bool, als_json: bool) -> None:
         else:
             click.echo("In orde: geen bevindingen.")
     sys.exit(1 if alle_bevindingen else 0)
+
+
+@plugin.command("test")
+@click.argument("pad", type=click.Path(exists=True))
+@_json_vlag
+def test_(pad: str, als_json: bool) -> None:
+    """Draai de scenario's (tests/scenario_*.toml) van een plugin, zonder pytest.
+    Exitcode 0: alle geslaagd, 1: afwijkingen of ongeldige scenario's.
+
+    PAD is een pluginmap, een tests-map of één scenariobestand.
+
+    \b
+    Voorbeeld:
+      sora plugin test plugins/bergen
+    """
+    from .fouten import SoraFout
+    from .scenario import ScenarioFout, lees_scenario, rapport, voer_uit
+    from .uitvoer import naar_json
+
+    p = Path(pad)
+    if p.is_file():
+        bestanden = [p]
+    else:
+        map_ = p if p.name == "tests" else p / "tests"
+        bestanden = sorted(map_.glob("scenario_*.toml"))
+    uitslagen = []
+    for b in bestanden:
+        try:
+            s = lees_scenario(b)
+            afwijkingen, _ = voer_uit(s)
+            uitslagen.append({"bestand": str(b), "naam": s.naam, "geslaagd": not afwijkingen,
+                              "melding": rapport(s, afwijkingen) if afwijkingen else None})
+        except ScenarioFout as e:
+            uitslagen.append({"bestand": str(b), "naam": b.stem, "geslaagd": False,
+                              "melding": "Ongeldig scenariobestand: " + "; ".join(e.meldingen)})
+        except SoraFout as e:
+            uitslagen.append({"bestand": str(b), "naam": b.stem, "geslaagd": False,
+                              "melding": f"Kan niet worden beslist: {e}"})
+    mislukt = [u for u in uitslagen if not u["geslaagd"]]
+    if als_json:
+        click.echo(naar_json({"geslaagd": len(uitslagen) - len(mislukt), "mislukt": len(mislukt),
+                              "scenarios": uitslagen}), nl=False)
+    else:
+        for u in uitslagen:
+            click.echo(f"{'geslaagd' if u['geslaagd'] else 'MISLUKT '}  {u['naam']} ({u['bestand']})")
+        for u in mislukt:
+            click.echo("\n" + u["melding"])
+        if not uitslagen:
+            click.echo(f"Geen scenario's gevonden (tests/scenario_*.toml) in {pad}.", err=True)
+        click.echo(f"\n{len(uitslagen) - len(mislukt)} geslaagd, {len(mislukt)} mislukt.")
+    sys.exit(1 if mislukt or not uitslagen else 0)
 
 
 # --------------------------------------------------------------------------- sora normen-doc

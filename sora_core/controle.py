@@ -202,8 +202,9 @@ def controleer_hooks(naam: str, obj: Any, bevindingen: list[Bevinding]) -> dict[
             impl_args = [p for p in inspect.signature(f).parameters]
             bevindingen.append(Bevinding(naam, bestand, regel, attr,
                                          f"hook {hooknaam} heeft een ongeldige handtekening: argumenten "
-                                         f"({', '.join(impl_args)}); toegestaan zijn alleen ({', '.join(spec_args)}). "
-                                         f"[{_eerste_regel(str(e))}]"))
+                                         f"({', '.join(impl_args)}); toegestaan zijn alleen ({', '.join(spec_args)})"
+                                         + (f"; onbekend: {', '.join(sorted(set(impl_args) - set(spec_args)))}."
+                                            if set(impl_args) - set(spec_args) else f" ({_eerste_regel(str(e))}).")))
             gevonden.add(hooknaam)  # wel aanwezig, alleen fout
             continue
         gevonden.add(hooknaam)

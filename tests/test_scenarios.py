@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -188,3 +189,27 @@ bezwaar_uiterlijk = 2025-10-14
     pad.write_text(pad.read_text().replace("2025-10-14", '"13-10-2025"'))
     with pytest.raises(ScenarioFout, match="bezwaar_uiterlijk is een datum"):
         lees_scenario(pad)
+
+
+def test_cli_plugin_test_zonder_pytest(runner, tmp_path):
+    from sora_core.cli import sora
+
+    r = runner.invoke(sora, ["plugin", "test", str(ROOT / "plugins" / "bergen")])
+    assert r.exit_code == 0, r.output
+    assert r.output.rstrip().endswith("1 geslaagd, 0 mislukt.")
+    schrijf(tmp_path, "scenario_fout.toml", 'naam = "Bergen verkeerd"\n' + CASUS + '''
+[[verwacht]]
+regeling = "individuele_inkomenstoeslag"
+bedrag = "480.00"
+''')
+    schrijf(tmp_path, "scenario_kapot.toml", "[[verwacht]]\n")
+    r = runner.invoke(sora, ["plugin", "test", str(tmp_path)])
+    assert r.exit_code == 1
+    assert "MISLUKT   Bergen verkeerd" in r.output and "bedrag: verwacht 480.00, kreeg 479.00" in r.output
+    assert "Ongeldig scenariobestand" in r.output and "0 geslaagd, 2 mislukt." in r.output
+    r = runner.invoke(sora, ["plugin", "test", str(tmp_path / "tests" / "scenario_fout.toml"), "--json"])
+    doc = json.loads(r.output)
+    assert r.exit_code == 1 and (doc["geslaagd"], doc["mislukt"]) == (0, 1)
+    leeg = tmp_path / "leeg"
+    leeg.mkdir()
+    assert runner.invoke(sora, ["plugin", "test", str(leeg)]).exit_code == 1
