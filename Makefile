@@ -13,11 +13,9 @@ $(STAMP): pyproject.toml $(foreach p,$(PLUGINS),plugins/$(p)/pyproject.toml)
 	$(BIN)/pip install --quiet -e ".[test]" $(foreach p,$(PLUGINS),-e plugins/$(p))
 	touch $(STAMP)
 
-## make demo: zet op en beslis de ingebouwde voorbeeldcasus in alle zes gemeenten
+## make demo: zet op en vergelijk de ingebouwde voorbeeldcasus in alle zes gemeenten
 demo: $(STAMP)
-	$(BIN)/sora gemeenten
-	@for g in GM0361 GM0373 GM0383 GM1980 GM0399 GM0450; do \
-	  echo; echo "=== $$g ==="; $(BIN)/sora beoordeel voorbeelden/alleenstaande-iit.toml --gemeente $$g --kort || exit 1; done
+	$(BIN)/sora vergelijk voorbeelden/gezin-vergelijk.toml
 
 ## make test: zet op en draai alle tests
 test: $(STAMP)

@@ -8,6 +8,7 @@ op?") de regel toepassen; schuldhulp beoordelen als de casus daarom vraagt; ontv
 from __future__ import annotations
 
 import functools
+from datetime import date
 from decimal import Decimal
 from typing import Optional, Union
 
@@ -25,7 +26,7 @@ from .uitleg import Context, OntbrekendeWaarde, Uitleg
 BEDRAG_PER = ("eenmalig", "per_maand", "per_jaar")
 
 
-def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peildatum=None,
+def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peildatum: Optional[date] = None,
               zet: tuple[tuple[str, str], ...] = (), reg: Optional[Register] = None) -> Besluit:
     """Beslis over een casus. ``gemeente`` en ``peildatum`` vervangen die van de casus.
 

@@ -159,5 +159,7 @@ def main() -> None:
     sora(prog_name="sora")
 
 
+from . import cli_plugin  # noqa: E402,F401  (plugin, normen-doc, serve, reproduceer, beoordeel --zgw)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

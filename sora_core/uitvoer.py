@@ -43,6 +43,7 @@ def beslissing_dict(b: Beslissing) -> dict:
 
 
 def besluit_dict(b: Besluit) -> dict:
+    """Het besluit als dict volgens het contract ``sora-besluit/1`` (vaste sleutelvolgorde)."""
     g = b.gemeente
     return {
         "contract": CONTRACT,

@@ -1,0 +1,278 @@
+"""Opdrachten voor plugin-auteurs en zaaksystemen, aangehaakt aan de groep ``sora``.
+
+* ``sora plugin nieuw``, ``controleer`` en ``test``: een plugin maken, toetsen en zijn
+  scenario's draaien;
+* ``sora normen-doc``: docs/open-normen.md uit de kern;
+* ``sora serve``: de HTTP-dienst (WSGI);
+* ``sora reproduceer``: een besluit opnieuw nemen en vergelijken;
+* ``sora beoordeel ... --zgw``: het besluit als ZGW Besluit-resources.
+
+Deze module wordt onderaan ``cli.py`` geïmporteerd; zo blijft ``cli.py`` klein. De opties
+voor ``--zgw`` worden aan de bestaande opdracht ``beoordeel`` toegevoegd (zonder zgw
+gedraagt ``beoordeel`` zich precies als voorheen).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from .cli import _datum, _json_vlag, sora
+from .fouten import Fout, InvoerFout
+
+
+# --------------------------------------------------------------------------- sora plugin
+
+@sora.group()
+def plugin() -> None:
+    """Plugins maken en toetsen (voor beleidsmedewerkers).
+
+    \b
+    Voorbeelden:
+      sora plugin nieuw voorbeeldstad --cbs GM9999
+      sora plugin controleer voorbeeldstad
+      sora plugin controleer --alle
+    """
+
+
+@plugin.command()
+@click.argument("naam")
+@click.option("--cbs", required=True, help="CBS-code van de gemeente: GM gevolgd door vier cijfers.")
+@click.option("--map", "map_", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="Map waarin de pluginmap NAAM komt.")
+@click.option("--gemeentenaam", help="Naam van de gemeente zoals in besluiten (standaard: uit NAAM).")
+@click.option("--peildatum", help="Peildatum van het voorbeeldscenario (JJJJ-MM-DD; standaard gekozen).")
+@_json_vlag
+def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum: Optional[str],
+          als_json: bool) -> None:
+    """Maak een nieuwe, werkende plugin NAAM met alle open normen op de regionale standaard.
+
+    \b
+    Voorbeeld:
+      sora plugin nieuw voorbeeldstad --cbs GM9999 --map plugins
+      cd plugins/voorbeeldstad && pip install -e . && python -m pytest   (of: sora plugin test .)
+    """
+    from .nieuw import maak_plugin
+
+    doel = maak_plugin(naam, cbs, Path(map_), gemeentenaam=gemeentenaam, peildatum=_datum(peildatum, "--peildatum"))
+    if als_json:
+        from .uitvoer import naar_json
+
+        click.echo(naar_json({"plugin": naam, "cbs_code": cbs, "map": str(doel),
+                              "bestanden": sorted(str(p.relative_to(doel)) for p in doel.rglob("*") if p.is_file())}),
+                   nl=False)
+        return
+    click.echo(f"Plugin '{naam}' ({cbs}) aangemaakt in {doel}.")
+    click.echo("Volgende stappen:")
+    click.echo(f"  1. Pas {doel / f'sora_{naam}' / 'beleid.toml'} aan (elke open norm staat er als commentaar in).")
+    click.echo(f"  2. sora plugin controleer {doel}")
+    click.echo(f"  3. sora plugin test {doel}   (of: cd {doel} && pip install -e . && python -m pytest)")
+
+
+@plugin.command()
+@click.argument("pad", required=False, type=click.Path())
+@click.option("--alle", is_flag=True, help="Toets alle geïnstalleerde plugins.")
+@_json_vlag
+def controleer(pad: Optional[str], alle: bool, als_json: bool) -> None:
+    """Toets een plugin zonder een casus te beslissen. Exitcode 0: in orde, 1: bevindingen.
+
+    PAD is een pluginmap (met pyproject.toml), een pakketmap of een beleid.toml.
+
+    \b
+    Voorbeelden:
+      sora plugin controleer plugins/bergen
+      sora plugin controleer plugins/bergen/sora_bergen/beleid.toml
+      sora plugin controleer --alle --json
+    """
+    from .controle import controleer_alle, controleer_pad
+    from .uitvoer import naar_json
+
+    if bool(pad) == bool(alle):
+        raise InvoerFout([Fout("PAD", "Geef een PAD of --alle (één van beide).")])
+    per_plugin = controleer_alle() if alle else {"": controleer_pad(Path(pad))}
+    alle_bevindingen = [b for lijst in per_plugin.values() for b in lijst]
+    if als_json:
+        click.echo(naar_json({"in_orde": not alle_bevindingen,
+                              "bevindingen": [b.als_dict() for b in alle_bevindingen]}), nl=False)
+    else:
+        for b in alle_bevindingen:
+            click.echo(b.tekst())
+        if alle:
+            for naam, lijst in per_plugin.items():
+                click.echo(f"{naam}: {'in orde' if not lijst else f'{len(lijst)} bevinding(en)'}", err=bool(lijst))
+        if alle_bevindingen:
+            click.echo(f"{len(alle_bevindingen)} bevinding(en).", err=True)
+        else:
+            click.echo("In orde: geen bevindingen.")
+    sys.exit(1 if alle_bevindingen else 0)
+
+
+@plugin.command("test")
+@click.argument("pad", type=click.Path(exists=True))
+@_json_vlag
+def test_(pad: str, als_json: bool) -> None:
+    """Draai de scenario's (tests/scenario_*.toml) van een plugin, zonder pytest.
+    Exitcode 0: alle geslaagd, 1: afwijkingen of ongeldige scenario's.
+
+    PAD is een pluginmap, een tests-map of één scenariobestand.
+
+    \b
+    Voorbeeld:
+      sora plugin test plugins/bergen
+    """
+    from .fouten import SoraFout
+    from .scenario import ScenarioFout, lees_scenario, rapport, voer_uit
+    from .uitvoer import naar_json
+
+    p = Path(pad)
+    if p.is_file():
+        bestanden = [p]
+    else:
+        map_ = p if p.name == "tests" else p / "tests"
+        bestanden = sorted(map_.glob("scenario_*.toml"))
+    uitslagen = []
+    for b in bestanden:
+        try:
+            s = lees_scenario(b)
+            afwijkingen, _ = voer_uit(s)
+            uitslagen.append({"bestand": str(b), "naam": s.naam, "geslaagd": not afwijkingen,
+                              "melding": rapport(s, afwijkingen) if afwijkingen else None})
+        except ScenarioFout as e:
+            uitslagen.append({"bestand": str(b), "naam": b.stem, "geslaagd": False,
+                              "melding": "Ongeldig scenariobestand: " + "; ".join(e.meldingen)})
+        except SoraFout as e:
+            uitslagen.append({"bestand": str(b), "naam": b.stem, "geslaagd": False,
+                              "melding": f"Kan niet worden beslist: {e}"})
+    mislukt = [u for u in uitslagen if not u["geslaagd"]]
+    if als_json:
+        click.echo(naar_json({"geslaagd": len(uitslagen) - len(mislukt), "mislukt": len(mislukt),
+                              "scenarios": uitslagen}), nl=False)
+    else:
+        for u in uitslagen:
+            click.echo(f"{'geslaagd' if u['geslaagd'] else 'MISLUKT '}  {u['naam']} ({u['bestand']})")
+        for u in mislukt:
+            click.echo("\n" + u["melding"])
+        if not uitslagen:
+            click.echo(f"Geen scenario's gevonden (tests/scenario_*.toml) in {pad}.", err=True)
+        click.echo(f"\n{len(uitslagen) - len(mislukt)} geslaagd, {len(mislukt)} mislukt.")
+    sys.exit(1 if mislukt or not uitslagen else 0)
+
+
+# --------------------------------------------------------------------------- sora normen-doc
+
+@sora.command("normen-doc")
+@click.option("--controleer", "alleen_controleren", is_flag=True,
+              help="Schrijf niets; exitcode 1 als docs/open-normen.md verouderd is.")
+@click.option("--uit", type=click.Path(dir_okay=False), help="Schrijf naar dit bestand (standaard docs/open-normen.md).")
+def normen_doc(alleen_controleren: bool, uit: Optional[str]) -> None:
+    """Schrijf docs/open-normen.md: elke open norm van de kern met betekenis en standaard.
+
+    \b
+    Voorbeeld:
+      sora normen-doc --controleer
+    """
+    from . import docs
+
+    pad = Path(uit) if uit else docs.OPEN_NORMEN
+    if alleen_controleren:
+        if docs.is_actueel(pad):
+            click.echo(f"{pad} is actueel.")
+            return
+        click.echo(f"{pad} is verouderd; draai 'sora normen-doc' en commit het resultaat.", err=True)
+        sys.exit(1)
+    click.echo(f"{pad} {'bijgewerkt' if docs.schrijf(pad) else 'was al actueel'}.")
+
+
+# --------------------------------------------------------------------------- sora serve
+
+@sora.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adres om op te luisteren.")
+@click.option("--poort", default=8080, show_default=True, type=click.IntRange(0, 65535), help="TCP-poort.")
+def serve(host: str, poort: int) -> None:
+    """Start de HTTP-dienst voor zaaksystemen (zie docs/http.md).
+
+    \b
+    Voorbeeld:
+      sora serve --poort 8080
+      curl -s -X POST --data-binary @casus.json -H 'Content-Type: application/json' localhost:8080/beoordeel
+    """
+    from .wsgi import serveer
+
+    serveer(host, poort, waarschuw=lambda s: click.echo(s, err=True))
+
+
+# --------------------------------------------------------------------------- sora reproduceer
+
+@sora.command()
+@click.argument("besluit", type=click.Path(dir_okay=False))
+@click.argument("casus", type=click.Path(dir_okay=False))
+@_json_vlag
+def reproduceer(besluit: str, casus: str, als_json: bool) -> None:
+    """Neem het besluit opnieuw en toets het ontvangstbewijs en het hele besluit byte voor byte.
+    Exitcode 0: gereproduceerd, 1: verschil.
+
+    \b
+    Voorbeeld:
+      sora beoordeel casus.toml --json > besluit.json
+      sora reproduceer besluit.json casus.toml
+    """
+    from .reproduceer import reproduceer_bestanden
+    from .uitvoer import naar_json
+
+    r = reproduceer_bestanden(Path(besluit), casus)
+    click.echo(naar_json(r.als_dict()) if als_json else r.tekst(), nl=False)
+    sys.exit(0 if r.gelijk else 1)
+
+
+# --------------------------------------------------------------------------- sora beoordeel --zgw
+
+def _voeg_zgw_toe(cmd: click.Command) -> None:
+    oorspronkelijk = cmd.callback
+    cmd.params.extend([
+        click.Option(["--zgw"], is_flag=True, help="Uitvoer als ZGW Besluit-resources (Besluiten API 1.0.2), JSON."),
+        click.Option(["--rsin"], help="RSIN van de gemeente (9 cijfers, elfproef); verplicht met --zgw."),
+        click.Option(["--besluittype"], help="URL van het BESLUITTYPE in de Catalogi API; verplicht met --zgw."),
+        click.Option(["--bestuursorgaan"], help="Bestuursorgaan (ten hoogste 50 tekens; standaard het college)."),
+        click.Option(["--besluitdatum"], help="Datum van het besluit (JJJJ-MM-DD; standaard de peildatum)."),
+    ])
+
+    @functools.wraps(oorspronkelijk)
+    def beoordeel(*args, zgw: bool = False, rsin: Optional[str] = None, besluittype: Optional[str] = None,
+                  bestuursorgaan: Optional[str] = None, besluitdatum: Optional[str] = None, **kwargs):
+        if not zgw:
+            andere = [n for n, w in (("--rsin", rsin), ("--besluittype", besluittype),
+                                     ("--bestuursorgaan", bestuursorgaan), ("--besluitdatum", besluitdatum)) if w]
+            if andere:
+                raise InvoerFout([Fout(n, f"{n} hoort bij --zgw.") for n in andere])
+            return oorspronkelijk(*args, **kwargs)
+        from .beslisser import beoordeel as beslis
+        from .invoer import casus_uit_dict, laad_casus, lees_document
+        from .uitvoer import naar_json
+        from .zgw import controleer_invoer, naar_zgw, waarschuwingen
+
+        controleer_invoer(rsin, besluittype, bestuursorgaan)
+        bd = _datum(besluitdatum, "--besluitdatum")
+        casus = kwargs["casus"]
+        if casus == "-":
+            c = casus_uit_dict(lees_document(sys.stdin.buffer.read(2_000_001), None))
+        else:
+            c = laad_casus(casus)
+        if bd is not None:  # de besluitdatum begint de bezwaartermijn, ook in de motivering
+            import attrs
+
+            c = attrs.evolve(c, besluitdatum=bd)
+        besluit = beslis(c, gemeente=kwargs.get("gemeente"), peildatum=_datum(kwargs.get("peildatum"), "--peildatum"))
+        bd = getattr(c, "besluitdatum", None)
+        for w in waarschuwingen(besluit, bd):
+            click.echo(f"Let op: {w}", err=True)
+        click.echo(naar_json(naar_zgw(besluit, rsin=rsin, besluittype=besluittype, besluitdatum=bd,
+                                      bestuursorgaan=bestuursorgaan)), nl=False)
+
+    cmd.callback = beoordeel
+
+
+_voeg_zgw_toe(sora.commands["beoordeel"])

@@ -1,0 +1,404 @@
+"""HTTP voor zaaksystemen: een WSGI-applicatie zonder webframework.
+
+    POST /beoordeel                 casus (JSON) in, besluit (sora-besluit/1) uit
+    POST /beoordeel?zgw=1&rsin=...&besluittype=...[&bestuursorgaan=...][&besluitdatum=...]
+                                    idem, maar als lijst ZGW Besluit-resources
+    GET  /gemeenten                 de geïnstalleerde gemeenten
+    GET  /regelingen?gemeente=GM0361[&peildatum=2025-09-01]
+                                    de regelingen die daar op die dag gelden (standaard: vandaag)
+    GET  /gezondheid                leeft de dienst, en zijn alle plugins geladen?
+    GET  /openapi.json              de OpenAPI-beschrijving (schema's = sora_core/schemas/*.json)
+
+Fouten hebben altijd de vorm van het contract (``sora-fout/1``): 400 voor invoer die niet te
+beslissen is, 404 onbekend pad, 405 verkeerde methode, 411 zonder Content-Length, 413 te
+groot, 415 geen JSON, 500 interne fout (zonder traceback naar buiten). De applicatie houdt
+geen toestand bij tussen verzoeken: elk verzoek leest alleen zijn eigen invoer; het register
+van plugins en het opgeloste beleid zijn onveranderlijk.
+
+Starten: ``sora serve`` (waitress als die er is, anders wsgiref), of elke WSGI-server met
+``sora_core.wsgi:app``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+from urllib.parse import parse_qs
+
+from . import __version__
+from .fouten import Fout, InvoerFout, SoraFout
+
+#: grootste verzoek in bytes (gelijk aan de grens voor casusbestanden)
+MAX_GROOTTE = 1_000_000
+SCHEMAS = Path(__file__).with_name("schemas")
+JSON_TYPE = "application/json; charset=utf-8"
+
+StartResponse = Callable[..., Any]
+
+
+class HttpFout(Exception):
+    """Een fout met een HTTP-status en een ``sora-fout/1``-document."""
+
+    def __init__(self, status: int, fouten: list[Fout], headers: Optional[list[tuple[str, str]]] = None):
+        self.status = status
+        self.fouten = fouten
+        self.headers = headers or []
+        super().__init__(f"{status}: " + "; ".join(f.melding for f in fouten))
+
+
+STATUS = {200: "200 OK", 400: "400 Bad Request", 404: "404 Not Found", 405: "405 Method Not Allowed",
+          411: "411 Length Required", 413: "413 Payload Too Large", 415: "415 Unsupported Media Type",
+          500: "500 Internal Server Error"}
+
+
+def fout_document(fouten: Iterable[Fout]) -> dict:
+    return {"contract": "sora-fout/1", "fouten": [f.als_dict() for f in fouten]}
+
+
+def _json(doc: Any) -> bytes:
+    from .uitvoer import naar_json
+
+    return naar_json(doc).encode("utf-8")
+
+
+def _query(environ: dict) -> dict[str, str]:
+    q = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+    return {k: v[-1] for k, v in q.items()}
+
+
+def _datum(waarde: Optional[str], veld: str) -> Optional[date]:
+    if waarde is None or waarde == "":
+        return None
+    try:
+        return date.fromisoformat(waarde)
+    except ValueError:
+        raise HttpFout(400, [Fout(veld, f"Ongeldige datum: '{waarde[:40]}' (verwacht JJJJ-MM-DD).")]) from None
+
+
+def _lees_body(environ: dict, max_grootte: int) -> bytes:
+    lengte = environ.get("CONTENT_LENGTH") or ""
+    if not lengte.strip():
+        raise HttpFout(411, [Fout(None, "Content-Length ontbreekt; stuur de casus als JSON met een lengte.")])
+    try:
+        n = int(lengte)
+    except ValueError:
+        raise HttpFout(400, [Fout(None, f"Ongeldige Content-Length: '{lengte[:20]}'.")]) from None
+    if n < 0:
+        raise HttpFout(400, [Fout(None, "Ongeldige Content-Length.")])
+    if n > max_grootte:
+        raise HttpFout(413, [Fout(None, f"Verzoek is te groot ({n} bytes); hoogstens {max_grootte} bytes.")])
+    data = environ["wsgi.input"].read(n) if n else b""
+    if len(data) > max_grootte:  # pragma: no cover - de server levert niet meer dan Content-Length
+        raise HttpFout(413, [Fout(None, f"Verzoek is groter dan {max_grootte} bytes.")])
+    return data
+
+
+def _controleer_type(environ: dict) -> None:
+    ct = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+    if ct and ct != "application/json" and not ct.endswith("+json"):
+        raise HttpFout(415, [Fout(None, f"Content-Type '{ct}' wordt niet ondersteund; stuur application/json.")])
+
+
+# --------------------------------------------------------------------------- routes
+
+def beoordeel(environ: dict, max_grootte: int) -> Any:
+    from .beslisser import beoordeel as beslis
+    from .invoer import casus_uit_dict, lees_document
+    from .uitvoer import besluit_dict
+
+    q = _query(environ)
+    zgw = q.get("zgw", "") not in ("", "0", "false", "nee")
+    if zgw:  # eerst de ZGW-parameters, zodat alle fouten samen komen
+        from .zgw import controleer_invoer
+
+        try:
+            controleer_invoer(q.get("rsin"), q.get("besluittype"), q.get("bestuursorgaan"))
+        except InvoerFout as e:
+            raise HttpFout(400, list(e.fouten())) from None
+    _controleer_type(environ)
+    data = _lees_body(environ, max_grootte)
+    if not data.strip():
+        raise HttpFout(400, [Fout(None, "Lege invoer: stuur een casus als JSON.")])
+    casus = casus_uit_dict(lees_document(data, "json"))
+    besluitdatum = _datum(q.get("besluitdatum"), "besluitdatum") if zgw else None
+    if besluitdatum is not None:  # begint de bezwaartermijn, ook in de motivering
+        import attrs
+
+        casus = attrs.evolve(casus, besluitdatum=besluitdatum)
+    besluit = beslis(casus)
+    if not zgw:
+        return besluit_dict(besluit)
+    from .zgw import naar_zgw
+
+    besluitdatum = getattr(casus, "besluitdatum", None)
+    return naar_zgw(besluit, rsin=q["rsin"], besluittype=q["besluittype"], besluitdatum=besluitdatum,
+                    bestuursorgaan=q.get("bestuursorgaan") or None)
+
+
+def gemeenten(environ: dict, max_grootte: int) -> Any:
+    from .plugins import register
+
+    reg = register()
+    return {
+        "gemeenten": [{
+            "cbs_code": p.info.cbs_code, "naam": p.info.naam, "plugin": p.naam, "plugin_versie": p.info.plugin_versie,
+            "geldig_vanaf": p.info.geldig_vanaf.isoformat() if p.info.geldig_vanaf else None,
+            "geldig_tot": p.info.geldig_tot.isoformat() if p.info.geldig_tot else None,
+        } for p in reg.gesorteerd()],
+        "plugin_fouten": [{"plugin": n, "melding": str(f)} for n, f in sorted(reg.fouten.items())],
+    }
+
+
+def regelingen(environ: dict, max_grootte: int) -> Any:
+    from .beleid import los_op
+    from .beslisser import catalogus
+    from .plugins import gemeente_bestaat_op, register
+
+    q = _query(environ)
+    fouten = []
+    if not q.get("gemeente"):
+        fouten.append(Fout("gemeente", "Parameter 'gemeente' ontbreekt (CBS-code zoals GM0361, of pluginnaam)."))
+    try:
+        peildatum = _datum(q.get("peildatum"), "peildatum") or date.today()
+    except HttpFout as e:
+        fouten += e.fouten
+        peildatum = None
+    if fouten:
+        raise HttpFout(400, fouten)
+    plugin = register().zoek(q["gemeente"])
+    gemeente_bestaat_op(plugin, peildatum)
+    beleid = los_op(plugin, peildatum)
+    return {
+        "gemeente": {"cbs_code": plugin.info.cbs_code, "naam": plugin.info.naam, "plugin": plugin.naam,
+                     "plugin_versie": plugin.info.plugin_versie},
+        "peildatum": peildatum.isoformat(),
+        "regelingen": [{
+            "regeling": r.sleutel, "naam": r.naam, "pakket": r.pakket, "bron": r.bron, "grondslag": r.grondslag,
+            "omschrijving": r.omschrijving, "geldig_vanaf": r.geldig_vanaf.isoformat(),
+            "geldig_tot": r.geldig_tot.isoformat() if r.geldig_tot else None,
+        } for r in catalogus(beleid).values()],
+        "beleid_vingerafdruk": beleid.vingerafdruk,
+    }
+
+
+def gezondheid(environ: dict, max_grootte: int) -> Any:
+    from .plugins import register
+
+    reg = register()
+    return {"status": "ok" if reg.plugins and not reg.fouten else "verminderd", "toolkit_versie": __version__,
+            "gemeenten": len(reg.plugins), "plugin_fouten": len(reg.fouten)}
+
+
+def openapi(environ: dict, max_grootte: int) -> Any:
+    return openapi_document()
+
+
+ROUTES: dict[str, dict[str, Callable[[dict, int], Any]]] = {
+    "/beoordeel": {"POST": beoordeel},
+    "/gemeenten": {"GET": gemeenten},
+    "/regelingen": {"GET": regelingen},
+    "/gezondheid": {"GET": gezondheid},
+    "/openapi.json": {"GET": openapi},
+}
+
+
+# --------------------------------------------------------------------------- OpenAPI
+
+SCHEMA_BESTANDEN = {"Casus": "casus.schema.json", "Besluit": "besluit.schema.json", "Fout": "fout.schema.json"}
+
+
+def laad_schemas() -> dict[str, Any]:
+    """De JSON Schemas van het contract, bij elk verzoek opnieuw van schijf gelezen. Ontbreekt
+    een bestand, dan verwijst de OpenAPI-beschrijving er met ``$ref`` naar op naam."""
+    uit: dict[str, Any] = {}
+    for naam, bestand in SCHEMA_BESTANDEN.items():
+        pad = SCHEMAS / bestand
+        if pad.is_file():
+            uit[naam] = json.loads(pad.read_text(encoding="utf-8"))
+        else:
+            uit[naam] = {"$ref": bestand}
+    return uit
+
+
+_DATUM = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+_DATUM_OF_NULL = {"anyOf": [{"type": "null"}, _DATUM]}
+_GEMEENTE = {"type": "object", "required": ["cbs_code", "naam", "plugin", "plugin_versie"],
+             "properties": {"cbs_code": {"type": "string", "pattern": "^GM[0-9]{4}$"}, "naam": {"type": "string"},
+                            "plugin": {"type": "string"}, "plugin_versie": {"type": "string"}}}
+
+#: schema's van de antwoorden die niet in het casuscontract staan (de tests toetsen ze)
+EIGEN_SCHEMAS: dict[str, Any] = {
+    "Gemeenten": {
+        "type": "object", "additionalProperties": False, "required": ["gemeenten", "plugin_fouten"],
+        "properties": {
+            "gemeenten": {"type": "array", "items": {**_GEMEENTE, "required": _GEMEENTE["required"] + [
+                "geldig_vanaf", "geldig_tot"], "properties": {**_GEMEENTE["properties"], "geldig_vanaf": _DATUM_OF_NULL,
+                                                              "geldig_tot": _DATUM_OF_NULL}, "additionalProperties": False}},
+            "plugin_fouten": {"type": "array", "items": {
+                "type": "object", "required": ["plugin", "melding"],
+                "properties": {"plugin": {"type": "string"}, "melding": {"type": "string"}}}},
+        }},
+    "Regelingen": {
+        "type": "object", "additionalProperties": False,
+        "required": ["gemeente", "peildatum", "regelingen", "beleid_vingerafdruk"],
+        "properties": {
+            "gemeente": _GEMEENTE, "peildatum": _DATUM,
+            "regelingen": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "required": ["regeling", "naam", "pakket", "bron", "grondslag", "omschrijving", "geldig_vanaf", "geldig_tot"],
+                "properties": {"regeling": {"type": "string"}, "naam": {"type": "string"},
+                               "pakket": {"enum": ["basis", "plus"]}, "bron": {"type": "string"},
+                               "grondslag": {"type": "string", "minLength": 1}, "omschrijving": {"type": "string"},
+                               "geldig_vanaf": _DATUM, "geldig_tot": _DATUM_OF_NULL}}},
+            "beleid_vingerafdruk": {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$"},
+        }},
+    "Gezondheid": {
+        "type": "object", "additionalProperties": False,
+        "required": ["status", "toolkit_versie", "gemeenten", "plugin_fouten"],
+        "properties": {"status": {"enum": ["ok", "verminderd"]}, "toolkit_versie": {"type": "string"},
+                       "gemeenten": {"type": "integer", "minimum": 0}, "plugin_fouten": {"type": "integer", "minimum": 0}}},
+    "ZgwBesluiten": {
+        "description": "Besluit-resources van de VNG ZGW Besluiten API 1.0.2 (schema Besluit), één per beslissing.",
+        "type": "array", "items": {
+            "type": "object",
+            "required": ["verantwoordelijkeOrganisatie", "besluittype", "datum", "ingangsdatum"],
+            "properties": {"verantwoordelijkeOrganisatie": {"type": "string", "maxLength": 9, "minLength": 1},
+                           "besluittype": {"type": "string", "format": "uri", "maxLength": 200, "minLength": 1},
+                           "datum": {"type": "string", "format": "date"},
+                           "ingangsdatum": {"type": "string", "format": "date"},
+                           "toelichting": {"type": "string"},
+                           "bestuursorgaan": {"type": "string", "maxLength": 50},
+                           "uiterlijkeReactiedatum": {"type": ["string", "null"], "format": "date"}}}},
+}
+
+
+def _fout_antwoord(omschrijving: str) -> dict:
+    return {"description": omschrijving,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}}
+
+
+def openapi_document() -> dict:
+    """OpenAPI 3.1 (JSON Schema 2020-12, net als de schema's van het contract)."""
+    fouten = {"400": _fout_antwoord("De invoer kan niet worden beslist (sora-fout/1, alle problemen per veld)."),
+              "500": _fout_antwoord("Interne fout, bijvoorbeeld een plugin die faalt.")}
+    obj = {"type": "object"}
+
+    def ref(naam: str) -> dict:
+        return {"$ref": f"#/components/schemas/{naam}"}
+
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "SORA: minimabeleid regio Alkmaar", "version": __version__,
+                 "description": "Beslis over een casus volgens het casuscontract (sora-besluit/1, sora-fout/1).",
+                 "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"}},
+        "paths": {
+            "/beoordeel": {"post": {
+                "summary": "Beslis over een casus",
+                "parameters": [
+                    {"name": "zgw", "in": "query", "required": False, "schema": {"type": "string", "enum": ["0", "1"]},
+                     "description": "1: antwoord als lijst ZGW Besluit-resources (Besluiten API 1.0.2)."},
+                    {"name": "rsin", "in": "query", "required": False, "schema": {"type": "string", "pattern": "^[0-9]{9}$"},
+                     "description": "RSIN van de gemeente (verplicht bij zgw=1)."},
+                    {"name": "besluittype", "in": "query", "required": False,
+                     "schema": {"type": "string", "format": "uri", "maxLength": 200},
+                     "description": "URL van het BESLUITTYPE (verplicht bij zgw=1)."},
+                    {"name": "bestuursorgaan", "in": "query", "required": False,
+                     "schema": {"type": "string", "maxLength": 50}},
+                    {"name": "besluitdatum", "in": "query", "required": False, "schema": {"type": "string", "format": "date"}},
+                ],
+                "requestBody": {"required": True, "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/Casus"}}}},
+                "responses": {
+                    "200": {"description": "Het besluit (of met zgw=1: de ZGW-besluiten).", "content": {
+                        "application/json": {"schema": {"oneOf": [
+                            ref("Besluit"), ref("ZgwBesluiten")]}}}},
+                    **fouten,
+                    "411": _fout_antwoord("Content-Length ontbreekt."),
+                    "413": _fout_antwoord(f"Verzoek groter dan {MAX_GROOTTE} bytes."),
+                    "415": _fout_antwoord("Geen JSON."),
+                }}},
+            "/gemeenten": {"get": {"summary": "De geïnstalleerde gemeenten",
+                                   "responses": {"200": {"description": "Gemeenten en plugins die niet laadden.",
+                                                         "content": {"application/json": {"schema": ref("Gemeenten")}}}}}},
+            "/regelingen": {"get": {
+                "summary": "De regelingen van een gemeente op een peildatum",
+                "parameters": [
+                    {"name": "gemeente", "in": "query", "required": True, "schema": {"type": "string"}},
+                    {"name": "peildatum", "in": "query", "required": False, "schema": {"type": "string", "format": "date"},
+                     "description": "Standaard: vandaag."}],
+                "responses": {"200": {"description": "Basispakket en pluspakket.",
+                                      "content": {"application/json": {"schema": ref("Regelingen")}}}, **fouten}}},
+            "/gezondheid": {"get": {"summary": "Leeft de dienst?",
+                                    "responses": {"200": {"description": "Status en aantal geladen gemeenten.",
+                                                          "content": {"application/json": {"schema": ref("Gezondheid")}}}}}},
+            "/openapi.json": {"get": {"summary": "Deze beschrijving",
+                                      "responses": {"200": {"description": "OpenAPI 3.1",
+                                                            "content": {"application/json": {"schema": obj}}}}}},
+        },
+        "components": {"schemas": {**laad_schemas(), **EIGEN_SCHEMAS}},
+    }
+
+
+# --------------------------------------------------------------------------- de applicatie
+
+def maak_app(max_grootte: int = MAX_GROOTTE) -> Callable[[dict, StartResponse], list[bytes]]:
+    """Maak de WSGI-applicatie (``max_grootte``: grootste verzoek in bytes)."""
+
+    def app(environ: dict, start_response: StartResponse) -> list[bytes]:
+        pad = environ.get("PATH_INFO") or "/"
+        if len(pad) > 1:
+            pad = pad.rstrip("/")
+        methode = environ.get("REQUEST_METHOD", "GET").upper()
+        headers: list[tuple[str, str]] = []
+        try:
+            route = ROUTES.get(pad)
+            if route is None:
+                raise HttpFout(404, [Fout(None, f"Onbekend pad '{pad[:100]}'; bekend: {', '.join(ROUTES)}.")])
+            functie = route.get(methode)
+            if functie is None:
+                toegestaan = ", ".join(sorted(route))
+                raise HttpFout(405, [Fout(None, f"Methode {methode} is niet toegestaan op {pad}; gebruik {toegestaan}.")],
+                               [("Allow", toegestaan)])
+            status, body = 200, _json(functie(environ, max_grootte))
+        except HttpFout as e:
+            status, body, headers = e.status, _json(fout_document(e.fouten)), e.headers
+        except InvoerFout as e:
+            status, body = 400, _json(e.als_dict())
+        except SoraFout as e:  # plugin- of beleidsfout: niet de schuld van de invoer
+            status, body = 500, _json(e.als_dict())
+        except Exception as e:  # nooit een traceback naar buiten; wel in het serverlog
+            import traceback
+
+            print(traceback.format_exc(), file=environ.get("wsgi.errors", sys.stderr))
+            status, body = 500, _json(fout_document([Fout(None, f"Interne fout ({type(e).__name__}); zie het serverlog.")]))
+        start_response(STATUS[status], [("Content-Type", JSON_TYPE), ("Content-Length", str(len(body))),
+                                         ("Cache-Control", "no-store"), *headers])
+        return [body] if methode != "HEAD" else []
+
+    return app
+
+
+app = maak_app()
+
+
+def serveer(host: str = "127.0.0.1", poort: int = 8080, waarschuw: Callable[[str], None] = print) -> None:
+    """Host de applicatie met waitress (productie, extra ``sora[server]``), of valt terug op
+    wsgiref uit de standaardbibliotheek, met een waarschuwing (alleen om lokaal te proberen)."""
+    try:
+        import waitress
+    except ImportError:
+        waitress = None
+    if waitress is not None:
+        waarschuw(f"SORA luistert op http://{host}:{poort} (waitress).")
+        waitress.serve(app, host=host, port=poort)
+        return
+    from wsgiref.simple_server import make_server
+
+    waarschuw("Waarschuwing: waitress is niet geïnstalleerd (pip install 'sora-core[server]'); SORA draait nu op "
+              "wsgiref uit de standaardbibliotheek. Dat is alleen geschikt om lokaal te proberen, niet voor productie.")
+    with make_server(host, poort, app) as server:
+        waarschuw(f"SORA luistert op http://{host}:{server.server_port} (wsgiref).")
+        server.serve_forever()
