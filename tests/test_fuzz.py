@@ -464,3 +464,48 @@ def test_batch_laat_geen_half_uitvoerbestand_achter(runner, tmp_path, soort):
             for regel in uit.read_text(encoding="utf-8").splitlines():
                 json.loads(regel)
             uit.unlink()
+
+
+# --------------------------------------------------------------------------- HTTP (WSGI)
+
+def _http(app, methode: str, pad: str, body: bytes = b"", query: str = ""):
+    import io
+
+    antwoord = {}
+
+    def start_response(status, headers):
+        antwoord["status"] = status
+
+    environ = {"REQUEST_METHOD": methode, "PATH_INFO": pad, "QUERY_STRING": query,
+               "CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(body)),
+               "wsgi.input": io.BytesIO(body), "wsgi.errors": io.StringIO()}
+    data = b"".join(app(environ, start_response))
+    return int(antwoord["status"].split()[0]), data
+
+
+def test_http_met_kapotte_casussen():
+    """Over HTTP: 200 met een besluit, of 400/413 met een sora-fout/1-document; nooit 500."""
+    try:
+        from sora_core.wsgi import maak_app
+    except ImportError:
+        pytest.skip("geen WSGI-applicatie op deze tak")
+    app = maak_app()
+    rng = random.Random(11)
+    bodies = list(BIJZONDERE_DOCUMENTEN)
+    for _ in range(300):
+        doc, _ = muteer(rng, BASIS)
+        try:
+            bodies.append(json.dumps(doc, default=str).encode())
+        except (TypeError, ValueError, RecursionError):
+            continue
+    for i, body in enumerate(bodies):
+        status, data = _http(app, "POST", "/beoordeel", body)
+        assert status in (200, 400, 413), (i, status, data[:300])
+        doc = json.loads(data)
+        assert doc["contract"] == ("sora-besluit/1" if status == 200 else "sora-fout/1"), (i, doc)
+        assert b"Traceback" not in data
+    for query in ("gemeente=%ff%fe", "gemeente=GM0361&peildatum=2025-02-30", "peildatum=" + "9" * 5000,
+                  "gemeente=" + "x" * 100_000, "gemeente=GM0361&gemeente=GM0373", "%zz=1"):
+        status, data = _http(app, "GET", "/regelingen", query=query)
+        assert status in (200, 400), (query[:40], status, data[:300])
+        json.loads(data)

@@ -202,3 +202,17 @@ def test_kern_logt_niets_bij_beslissen(caplog):
     beoordeel(casus_uit_dict(c))
     assert not [r for r in caplog.records if r.name.startswith("sora")]
     _geen_geheimen(caplog.text)
+
+
+def test_http_herhaalt_geen_persoonsgegevens():
+    try:
+        from sora_core.wsgi import maak_app
+    except ImportError:
+        pytest.skip("geen WSGI-applicatie op deze tak")
+    from test_fuzz import _http
+
+    app = maak_app()
+    for nr, geval in enumerate(GEVALLEN):
+        status, data = _http(app, "POST", "/beoordeel", json.dumps(geval).encode())
+        assert status == 400, (nr, status)
+        _geen_geheimen(data.decode("utf-8"), nr)
