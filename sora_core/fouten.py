@@ -61,14 +61,15 @@ def _regel(f: Fout) -> str:
 
 
 _GEQUOTE = re.compile(r"'[^']*'|\"[^\"]*\"")
-_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATUM = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|"
+                    r"september|oktober|november|december) \d{4}\b")
 
 
 def zonder_waarden(fouten: Iterable[Fout]) -> list[dict]:
     """De fouten zonder ingevoerde waarden: voor samenvattingen (batch) en logs.
 
     Alleen het veld en de soort fout blijven over; alles tussen aanhalingstekens en elke datum
-    wordt '…'. Zo komt een geboortedatum, naam of BSN uit de invoer nooit in een overzicht
+    (ook in de vorm '1 mei 1980') wordt '…'. Zo komt een geboortedatum, naam of BSN uit de invoer nooit in een overzicht
     terecht, ook niet als een melding (nu of later) toch een waarde herhaalt."""
     uit = []
     for f in fouten:

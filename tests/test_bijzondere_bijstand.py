@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from sora_core import hookimpl
 from sora_core.beslisser import beoordeel
 from sora_core.cli import sora
-from sora_core.fouten import InvoerFout, PluginFout
+from sora_core.fouten import InvoerFout
 from sora_core.plugins import bouw_register, laad_plugin
 from sora_core.regels.kostensoorten import kern_kostensoorten
 

@@ -7,11 +7,9 @@ nagerekend waar dat kan (zie de normen in test_cli_analyse.py):
 from __future__ import annotations
 
 import json
-import os
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from analyse_hulp import testregister, valideer  # noqa: F401  (fixture)

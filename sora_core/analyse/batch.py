@@ -24,14 +24,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import re
-import sys
 import time
 from collections import deque
 from decimal import Decimal
 from typing import Any, Callable, Iterator, Optional
 
+from .. import fouten
 from ..fouten import Fout, InvoerFout, SoraFout
 from ..geld import NUL, euro
 from . import bedragen
@@ -141,17 +139,10 @@ def lees_csv(f) -> Iterator[tuple[int, Any]]:
 
 # --------------------------------------------------------------------------- privacy
 
-_GEQUOTE = re.compile(r"'[^']*'")
-_DATUM = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|"
-                    r"september|oktober|november|december) \d{4}\b")
-
-
-def zonder_waarden(foutdoc: dict) -> dict:
-    """Een ``sora-fout/1``-document zonder ingevoerde waarden: alles tussen aanhalingstekens en
-    elke datum wordt '…' (privacyregel van issue 8). Veld en soort fout blijven."""
-    return {"contract": foutdoc.get("contract", "sora-fout/1"),
-            "fouten": [{"veld": f.get("veld"), "melding": _DATUM.sub("…", _GEQUOTE.sub("'…'", f.get("melding", "")))}
-                       for f in foutdoc.get("fouten", [])]}
+def zonder_waarden(fout: SoraFout) -> dict:
+    """Een ``sora-fout/1``-document zonder ingevoerde waarden (privacyregel van issue 8, zie
+    ``fouten.zonder_waarden``): veld en soort fout blijven."""
+    return {"contract": "sora-fout/1", "fouten": fouten.zonder_waarden(fout.fouten())}
 
 
 # --------------------------------------------------------------------------- beslissen (in een werkproces)
@@ -198,7 +189,7 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
         casus = casus_uit_dict(doc)
         besluit = beoordeel(casus)
     except SoraFout as e:
-        return {"regel": nr, "id": ident, "fout": zonder_waarden(e.als_dict())}
+        return {"regel": nr, "id": ident, "fout": zonder_waarden(e)}
     except Exception as e:  # noqa: BLE001 - een fout in één casus mag de run niet stoppen
         return {"regel": nr, "id": ident, "fout": {"contract": "sora-fout/1", "fouten": [
             {"veld": None, "melding": f"Interne fout bij het beslissen ({type(e).__name__}); meld dit aan de beheerder."}]}}
@@ -229,7 +220,7 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
         try:
             nieuw = beoordeel(casus, zet=zet[besluit.gemeente.plugin])
         except SoraFout as e:
-            rec["wat_als"] = {"fout": zonder_waarden(e.als_dict())}
+            rec["wat_als"] = {"fout": zonder_waarden(e)}
             return rec
         nt = bedragen.totalen(nieuw.beslissingen)
         oud = {b.regeling: _kort(b) for b in besluit.beslissingen}
@@ -416,5 +407,5 @@ def samenvatting_tekst(s: dict) -> str:
         for f in s["foutregels"]:
             uit.append(f"  regel {f['regel']}: {', '.join(f['velden'])}")
         if s["foutregels_afgekapt"]:
-            uit.append(f"  ... en meer; alle fouten staan in de uitvoer.")
+            uit.append("  ... en meer; alle fouten staan in de uitvoer.")
     return "\n".join(uit) + "\n"

@@ -495,7 +495,7 @@ def _werkelijke_kosten(u, vorm: Vorm, bd: dict, aanvraag):
         tekst += f", min {euro_nl(aanvraag.voorliggend)} uit een voorliggende voorziening"
     if "maximum" in bd and bedrag > naar_decimal(bd["maximum"]):
         bedrag = naar_decimal(bd["maximum"])
-        tekst += f", begrensd op het maximum"
+        tekst += ", begrensd op het maximum"
     u.stap(tekst + f": vergoed {euro_nl(cent(bedrag))}.", g, b)
     return u.besluit("toegekend", bedrag=cent(bedrag), vorm="om_niet", bedrag_per="eenmalig")
 
