@@ -7,7 +7,6 @@ op?") de regel toepassen; schuldhulp beoordelen als de casus daarom vraagt; ontv
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 from decimal import Decimal
 from typing import Optional, Union
@@ -16,6 +15,7 @@ import attrs
 
 from . import __version__
 from .beleid import Beleid, los_op
+from .bezwaar import bezwaarstap
 from .fouten import Fout, InvoerFout, PluginFout, SoraFout
 from .huishouden import OnbekendeAOWLeeftijd
 from .model import UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs
@@ -97,45 +97,24 @@ def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
 
 
 def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
-    """Zet de laatste dag voor bezwaar in de beslissing (kern, voor alle regelingen).
+    """Zorg dat de beslissing de laatste dag voor bezwaar draagt (kern, voor alle regelingen).
+
+    ``Uitleg.besluit`` zet die er al in; dit vangt beslissingen op die een (plugin)regel zelf
+    heeft gebouwd.
 
     Zes weken (art. 6:7 Awb) vanaf de dag na de bekendmaking (art. 6:8 lid 1 Awb), verlengd
     als de laatste dag op een zaterdag, zondag of feestdag valt (art. 1 Atw). Bekendmaking is
     ``casus.besluitdatum``, zonder opgave de peildatum. Een doorverwijzing is nog geen besluit
     en krijgt geen bezwaartermijn."""
-    if b.uitkomst == "doorverwezen":
-        return b
-    stap, einde = _bezwaarstap(ctx.casus.datum_bekendmaking)
+    stap, einde = bezwaarstap(ctx.casus.datum_bekendmaking)
+    if b.uitkomst == "doorverwezen" or stap in b.motivering:
+        return b  # doorverwijzing: geen besluit; via Uitleg.besluit: stap staat er al
     if einde is None:
         return attrs.evolve(b, motivering=b.motivering + (stap,))
     return attrs.evolve(b, motivering=b.motivering + (stap,), bezwaar_uiterlijk=einde)
 
 
-@functools.lru_cache(maxsize=4096)
-def _bezwaarstap(bekend) -> tuple:
-    """De motiveringsstap over bezwaar en de laatste dag (of None), per datum van bekendmaking.
 
-    Gecachet: dezelfde stap geldt voor elke beslissing in een besluit (en voor elk besluit met
-    die datum); ``Motivering`` is onveranderlijk en kan dus gedeeld worden."""
-    from .geld import datum_nl
-    from .kalender import bezwaartermijn
-    from .model import Motivering
-
-    grondslag = "art. 6:7 en art. 6:8 lid 1 Algemene wet bestuursrecht; art. 1 Algemene termijnenwet"
-    try:
-        t = bezwaartermijn(bekend)
-    except ValueError as e:
-        return Motivering(f"De laatste dag voor bezwaar kan niet worden berekend: {e}", grondslag, "kern",
-                          bijzaak=True), None
-    tekst = (f"Tegen dit besluit kan bezwaar worden gemaakt tot en met {datum_nl(t.einddatum)}: zes weken, "
-             f"te rekenen vanaf de dag na de bekendmaking op {datum_nl(bekend)}")
-    if t.overgeslagen:
-        tekst += (", verlengd omdat de termijn anders eindigt op "
-                  + "; ".join(f"{datum_nl(o.datum)} ({o.reden})" for o in t.overgeslagen))
-    tekst += "."
-    if t.waarschuwingen:
-        tekst += " " + " ".join(t.waarschuwingen)
-    return Motivering(tekst, t.grondslag, "kern", bijzaak=True), t.einddatum
 
 
 def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, Optional
 
 from .beleid import Beleid
+from .bezwaar import bezwaarstap
 from .model import Beslissing, Casus, GebruikteWaarde, Motivering
 from .parameters import Waarde
 
@@ -101,10 +102,15 @@ class Uitleg:
                        "bevestigd: " + ", ".join(onbevestigd) + ". Controleer ze voordat de beschikking uitgaat."),
                 grondslag="art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", bron="kern",
                 bijzaak=True))
+        bezwaar_uiterlijk = None
+        if uitkomst != "doorverwezen":  # een doorverwijzing is nog geen besluit: geen bezwaartermijn
+            stap, bezwaar_uiterlijk = bezwaarstap(self.ctx.casus.datum_bekendmaking)
+            stappen.append(stap)
         return Beslissing(
             regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
             bedrag=bedrag, vorm=vorm if bedrag is not None else None,
             motivering=tuple(stappen),
             gebruikte_waarden=tuple(self._waarden[n] for n in self._volgorde),
             bedrag_per=bedrag_per if bedrag is not None else None,
+            bezwaar_uiterlijk=bezwaar_uiterlijk,
         )

@@ -526,3 +526,31 @@ def test_overwaarde_eigen_woning_telt_boven_de_vrijlating():
     assert beoordeel(c).beslissingen[0].uitkomst == "afgewezen"
     # zonder overwaarde wordt de vrijlating niet eens opgevraagd
     assert "vermogen.woninggebonden_vrijlating" not in {w.naam for w in beoordeel(casus()).beslissingen[0].gebruikte_waarden}
+
+
+def test_bezwaartermijn_ook_bij_zelfgebouwde_beslissing(maak_plugin):
+    """Een Python-regel die zelf een Beslissing bouwt (niet via Uitleg.besluit) krijgt de
+    bezwaartermijn er alsnog bij: 1-9-2025 + 42 dagen = maandag 13-10-2025 (werkdag)."""
+    from sora_core import hookimpl
+    from sora_core.model import Beslissing, Motivering
+
+    naam, obj = maak_plugin("zelfbouw", "")
+
+    def regel(u, aanvraag):
+        return Beslissing(regeling="zelfbouw.x", naam="X", pakket="plus", uitkomst="afgewezen", bedrag=None, vorm=None,
+                          motivering=(Motivering("Niet voldaan.", "Verordening Zelfbouw, art. 1", "zelfbouw"),),
+                          gebruikte_waarden=())
+
+    class Z(type(obj)):
+        @hookimpl
+        def sora_regels(self, registreer):
+            registreer.regeling("zelfbouw.x", regel, naam="X", grondslag="Verordening Zelfbouw, art. 1")
+
+    obj.__class__ = Z
+    reg = bouw_register([(naam, lambda: obj)])
+    [x] = beoordeel(casus(gemeente="zelfbouw", aanvragen=[{"regeling": "zelfbouw.x"}]), reg=reg).beslissingen
+    assert x.bezwaar_uiterlijk == date(2025, 10, 13)
+    assert x.reden.tekst == "Niet voldaan." and x.motivering[-1].bijzaak
+    # via Uitleg.besluit komt de stap er precies één keer in
+    y = beoordeel(casus()).beslissingen[0]
+    assert sum("bezwaar" in m.tekst for m in y.motivering) == 1
