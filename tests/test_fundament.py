@@ -554,3 +554,25 @@ def test_bezwaartermijn_ook_bij_zelfgebouwde_beslissing(maak_plugin):
     # via Uitleg.besluit komt de stap er precies één keer in
     y = beoordeel(casus()).beslissingen[0]
     assert sum("bezwaar" in m.tekst for m in y.motivering) == 1
+
+
+def test_schulden_gaan_ook_van_de_overwaarde_af():
+    # Review (art. 34 lid 1 Pw): vermogen = bezittingen min ALLE schulden; de overwaarde van de
+    # woning is een bezitting, daarna blijft het woninggebonden deel tot de vrijlating (2025:
+    # 65.500, lid 2 onder d) buiten beschouwing.
+    # Bezittingen 0, schulden 5.000, overwaarde 75.500:
+    #   0 + 75.500 - 5.000 - 65.500 = 5.000 <= 7.770 (grens alleenstaande 2025): binnen de grens.
+    # (Vroeger: max(0, 0 - 5.000) + (75.500 - 65.500) = 10.000 > 7.770: ten onrechte erboven.)
+    c = casus(vermogen={"bezittingen": "0.00", "schulden": "5000.00", "eigen_woning_overwaarde": "75500.00"})
+    x = beoordeel(c).beslissingen[0]
+    assert x.uitkomst == "toegekend"
+    assert any("= € 5.000,00" in m.tekst for m in x.motivering)
+    # schulden 2.229,99: 75.500 - 2.229,99 - 65.500 = 7.770,01 > 7.770: net boven de grens
+    c["vermogen"]["schulden"] = "2229.99"
+    assert beoordeel(c).beslissingen[0].uitkomst == "afgewezen"
+    # schulden 2.230: precies 7.770,00: op de grens is binnen
+    c["vermogen"]["schulden"] = "2230.00"
+    assert beoordeel(c).beslissingen[0].uitkomst == "toegekend"
+    # schulden groter dan alles: vermogen 0 (niet negatief)
+    c["vermogen"]["schulden"] = "90000.00"
+    assert beoordeel(c).beslissingen[0].uitkomst == "toegekend"

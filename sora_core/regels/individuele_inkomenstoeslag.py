@@ -12,7 +12,8 @@ Voorwaarden (art. 36 lid 1 Pw, met de regionale verordening voor de open normen)
 4. vermogen binnen de vermogensgrens (art. 34 lid 3 Pw);
 5. geen uitzicht op inkomensverbetering;
 6. niet in de twaalf maanden vóór de peildatum al een toeslag ontvangen
-   (``inkomen.laatste_inkomenstoeslag`` meer dan 12 maanden geleden of onbekend).
+   (``inkomen.laatste_inkomenstoeslag`` 12 maanden of langer vóór de peildatum, of onbekend;
+   toegekend op 1-9-2024 betekent: weer mogelijk vanaf 1-9-2025).
 
 Bedrag per jaar naar huishoudsoort (open normen, regionale waarden van Zaffier).
 """

@@ -10,21 +10,31 @@ from ..huishouden import toepasselijke_norm
 
 
 def vermogen(u) -> Decimal:
-    """In aanmerking te nemen vermogen (art. 34 Pw): bezittingen min schulden (niet onder nul),
-    plus het deel van de overwaarde van de eigen woning boven de vrijlating van art. 34 lid 2
-    onder d Pw. De vrijlating wordt alleen opgevraagd (en vastgelegd) als er overwaarde is."""
+    """In aanmerking te nemen vermogen (art. 34 Pw): bezittingen plus de overwaarde van de eigen
+    woning, min alle schulden (lid 1), min het woninggebonden deel tot de vrijlating van art. 34
+    lid 2 onder d Pw; niet onder nul. De vrijlating wordt alleen opgevraagd (en vastgelegd) als
+    er overwaarde is."""
     bekend = getattr(u, "_vermogen", None)
     if bekend is not None:
         return bekend
     v = u.ctx.casus.vermogen
-    totaal = max(NUL, v.bezittingen - v.schulden)
     if v.eigen_woning_overwaarde > NUL:
+        # art. 34 lid 1: bezittingen (met de overwaarde) min alle schulden; daarna blijft het
+        # woninggebonden vermogen tot de vrijlating buiten beschouwing (lid 2 onder d). Schulden
+        # die de overige bezittingen overstijgen, gaan dus ook van de overwaarde af.
         w = u.waarde_record("vermogen.woninggebonden_vrijlating")
-        boven = max(NUL, v.eigen_woning_overwaarde - w.waarde)
-        u.stap(f"De overwaarde van de eigen woning is {euro_nl(v.eigen_woning_overwaarde)}; daarvan blijft "
-               f"{euro_nl(min(v.eigen_woning_overwaarde, w.waarde))} buiten beschouwing en telt {euro_nl(boven)} mee "
-               "als vermogen.", w.grondslag, w.bron)
-        totaal += boven
+        vrij = min(v.eigen_woning_overwaarde, w.waarde)
+        totaal = max(NUL, v.bezittingen + v.eigen_woning_overwaarde - v.schulden - vrij)
+        tekst = (f"De overwaarde van de eigen woning is {euro_nl(v.eigen_woning_overwaarde)}; daarvan blijft "
+                 f"{euro_nl(vrij)} buiten beschouwing en telt {euro_nl(v.eigen_woning_overwaarde - vrij)} mee "
+                 "als vermogen.")
+        if v.schulden > NUL:
+            tekst += (f" Het vermogen is bezittingen {euro_nl(v.bezittingen)} + overwaarde "
+                      f"{euro_nl(v.eigen_woning_overwaarde)} - schulden {euro_nl(v.schulden)} - vrijlating "
+                      f"{euro_nl(vrij)} = {euro_nl(totaal)} (niet minder dan nul).")
+        u.stap(tekst, w.grondslag, w.bron)
+    else:
+        totaal = max(NUL, v.bezittingen - v.schulden)
     u._vermogen = totaal
     return totaal
 
