@@ -11,7 +11,7 @@ Afspraken (zie README, "Geld, datums en afronding"):
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
@@ -109,6 +109,20 @@ def plus_jaren_maanden(d: date, jaren: int, maanden: int = 0) -> date:
         if maand == 12:
             return date(jaar + 1, 1, 1)
         return date(jaar, maand + 1, 1)
+
+
+def termijn_einde(d: date, jaren: int = 0, maanden: int = 0) -> date:
+    """Einde van een termijn van ``jaren`` jaar en ``maanden`` maanden vanaf ``d``: dezelfde
+    dagnummer in de doelmaand, of de laatste dag van die maand als die dag er niet is (31 augustus
+    + 6 maanden = 28 februari; 29 februari 2020 + 36 maanden = 28 februari 2023). Zo rekent
+    art. 3 lid 2 onder c van Verordening (EEG, Euratom) nr. 1182/71 termijnen in maanden en jaren.
+    Voor leeftijden geldt ``plus_jaren_maanden`` (verjaardag op 29 februari: 1 maart)."""
+    totaal = d.month - 1 + maanden
+    jaar = d.year + jaren + totaal // 12
+    maand = totaal % 12 + 1
+    volgende = date(jaar + (maand == 12), maand % 12 + 1, 1)
+    laatste = (volgende - timedelta(days=1)).day
+    return date(jaar, maand, min(d.day, laatste))
 
 
 def maanden_tussen(van: date, tot: date) -> int:

@@ -576,3 +576,44 @@ def test_schulden_gaan_ook_van_de_overwaarde_af():
     # schulden groter dan alles: vermogen 0 (niet negatief)
     c["vermogen"]["schulden"] = "90000.00"
     assert beoordeel(c).beslissingen[0].uitkomst == "toegekend"
+
+
+def test_termijn_einde_op_de_laatste_dag_van_een_korte_maand():
+    from sora_core.geld import plus_jaren_maanden, termijn_einde
+
+    # Verordening 1182/71 art. 3 lid 2 onder c: zonder gelijke dagnummer de laatste dag van de maand
+    assert termijn_einde(date(2025, 8, 31), 0, 6) == date(2026, 2, 28)
+    assert termijn_einde(date(2020, 2, 29), 0, 36) == date(2023, 2, 28)
+    assert termijn_einde(date(2024, 1, 31), 0, 1) == date(2024, 2, 29)  # schrikkeljaar
+    assert termijn_einde(date(2025, 1, 15), 1) == date(2026, 1, 15)
+    # leeftijden blijven de verjaardagsregel volgen: geboren 29-2 is in 2023 op 1-3 jarig
+    assert plus_jaren_maanden(date(2020, 2, 29), 3) == date(2023, 3, 1)
+
+
+def test_referteperiode_vanaf_29_februari():
+    # laag sinds 29-2-2020, 36 maanden: vol op 28-2-2023 (laatste dag van februari 2023).
+    # Peildatum 28-2-2023: norm 1-1-2023 alleenstaande 1195,66; 120% = 1434,792 -> 1434,79; inkomen 1000.
+    c = casus(peildatum="2023-02-28")
+    c["inkomen"] = {"netto_per_maand": "1000.00", "laag_sinds": "2020-02-29"}
+    assert beoordeel(c).beslissingen[0].uitkomst == "toegekend"
+    c["peildatum"] = "2023-02-27"
+    assert beoordeel(c).beslissingen[0].uitkomst == "afgewezen"
+
+
+def test_inkomenstoeslag_zonder_laag_sinds_wordt_nagevraagd_niet_afgewezen():
+    c = casus()
+    del c["inkomen"]["laag_sinds"]
+    x = beoordeel(c).beslissingen[0]
+    assert x.uitkomst == "doorverwezen" and x.bezwaar_uiterlijk is None
+    assert "art. 4:5" in x.reden.grondslag
+    # faalt een andere voorwaarde, dan volgt wel een afwijzing (met die reden)
+    c["inkomen"]["netto_per_maand"] = "1700.00"  # boven 1642,87
+    x = beoordeel(c).beslissingen[0]
+    assert x.uitkomst == "afgewezen" and "inkomen boven de grens" in x.reden.tekst
+
+
+def test_aow_datum_voor_2015():
+    from sora_core.huishouden import aow_datum
+
+    # Geboren 15-10-1949: AOW-leeftijd 2014 = 65 jaar 2 maanden -> 15-12-2014 (art. 7a AOW)
+    assert aow_datum(date(1949, 10, 15)) == (date(2014, 12, 15), True)

@@ -34,7 +34,7 @@ from decimal import Decimal
 from typing import Any, Optional
 
 from ..fouten import Fout, InvoerFout
-from ..geld import NUL, cent, datum_nl, euro_nl, plus_jaren_maanden, procent_nl
+from ..geld import NUL, cent, datum_nl, euro_nl, procent_nl, termijn_einde
 from ..huishouden import toepasselijke_norm
 from ..model import Aanvraag
 from ..parameters import Waarde
@@ -117,7 +117,7 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     kd = aanvraag.kostendatum
     if kd is not None and kd < aanvraagdatum:
         termijn, wt = keuze(u, ks, "achteraf_termijn")
-        uiterlijk = plus_jaren_maanden(kd, 0, termijn)
+        uiterlijk = termijn_einde(kd, 0, termijn)
         if aanvraagdatum > uiterlijk:
             if termijn == 0:
                 tekst = (f"De kosten zijn gemaakt op {datum_nl(kd)}, vóór de aanvraag op {datum_nl(aanvraagdatum)}. "

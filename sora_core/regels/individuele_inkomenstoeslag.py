@@ -5,7 +5,10 @@ Voorwaarden (art. 36 lid 1 Pw, met de regionale verordening voor de open normen)
 1. leeftijd van 21 jaar tot de AOW-leeftijd;
 2. langdurig laag inkomen: het inkomen is sinds ``inkomen.laag_sinds`` laag, en die datum ligt
    ten minste de referteperiode (open norm, regionaal 36 maanden) vóór de peildatum. Precies
-   36 volle kalendermaanden voldoet (laag sinds 1-9-2022, peildatum 1-9-2025: voldoet);
+   36 volle kalendermaanden voldoet (laag sinds 1-9-2022, peildatum 1-9-2025: voldoet); een
+   termijn die eindigt op een dag die de maand niet heeft, eindigt op de laatste dag van die
+   maand (``geld.termijn_einde``). Ontbreekt ``laag_sinds`` terwijl verder aan alles is voldaan,
+   dan wordt niet afgewezen maar doorverwezen om het na te vragen (art. 4:5 Awb);
 3. inkomen ten hoogste de inkomensgrens (open norm, regionaal 120%) van de toepasselijke
    bijstandsnorm; of de kostendelersnorm meetelt is een open norm (standaard ja: art. 36
    spreekt van de 'toepasselijke' norm);
@@ -20,7 +23,7 @@ Bedrag per jaar naar huishoudsoort (open normen, regionale waarden van Zaffier).
 
 from __future__ import annotations
 
-from ..geld import cent, datum_nl, euro_nl, plus_jaren_maanden
+from ..geld import cent, datum_nl, euro_nl, termijn_einde
 from ..model import Aanvraag
 from .registratie import basisregeling
 from .toetsen import inkomenstoets, vermogenstoets
@@ -55,12 +58,12 @@ def beoordeel(u, aanvraag: Aanvraag | None):
     bron_ref = u.bron_van("individuele_inkomenstoeslag.referteperiode")
     grondslag_ref = ctx.beleid.waarde("individuele_inkomenstoeslag.referteperiode").grondslag
     laag_sinds = casus.inkomen.laag_sinds
-    if laag_sinds is None:
-        u.stap(f"Niet is aangetoond sinds wanneer het inkomen laag is (inkomen.laag_sinds ontbreekt); de referteperiode "
+    onbekend_sinds = laag_sinds is None
+    if onbekend_sinds:
+        u.stap(f"Niet bekend is sinds wanneer het inkomen laag is (inkomen.laag_sinds ontbreekt); de referteperiode "
                f"is {maanden} maanden.", grondslag_ref, bron_ref)
-        redenen.append("langdurig laag inkomen niet aangetoond")
     else:
-        vereist = plus_jaren_maanden(laag_sinds, 0, maanden)
+        vereist = termijn_einde(laag_sinds, 0, maanden)
         if vereist <= peil:
             u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}: op {datum_nl(peil)} ten minste de referteperiode "
                    f"van {maanden} maanden (vanaf {datum_nl(vereist)}).", grondslag_ref, bron_ref)
@@ -88,14 +91,20 @@ def beoordeel(u, aanvraag: Aanvraag | None):
 
     # 6. niet in de afgelopen twaalf maanden
     laatste = casus.inkomen.laatste_inkomenstoeslag
-    if laatste is not None and plus_jaren_maanden(laatste, 1) > peil:
+    if laatste is not None and termijn_einde(laatste, 1) > peil:
         u.stap(f"Op {datum_nl(laatste)} is al een individuele inkomenstoeslag toegekend; een nieuwe kan pas vanaf "
-               f"{datum_nl(plus_jaren_maanden(laatste, 1))}.", ART36)
+               f"{datum_nl(termijn_einde(laatste, 1))}.", ART36)
         redenen.append("toeslag in de afgelopen twaalf maanden ontvangen")
 
     if redenen:
         u.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36)
         return u.besluit("afgewezen")
+    if onbekend_sinds:
+        # niet afwijzen op een gegeven dat ontbreekt: eerst navragen (art. 4:5 Awb)
+        u.stap("Aan de overige voorwaarden is voldaan. Sinds wanneer het inkomen laag is, moet nog worden "
+               "nagevraagd; de aanvrager krijgt gelegenheid dat aan te vullen voordat wordt beslist.",
+               "art. 4:5 lid 1 Algemene wet bestuursrecht")
+        return u.besluit("doorverwezen")
 
     soort = h.soort
     naam = f"individuele_inkomenstoeslag.bedrag.{soort}"

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, Optional
 
 from ..fouten import Fout, InvoerFout
-from ..geld import datum_nl, plus_jaren_maanden
+from ..geld import datum_nl, termijn_einde
 from ..kalender import Termijn, termijn_na, wgs_eerste_gesprek
 from ..model import Aanvraag
 from ..uitleg import OntbrekendeWaarde
@@ -253,7 +253,7 @@ def beoordeel(u, aanvraag: Aanvraag | None):
                 open_termijn = e
                 jaren = None
             wj = beleid.waarde(N_EERDER_JAREN)
-            tot = plus_jaren_maanden(afgerond, jaren) if jaren is not None else None
+            tot = termijn_einde(afgerond, jaren) if jaren is not None else None
             if tot is None:
                 pass
             elif sh.melddatum < tot:
