@@ -32,8 +32,6 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
 
     Gooit ``InvoerFout`` (met alle problemen per veld) als de casus niet te beslissen is, en
     ``PluginFout`` als de plugin van de gemeente niet werkt."""
-    import attrs
-
     if isinstance(casus, dict):
         from .invoer import casus_uit_dict
 
@@ -112,9 +110,6 @@ def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
     if einde is None:
         return attrs.evolve(b, motivering=b.motivering + (stap,))
     return attrs.evolve(b, motivering=b.motivering + (stap,), bezwaar_uiterlijk=einde)
-
-
-
 
 
 def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:

@@ -109,14 +109,3 @@ def plus_jaren_maanden(d: date, jaren: int, maanden: int = 0) -> date:
         if maand == 12:
             return date(jaar + 1, 1, 1)
         return date(jaar, maand + 1, 1)
-
-
-def maanden_tussen(van: date, tot: date) -> int:
-    """Aantal volle kalendermaanden van ``van`` tot en met ``tot`` (0 als ``tot`` eerder is).
-    Een maand is vol op de dag die in nummer gelijk is aan de begindag."""
-    if tot < van:
-        return 0
-    m = (tot.year - van.year) * 12 + (tot.month - van.month)
-    if plus_jaren_maanden(van, 0, m) > tot:
-        m -= 1
-    return m

@@ -39,13 +39,6 @@ ENTRY_POINT_GROEP = "sora"
 
 
 @attrs.frozen
-class NormKeuze:
-    """De keuze van een gemeente voor één open norm in één periode."""
-
-    waarde: Waarde
-
-
-@attrs.frozen
 class GeladenPlugin:
     naam: str
     pm: pluggy.PluginManager
