@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -272,13 +273,24 @@ def sluit_perioden(waarden: tuple[Waarde, ...]) -> tuple[Waarde, ...]:
     return tuple(uit)
 
 
+@lru_cache(maxsize=None)
+def kern_document(bestand: str) -> dict:
+    """Het kernbestand ``data/<bestand>``, eenmalig gelezen en geparsed.
+
+    Eén bestand kan meer dan één lezer hebben (``bijzondere_bijstand.toml``: de open normen
+    hier, de catalogus in ``regels.kostensoorten``); zo wordt het maar één keer geparsed.
+    Het resultaat is gedeeld: niet wijzigen."""
+    return laad_toml(DATA / bestand, "kern")
+
+
 _DEF_VELDEN = {"naam", "type", "eenheid", "minimum", "maximum", "keuzes", "grondslag",
                "omschrijving", "waarde"}
 
 
-def laad_definities(pad: Path) -> dict[str, Definitie]:
-    """Lees één kernbestand met ``[[parameter]]`` en ``[[open_norm]]``."""
-    doc = laad_toml(pad, "kern")
+def laad_definities(pad: Path, doc: Optional[dict] = None) -> dict[str, Definitie]:
+    """Lees één kernbestand met ``[[parameter]]`` en ``[[open_norm]]`` (``doc``: al geparsed)."""
+    if doc is None:
+        doc = laad_toml(pad, "kern")
     domein = pad.stem
     uit: dict[str, Definitie] = {}
     # ``kostensoort``: de catalogus van bijzondere bijstand (gelezen door regels.bijzondere_bijstand)
@@ -337,7 +349,7 @@ def kern_definities() -> dict[str, Definitie]:
         for pad in sorted(DATA.glob("*.toml")):
             if pad.name in GEEN_PARAMETERS:
                 continue
-            for naam, d in laad_definities(pad).items():
+            for naam, d in laad_definities(pad, kern_document(pad.name)).items():
                 if naam in alles:
                     raise BeleidFout(f"{naam} is in twee bestanden gedeclareerd", "kern", pad.name)
                 alles[naam] = d

@@ -554,3 +554,29 @@ def test_bezwaartermijn_ook_bij_zelfgebouwde_beslissing(maak_plugin):
     # via Uitleg.besluit komt de stap er precies één keer in
     y = beoordeel(casus()).beslissingen[0]
     assert sum("bezwaar" in m.tekst for m in y.motivering) == 1
+
+
+def test_elk_kernbestand_wordt_maar_een_keer_geparsed():
+    # In een vers proces: open normen (kern_definities), de kostensoortencatalogus en de
+    # AOW-tabel lezen samen vier kernbestanden; bijzondere_bijstand.toml heeft twee lezers en
+    # mag toch maar één keer door de TOML-lezer.
+    code = (
+        "import collections, tomllib\n"
+        "from sora_core import parameters\n"
+        "geteld = collections.Counter()\n"
+        "echt = parameters.tomllib.load\n"
+        "def load(f, **kw):\n"
+        "    geteld[f.name.rsplit('/', 1)[-1]] += 1\n"
+        "    return echt(f, **kw)\n"
+        "parameters.tomllib.load = load\n"
+        "from sora_core.regels.kostensoorten import kern_kostensoorten\n"
+        "from sora_core.huishouden import aow_datum\n"
+        "import datetime\n"
+        "parameters.kern_definities(); kern_kostensoorten(); aow_datum(datetime.date(1960, 1, 1))\n"
+        "import json; print(json.dumps(geteld))\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    geteld = json.loads(uit)
+    assert geteld["bijzondere_bijstand.toml"] == 1
+    assert geteld["aow.toml"] == 1
+    assert set(geteld.values()) == {1}
