@@ -228,25 +228,33 @@ def _gedateerde_waarden(naam: str, lijst: Any, definitie: Definitie, bron: str, 
     uit = []
     for i, w in enumerate(lijst):
         p = f"{plek} {naam} waarde {i + 1}"
-        onbekend = set(w) - {"waarde", "geldig_vanaf", "geldig_tot", "bron", "grondslag", "bevestigd", "toelichting"}
+        onbekend = set(w) - set(WAARDE_VELDEN)
         if onbekend:
             raise BeleidFout(f"{naam}: onbekende velden {sorted(onbekend)}", bron, p)
         if "waarde" not in w or "geldig_vanaf" not in w:
             raise BeleidFout(f"{naam}: elke waarde heeft 'waarde' en 'geldig_vanaf'", bron, p)
-        uit.append(Waarde(
-            naam=naam,
-            waarde=definitie.lees(w["waarde"], p, bron),
-            geldig_vanaf=lees_datum(w["geldig_vanaf"], "geldig_vanaf", p, bron),
-            geldig_tot=lees_datum(w["geldig_tot"], "geldig_tot", p, bron) if "geldig_tot" in w else None,
-            bron=bron,
-            grondslag=w.get("grondslag", standaard_grondslag),
-            document=w.get("bron", ""),
-            bevestigd=bool(w.get("bevestigd", True)),
-            toelichting=w.get("toelichting", ""),
-            plek=p,
-        ))
+        uit.append(gedateerde_waarde(definitie, w, bron, p, w.get("grondslag", standaard_grondslag)))
     controleer_perioden(uit, bron)
     return tuple(sorted(uit, key=lambda w: w.geldig_vanaf))
+
+
+#: de velden van een gedateerde waarde in TOML (kern ``[[...waarde]]``; een plugin-``[[norm]]`` heeft er ook ``naam``)
+WAARDE_VELDEN = ("waarde", "geldig_vanaf", "geldig_tot", "grondslag", "bron", "bevestigd", "toelichting")
+
+
+def gedateerde_waarde(d: Definitie, rij: dict, bron: str, plek: str, grondslag: str) -> Waarde:
+    """Eén gedateerde waarde uit TOML: een ``[[...waarde]]`` van de kern of een ``[[norm]]`` van
+    een plugin (dezelfde velden: waarde, geldig_vanaf, geldig_tot, bron, bevestigd, toelichting).
+    De aanroeper heeft de verplichte velden al nagelopen."""
+    return Waarde(
+        naam=d.naam,
+        waarde=d.lees(rij["waarde"], plek, bron),
+        geldig_vanaf=lees_datum(rij["geldig_vanaf"], "geldig_vanaf", plek, bron),
+        geldig_tot=lees_datum(rij["geldig_tot"], "geldig_tot", plek, bron) if "geldig_tot" in rij else None,
+        bron=bron, grondslag=grondslag, document=rij.get("bron", ""),
+        bevestigd=bool(rij.get("bevestigd", True)), toelichting=rij.get("toelichting", ""),
+        plek=plek,
+    )
 
 
 def controleer_perioden(waarden: list[Waarde], bron: str) -> None:

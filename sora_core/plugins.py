@@ -24,7 +24,8 @@ import pluggy
 from . import hookspecs
 from .fouten import BeleidFout, PluginFout, SoraFout
 from .model import GemeenteInfo
-from .parameters import Definitie, Waarde, kern_definities, laad_toml, lees_datum, sluit_perioden, controleer_perioden
+from .parameters import (WAARDE_VELDEN, Definitie, Waarde, controleer_perioden, gedateerde_waarde, kern_definities, laad_toml,
+                         lees_datum, sluit_perioden)
 
 #: de zes gemeenten van de regio: pluginnaam -> module
 INGEBOUWD = {
@@ -160,21 +161,22 @@ def _gemeente_info(naam: str, ruw: Any) -> GemeenteInfo:
                         plugin_versie=str(ruw["versie"]), geldig_vanaf=vanaf, geldig_tot=tot)
 
 
-_NORM_VELDEN = {"naam", "waarde", "geldig_vanaf", "geldig_tot", "grondslag", "bron",
-                "bevestigd", "toelichting"}
+#: de velden van een ``[[norm]]`` en de tabellen van een ``beleid.toml`` (ook voor ``sora plugin controleer``)
+NORM_VELDEN = ("naam",) + WAARDE_VELDEN
+BELEID_TABELLEN = ("norm", "regeling", "kostensoort", "titel", "toelichting")
 
 
 def _lees_beleid(plugin: str, pad: Path, definities: dict[str, Definitie],
                  normen: dict[str, list[Waarde]], te_bevestigen: dict[str, str],
                  regelingen: list[Any], kostensoorten: Optional[list[Any]] = None) -> None:
     doc = laad_toml(pad, plugin)
-    onbekend = set(doc) - {"norm", "regeling", "kostensoort", "titel", "toelichting"}
+    onbekend = set(doc) - set(BELEID_TABELLEN)
     if onbekend:
         raise BeleidFout(f"onbekende tabellen {sorted(onbekend)}; toegestaan: [[norm]], [[regeling]], [[kostensoort]]",
                          plugin, pad.name)
     for i, n in enumerate(doc.get("norm", [])):
         plek = f"{pad.name} [[norm]] {i + 1}"
-        vreemd = set(n) - _NORM_VELDEN
+        vreemd = set(n) - set(NORM_VELDEN)
         if vreemd:
             raise BeleidFout(f"onbekende velden {sorted(vreemd)}", plugin, plek)
         naam = n.get("naam")
@@ -193,15 +195,7 @@ def _lees_beleid(plugin: str, pad: Path, definities: dict[str, Definitie],
             continue
         if "geldig_vanaf" not in n:
             raise BeleidFout(f"{naam}: 'geldig_vanaf' ontbreekt", plugin, plek)
-        normen.setdefault(naam, []).append(Waarde(
-            naam=naam,
-            waarde=d.lees(n["waarde"], plek, plugin),
-            geldig_vanaf=lees_datum(n["geldig_vanaf"], "geldig_vanaf", plek, plugin),
-            geldig_tot=lees_datum(n["geldig_tot"], "geldig_tot", plek, plugin) if "geldig_tot" in n else None,
-            bron=plugin, grondslag=n["grondslag"], document=n.get("bron", ""),
-            bevestigd=bool(n.get("bevestigd", True)), toelichting=n.get("toelichting", ""),
-            plek=plek,
-        ))
+        normen.setdefault(naam, []).append(gedateerde_waarde(d, n, plugin, plek, n["grondslag"]))
     for i, r in enumerate(doc.get("regeling", [])):
         regelingen.append((f"{pad.name} [[regeling]] {i + 1}", r))
     if kostensoorten is not None:
