@@ -211,8 +211,12 @@ def laad_toml(pad: Path, bron: str) -> dict:
             return tomllib.load(f)
     except FileNotFoundError:
         raise BeleidFout("bestand niet gevonden", bron, str(pad)) from None
-    except tomllib.TOMLDecodeError as e:
-        raise BeleidFout(f"ongeldige TOML: {e}", bron, pad.name) from None
+    except tomllib.TOMLDecodeError as e:  # tomllib meldt in het Engels: regelnummer voorop, als in invoer.py
+        import re
+
+        m = re.search(r"line (\d+)", str(e))
+        waar = f" op regel {m.group(1)}" if m else ""
+        raise BeleidFout(f"ongeldige TOML{waar} (technische melding: {e})", bron, pad.name) from None
     except UnicodeDecodeError as e:
         raise BeleidFout(f"geen geldige UTF-8-tekst (byte {e.start})", bron, pad.name) from None
     except IsADirectoryError:

@@ -100,7 +100,7 @@ def laad_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] 
         pm.register(obj, name=naam)
         pm.check_pending()
     except pluggy.PluginValidationError as e:
-        raise PluginFout(naam, f"ongeldige hook: {e}") from None
+        raise PluginFout(naam, _hookfout(e)) from None
     except ValueError as e:
         raise PluginFout(naam, f"kan niet worden geregistreerd: {e}") from None
     try:
@@ -141,6 +141,24 @@ def laad_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] 
         bestanden=tuple(bestanden),
         kostensoorten=lees_lokale_kostensoorten(naam, kostensoorten) if kostensoorten else (),
     )
+
+
+def _hookfout(e: Exception) -> str:
+    """Een Nederlandse melding voor een ``PluginValidationError`` (pluggy meldt in het Engels,
+    over meer regels en met de repr van het pluginobject)."""
+    import re
+
+    tekst = str(e)
+    bekend = ", ".join(sorted(n for n in dir(hookspecs) if n.startswith(f"{hookspecs.PROJECT}_")))
+    m = re.search(r"unknown hook '([^']+)'", tekst)
+    if m:
+        return f"onbekende hook {m.group(1)!r}; bekende hooks: {bekend} (zie docs/hooks.md)"
+    m = re.search(r"for hook '([^']+)'", tekst)
+    argumenten = re.search(r"Argument\(s\) \{([^}]*)\}", tekst)
+    if m and argumenten:
+        return (f"hook {m.group(1)} heeft argumenten die de hookspec niet kent: {argumenten.group(1)} "
+                "(zie docs/hooks.md)")
+    return "ongeldige hook; 'sora plugin controleer' noemt de details (zie docs/hooks.md)"
 
 
 def _gemeente_info(naam: str, ruw: Any) -> GemeenteInfo:

@@ -317,6 +317,29 @@ def test_verkeerd_gespelde_hook_faalt_luid():
         laad_plugin("typo", Typo())
 
 
+def test_hookfout_van_pluggy_wordt_nederlands_en_op_een_regel():
+    from sora_core import hookimpl
+
+    class Typo:
+        @hookimpl
+        def sora_gemeentee(self):
+            return {}
+
+    class TeveelArgumenten:
+        @hookimpl
+        def sora_gemeente(self, extra):
+            return {}
+
+    with pytest.raises(PluginFout) as e:
+        laad_plugin("typo", Typo())
+    assert str(e.value) == ("Plugin 'typo': onbekende hook 'sora_gemeentee'; bekende hooks: sora_beleid, "
+                            "sora_gemeente, sora_regels (zie docs/hooks.md)")
+    with pytest.raises(PluginFout) as e:
+        laad_plugin("argumenten", TeveelArgumenten())
+    assert str(e.value) == ("Plugin 'argumenten': hook sora_gemeente heeft argumenten die de hookspec niet kent: "
+                            "'extra' (zie docs/hooks.md)")
+
+
 def test_plugin_die_faalt_neemt_anderen_niet_mee():
     from sora_core import hookimpl
 
