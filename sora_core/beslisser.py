@@ -28,7 +28,9 @@ BEDRAG_PER = ("eenmalig", "per_maand", "per_jaar")
 
 def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peildatum: Optional[date] = None,
               zet: tuple[tuple[str, str], ...] = (), reg: Optional[Register] = None) -> Besluit:
-    """Beslis over een casus. ``gemeente`` en ``peildatum`` vervangen die van de casus.
+    """Beslis over een casus. ``gemeente`` en ``peildatum`` vervangen die van de casus; ``zet``
+    zet voor deze ene beslissing open normen (wat-als: (naam, waarde)-paren); ``reg`` is een
+    eigen pluginregister (standaard: de geïnstalleerde gemeenten).
 
     Gooit ``InvoerFout`` (met alle problemen per veld) als de casus niet te beslissen is, en
     ``PluginFout`` als de plugin van de gemeente niet werkt."""
