@@ -51,10 +51,10 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
 
     beslissingen: list[Beslissing] = []
     if casus.aanvragen:
-        from .invoer import als_sleutel
+        from .invoer import getoond
 
         fouten = [Fout(f"aanvragen[{i}].regeling",
-                       f"Onbekende regeling{_getoond(als_sleutel(a.regeling))} in {beleid.gemeente.naam} op {casus.peildatum.isoformat()}; "
+                       f"Onbekende regeling{getoond(a.regeling)} in {beleid.gemeente.naam} op {casus.peildatum.isoformat()}; "
                        f"bekend: {', '.join(regelingen)}.")
                   for i, a in enumerate(casus.aanvragen) if a.regeling not in regelingen]
         if fouten:
@@ -134,10 +134,6 @@ def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
         if r.bron == "kern":
             raise
         raise PluginFout(r.bron, f"regeling {r.sleutel} faalde: {type(e).__name__}: {e}") from None
-
-
-def _getoond(sleutel: Optional[str]) -> str:
-    return f" '{sleutel}'" if sleutel else ""
 
 
 def _ongeldig(b: object) -> str:

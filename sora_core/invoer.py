@@ -261,6 +261,13 @@ def als_sleutel(w: Any) -> Optional[str]:
     return None
 
 
+def getoond(w: Any) -> str:
+    """`` 'w'`` om in een melding te noemen als ``w`` op een sleutel lijkt, anders ``''``
+    (privacyregel: vrije tekst uit de invoer komt nooit terug)."""
+    s = als_sleutel(w)
+    return f" '{s}'" if s else ""
+
+
 _DATUMACHTIG = re.compile(r"[0-9][0-9\-]{0,11}")
 
 

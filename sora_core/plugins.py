@@ -76,10 +76,9 @@ class Register:
         from .fouten import Fout, InvoerFout
 
         bekend = ", ".join(f"{p.info.cbs_code} ({p.naam})" for p in self.gesorteerd())
-        from .invoer import als_sleutel
+        from .invoer import getoond
 
-        getoond = f" '{als_sleutel(sleutel)}'" if als_sleutel(sleutel) else ""  # privacyregel: geen vrije tekst
-        raise InvoerFout([Fout("gemeente", f"Onbekende gemeente{getoond}. Geïnstalleerd: {bekend or 'geen'}.")])
+        raise InvoerFout([Fout("gemeente", f"Onbekende gemeente{getoond(sleutel)}. Geïnstalleerd: {bekend or 'geen'}.")])
 
     def gesorteerd(self) -> list[GeladenPlugin]:
         return sorted(self.plugins.values(), key=lambda p: p.info.naam)
