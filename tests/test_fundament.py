@@ -603,3 +603,18 @@ def test_elk_kernbestand_wordt_maar_een_keer_geparsed():
     assert geteld["bijzondere_bijstand.toml"] == 1
     assert geteld["aow.toml"] == 1
     assert set(geteld.values()) == {1}
+
+
+def test_onbekende_regeling_of_gemeente_noemt_alleen_een_sleutelachtige_invoer():
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(casus(aanvragen=[{"regeling": "inkomenstoeslag"}, {"regeling": "Jan Jansen 123456782"}]))
+    f = e.value.fouten()
+    assert [x.veld for x in f] == ["aanvragen[0].regeling", "aanvragen[1].regeling"]
+    assert f[0].melding.startswith("Onbekende regeling 'inkomenstoeslag' in Alkmaar op 2025-09-01; bekend: ")
+    assert f[1].melding.startswith("Onbekende regeling in Alkmaar op 2025-09-01; bekend: ")
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(casus(gemeente="GM0000"))
+    assert e.value.fouten()[0].melding.startswith("Onbekende gemeente 'GM0000'. Geïnstalleerd: GM0361 (alkmaar)")
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(casus(gemeente="Jan Jansen"))
+    assert e.value.fouten()[0].melding.startswith("Onbekende gemeente. Geïnstalleerd: ")
