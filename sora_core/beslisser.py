@@ -18,13 +18,10 @@ from .beleid import Beleid, los_op
 from .bezwaar import bezwaarstap
 from .fouten import Fout, InvoerFout, PluginFout, SoraFout
 from .huishouden import OnbekendeAOWLeeftijd
-from .model import UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs
+from .model import BEDRAG_PER, UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs
 from .plugins import Register, gemeente_bestaat_op, register
 from .regels.registratie import RegelingDef, basispakket
 from .uitleg import Context, OntbrekendeWaarde, Uitleg
-
-BEDRAG_PER = ("eenmalig", "per_maand", "per_jaar")
-
 
 def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peildatum: Optional[date] = None,
               zet: tuple[tuple[str, str], ...] = (), reg: Optional[Register] = None) -> Besluit:
