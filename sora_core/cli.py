@@ -14,7 +14,7 @@ from typing import Optional
 import click
 
 from . import __version__
-from .fouten import Fout, InvoerFout, SoraFout
+from .fouten import InvoerFout, SoraFout
 
 EXIT_INVOER = 2
 
@@ -55,15 +55,9 @@ def _wil_json(ctx: click.Context) -> bool:
 def _datum(waarde: Optional[str], veld: str) -> Optional[date]:
     if waarde is None:
         return None
-    from .invoer import LAATSTE_DATUM, VROEGSTE_DATUM, _kort
+    from .invoer import datum_uit_tekst
 
-    try:
-        d = date.fromisoformat(waarde)
-    except ValueError:
-        raise InvoerFout([Fout(veld, f"Ongeldige datum: '{_kort(waarde)}' (verwacht JJJJ-MM-DD).")]) from None
-    if not (VROEGSTE_DATUM <= d <= LAATSTE_DATUM):
-        raise InvoerFout([Fout(veld, f"Datum {d.isoformat()} ligt buiten het bereik 1900-01-01 tot 2100-12-31.")])
-    return d
+    return datum_uit_tekst(waarde, veld)
 
 
 def _json_vlag(f):

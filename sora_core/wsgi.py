@@ -72,10 +72,12 @@ def _query(environ: dict) -> dict[str, str]:
 def _datum(waarde: Optional[str], veld: str) -> Optional[date]:
     if waarde is None or waarde == "":
         return None
+    from .invoer import datum_uit_tekst
+
     try:
-        return date.fromisoformat(waarde)
-    except ValueError:
-        raise HttpFout(400, [Fout(veld, f"Ongeldige datum: '{waarde[:40]}' (verwacht JJJJ-MM-DD).")]) from None
+        return datum_uit_tekst(waarde, veld)
+    except InvoerFout as e:  # dezelfde regels als de opdrachtregel en de casus; hier status 400
+        raise HttpFout(400, list(e.fouten())) from None
 
 
 def _lees_body(environ: dict, max_grootte: int) -> bytes:

@@ -172,6 +172,25 @@ def test_regelingen_400(app, query, veld):
     assert veld in [f["veld"] for f in is_fout(data)["fouten"]]
 
 
+def test_datum_in_de_query_volgt_dezelfde_regels_als_de_opdrachtregel(app, runner):
+    from sora_core.cli import sora
+
+    # buiten het bereik van de casus (1900-01-01 tot 2100-12-31): 400, zoals de CLI exitcode 2 geeft
+    status, _, data = roep(app, "GET", "/regelingen", query="gemeente=GM0361&peildatum=9999-12-31")
+    assert status == 400
+    assert is_fout(data)["fouten"] == [
+        {"veld": "peildatum", "melding": "Datum 9999-12-31 ligt buiten het bereik 1900-01-01 tot 2100-12-31."}]
+    r = runner.invoke(sora, ["regelingen", "--gemeente", "GM0361", "--peildatum", "9999-12-31"])
+    assert r.exit_code == 2
+    assert "--peildatum: Datum 9999-12-31 ligt buiten het bereik 1900-01-01 tot 2100-12-31." in r.output
+    # vrije tekst komt niet terug in de melding (privacyregel), iets dat op een datum lijkt wel
+    status, _, data = roep(app, "GET", "/regelingen", query="gemeente=GM0361&peildatum=Jan%20Jansen")
+    assert is_fout(data)["fouten"] == [{"veld": "peildatum", "melding": "Ongeldige datum (verwacht JJJJ-MM-DD)."}]
+    status, _, data = roep(app, "GET", "/regelingen", query="gemeente=GM0361&peildatum=2025-02-30")
+    assert is_fout(data)["fouten"] == [
+        {"veld": "peildatum", "melding": "Ongeldige datum: '2025-02-30' (verwacht JJJJ-MM-DD)."}]
+
+
 def test_gezondheid(app):
     status, _, data = roep(app, "GET", "/gezondheid")
     doc = json.loads(data)
