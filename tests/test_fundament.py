@@ -618,3 +618,24 @@ def test_onbekende_regeling_of_gemeente_noemt_alleen_een_sleutelachtige_invoer()
     with pytest.raises(InvoerFout) as e:
         beoordeel(casus(gemeente="Jan Jansen"))
     assert e.value.fouten()[0].melding.startswith("Onbekende gemeente. Geïnstalleerd: ")
+
+
+def test_let_op_stap_volgt_bevestigd_en_niet_de_tekst_van_de_grondslag():
+    from sora_core.beleid import los_op
+    from sora_core.parameters import Waarde
+    from sora_core.regels.registratie import basispakket
+    from sora_core.uitleg import Context, Uitleg
+    from sora_core.invoer import casus_uit_dict
+
+    c = casus_uit_dict(casus())
+    beleid = los_op(register().zoek("alkmaar"), c.peildatum)
+    u = Uitleg(Context(c, beleid), basispakket()["individuele_inkomenstoeslag"])
+    # bevestigd, maar de grondslag noemt toevallig "nog te bevestigen": geen waarschuwing
+    u.gebruik(Waarde(naam="proef.a", waarde="1", geldig_vanaf=date(2025, 1, 1), geldig_tot=None, bron="alkmaar",
+                     grondslag="Beleidsregels Alkmaar (nog te bevestigen)"))
+    assert not any(m.tekst.startswith("Let op") for m in u.besluit("afgewezen").motivering)
+    # niet bevestigd: wel, met de naam
+    u.gebruik(Waarde(naam="proef.b", waarde="2", geldig_vanaf=date(2025, 1, 1), geldig_tot=None, bron="alkmaar",
+                     grondslag="Verordening", bevestigd=False))
+    let_op = [m.tekst for m in u.besluit("afgewezen").motivering if m.tekst.startswith("Let op")]
+    assert len(let_op) == 1 and "bevestigd: proef.b." in let_op[0] and "proef.a" not in let_op[0]
