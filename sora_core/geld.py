@@ -86,6 +86,8 @@ _MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )
+#: weekdagen in de volgorde van ``date.weekday()``
+WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 def leeftijd(geboortedatum: date, op: date) -> int:

@@ -52,6 +52,8 @@ from pathlib import Path
 
 import attrs
 
+from .geld import WEEKDAGEN
+
 __all__ = [
     "Feestdag",
     "OvergeslagenDag",
@@ -85,7 +87,6 @@ _KONINGSDAG_BESLUIT = (
     "Besluit van 30 januari 2013, nr. 13.000173 (Stcrt. 2013, 4075, herplaatst): 27 april, "
     "behoudens uitzonderingen in verband met zondagen"
 )
-_WEEKDAGNAMEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 # --------------------------------------------------------------------------- datatypes
@@ -293,7 +294,7 @@ def _reden_geen_werkdag(d: date) -> str | None:
     """Waarom ``d`` geen werkdag is, of ``None`` als het wel een werkdag is."""
     delen = []
     if d.weekday() >= 5:
-        delen.append(_WEEKDAGNAMEN[d.weekday()])
+        delen.append(WEEKDAGEN[d.weekday()])
     naam = _feestdagnamen(d.year).get(d)
     if naam:
         delen.append(naam)
