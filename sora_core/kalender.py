@@ -48,7 +48,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from datetime import date, timedelta
-from pathlib import Path
 
 import attrs
 
@@ -70,7 +69,7 @@ __all__ = [
     "wgs_eerste_gesprek",
 ]
 
-_DATA_PAD = Path(__file__).resolve().parent / "data" / "feestdagen.toml"
+_DATA_BESTAND = "feestdagen.toml"  # in sora_core/data/
 
 #: Eerste jaar waarin de Koningsdag-regeling (27 april, 26 april als de 27e een zondag is) geldt.
 EERSTE_ONDERSTEUNDE_JAAR = 2014
@@ -155,13 +154,9 @@ class _Gelijkstellingsbesluit:
 @functools.cache
 def _besluiten() -> tuple[_Gelijkstellingsbesluit, ...]:
     """Leest de gelijkstellingsbesluiten één keer (lui) uit feestdagen.toml en controleert ze."""
-    try:  # pas bij eerste gebruik laden
-        import tomllib
-    except ModuleNotFoundError:  # pragma: no cover - Python < 3.11 (zie pyproject: tomli)
-        import tomli as tomllib
+    from .parameters import kern_document  # pas bij eerste gebruik; dezelfde lezer als de andere kernbestanden
 
-    with _DATA_PAD.open("rb") as f:
-        ruw = tomllib.load(f)
+    ruw = kern_document(_DATA_BESTAND)
     besluiten = []
     gezien_jaren: set[int] = set()
     for item in ruw.get("besluit", []):
