@@ -126,15 +126,10 @@ def gemeenten(als_json: bool) -> None:
     from .plugins import register
     from .uitvoer import naar_json
 
-    reg = register()
-    rijen = [{
-        "cbs_code": p.info.cbs_code, "naam": p.info.naam, "plugin": p.naam, "plugin_versie": p.info.plugin_versie,
-        "geldig_vanaf": p.info.geldig_vanaf.isoformat() if p.info.geldig_vanaf else None,
-        "geldig_tot": p.info.geldig_tot.isoformat() if p.info.geldig_tot else None,
-    } for p in reg.gesorteerd()]
-    fouten = [{"plugin": n, "melding": str(f)} for n, f in sorted(reg.fouten.items())]
+    doc = register().overzicht()
+    rijen, fouten = doc["gemeenten"], doc["plugin_fouten"]
     if als_json:
-        click.echo(naar_json({"gemeenten": rijen, "plugin_fouten": fouten}), nl=False)
+        click.echo(naar_json(doc), nl=False)
         return
     click.echo(f"{'CBS-code':<9} {'gemeente':<16} {'plugin':<14} {'versie':<8} geldig")
     for r in rijen:

@@ -83,6 +83,19 @@ class Register:
     def gesorteerd(self) -> list[GeladenPlugin]:
         return sorted(self.plugins.values(), key=lambda p: p.info.naam)
 
+    def overzicht(self) -> dict:
+        """De gemeenten en de plugins die niet laadden (``sora gemeenten --json``, ``GET /gemeenten``)."""
+        def datum(d: Optional[date]) -> Optional[str]:
+            return d.isoformat() if d else None
+
+        return {
+            "gemeenten": [{
+                "cbs_code": p.info.cbs_code, "naam": p.info.naam, "plugin": p.naam, "plugin_versie": p.info.plugin_versie,
+                "geldig_vanaf": datum(p.info.geldig_vanaf), "geldig_tot": datum(p.info.geldig_tot),
+            } for p in self.gesorteerd()],
+            "plugin_fouten": [{"plugin": n, "melding": str(f)} for n, f in sorted(self.fouten.items())],
+        }
+
 
 def _nieuwe_pm() -> pluggy.PluginManager:
     pm = pluggy.PluginManager(hookspecs.PROJECT)

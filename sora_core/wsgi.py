@@ -143,15 +143,7 @@ def beoordeel(environ: dict, max_grootte: int) -> Any:
 def gemeenten(environ: dict, max_grootte: int) -> Any:
     from .plugins import register
 
-    reg = register()
-    return {
-        "gemeenten": [{
-            "cbs_code": p.info.cbs_code, "naam": p.info.naam, "plugin": p.naam, "plugin_versie": p.info.plugin_versie,
-            "geldig_vanaf": p.info.geldig_vanaf.isoformat() if p.info.geldig_vanaf else None,
-            "geldig_tot": p.info.geldig_tot.isoformat() if p.info.geldig_tot else None,
-        } for p in reg.gesorteerd()],
-        "plugin_fouten": [{"plugin": n, "melding": str(f)} for n, f in sorted(reg.fouten.items())],
-    }
+    return register().overzicht()
 
 
 def regelingen(environ: dict, max_grootte: int) -> Any:

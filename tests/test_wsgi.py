@@ -147,6 +147,18 @@ def test_gemeenten(app):
     assert {"GM0361", "GM0373", "GM0383", "GM1980", "GM0399", "GM0450"} <= {g["cbs_code"] for g in doc["gemeenten"]}
 
 
+def test_gemeenten_over_http_is_hetzelfde_document_als_de_cli(app, runner):
+    from sora_core.cli import sora
+
+    _, _, data = roep(app, "GET", "/gemeenten")
+    r = runner.invoke(sora, ["gemeenten", "--json"])
+    assert r.exit_code == 0
+    assert json.loads(data) == json.loads(r.output)
+    alkmaar = next(g for g in json.loads(data)["gemeenten"] if g["plugin"] == "alkmaar")
+    assert alkmaar == {"cbs_code": "GM0361", "naam": "Alkmaar", "plugin": "alkmaar", "plugin_versie": "0.1.0",
+                       "geldig_vanaf": None, "geldig_tot": None}
+
+
 def test_regelingen(app):
     status, _, data = roep(app, "GET", "/regelingen", query="gemeente=GM0361&peildatum=2023-09-01")
     assert status == 200
