@@ -155,8 +155,8 @@ def test_gemeenten_over_http_is_hetzelfde_document_als_de_cli(app, runner):
     assert r.exit_code == 0
     assert json.loads(data) == json.loads(r.output)
     alkmaar = next(g for g in json.loads(data)["gemeenten"] if g["plugin"] == "alkmaar")
-    assert alkmaar == {"cbs_code": "GM0361", "naam": "Alkmaar", "plugin": "alkmaar", "plugin_versie": "0.1.0",
-                       "geldig_vanaf": None, "geldig_tot": None}
+    assert set(alkmaar) == {"cbs_code", "naam", "plugin", "plugin_versie", "geldig_vanaf", "geldig_tot"}
+    assert (alkmaar["cbs_code"], alkmaar["naam"], alkmaar["geldig_tot"]) == ("GM0361", "Alkmaar", None)
 
 
 def test_regelingen(app):
