@@ -60,6 +60,15 @@ def _datum(waarde: Optional[str], veld: str) -> Optional[date]:
     return datum_uit_tekst(waarde, veld)
 
 
+def _laad_casus(casus: str):
+    """De casus uit een bestand, of met ``-`` van standaardinvoer (begrensd gelezen)."""
+    from .invoer import MAX_GROOTTE, casus_uit_dict, laad_casus, lees_document
+
+    if casus == "-":
+        return casus_uit_dict(lees_document(sys.stdin.buffer.read(MAX_GROOTTE + 1), None))
+    return laad_casus(casus)
+
+
 def _json_vlag(f):
     def zet(ctx, _param, waarde):
         if waarde:
@@ -99,14 +108,9 @@ def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], kor
       cat casus.json | sora beoordeel - --json
     """
     from .beslisser import beoordeel as beslis
-    from .invoer import laad_casus, lees_document, casus_uit_dict
     from .uitvoer import besluit_dict, besluit_tekst, naar_json
 
-    if casus == "-":
-        data = sys.stdin.buffer.read(2_000_001)
-        c = casus_uit_dict(lees_document(data, None))
-    else:
-        c = laad_casus(casus)
+    c = _laad_casus(casus)
     besluit = beslis(c, gemeente=gemeente, peildatum=_datum(peildatum, "--peildatum"))
     if als_json:
         click.echo(naar_json(besluit_dict(besluit)), nl=False)
