@@ -639,3 +639,13 @@ def test_let_op_stap_volgt_bevestigd_en_niet_de_tekst_van_de_grondslag():
                      grondslag="Verordening", bevestigd=False))
     let_op = [m.tekst for m in u.besluit("afgewezen").motivering if m.tekst.startswith("Let op")]
     assert len(let_op) == 1 and "bevestigd: proef.b." in let_op[0] and "proef.a" not in let_op[0]
+
+
+@pytest.mark.parametrize("opdracht", [["beoordeel", "-"], ["beoordeel", "-", "--zgw", "--rsin", "002564440",
+                                                           "--besluittype", "https://example.org/bt/1"],
+                                      ["vergelijk", "-"]])
+def test_standaardinvoer_boven_de_grens_wordt_geweigerd(runner, opdracht):
+    # 1.000.001 bytes: één meer dan invoer.MAX_GROOTTE
+    r = runner.invoke(sora, opdracht, input=" " * 1_000_001)
+    assert r.exit_code == 2
+    assert "Invoer is groter dan 1000000 bytes." in r.output
