@@ -16,8 +16,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .hookspecs import hookimpl  # noqa: E402
-
 __all__ = [
     "__version__", "hookimpl", "beoordeel", "laad_casus", "casus_uit_dict", "besluit_dict",
     "naar_json", "InvoerFout", "PluginFout", "BeleidFout", "SoraFout",
@@ -25,6 +23,10 @@ __all__ = [
 
 
 def __getattr__(naam: str):
+    if naam == "hookimpl":  # lui: pluggy is pas nodig als er plugins geladen worden, niet voor ``sora --help``
+        from .hookspecs import hookimpl
+
+        return hookimpl
     if naam == "beoordeel":
         from .beslisser import beoordeel
 

@@ -48,10 +48,6 @@ class Beleid:
         """De geharmoniseerde (kern)waarde van een open norm op de peildatum."""
         return self.definities[naam].waarde_op(self.peildatum)
 
-    def wijkt_af(self, naam: str) -> bool:
-        w = self.waarden.get(naam)
-        return w is not None and w.bron != "kern"
-
 
 def los_op(plugin, peildatum: date, zet: tuple[tuple[str, str], ...] = ()) -> Beleid:
     """Los het beleid op; ``plugin`` is een ``GeladenPlugin``. Gecachet per (plugin, datum, zet)."""

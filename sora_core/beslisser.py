@@ -18,22 +18,19 @@ from .beleid import Beleid, los_op
 from .bezwaar import bezwaarstap
 from .fouten import Fout, InvoerFout, PluginFout, SoraFout
 from .huishouden import OnbekendeAOWLeeftijd
-from .model import UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs
+from .model import BEDRAG_PER, UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs
 from .plugins import Register, gemeente_bestaat_op, register
 from .regels.registratie import RegelingDef, basispakket
 from .uitleg import Context, OntbrekendeWaarde, Uitleg
 
-BEDRAG_PER = ("eenmalig", "per_maand", "per_jaar")
-
-
 def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peildatum: Optional[date] = None,
               zet: tuple[tuple[str, str], ...] = (), reg: Optional[Register] = None) -> Besluit:
-    """Beslis over een casus. ``gemeente`` en ``peildatum`` vervangen die van de casus.
+    """Beslis over een casus. ``gemeente`` en ``peildatum`` vervangen die van de casus; ``zet``
+    zet voor deze ene beslissing open normen (wat-als: (naam, waarde)-paren); ``reg`` is een
+    eigen pluginregister (standaard: de geïnstalleerde gemeenten).
 
     Gooit ``InvoerFout`` (met alle problemen per veld) als de casus niet te beslissen is, en
     ``PluginFout`` als de plugin van de gemeente niet werkt."""
-    import attrs
-
     if isinstance(casus, dict):
         from .invoer import casus_uit_dict
 
@@ -51,10 +48,10 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
 
     beslissingen: list[Beslissing] = []
     if casus.aanvragen:
-        from .invoer import als_sleutel
+        from .invoer import getoond
 
         fouten = [Fout(f"aanvragen[{i}].regeling",
-                       f"Onbekende regeling{_getoond(als_sleutel(a.regeling))} in {beleid.gemeente.naam} op {casus.peildatum.isoformat()}; "
+                       f"Onbekende regeling{getoond(a.regeling)} in {beleid.gemeente.naam} op {casus.peildatum.isoformat()}; "
                        f"bekend: {', '.join(regelingen)}.")
                   for i, a in enumerate(casus.aanvragen) if a.regeling not in regelingen]
         if fouten:
@@ -114,9 +111,6 @@ def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
     return attrs.evolve(b, motivering=b.motivering + (stap,), bezwaar_uiterlijk=einde)
 
 
-
-
-
 def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
     u = Uitleg(ctx, r)
     try:
@@ -137,10 +131,6 @@ def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
         if r.bron == "kern":
             raise
         raise PluginFout(r.bron, f"regeling {r.sleutel} faalde: {type(e).__name__}: {e}") from None
-
-
-def _getoond(sleutel: Optional[str]) -> str:
-    return f" '{sleutel}'" if sleutel else ""
 
 
 def _ongeldig(b: object) -> str:

@@ -14,7 +14,7 @@ from typing import Optional
 import click
 
 from . import __version__
-from .fouten import Fout, InvoerFout, SoraFout
+from .fouten import InvoerFout, SoraFout
 
 EXIT_INVOER = 2
 
@@ -55,15 +55,18 @@ def _wil_json(ctx: click.Context) -> bool:
 def _datum(waarde: Optional[str], veld: str) -> Optional[date]:
     if waarde is None:
         return None
-    from .invoer import LAATSTE_DATUM, VROEGSTE_DATUM, _kort
+    from .invoer import datum_uit_tekst
 
-    try:
-        d = date.fromisoformat(waarde)
-    except ValueError:
-        raise InvoerFout([Fout(veld, f"Ongeldige datum: '{_kort(waarde)}' (verwacht JJJJ-MM-DD).")]) from None
-    if not (VROEGSTE_DATUM <= d <= LAATSTE_DATUM):
-        raise InvoerFout([Fout(veld, f"Datum {d.isoformat()} ligt buiten het bereik 1900-01-01 tot 2100-12-31.")])
-    return d
+    return datum_uit_tekst(waarde, veld)
+
+
+def _laad_casus(casus: str):
+    """De casus uit een bestand, of met ``-`` van standaardinvoer (begrensd gelezen)."""
+    from .invoer import MAX_GROOTTE, casus_uit_dict, laad_casus, lees_document
+
+    if casus == "-":
+        return casus_uit_dict(lees_document(sys.stdin.buffer.read(MAX_GROOTTE + 1), None))
+    return laad_casus(casus)
 
 
 def _json_vlag(f):
@@ -105,14 +108,9 @@ def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], kor
       cat casus.json | sora beoordeel - --json
     """
     from .beslisser import beoordeel as beslis
-    from .invoer import laad_casus, lees_document, casus_uit_dict
     from .uitvoer import besluit_dict, besluit_tekst, naar_json
 
-    if casus == "-":
-        data = sys.stdin.buffer.read(2_000_001)
-        c = casus_uit_dict(lees_document(data, None))
-    else:
-        c = laad_casus(casus)
+    c = _laad_casus(casus)
     besluit = beslis(c, gemeente=gemeente, peildatum=_datum(peildatum, "--peildatum"))
     if als_json:
         click.echo(naar_json(besluit_dict(besluit)), nl=False)
@@ -132,15 +130,10 @@ def gemeenten(als_json: bool) -> None:
     from .plugins import register
     from .uitvoer import naar_json
 
-    reg = register()
-    rijen = [{
-        "cbs_code": p.info.cbs_code, "naam": p.info.naam, "plugin": p.naam, "plugin_versie": p.info.plugin_versie,
-        "geldig_vanaf": p.info.geldig_vanaf.isoformat() if p.info.geldig_vanaf else None,
-        "geldig_tot": p.info.geldig_tot.isoformat() if p.info.geldig_tot else None,
-    } for p in reg.gesorteerd()]
-    fouten = [{"plugin": n, "melding": str(f)} for n, f in sorted(reg.fouten.items())]
+    doc = register().overzicht()
+    rijen, fouten = doc["gemeenten"], doc["plugin_fouten"]
     if als_json:
-        click.echo(naar_json({"gemeenten": rijen, "plugin_fouten": fouten}), nl=False)
+        click.echo(naar_json(doc), nl=False)
         return
     click.echo(f"{'CBS-code':<9} {'gemeente':<16} {'plugin':<14} {'versie':<8} geldig")
     for r in rijen:

@@ -15,7 +15,7 @@ from typing import Optional
 
 import click
 
-from .cli import _datum, _json_vlag, sora
+from .cli import _datum, _json_vlag, _laad_casus, sora
 from .fouten import SoraFout
 
 
@@ -63,14 +63,6 @@ def _grafiek_klaar(pad: Optional[str]) -> None:
         raise SoraFout(str(e)) from None
 
 
-def _laad(casus: str):
-    from .invoer import casus_uit_dict, laad_casus, lees_document
-
-    if casus == "-":
-        return casus_uit_dict(lees_document(sys.stdin.buffer.read(2_000_001), None))
-    return laad_casus(casus)
-
-
 @sora.command()
 @click.argument("casus", type=click.Path(dir_okay=False, allow_dash=True))
 @_PEILDATUM
@@ -94,7 +86,7 @@ def vergelijk(casus: str, peildatum: Optional[str], zet, als_csv: bool, als_json
     from .analyse import vergelijk as v
     from .plugins import register
 
-    c = _laad(casus)
+    c = _laad_casus(casus)
     if peildatum:
         c = attrs.evolve(c, peildatum=_datum(peildatum, "--peildatum"))
     reg = register()

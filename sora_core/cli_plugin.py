@@ -21,7 +21,7 @@ from typing import Optional
 
 import click
 
-from .cli import _datum, _json_vlag, sora
+from .cli import _datum, _json_vlag, _laad_casus, sora
 from .fouten import Fout, InvoerFout
 
 
@@ -250,17 +250,12 @@ def _voeg_zgw_toe(cmd: click.Command) -> None:
                 raise InvoerFout([Fout(n, f"{n} hoort bij --zgw.") for n in andere])
             return oorspronkelijk(*args, **kwargs)
         from .beslisser import beoordeel as beslis
-        from .invoer import casus_uit_dict, laad_casus, lees_document
         from .uitvoer import naar_json
         from .zgw import controleer_invoer, naar_zgw, waarschuwingen
 
         controleer_invoer(rsin, besluittype, bestuursorgaan)
         bd = _datum(besluitdatum, "--besluitdatum")
-        casus = kwargs["casus"]
-        if casus == "-":
-            c = casus_uit_dict(lees_document(sys.stdin.buffer.read(2_000_001), None))
-        else:
-            c = laad_casus(casus)
+        c = _laad_casus(kwargs["casus"])
         if bd is not None:  # de besluitdatum begint de bezwaartermijn, ook in de motivering
             import attrs
 

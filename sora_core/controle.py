@@ -34,6 +34,7 @@ import pluggy
 from . import hookspecs
 from .fouten import BeleidFout, PluginFout, SoraFout
 from .parameters import Definitie, kern_definities, lees_datum
+from .plugins import BELEID_TABELLEN, NORM_VELDEN, _nieuwe_pm
 
 try:
     import tomllib
@@ -41,8 +42,6 @@ except ModuleNotFoundError:  # pragma: no cover
     import tomli as tomllib  # type: ignore[no-redef]
 
 VERPLICHTE_HOOKS = ("sora_gemeente", "sora_beleid")
-_NORM_VELDEN = ("naam", "waarde", "geldig_vanaf", "geldig_tot", "grondslag", "bron", "bevestigd", "toelichting")
-_TOPTABELLEN = ("norm", "regeling", "kostensoort", "titel", "toelichting")
 
 
 @attrs.frozen
@@ -150,12 +149,6 @@ def _waar(obj: Any) -> tuple[str, Optional[int]]:
         return bestand, regel
     except (TypeError, OSError):
         return "?", None
-
-
-def _nieuwe_pm() -> pluggy.PluginManager:
-    pm = pluggy.PluginManager(hookspecs.PROJECT)
-    pm.add_hookspecs(hookspecs)
-    return pm
 
 
 def controleer_hooks(naam: str, obj: Any, bevindingen: list[Bevinding]) -> dict[str, Any]:
@@ -272,31 +265,29 @@ def controleer_beleid(plugin: str, paden: Iterable[Path], bevindingen: list[Bevi
                                          f"ongeldige TOML ({e})."))
             continue
         kaart = TomlKaart(tekst)
-        for k in sorted(set(doc) - set(_TOPTABELLEN)):
-            regel = next((nr for nr, naam, _ in kaart.koppen if naam.split(".")[0] == k), None) or kaart._zoek(k, 1, len(kaart.regels))
-            bevindingen.append(Bevinding(plugin, bestand, regel, k,
+
+        def regel_van(k: str) -> Optional[int]:  # een kop [k] of [[k]], anders een sleutel k = ...
+            return (next((nr for nr, naam, _ in kaart.koppen if naam.split(".")[0] == k), None)
+                    or kaart._zoek(k, 1, len(kaart.regels)))
+
+        for k in sorted(set(doc) - set(BELEID_TABELLEN)):
+            bevindingen.append(Bevinding(plugin, bestand, regel_van(k), k,
                                          f"onbekende tabel of sleutel {k!r}; toegestaan zijn [[norm]], [[regeling]], [[kostensoort]], titel en "
                                          "toelichting."))
-        normen = doc.get("norm", [])
-        if not isinstance(normen, list):
-            bevindingen.append(Bevinding(plugin, bestand, kaart._zoek("norm", 1, len(kaart.regels)), "norm",
-                                         "'norm' moet een lijst van tabellen zijn: schrijf [[norm]]."))
-            normen = []
-        for i, n in enumerate(normen):
+
+        def tabellen(soort: str) -> list:
+            lijst = doc.get(soort, [])
+            if isinstance(lijst, list):
+                return lijst
+            bevindingen.append(Bevinding(plugin, bestand, regel_van(soort), soort,
+                                         f"'{soort}' moet een lijst van tabellen zijn: schrijf [[{soort}]]."))
+            return []
+
+        for i, n in enumerate(tabellen("norm")):
             _controleer_norm(plugin, bestand, kaart, i, n, definities, perioden, bevindingen)
-        regelingen = doc.get("regeling", [])
-        if not isinstance(regelingen, list):
-            bevindingen.append(Bevinding(plugin, bestand, kaart._zoek("regeling", 1, len(kaart.regels)), "regeling",
-                                         "'regeling' moet een lijst van tabellen zijn: schrijf [[regeling]]."))
-            regelingen = []
-        for i, r in enumerate(regelingen):
+        for i, r in enumerate(tabellen("regeling")):
             _controleer_regeling(plugin, bestand, kaart, i, r, definities, regeling_perioden, bevindingen)
-        kostensoorten = doc.get("kostensoort", [])
-        if not isinstance(kostensoorten, list):
-            bevindingen.append(Bevinding(plugin, bestand, kaart._zoek("kostensoort", 1, len(kaart.regels)), "kostensoort",
-                                         "'kostensoort' moet een lijst van tabellen zijn: schrijf [[kostensoort]]."))
-            kostensoorten = []
-        for i, k in enumerate(kostensoorten):
+        for i, k in enumerate(tabellen("kostensoort")):
             _controleer_kostensoort(plugin, bestand, kaart, i, k, kostensoort_perioden, bevindingen)
     for lijst in perioden.values():
         _overlap(plugin, lijst, bevindingen, "open norm")
@@ -318,8 +309,8 @@ def _controleer_norm(plugin: str, bestand: str, kaart: TomlKaart, i: int, n: Any
     if not isinstance(n, dict):
         fout("een [[norm]] is een tabel.")
         return
-    for v in sorted(set(n) - set(_NORM_VELDEN)):
-        fout(f"onbekend veld {v!r}; toegestaan: {', '.join(_NORM_VELDEN)}.", v)
+    for v in sorted(set(n) - set(NORM_VELDEN)):
+        fout(f"onbekend veld {v!r}; toegestaan: {', '.join(NORM_VELDEN)}.", v)
     naam = n.get("naam")
     if not naam:
         fout("'naam' ontbreekt: welke open norm vult deze tabel in?")

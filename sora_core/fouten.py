@@ -34,6 +34,8 @@ class SoraFout(Exception):
 
 
 class InvoerFout(SoraFout):
+    """De casus kan niet worden beslist; ``fouten()`` geeft elk probleem met zijn veld."""
+
     def __init__(self, fouten: Iterable[Fout]):
         self._fouten = tuple(fouten)
         super().__init__("; ".join(_regel(f) for f in self._fouten))
@@ -43,12 +45,16 @@ class InvoerFout(SoraFout):
 
 
 class PluginFout(SoraFout):
+    """Een plugin faalde (laden, hook of regel); ``plugin`` is zijn naam."""
+
     def __init__(self, plugin: str, melding: str):
         self.plugin = plugin
         super().__init__(f"Plugin '{plugin}': {melding}")
 
 
 class BeleidFout(SoraFout):
+    """Ongeldige beleidsdata; ``bron`` is ``kern`` of de plugin, ``plek`` bestand en tabel."""
+
     def __init__(self, melding: str, bron: str = "kern", plek: Optional[str] = None):
         self.bron = bron
         self.plek = plek

@@ -86,6 +86,8 @@ _MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )
+#: weekdagen in de volgorde van ``date.weekday()``
+WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 def leeftijd(geboortedatum: date, op: date) -> int:
@@ -124,13 +126,3 @@ def termijn_einde(d: date, jaren: int = 0, maanden: int = 0) -> date:
     laatste = (volgende - timedelta(days=1)).day
     return date(jaar, maand, min(d.day, laatste))
 
-
-def maanden_tussen(van: date, tot: date) -> int:
-    """Aantal volle kalendermaanden van ``van`` tot en met ``tot`` (0 als ``tot`` eerder is).
-    Een maand is vol op de dag die in nummer gelijk is aan de begindag."""
-    if tot < van:
-        return 0
-    m = (tot.year - van.year) * 12 + (tot.month - van.month)
-    if plus_jaren_maanden(van, 0, m) > tot:
-        m -= 1
-    return m

@@ -21,14 +21,14 @@ from typing import Optional
 
 from .geld import cent, datum_nl, euro_nl, leeftijd, plus_jaren_maanden
 from .model import Casus, Persoon
-from .parameters import DATA, Waarde, laad_toml
+from .parameters import Waarde, kern_document
 
 GRONDSLAG_AOW = "art. 7a Algemene Ouderdomswet"
 
 
 @lru_cache(maxsize=1)
 def _aow_tabel() -> dict[int, tuple[int, int, bool]]:
-    doc = laad_toml(DATA / "aow.toml", "kern")
+    doc = kern_document("aow.toml")
     return {r["jaar"]: (r["jaren"], r["maanden"], r.get("bevestigd", True)) for r in doc["jaar"]}
 
 

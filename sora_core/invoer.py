@@ -261,7 +261,28 @@ def als_sleutel(w: Any) -> Optional[str]:
     return None
 
 
+def getoond(w: Any) -> str:
+    """`` 'w'`` om in een melding te noemen als ``w`` op een sleutel lijkt, anders ``''``
+    (privacyregel: vrije tekst uit de invoer komt nooit terug)."""
+    s = als_sleutel(w)
+    return f" '{s}'" if s else ""
+
+
 _DATUMACHTIG = re.compile(r"[0-9][0-9\-]{0,11}")
+
+
+def datum_uit_tekst(waarde: str, veld: str) -> date:
+    """Een datum JJJJ-MM-DD uit een opdrachtregeloptie of HTTP-parameter, met dezelfde regels
+    als een datum in de casus: een bestaande dag binnen 1900-01-01 tot 2100-12-31, en alleen
+    iets dat op een datum lijkt komt terug in de melding. Gooit ``InvoerFout``."""
+    try:
+        d = date.fromisoformat(waarde)
+    except ValueError:
+        getoond = f": '{_kort(waarde)}'" if _DATUMACHTIG.fullmatch(waarde.strip()) else ""
+        raise InvoerFout([Fout(veld, f"Ongeldige datum{getoond} (verwacht JJJJ-MM-DD).")]) from None
+    if not (VROEGSTE_DATUM <= d <= LAATSTE_DATUM):
+        raise InvoerFout([Fout(veld, f"Datum {d.isoformat()} ligt buiten het bereik 1900-01-01 tot 2100-12-31.")])
+    return d
 
 
 def _datum(lz: _Lezer, w: Any, pad: str) -> Any:

@@ -48,9 +48,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from datetime import date, timedelta
-from pathlib import Path
 
 import attrs
+
+from .geld import WEEKDAGEN
 
 __all__ = [
     "Feestdag",
@@ -68,7 +69,7 @@ __all__ = [
     "wgs_eerste_gesprek",
 ]
 
-_DATA_PAD = Path(__file__).resolve().parent / "data" / "feestdagen.toml"
+_DATA_BESTAND = "feestdagen.toml"  # in sora_core/data/
 
 #: Eerste jaar waarin de Koningsdag-regeling (27 april, 26 april als de 27e een zondag is) geldt.
 EERSTE_ONDERSTEUNDE_JAAR = 2014
@@ -85,7 +86,6 @@ _KONINGSDAG_BESLUIT = (
     "Besluit van 30 januari 2013, nr. 13.000173 (Stcrt. 2013, 4075, herplaatst): 27 april, "
     "behoudens uitzonderingen in verband met zondagen"
 )
-_WEEKDAGNAMEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 # --------------------------------------------------------------------------- datatypes
@@ -154,13 +154,9 @@ class _Gelijkstellingsbesluit:
 @functools.cache
 def _besluiten() -> tuple[_Gelijkstellingsbesluit, ...]:
     """Leest de gelijkstellingsbesluiten één keer (lui) uit feestdagen.toml en controleert ze."""
-    try:  # pas bij eerste gebruik laden
-        import tomllib
-    except ModuleNotFoundError:  # pragma: no cover - Python < 3.11 (zie pyproject: tomli)
-        import tomli as tomllib
+    from .parameters import kern_document  # pas bij eerste gebruik; dezelfde lezer als de andere kernbestanden
 
-    with _DATA_PAD.open("rb") as f:
-        ruw = tomllib.load(f)
+    ruw = kern_document(_DATA_BESTAND)
     besluiten = []
     gezien_jaren: set[int] = set()
     for item in ruw.get("besluit", []):
@@ -293,7 +289,7 @@ def _reden_geen_werkdag(d: date) -> str | None:
     """Waarom ``d`` geen werkdag is, of ``None`` als het wel een werkdag is."""
     delen = []
     if d.weekday() >= 5:
-        delen.append(_WEEKDAGNAMEN[d.weekday()])
+        delen.append(WEEKDAGEN[d.weekday()])
     naam = _feestdagnamen(d.year).get(d)
     if naam:
         delen.append(naam)

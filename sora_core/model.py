@@ -24,6 +24,9 @@ BEDREIGENDE_SITUATIES = (
 SIGNAALGEVERS = ("verhuurder", "energieleverancier", "drinkwaterbedrijf", "zorgverzekeraar")
 UITKOMSTEN = ("toegekend", "afgewezen", "niet_van_toepassing", "doorverwezen")
 VORMEN = ("om_niet", "lening")
+#: waarop een bedrag slaat (``Beslissing.bedrag_per``), en hoe dat in een zin staat
+BEDRAG_PER = ("eenmalig", "per_maand", "per_jaar")
+PER_TEKST = {"per_jaar": " per jaar", "per_maand": " per maand", "eenmalig": " eenmalig"}
 
 
 # --------------------------------------------------------------------------- casus (invoer)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -210,8 +211,12 @@ def laad_toml(pad: Path, bron: str) -> dict:
             return tomllib.load(f)
     except FileNotFoundError:
         raise BeleidFout("bestand niet gevonden", bron, str(pad)) from None
-    except tomllib.TOMLDecodeError as e:
-        raise BeleidFout(f"ongeldige TOML: {e}", bron, pad.name) from None
+    except tomllib.TOMLDecodeError as e:  # tomllib meldt in het Engels: regelnummer voorop, als in invoer.py
+        import re
+
+        m = re.search(r"line (\d+)", str(e))
+        waar = f" op regel {m.group(1)}" if m else ""
+        raise BeleidFout(f"ongeldige TOML{waar} (technische melding: {e})", bron, pad.name) from None
     except UnicodeDecodeError as e:
         raise BeleidFout(f"geen geldige UTF-8-tekst (byte {e.start})", bron, pad.name) from None
     except IsADirectoryError:
@@ -227,25 +232,33 @@ def _gedateerde_waarden(naam: str, lijst: Any, definitie: Definitie, bron: str, 
     uit = []
     for i, w in enumerate(lijst):
         p = f"{plek} {naam} waarde {i + 1}"
-        onbekend = set(w) - {"waarde", "geldig_vanaf", "geldig_tot", "bron", "grondslag", "bevestigd", "toelichting"}
+        onbekend = set(w) - set(WAARDE_VELDEN)
         if onbekend:
             raise BeleidFout(f"{naam}: onbekende velden {sorted(onbekend)}", bron, p)
         if "waarde" not in w or "geldig_vanaf" not in w:
             raise BeleidFout(f"{naam}: elke waarde heeft 'waarde' en 'geldig_vanaf'", bron, p)
-        uit.append(Waarde(
-            naam=naam,
-            waarde=definitie.lees(w["waarde"], p, bron),
-            geldig_vanaf=lees_datum(w["geldig_vanaf"], "geldig_vanaf", p, bron),
-            geldig_tot=lees_datum(w["geldig_tot"], "geldig_tot", p, bron) if "geldig_tot" in w else None,
-            bron=bron,
-            grondslag=w.get("grondslag", standaard_grondslag),
-            document=w.get("bron", ""),
-            bevestigd=bool(w.get("bevestigd", True)),
-            toelichting=w.get("toelichting", ""),
-            plek=p,
-        ))
+        uit.append(gedateerde_waarde(definitie, w, bron, p, w.get("grondslag", standaard_grondslag)))
     controleer_perioden(uit, bron)
     return tuple(sorted(uit, key=lambda w: w.geldig_vanaf))
+
+
+#: de velden van een gedateerde waarde in TOML (kern ``[[...waarde]]``; een plugin-``[[norm]]`` heeft er ook ``naam``)
+WAARDE_VELDEN = ("waarde", "geldig_vanaf", "geldig_tot", "grondslag", "bron", "bevestigd", "toelichting")
+
+
+def gedateerde_waarde(d: Definitie, rij: dict, bron: str, plek: str, grondslag: str) -> Waarde:
+    """Eén gedateerde waarde uit TOML: een ``[[...waarde]]`` van de kern of een ``[[norm]]`` van
+    een plugin (dezelfde velden: waarde, geldig_vanaf, geldig_tot, bron, bevestigd, toelichting).
+    De aanroeper heeft de verplichte velden al nagelopen."""
+    return Waarde(
+        naam=d.naam,
+        waarde=d.lees(rij["waarde"], plek, bron),
+        geldig_vanaf=lees_datum(rij["geldig_vanaf"], "geldig_vanaf", plek, bron),
+        geldig_tot=lees_datum(rij["geldig_tot"], "geldig_tot", plek, bron) if "geldig_tot" in rij else None,
+        bron=bron, grondslag=grondslag, document=rij.get("bron", ""),
+        bevestigd=bool(rij.get("bevestigd", True)), toelichting=rij.get("toelichting", ""),
+        plek=plek,
+    )
 
 
 def controleer_perioden(waarden: list[Waarde], bron: str) -> None:
@@ -272,13 +285,24 @@ def sluit_perioden(waarden: tuple[Waarde, ...]) -> tuple[Waarde, ...]:
     return tuple(uit)
 
 
+@lru_cache(maxsize=None)
+def kern_document(bestand: str) -> dict:
+    """Het kernbestand ``data/<bestand>``, eenmalig gelezen en geparsed.
+
+    Eén bestand kan meer dan één lezer hebben (``bijzondere_bijstand.toml``: de open normen
+    hier, de catalogus in ``regels.kostensoorten``); zo wordt het maar één keer geparsed.
+    Het resultaat is gedeeld: niet wijzigen."""
+    return laad_toml(DATA / bestand, "kern")
+
+
 _DEF_VELDEN = {"naam", "type", "eenheid", "minimum", "maximum", "keuzes", "grondslag",
                "omschrijving", "waarde"}
 
 
-def laad_definities(pad: Path) -> dict[str, Definitie]:
-    """Lees één kernbestand met ``[[parameter]]`` en ``[[open_norm]]``."""
-    doc = laad_toml(pad, "kern")
+def laad_definities(pad: Path, doc: Optional[dict] = None) -> dict[str, Definitie]:
+    """Lees één kernbestand met ``[[parameter]]`` en ``[[open_norm]]`` (``doc``: al geparsed)."""
+    if doc is None:
+        doc = laad_toml(pad, "kern")
     domein = pad.stem
     uit: dict[str, Definitie] = {}
     # ``kostensoort``: de catalogus van bijzondere bijstand (gelezen door regels.bijzondere_bijstand)
@@ -337,7 +361,7 @@ def kern_definities() -> dict[str, Definitie]:
         for pad in sorted(DATA.glob("*.toml")):
             if pad.name in GEEN_PARAMETERS:
                 continue
-            for naam, d in laad_definities(pad).items():
+            for naam, d in laad_definities(pad, kern_document(pad.name)).items():
                 if naam in alles:
                     raise BeleidFout(f"{naam} is in twee bestanden gedeclareerd", "kern", pad.name)
                 alles[naam] = d

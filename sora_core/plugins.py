@@ -24,7 +24,8 @@ import pluggy
 from . import hookspecs
 from .fouten import BeleidFout, PluginFout, SoraFout
 from .model import GemeenteInfo
-from .parameters import Definitie, Waarde, kern_definities, laad_toml, lees_datum, sluit_perioden, controleer_perioden
+from .parameters import (WAARDE_VELDEN, Definitie, Waarde, controleer_perioden, gedateerde_waarde, kern_definities, laad_toml,
+                         lees_datum, sluit_perioden)
 
 #: de zes gemeenten van de regio: pluginnaam -> module
 INGEBOUWD = {
@@ -36,13 +37,6 @@ INGEBOUWD = {
     "uitgeest": "sora_uitgeest",
 }
 ENTRY_POINT_GROEP = "sora"
-
-
-@attrs.frozen
-class NormKeuze:
-    """De keuze van een gemeente voor één open norm in één periode."""
-
-    waarde: Waarde
 
 
 @attrs.frozen
@@ -82,13 +76,25 @@ class Register:
         from .fouten import Fout, InvoerFout
 
         bekend = ", ".join(f"{p.info.cbs_code} ({p.naam})" for p in self.gesorteerd())
-        from .invoer import als_sleutel
+        from .invoer import getoond
 
-        getoond = f" '{als_sleutel(sleutel)}'" if als_sleutel(sleutel) else ""  # privacyregel: geen vrije tekst
-        raise InvoerFout([Fout("gemeente", f"Onbekende gemeente{getoond}. Geïnstalleerd: {bekend or 'geen'}.")])
+        raise InvoerFout([Fout("gemeente", f"Onbekende gemeente{getoond(sleutel)}. Geïnstalleerd: {bekend or 'geen'}.")])
 
     def gesorteerd(self) -> list[GeladenPlugin]:
         return sorted(self.plugins.values(), key=lambda p: p.info.naam)
+
+    def overzicht(self) -> dict:
+        """De gemeenten en de plugins die niet laadden (``sora gemeenten --json``, ``GET /gemeenten``)."""
+        def datum(d: Optional[date]) -> Optional[str]:
+            return d.isoformat() if d else None
+
+        return {
+            "gemeenten": [{
+                "cbs_code": p.info.cbs_code, "naam": p.info.naam, "plugin": p.naam, "plugin_versie": p.info.plugin_versie,
+                "geldig_vanaf": datum(p.info.geldig_vanaf), "geldig_tot": datum(p.info.geldig_tot),
+            } for p in self.gesorteerd()],
+            "plugin_fouten": [{"plugin": n, "melding": str(f)} for n, f in sorted(self.fouten.items())],
+        }
 
 
 def _nieuwe_pm() -> pluggy.PluginManager:
@@ -106,7 +112,7 @@ def laad_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] 
         pm.register(obj, name=naam)
         pm.check_pending()
     except pluggy.PluginValidationError as e:
-        raise PluginFout(naam, f"ongeldige hook: {e}") from None
+        raise PluginFout(naam, _hookfout(e)) from None
     except ValueError as e:
         raise PluginFout(naam, f"kan niet worden geregistreerd: {e}") from None
     try:
@@ -149,6 +155,24 @@ def laad_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] 
     )
 
 
+def _hookfout(e: Exception) -> str:
+    """Een Nederlandse melding voor een ``PluginValidationError`` (pluggy meldt in het Engels,
+    over meer regels en met de repr van het pluginobject)."""
+    import re
+
+    tekst = str(e)
+    bekend = ", ".join(sorted(n for n in dir(hookspecs) if n.startswith(f"{hookspecs.PROJECT}_")))
+    m = re.search(r"unknown hook '([^']+)'", tekst)
+    if m:
+        return f"onbekende hook {m.group(1)!r}; bekende hooks: {bekend} (zie docs/hooks.md)"
+    m = re.search(r"for hook '([^']+)'", tekst)
+    argumenten = re.search(r"Argument\(s\) \{([^}]*)\}", tekst)
+    if m and argumenten:
+        return (f"hook {m.group(1)} heeft argumenten die de hookspec niet kent: {argumenten.group(1)} "
+                "(zie docs/hooks.md)")
+    return "ongeldige hook; 'sora plugin controleer' noemt de details (zie docs/hooks.md)"
+
+
 def _gemeente_info(naam: str, ruw: Any) -> GemeenteInfo:
     if not isinstance(ruw, dict):
         raise PluginFout(naam, f"sora_gemeente moet een dict geven, gaf {type(ruw).__name__}")
@@ -167,21 +191,22 @@ def _gemeente_info(naam: str, ruw: Any) -> GemeenteInfo:
                         plugin_versie=str(ruw["versie"]), geldig_vanaf=vanaf, geldig_tot=tot)
 
 
-_NORM_VELDEN = {"naam", "waarde", "geldig_vanaf", "geldig_tot", "grondslag", "bron",
-                "bevestigd", "toelichting"}
+#: de velden van een ``[[norm]]`` en de tabellen van een ``beleid.toml`` (ook voor ``sora plugin controleer``)
+NORM_VELDEN = ("naam",) + WAARDE_VELDEN
+BELEID_TABELLEN = ("norm", "regeling", "kostensoort", "titel", "toelichting")
 
 
 def _lees_beleid(plugin: str, pad: Path, definities: dict[str, Definitie],
                  normen: dict[str, list[Waarde]], te_bevestigen: dict[str, str],
                  regelingen: list[Any], kostensoorten: Optional[list[Any]] = None) -> None:
     doc = laad_toml(pad, plugin)
-    onbekend = set(doc) - {"norm", "regeling", "kostensoort", "titel", "toelichting"}
+    onbekend = set(doc) - set(BELEID_TABELLEN)
     if onbekend:
         raise BeleidFout(f"onbekende tabellen {sorted(onbekend)}; toegestaan: [[norm]], [[regeling]], [[kostensoort]]",
                          plugin, pad.name)
     for i, n in enumerate(doc.get("norm", [])):
         plek = f"{pad.name} [[norm]] {i + 1}"
-        vreemd = set(n) - _NORM_VELDEN
+        vreemd = set(n) - set(NORM_VELDEN)
         if vreemd:
             raise BeleidFout(f"onbekende velden {sorted(vreemd)}", plugin, plek)
         naam = n.get("naam")
@@ -200,15 +225,7 @@ def _lees_beleid(plugin: str, pad: Path, definities: dict[str, Definitie],
             continue
         if "geldig_vanaf" not in n:
             raise BeleidFout(f"{naam}: 'geldig_vanaf' ontbreekt", plugin, plek)
-        normen.setdefault(naam, []).append(Waarde(
-            naam=naam,
-            waarde=d.lees(n["waarde"], plek, plugin),
-            geldig_vanaf=lees_datum(n["geldig_vanaf"], "geldig_vanaf", plek, plugin),
-            geldig_tot=lees_datum(n["geldig_tot"], "geldig_tot", plek, plugin) if "geldig_tot" in n else None,
-            bron=plugin, grondslag=n["grondslag"], document=n.get("bron", ""),
-            bevestigd=bool(n.get("bevestigd", True)), toelichting=n.get("toelichting", ""),
-            plek=plek,
-        ))
+        normen.setdefault(naam, []).append(gedateerde_waarde(d, n, plugin, plek, n["grondslag"]))
     for i, r in enumerate(doc.get("regeling", [])):
         regelingen.append((f"{pad.name} [[regeling]] {i + 1}", r))
     if kostensoorten is not None:

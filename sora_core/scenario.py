@@ -36,7 +36,7 @@ from typing import Any, Optional
 import attrs
 
 from .fouten import SoraFout
-from .model import UITKOMSTEN, VORMEN
+from .model import BEDRAG_PER, UITKOMSTEN, VORMEN
 
 try:
     import tomllib
@@ -45,7 +45,6 @@ except ModuleNotFoundError:  # pragma: no cover
 
 _TOP = {"naam", "toelichting", "casus", "verwacht"}
 _VERWACHT = {"regeling", "uitkomst", "bedrag", "bedrag_per", "vorm", "bezwaar_uiterlijk"}
-BEDRAG_PER = ("eenmalig", "per_maand", "per_jaar")
 
 
 class ScenarioFout(SoraFout):

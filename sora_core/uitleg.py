@@ -56,6 +56,7 @@ class Uitleg:
         self._stappen: list[Motivering] = []
         self._waarden: dict[str, GebruikteWaarde] = {}
         self._volgorde: list[str] = []
+        self._onbevestigd: list[str] = []  # in volgorde van gebruik
 
     # --- waarden
     def waarde(self, naam: str) -> Any:
@@ -76,6 +77,7 @@ class Uitleg:
             grondslag = w.grondslag
             if not w.bevestigd:
                 grondslag += " (waarde nog te bevestigen)"
+                self._onbevestigd.append(naam)
             self._waarden[naam] = GebruikteWaarde(
                 naam=naam, waarde=w.als_tekst(), bron=w.bron, geldig_vanaf=w.geldig_vanaf,
                 geldig_tot=w.geldig_tot, grondslag=grondslag,
@@ -94,7 +96,7 @@ class Uitleg:
     def besluit(self, uitkomst: str, bedrag: Optional[Decimal] = None, vorm: Optional[str] = None,
                 bedrag_per: Optional[str] = None) -> Beslissing:
         r = self.regeling
-        onbevestigd = [n for n in self._volgorde if "nog te bevestigen" in self._waarden[n].grondslag]
+        onbevestigd = self._onbevestigd  # uit Waarde.bevestigd, niet uit de tekst van de grondslag
         stappen = list(self._stappen)
         if onbevestigd:
             stappen.append(Motivering(

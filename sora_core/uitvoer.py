@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from .geld import datum_nl, euro, euro_nl
-from .model import Besluit, Beslissing, GebruikteWaarde
+from .model import PER_TEKST as _PER_TEKST, Besluit, Beslissing, GebruikteWaarde
 
 CONTRACT = "sora-besluit/1"
 
@@ -153,7 +153,7 @@ UITKOMST_TEKST = {
     "niet_van_toepassing": "niet van toepassing",
     "doorverwezen": "DOORVERWEZEN",
 }
-PER_TEKST = {"per_jaar": " per jaar", "per_maand": " per maand", "eenmalig": " eenmalig", None: ""}
+PER_TEKST = {**_PER_TEKST, None: ""}
 
 
 def besluit_tekst(b: Besluit, uitgebreid: bool = True) -> str:

@@ -72,10 +72,12 @@ def _query(environ: dict) -> dict[str, str]:
 def _datum(waarde: Optional[str], veld: str) -> Optional[date]:
     if waarde is None or waarde == "":
         return None
+    from .invoer import datum_uit_tekst
+
     try:
-        return date.fromisoformat(waarde)
-    except ValueError:
-        raise HttpFout(400, [Fout(veld, f"Ongeldige datum: '{waarde[:40]}' (verwacht JJJJ-MM-DD).")]) from None
+        return datum_uit_tekst(waarde, veld)
+    except InvoerFout as e:  # dezelfde regels als de opdrachtregel en de casus; hier status 400
+        raise HttpFout(400, list(e.fouten())) from None
 
 
 def _lees_body(environ: dict, max_grootte: int) -> bytes:
@@ -141,15 +143,7 @@ def beoordeel(environ: dict, max_grootte: int) -> Any:
 def gemeenten(environ: dict, max_grootte: int) -> Any:
     from .plugins import register
 
-    reg = register()
-    return {
-        "gemeenten": [{
-            "cbs_code": p.info.cbs_code, "naam": p.info.naam, "plugin": p.naam, "plugin_versie": p.info.plugin_versie,
-            "geldig_vanaf": p.info.geldig_vanaf.isoformat() if p.info.geldig_vanaf else None,
-            "geldig_tot": p.info.geldig_tot.isoformat() if p.info.geldig_tot else None,
-        } for p in reg.gesorteerd()],
-        "plugin_fouten": [{"plugin": n, "melding": str(f)} for n, f in sorted(reg.fouten.items())],
-    }
+    return register().overzicht()
 
 
 def regelingen(environ: dict, max_grootte: int) -> Any:

@@ -343,6 +343,8 @@ def test_ongeldige_toml_noemt_het_bestand(tmp_path):
     with pytest.raises((BeleidFout, PluginFout)) as e:
         laad(tmp_path, "[[regeling]\n")
     assert "ongeldige TOML" in str(e.value)
+    # KOP beslaat regel 1 (leeg) en 2 (titel): de kapotte kop staat op regel 3
+    assert "ongeldige TOML op regel 3 (technische melding:" in str(e.value)
 
 
 def test_de_zes_plugins_laden_zonder_fouten():

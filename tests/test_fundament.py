@@ -317,6 +317,29 @@ def test_verkeerd_gespelde_hook_faalt_luid():
         laad_plugin("typo", Typo())
 
 
+def test_hookfout_van_pluggy_wordt_nederlands_en_op_een_regel():
+    from sora_core import hookimpl
+
+    class Typo:
+        @hookimpl
+        def sora_gemeentee(self):
+            return {}
+
+    class TeveelArgumenten:
+        @hookimpl
+        def sora_gemeente(self, extra):
+            return {}
+
+    with pytest.raises(PluginFout) as e:
+        laad_plugin("typo", Typo())
+    assert str(e.value) == ("Plugin 'typo': onbekende hook 'sora_gemeentee'; bekende hooks: sora_beleid, "
+                            "sora_gemeente, sora_regels (zie docs/hooks.md)")
+    with pytest.raises(PluginFout) as e:
+        laad_plugin("argumenten", TeveelArgumenten())
+    assert str(e.value) == ("Plugin 'argumenten': hook sora_gemeente heeft argumenten die de hookspec niet kent: "
+                            "'extra' (zie docs/hooks.md)")
+
+
 def test_plugin_die_faalt_neemt_anderen_niet_mee():
     from sora_core import hookimpl
 
@@ -617,3 +640,75 @@ def test_aow_datum_voor_2015():
 
     # Geboren 15-10-1949: AOW-leeftijd 2014 = 65 jaar 2 maanden -> 15-12-2014 (art. 7a AOW)
     assert aow_datum(date(1949, 10, 15)) == (date(2014, 12, 15), True)
+
+
+def test_elk_kernbestand_wordt_maar_een_keer_geparsed():
+    # In een vers proces: open normen (kern_definities), de kostensoortencatalogus en de
+    # AOW-tabel lezen samen vier kernbestanden; bijzondere_bijstand.toml heeft twee lezers en
+    # mag toch maar één keer door de TOML-lezer.
+    code = (
+        "import collections, tomllib\n"
+        "from sora_core import parameters\n"
+        "geteld = collections.Counter()\n"
+        "echt = parameters.tomllib.load\n"
+        "def load(f, **kw):\n"
+        "    geteld[f.name.rsplit('/', 1)[-1]] += 1\n"
+        "    return echt(f, **kw)\n"
+        "parameters.tomllib.load = load\n"
+        "from sora_core.regels.kostensoorten import kern_kostensoorten\n"
+        "from sora_core.huishouden import aow_datum\n"
+        "import datetime\n"
+        "parameters.kern_definities(); kern_kostensoorten(); aow_datum(datetime.date(1960, 1, 1))\n"
+        "import json; print(json.dumps(geteld))\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    geteld = json.loads(uit)
+    assert geteld["bijzondere_bijstand.toml"] == 1
+    assert geteld["aow.toml"] == 1
+    assert set(geteld.values()) == {1}
+
+
+def test_onbekende_regeling_of_gemeente_noemt_alleen_een_sleutelachtige_invoer():
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(casus(aanvragen=[{"regeling": "inkomenstoeslag"}, {"regeling": "Jan Jansen 123456782"}]))
+    f = e.value.fouten()
+    assert [x.veld for x in f] == ["aanvragen[0].regeling", "aanvragen[1].regeling"]
+    assert f[0].melding.startswith("Onbekende regeling 'inkomenstoeslag' in Alkmaar op 2025-09-01; bekend: ")
+    assert f[1].melding.startswith("Onbekende regeling in Alkmaar op 2025-09-01; bekend: ")
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(casus(gemeente="GM0000"))
+    assert e.value.fouten()[0].melding.startswith("Onbekende gemeente 'GM0000'. Geïnstalleerd: GM0361 (alkmaar)")
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(casus(gemeente="Jan Jansen"))
+    assert e.value.fouten()[0].melding.startswith("Onbekende gemeente. Geïnstalleerd: ")
+
+
+def test_let_op_stap_volgt_bevestigd_en_niet_de_tekst_van_de_grondslag():
+    from sora_core.beleid import los_op
+    from sora_core.parameters import Waarde
+    from sora_core.regels.registratie import basispakket
+    from sora_core.uitleg import Context, Uitleg
+    from sora_core.invoer import casus_uit_dict
+
+    c = casus_uit_dict(casus())
+    beleid = los_op(register().zoek("alkmaar"), c.peildatum)
+    u = Uitleg(Context(c, beleid), basispakket()["individuele_inkomenstoeslag"])
+    # bevestigd, maar de grondslag noemt toevallig "nog te bevestigen": geen waarschuwing
+    u.gebruik(Waarde(naam="proef.a", waarde="1", geldig_vanaf=date(2025, 1, 1), geldig_tot=None, bron="alkmaar",
+                     grondslag="Beleidsregels Alkmaar (nog te bevestigen)"))
+    assert not any(m.tekst.startswith("Let op") for m in u.besluit("afgewezen").motivering)
+    # niet bevestigd: wel, met de naam
+    u.gebruik(Waarde(naam="proef.b", waarde="2", geldig_vanaf=date(2025, 1, 1), geldig_tot=None, bron="alkmaar",
+                     grondslag="Verordening", bevestigd=False))
+    let_op = [m.tekst for m in u.besluit("afgewezen").motivering if m.tekst.startswith("Let op")]
+    assert len(let_op) == 1 and "bevestigd: proef.b." in let_op[0] and "proef.a" not in let_op[0]
+
+
+@pytest.mark.parametrize("opdracht", [["beoordeel", "-"], ["beoordeel", "-", "--zgw", "--rsin", "002564440",
+                                                           "--besluittype", "https://example.org/bt/1"],
+                                      ["vergelijk", "-"]])
+def test_standaardinvoer_boven_de_grens_wordt_geweigerd(runner, opdracht):
+    # 1.000.001 bytes: één meer dan invoer.MAX_GROOTTE
+    r = runner.invoke(sora, opdracht, input=" " * 1_000_001)
+    assert r.exit_code == 2
+    assert "Invoer is groter dan 1000000 bytes." in r.output

@@ -433,3 +433,16 @@ def test_voorbeeldregeling_in_het_sjabloon_is_geldig(nieuwe_plugin):
     pad.write_text(tekst[:begin] + "\n".join(blok) + "\n", encoding="utf-8")
     assert tomllib.loads(pad.read_text(encoding="utf-8"))["regeling"][0]["sleutel"] == "proefstad.voorbeeld"
     assert controleer_pad(nieuwe_plugin) == []
+
+
+def test_controleer_meldt_norm_regeling_of_kostensoort_die_geen_lijst_van_tabellen_is(tmp_path):
+    pad = tmp_path / "beleid.toml"
+    pad.write_text('norm = "x"\nregeling = 3\n\n[kostensoort]\nsleutel = "proef.a"\n', encoding="utf-8")
+    bevindingen: list = []
+    controleer_beleid("proef", [pad], bevindingen)
+    per_sleutel = {b.sleutel: (b.regel, b.melding) for b in bevindingen}
+    assert per_sleutel == {
+        "norm": (1, "'norm' moet een lijst van tabellen zijn: schrijf [[norm]]."),
+        "regeling": (2, "'regeling' moet een lijst van tabellen zijn: schrijf [[regeling]]."),
+        "kostensoort": (4, "'kostensoort' moet een lijst van tabellen zijn: schrijf [[kostensoort]]."),
+    }

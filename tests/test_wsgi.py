@@ -147,6 +147,18 @@ def test_gemeenten(app):
     assert {"GM0361", "GM0373", "GM0383", "GM1980", "GM0399", "GM0450"} <= {g["cbs_code"] for g in doc["gemeenten"]}
 
 
+def test_gemeenten_over_http_is_hetzelfde_document_als_de_cli(app, runner):
+    from sora_core.cli import sora
+
+    _, _, data = roep(app, "GET", "/gemeenten")
+    r = runner.invoke(sora, ["gemeenten", "--json"])
+    assert r.exit_code == 0
+    assert json.loads(data) == json.loads(r.output)
+    alkmaar = next(g for g in json.loads(data)["gemeenten"] if g["plugin"] == "alkmaar")
+    assert set(alkmaar) == {"cbs_code", "naam", "plugin", "plugin_versie", "geldig_vanaf", "geldig_tot"}
+    assert (alkmaar["cbs_code"], alkmaar["naam"], alkmaar["geldig_tot"]) == ("GM0361", "Alkmaar", None)
+
+
 def test_regelingen(app):
     status, _, data = roep(app, "GET", "/regelingen", query="gemeente=GM0361&peildatum=2023-09-01")
     assert status == 200
@@ -170,6 +182,25 @@ def test_regelingen_400(app, query, veld):
     status, _, data = roep(app, "GET", "/regelingen", query=query)
     assert status == 400
     assert veld in [f["veld"] for f in is_fout(data)["fouten"]]
+
+
+def test_datum_in_de_query_volgt_dezelfde_regels_als_de_opdrachtregel(app, runner):
+    from sora_core.cli import sora
+
+    # buiten het bereik van de casus (1900-01-01 tot 2100-12-31): 400, zoals de CLI exitcode 2 geeft
+    status, _, data = roep(app, "GET", "/regelingen", query="gemeente=GM0361&peildatum=9999-12-31")
+    assert status == 400
+    assert is_fout(data)["fouten"] == [
+        {"veld": "peildatum", "melding": "Datum 9999-12-31 ligt buiten het bereik 1900-01-01 tot 2100-12-31."}]
+    r = runner.invoke(sora, ["regelingen", "--gemeente", "GM0361", "--peildatum", "9999-12-31"])
+    assert r.exit_code == 2
+    assert "--peildatum: Datum 9999-12-31 ligt buiten het bereik 1900-01-01 tot 2100-12-31." in r.output
+    # vrije tekst komt niet terug in de melding (privacyregel), iets dat op een datum lijkt wel
+    status, _, data = roep(app, "GET", "/regelingen", query="gemeente=GM0361&peildatum=Jan%20Jansen")
+    assert is_fout(data)["fouten"] == [{"veld": "peildatum", "melding": "Ongeldige datum (verwacht JJJJ-MM-DD)."}]
+    status, _, data = roep(app, "GET", "/regelingen", query="gemeente=GM0361&peildatum=2025-02-30")
+    assert is_fout(data)["fouten"] == [
+        {"veld": "peildatum", "melding": "Ongeldige datum: '2025-02-30' (verwacht JJJJ-MM-DD)."}]
 
 
 def test_gezondheid(app):

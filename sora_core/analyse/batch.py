@@ -155,11 +155,6 @@ def _init(zet: Zet, volledig: bool) -> None:
     _STAAT["volledig"] = volledig
 
 
-def _kort(b) -> dict:
-    return {"regeling": b.regeling, "uitkomst": b.uitkomst, "bedrag": euro(b.bedrag), "bedrag_per": b.bedrag_per,
-            "vorm": b.vorm}
-
-
 def _nieuwe_gemeente(besluit) -> dict:
     g = besluit.gemeente
     return {"plugin": g.plugin, "cbs_code": g.cbs_code, "naam": g.naam, "casussen": 0, "regelingen": {},
@@ -213,7 +208,7 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
         rec: dict[str, Any] = {"regel": nr, "id": ident, "besluit": besluit_dict(besluit)}
     else:
         rec = {"regel": nr, "id": ident, "gemeente": besluit.gemeente.cbs_code, "peildatum": besluit.peildatum.isoformat(),
-               "beslissingen": [_kort(b) for b in besluit.beslissingen], "totalen": bedragen.totalen_tekst(t),
+               "beslissingen": [bedragen.kort(b) for b in besluit.beslissingen], "totalen": bedragen.totalen_tekst(t),
                "vingerafdruk": besluit.ontvangstbewijs.beleid_vingerafdruk}
     zet = _STAAT.get("zet") or {}
     if besluit.gemeente.plugin in zet:
@@ -223,8 +218,8 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
             rec["wat_als"] = {"fout": zonder_waarden(e)}
             return rec
         nt = bedragen.totalen(nieuw.beslissingen)
-        oud = {b.regeling: _kort(b) for b in besluit.beslissingen}
-        gewijzigd = [_kort(b) for b in nieuw.beslissingen if oud.get(b.regeling) != _kort(b)]
+        oud = {b.regeling: bedragen.kort(b) for b in besluit.beslissingen}
+        gewijzigd = [bedragen.kort(b) for b in nieuw.beslissingen if oud.get(b.regeling) != bedragen.kort(b)]
         verschil = {k: nt[k] - t[k] for k in t}
         rec["wat_als"] = {"beslissingen": gewijzigd, "totalen": bedragen.totalen_tekst(nt),
                           "verschil": bedragen.totalen_tekst(verschil)}

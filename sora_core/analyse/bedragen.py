@@ -24,6 +24,13 @@ from ..geld import NUL, euro
 FACTOR_PER_JAAR = {"per_maand": 12, "per_jaar": 1}
 
 
+def kort(b) -> dict:
+    """De uitkomst van een beslissing zonder motivering: regeling, uitkomst, bedrag (tekst),
+    bedrag_per en vorm (de cellen van vergelijk, de regels van batch)."""
+    return {"regeling": b.regeling, "uitkomst": b.uitkomst, "bedrag": euro(b.bedrag),
+            "bedrag_per": b.bedrag_per, "vorm": b.vorm}
+
+
 def telt_mee(b) -> bool:
     return b.uitkomst == "toegekend" and b.bedrag is not None
 

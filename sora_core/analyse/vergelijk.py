@@ -27,11 +27,6 @@ def _rij_sleutel(b) -> str:
     return b.regeling if b.pakket == "basis" else f"plus:{b.naam}"
 
 
-def _cel(b) -> dict:
-    return {"regeling": b.regeling, "uitkomst": b.uitkomst, "bedrag": euro(b.bedrag),
-            "bedrag_per": b.bedrag_per, "vorm": b.vorm}
-
-
 def _vergelijkbaar(c: Optional[dict]) -> Any:
     return None if c is None else (c["uitkomst"], c["bedrag"], c["bedrag_per"], c["vorm"])
 
@@ -66,7 +61,7 @@ def vergelijk(casus, reg=None, zet: Optional[Zet] = None) -> dict:
                 k = b.regeling
                 rijen[k] = {"sleutel": k, "naam": b.naam, "pakket": b.pakket, "verschilt": False, "per_gemeente": {}}
                 volgorde.append(k)
-            rijen[k]["per_gemeente"][p.naam] = _cel(b)
+            rijen[k]["per_gemeente"][p.naam] = bedragen.kort(b)
         if p.naam in zet:
             nieuw = beoordeel(casus, gemeente=p.naam, reg=reg, zet=zet[p.naam])
             oud_t = bedragen.totalen(besluit.beslissingen)
@@ -75,9 +70,9 @@ def vergelijk(casus, reg=None, zet: Optional[Zet] = None) -> dict:
             wijzigingen = []
             for b in nieuw.beslissingen:
                 a = oud.get(b.regeling)
-                if a is None or _vergelijkbaar(_cel(a)) != _vergelijkbaar(_cel(b)):
+                if a is None or _vergelijkbaar(bedragen.kort(a)) != _vergelijkbaar(bedragen.kort(b)):
                     wijzigingen.append({"regeling": b.regeling, "naam": b.naam,
-                                        "huidig": _cel(a) if a else None, "wat_als": _cel(b)})
+                                        "huidig": bedragen.kort(a) if a else None, "wat_als": bedragen.kort(b)})
             g["wat_als"] = {
                 "totalen": bedragen.totalen_tekst(nieuw_t),
                 "verschil": {k: euro(nieuw_t[k] - oud_t[k]) for k in oud_t},

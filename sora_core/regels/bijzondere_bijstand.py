@@ -125,10 +125,10 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
             else:
                 tekst = (f"De kosten zijn gemaakt op {datum_nl(kd)}; een aanvraag moest uiterlijk {datum_nl(uiterlijk)} "
                          f"binnen zijn ({termijn} maanden na de kostendatum), maar is gedaan op {datum_nl(aanvraagdatum)}. ")
-            u.stap(tekst + "De aanvraag is te laat gedaan en wordt afgewezen.", _gr(wt, ART44), u_bron(u, wt))
+            u.stap(tekst + "De aanvraag is te laat gedaan en wordt afgewezen.", _gr(wt, ART44), wt.bron)
             return u.besluit("afgewezen")
         u.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}; de aanvraag op {datum_nl(aanvraagdatum)} valt binnen de termijn "
-               f"van {termijn} maanden na de kostendatum.", _gr(wt, ART44), u_bron(u, wt))
+               f"van {termijn} maanden na de kostendatum.", _gr(wt, ART44), wt.bron)
 
     # 6. voorliggende voorziening en kosten ------------------------------------------------------
     if bedrag == NUL:
@@ -140,7 +140,7 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     if maximum is not None and bedrag > maximum:
         kosten = maximum
         u.stap(f"Voor '{ks.naam}' komen kosten tot ten hoogste {euro_nl(maximum)} in aanmerking; de kosten worden "
-               f"daarop gesteld.", wm.grondslag, u_bron(u, wm))
+               f"daarop gesteld.", wm.grondslag, wm.bron)
     if voorliggend >= kosten:
         u.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} en dekt daarmee de kosten van "
                f"{euro_nl(kosten)} volledig. Bijzondere bijstand is niet nodig; de aanvraag wordt afgewezen.", ART15)
@@ -154,7 +154,7 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     if dk_inkomen:
         per_periode = draagkracht_inkomen(u)
     else:
-        u.stap(f"Voor '{ks.naam}' telt de draagkracht uit inkomen niet mee.", wdk.grondslag, u_bron(u, wdk))
+        u.stap(f"Voor '{ks.naam}' telt de draagkracht uit inkomen niet mee.", wdk.grondslag, wdk.bron)
     uit_vermogen = draagkracht_vermogen(u)
     draagkracht = per_periode + uit_vermogen
     if dk_inkomen and uit_vermogen > NUL:
@@ -197,9 +197,9 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
         return u.besluit("afgewezen")
     vorm, wv = keuze(u, ks, "vorm")
     if vorm == "lening":
-        u.stap(f"De bijzondere bijstand voor '{ks.naam}' wordt verleend als geldlening.", wv.grondslag, u_bron(u, wv))
+        u.stap(f"De bijzondere bijstand voor '{ks.naam}' wordt verleend als geldlening.", wv.grondslag, wv.bron)
     else:
-        u.stap(f"De bijzondere bijstand voor '{ks.naam}' wordt om niet verleend.", wv.grondslag, u_bron(u, wv))
+        u.stap(f"De bijzondere bijstand voor '{ks.naam}' wordt om niet verleend.", wv.grondslag, wv.bron)
     return u.besluit("toegekend", bedrag=bijstand, vorm=vorm, bedrag_per="eenmalig")
 
 
@@ -253,13 +253,6 @@ def keuze(u, ks: Kostensoort, naam: str, verplicht: bool = True) -> tuple[Any, O
         return None, None
     u.gebruik(w)
     return w.waarde, w
-
-
-def u_bron(u, w: Waarde) -> str:
-    """De bron van een waarde voor de motivering: via ``u.bron_van`` voor gedeclareerde namen."""
-    if w.naam in u.ctx.beleid.definities:
-        return u.bron_van(w.naam)
-    return w.bron
 
 
 def _gr(w: Waarde, standaard: str) -> str:

@@ -57,6 +57,7 @@ import attrs
 from ..fouten import BeleidFout
 from ..geld import NUL, cent, datum_nl, euro_nl, leeftijd, naar_decimal
 from ..huishouden import OnbekendeAOWLeeftijd
+from ..model import PER_TEKST
 from .registratie import RegelingDef
 from .toetsen import inkomenstoets, vermogenstoets
 
@@ -71,7 +72,6 @@ _BEDRAG = {"per", "per_jaar", "per_maand", "eenmalig", "maximum", "staffel", "pe
 _SCHIJF = {"leeftijd", "aow", "bedrag"}
 #: regelingen van het basispakket waarvoor een pluspakketregeling voorliggend kan zijn
 VOORLIGGEND_VOOR = ("collectieve_zorgverzekering", "meedoenregeling", "kindregeling")
-PER_TEKST = {"per_jaar": " per jaar", "per_maand": " per maand", "eenmalig": " eenmalig"}
 
 
 # =========================================================================== inlezen en valideren

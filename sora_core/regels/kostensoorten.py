@@ -39,7 +39,7 @@ from typing import Any, Optional
 import attrs
 
 from ..fouten import BeleidFout
-from ..parameters import DATA, Waarde, kern_definities, laad_toml, lees_datum, lees_waarde
+from ..parameters import Waarde, kern_definities, kern_document, lees_datum, lees_waarde
 
 PREFIX = "bijzondere_bijstand.kostensoort."
 KEUZES = ("vorm", "draagkracht_toepassen", "achteraf_termijn", "maximum")
@@ -82,12 +82,12 @@ class Kostensoort:
 @lru_cache(maxsize=1)
 def kern_kostensoorten() -> dict[str, Kostensoort]:
     """De catalogus van de kern, in de volgorde van het databestand."""
-    pad = DATA / "bijzondere_bijstand.toml"
-    doc = laad_toml(pad, "kern")
+    bestand = "bijzondere_bijstand.toml"
+    doc = kern_document(bestand)  # al geparsed door kern_definities()
     definities = kern_definities()
     uit: dict[str, Kostensoort] = {}
     for i, k in enumerate(doc.get("kostensoort", [])):
-        plek = f"{pad.name} [[kostensoort]] {i + 1}"
+        plek = f"{bestand} [[kostensoort]] {i + 1}"
         vreemd = set(k) - _KERN_VELDEN
         if vreemd:
             raise BeleidFout(f"onbekende velden {sorted(vreemd)}", "kern", plek)
@@ -107,7 +107,7 @@ def kern_kostensoorten() -> dict[str, Kostensoort]:
     # omgekeerd: geen open norm voor een kostensoort die niet in de catalogus staat
     for naam in definities:
         if naam.startswith(PREFIX) and naam[len(PREFIX):].rsplit(".", 1)[0] not in uit:
-            raise BeleidFout(f"open norm {naam} hoort bij geen [[kostensoort]]", "kern", pad.name)
+            raise BeleidFout(f"open norm {naam} hoort bij geen [[kostensoort]]", "kern", bestand)
     return uit
 
 

@@ -9,9 +9,6 @@ import attrs
 
 from ..fouten import BeleidFout
 
-PAKKETTEN = ("basis", "plus")
-
-
 @attrs.frozen
 class RegelingDef:
     """Een regeling: sleutel, naam, pakket, herkomst, grondslag, geldigheid en de functie

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, Optional
 
 from ..fouten import Fout, InvoerFout
-from ..geld import datum_nl, termijn_einde
+from ..geld import WEEKDAGEN, datum_nl, termijn_einde
 from ..kalender import Termijn, termijn_na, wgs_eerste_gesprek
 from ..model import Aanvraag
 from ..uitleg import OntbrekendeWaarde
@@ -48,7 +48,6 @@ BEDREIGEND_TEKST = {
     "afsluiting_water": "beëindiging van de levering van water",
     "opzegging_zorgverzekering": "opzegging of ontbinding van de zorgverzekering",
 }
-_WEEKDAG = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 N_UITVOERDER = "schuldhulpverlening.uitvoerder"
 N_TOEGANG = "schuldhulpverlening.toegang"
@@ -62,7 +61,7 @@ N_NA_WEIGERING = "schuldhulpverlening.na_weigering"
 
 def _dag(d: date) -> str:
     """``date(2025, 8, 25)`` wordt ``'maandag 25 augustus 2025'``."""
-    return f"{_WEEKDAG[d.weekday()]} {datum_nl(d)}"
+    return f"{WEEKDAGEN[d.weekday()]} {datum_nl(d)}"
 
 
 def _gesorteerd(w: Any) -> Any:
@@ -83,7 +82,7 @@ def _overgeslagen(t: Optional[Termijn]) -> list[dict]:
 def _overgeslagen_tekst(t: Termijn) -> str:
     def dag(d: date, reden: str) -> str:
         # "zaterdag 19 april 2025 (zaterdag)" zou de weekdag dubbel noemen
-        return datum_nl(d) if reden.startswith(_WEEKDAG[d.weekday()]) else _dag(d)
+        return datum_nl(d) if reden.startswith(WEEKDAGEN[d.weekday()]) else _dag(d)
 
     return "; ".join(f"{dag(o.datum, o.reden)} ({o.reden})" for o in t.overgeslagen)
 
