@@ -14,7 +14,7 @@ from typing import Optional
 import click
 
 from . import __version__
-from .fouten import InvoerFout, SoraFout
+from .fouten import Fout, InvoerFout, SoraFout
 
 EXIT_INVOER = 2
 
@@ -96,23 +96,51 @@ def sora() -> None:
 @click.argument("casus")  # geen click.Path: de lezer geeft zelf een Nederlandse fout (map, niet gevonden)
 @click.option("--gemeente", help="CBS-code (GM0373) of pluginnaam (bergen); vervangt die in de casus.")
 @click.option("--peildatum", help="Datum JJJJ-MM-DD; vervangt die in de casus.")
+@click.option("--besluitdatum", help="Dag van bekendmaking JJJJ-MM-DD (begin van de bezwaartermijn); vervangt die in de casus.")
 @click.option("--kort", is_flag=True, help="Alleen uitkomst en bedrag per regeling, zonder motivering.")
+@click.option("--zgw", is_flag=True, help="Uitvoer als ZGW Besluit-resources (Besluiten API 1.0.2), JSON.")
+@click.option("--rsin", help="RSIN van de gemeente (9 cijfers, elfproef); verplicht met --zgw.")
+@click.option("--besluittype", help="URL van het BESLUITTYPE in de Catalogi API; verplicht met --zgw.")
+@click.option("--bestuursorgaan", help="Bestuursorgaan voor --zgw (ten hoogste 50 tekens; standaard het college).")
 @_json_vlag
-def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], kort: bool, als_json: bool) -> None:
+def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], besluitdatum: Optional[str],
+              kort: bool, zgw: bool, rsin: Optional[str], besluittype: Optional[str], bestuursorgaan: Optional[str],
+              als_json: bool) -> None:
     """Beslis over een casus (TOML of JSON; '-' leest JSON van standaardinvoer).
 
     \b
     Voorbeelden:
-      sora beoordeel voorbeelden/alkmaar-alleenstaande.toml
+      sora beoordeel voorbeelden/alleenstaande-iit.toml
       sora beoordeel casus.toml --gemeente heiloo --peildatum 2025-09-01
       cat casus.json | sora beoordeel - --json
+      sora beoordeel casus.toml --zgw --rsin 002564440 --besluittype https://catalogi.example/besluittypen/1
     """
     from .beslisser import beoordeel as beslis
     from .uitvoer import besluit_dict, besluit_tekst, naar_json
 
+    if zgw:
+        from .zgw import controleer_invoer
+
+        controleer_invoer(rsin, besluittype, bestuursorgaan)
+    else:
+        los = [n for n, w in (("--rsin", rsin), ("--besluittype", besluittype), ("--bestuursorgaan", bestuursorgaan)) if w]
+        if los:
+            raise InvoerFout([Fout(n, f"{n} hoort bij --zgw.") for n in los])
     c = _laad_casus(casus)
+    bd = _datum(besluitdatum, "--besluitdatum")
+    if bd is not None:  # de besluitdatum begint de bezwaartermijn, ook in de motivering
+        import attrs
+
+        c = attrs.evolve(c, besluitdatum=bd)
     besluit = beslis(c, gemeente=gemeente, peildatum=_datum(peildatum, "--peildatum"))
-    if als_json:
+    if zgw:
+        from .zgw import naar_zgw, waarschuwingen
+
+        for w in waarschuwingen(besluit, c.besluitdatum):
+            click.echo(f"Let op: {w}", err=True)
+        click.echo(naar_json(naar_zgw(besluit, rsin=rsin, besluittype=besluittype, besluitdatum=c.besluitdatum,
+                                      bestuursorgaan=bestuursorgaan)), nl=False)
+    elif als_json:
         click.echo(naar_json(besluit_dict(besluit)), nl=False)
     else:
         click.echo(besluit_tekst(besluit, uitgebreid=not kort), nl=False)

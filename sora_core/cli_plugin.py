@@ -4,24 +4,21 @@
   scenario's draaien;
 * ``sora normen-doc``: docs/open-normen.md uit de kern;
 * ``sora serve``: de HTTP-dienst (WSGI);
-* ``sora reproduceer``: een besluit opnieuw nemen en vergelijken;
-* ``sora beoordeel ... --zgw``: het besluit als ZGW Besluit-resources.
+* ``sora reproduceer``: een besluit opnieuw nemen en vergelijken.
 
-Deze module wordt onderaan ``cli.py`` geïmporteerd; zo blijft ``cli.py`` klein. De opties
-voor ``--zgw`` worden aan de bestaande opdracht ``beoordeel`` toegevoegd (zonder zgw
-gedraagt ``beoordeel`` zich precies als voorheen).
+Deze module wordt onderaan ``cli.py`` geïmporteerd; zo blijft ``cli.py`` klein. De ZGW-export
+(``sora beoordeel ... --zgw``) staat bij ``beoordeel`` zelf in ``cli.py``.
 """
 
 from __future__ import annotations
 
-import functools
 import sys
 from pathlib import Path
 from typing import Optional
 
 import click
 
-from .cli import _datum, _json_vlag, _laad_casus, sora
+from .cli import _datum, _json_vlag, sora
 from .fouten import Fout, InvoerFout
 
 
@@ -228,46 +225,3 @@ def reproduceer(besluit: str, casus: str, als_json: bool) -> None:
     sys.exit(0 if r.gelijk else 1)
 
 
-# --------------------------------------------------------------------------- sora beoordeel --zgw
-
-def _voeg_zgw_toe(cmd: click.Command) -> None:
-    oorspronkelijk = cmd.callback
-    cmd.params.extend([
-        click.Option(["--zgw"], is_flag=True, help="Uitvoer als ZGW Besluit-resources (Besluiten API 1.0.2), JSON."),
-        click.Option(["--rsin"], help="RSIN van de gemeente (9 cijfers, elfproef); verplicht met --zgw."),
-        click.Option(["--besluittype"], help="URL van het BESLUITTYPE in de Catalogi API; verplicht met --zgw."),
-        click.Option(["--bestuursorgaan"], help="Bestuursorgaan (ten hoogste 50 tekens; standaard het college)."),
-        click.Option(["--besluitdatum"], help="Datum van het besluit (JJJJ-MM-DD; standaard de peildatum)."),
-    ])
-
-    @functools.wraps(oorspronkelijk)
-    def beoordeel(*args, zgw: bool = False, rsin: Optional[str] = None, besluittype: Optional[str] = None,
-                  bestuursorgaan: Optional[str] = None, besluitdatum: Optional[str] = None, **kwargs):
-        if not zgw:
-            andere = [n for n, w in (("--rsin", rsin), ("--besluittype", besluittype),
-                                     ("--bestuursorgaan", bestuursorgaan), ("--besluitdatum", besluitdatum)) if w]
-            if andere:
-                raise InvoerFout([Fout(n, f"{n} hoort bij --zgw.") for n in andere])
-            return oorspronkelijk(*args, **kwargs)
-        from .beslisser import beoordeel as beslis
-        from .uitvoer import naar_json
-        from .zgw import controleer_invoer, naar_zgw, waarschuwingen
-
-        controleer_invoer(rsin, besluittype, bestuursorgaan)
-        bd = _datum(besluitdatum, "--besluitdatum")
-        c = _laad_casus(kwargs["casus"])
-        if bd is not None:  # de besluitdatum begint de bezwaartermijn, ook in de motivering
-            import attrs
-
-            c = attrs.evolve(c, besluitdatum=bd)
-        besluit = beslis(c, gemeente=kwargs.get("gemeente"), peildatum=_datum(kwargs.get("peildatum"), "--peildatum"))
-        bd = getattr(c, "besluitdatum", None)
-        for w in waarschuwingen(besluit, bd):
-            click.echo(f"Let op: {w}", err=True)
-        click.echo(naar_json(naar_zgw(besluit, rsin=rsin, besluittype=besluittype, besluitdatum=bd,
-                                      bestuursorgaan=bestuursorgaan)), nl=False)
-
-    cmd.callback = beoordeel
-
-
-_voeg_zgw_toe(sora.commands["beoordeel"])

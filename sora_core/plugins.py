@@ -221,6 +221,11 @@ def _lees_beleid(plugin: str, pad: Path, definities: dict[str, Definitie],
             raise BeleidFout(f"{naam}: 'grondslag' ontbreekt (verordening of beleidsregel)", plugin, plek)
         if "waarde" not in n:
             # de gemeente volgt uitdrukkelijk de regionale standaard, nog te bevestigen
+            gedateerd = sorted({"geldig_vanaf", "geldig_tot", "bevestigd"} & set(n))
+            if gedateerd:
+                raise BeleidFout(
+                    f"{naam}: 'waarde' ontbreekt maar {', '.join(gedateerd)} staat er wel; een [[norm]] zonder "
+                    "waarde betekent 'volgt de regionale standaard' en heeft geen eigen periode", plugin, plek)
             te_bevestigen[naam] = n.get("toelichting") or n["grondslag"]
             continue
         if "geldig_vanaf" not in n:

@@ -712,3 +712,22 @@ def test_standaardinvoer_boven_de_grens_wordt_geweigerd(runner, opdracht):
     r = runner.invoke(sora, opdracht, input=" " * 1_000_001)
     assert r.exit_code == 2
     assert "Invoer is groter dan 1000000 bytes." in r.output
+
+
+def test_norm_zonder_waarde_maar_met_periode_is_een_fout(maak_plugin):
+    # Zo'n [[norm]] is bijna altijd een vergeten waarde; de lader en 'sora plugin controleer' zijn het eens.
+    naam, obj = maak_plugin("vergeten", '[[norm]]\nnaam = "individuele_inkomenstoeslag.inkomensgrens"\n'
+                                        'geldig_vanaf = 2025-01-01\ngrondslag = "Verordening Vergeten 2025"\n')
+    with pytest.raises(BeleidFout, match="'waarde' ontbreekt maar geldig_vanaf"):
+        laad_plugin(naam, obj)
+
+
+def test_besluitdatum_op_de_opdrachtregel_zet_de_bezwaartermijn(runner, tmp_path):
+    # Bekendmaking vr 14-11-2025 + 42 dagen = vr 26-12-2025 (tweede Kerstdag), za 27, zo 28 -> ma 29-12-2025
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps(casus()))
+    r = runner.invoke(sora, ["beoordeel", str(p), "--besluitdatum", "2025-11-14", "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["beslissingen"][0]["bezwaar_uiterlijk"] == "2025-12-29"
+    r = runner.invoke(sora, ["beoordeel", str(p), "--rsin", "002564440"])
+    assert r.exit_code == 2 and "--rsin hoort bij --zgw" in r.output
