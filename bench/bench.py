@@ -159,6 +159,11 @@ def warm(n: int, profiel: bool) -> dict:
         tijden.append(klok() - t0)
         for b in besluit.beslissingen:
             uitkomsten[b.uitkomst] = uitkomsten.get(b.uitkomst, 0) + 1
+    alleen_beslissen = []  # het besluit met motivering als object, zonder JSON te schrijven
+    for c in casussen:
+        t0 = klok()
+        beoordeel(c)
+        alleen_beslissen.append(klok() - t0)
     met_invoer = []
     for d in docs[: min(n, 2000)]:
         t0 = klok()
@@ -172,6 +177,7 @@ def warm(n: int, profiel: bool) -> dict:
         "p99_us": round(tijden[int(len(tijden) * 0.99)] / 1000, 1),
         "gemiddeld_us": round(sum(tijden) / len(tijden) / 1000, 1),
         "mediaan_met_invoer_lezen_us": round(statistics.median(met_invoer) / 1000, 1),
+        "mediaan_zonder_json_us": round(statistics.median(alleen_beslissen) / 1000, 1),
         "beslissingen_per_huishouden": round(sum(uitkomsten.values()) / n, 2),
         "uitkomsten": dict(sorted(uitkomsten.items())),
     }
@@ -247,12 +253,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--snel", action="store_true")
     ap.add_argument("--profiel", action="store_true")
-    ap.add_argument("--uit", default=str(HIER / "resultaten.json"))
+    ap.add_argument("--uit", help="resultatenbestand (standaard bench/resultaten.json; bij --snel resultaten-snel.json)")
     ap.add_argument("--lus", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.lus:
         lus(a.lus)
         return
+    if a.uit is None:  # een rooktest overschrijft de echte meting niet
+        a.uit = str(HIER / ("resultaten-snel.json" if a.snel else "resultaten.json"))
     os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "")
     r = {
         "gemeten_op": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -266,12 +274,15 @@ def main() -> None:
         "batch": batch([1000, 5000] if a.snel else [10_000, 100_000]),
     }
     k, w, b = r["koud"], r["warm"], r["batch"]
-    groot = b["runs"][str(max(int(x.split()[0]) for x in b["runs"]))]
+    n_groot = max(int(x.split()[0]) for x in b["runs"])
+    groot = b["runs"][str(n_groot)]
     r["oordeel"] = {
         "koud_tijd": k["mediaan_s"] <= DOELEN["koud_mediaan_s"],
         "koud_geheugen": k["piek_mb"] <= DOELEN["koud_piek_mb"],
         "warm": w["mediaan_us"] <= DOELEN["warm_mediaan_us"],
-        "batch_tijd": None if b["status"] != "sora batch" else groot["wandklok_s"] <= DOELEN["batch_100k_s"],
+        # het doel geldt voor 100.000 huishoudens: een kleinere run (rooktest) geeft geen oordeel
+        "batch_tijd": (None if b["status"] != "sora batch" or n_groot < 100_000
+                       else groot["wandklok_s"] <= DOELEN["batch_100k_s"]),
         "batch_geheugen": groot["piek_mb"] <= DOELEN["batch_piek_mb"],
     }
     Path(a.uit).write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -287,6 +298,7 @@ def main() -> None:
         ("warm: besluit + JSON, mediaan", f"{w['mediaan_us']:.0f} µs", f"<= {DOELEN['warm_mediaan_us']:.0f} µs", ok(o["warm"])),
         ("  p90 / p99", f"{w['p90_us']:.0f} / {w['p99_us']:.0f} µs", "", ""),
         ("  met casus lezen (dict)", f"{w['mediaan_met_invoer_lezen_us']:.0f} µs", "", ""),
+        ("  alleen beslissen (met motivering, zonder JSON)", f"{w['mediaan_zonder_json_us']:.0f} µs", "", ""),
     ]
     for n, x in b["runs"].items():
         rijen.append((f"batch {n} ({b['status']})", f"{x['wandklok_s']:.2f} s / {x['piek_mb']:.1f} MB",
