@@ -268,11 +268,12 @@ def _open_uit(pad: Optional[str]):
 @click.option("--formaat", type=click.Choice(["jsonl", "csv"]), help="Invoerformaat (standaard: uit de extensie; .csv is CSV).")
 @_ZET
 @click.option("--processen", type=click.IntRange(1, 64), help="Aantal werkprocessen (standaard: aantal kernen).")
-@click.option("--blok", type=click.IntRange(1, 100_000), default=1000, show_default=True, help="Casussen per blok.")
+@click.option("--blok", type=click.IntRange(1, 100_000), default=None,
+              help="Casussen per blok (standaard 1000; met --volledig 100, zodat het geheugen laag blijft).")
 @click.option("--volledig", is_flag=True, help="Het hele besluit (met motivering) per casus, in plaats van kort.")
 @click.option("--voortgang/--geen-voortgang", default=None, help="Voortgang op standaardfout (standaard: als die een terminal is).")
 @_json_vlag
-def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, processen: Optional[int], blok: int,
+def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, processen: Optional[int], blok: Optional[int],
           volledig: bool, voortgang: Optional[bool], als_json: bool) -> None:
     """Beslis veel casussen uit JSON Lines of CSV, gestreamd, op alle kernen, met samenvatting.
 
