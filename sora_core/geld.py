@@ -60,9 +60,15 @@ def euro(bedrag: Decimal | None) -> str | None:
 def euro_nl(bedrag: Decimal) -> str:
     """Leesbare Nederlandse notatie voor motiveringen: ``€ 1.345,45``."""
     b = cent(bedrag)
-    teken = "-" if b < 0 else ""
-    # Decimal groepeert zelf per duizend ('1,345.45'); wissel dan punt en komma (heet pad)
-    return f"{teken}€ {format(abs(b), ',.2f').translate(_NL_TEKENS)}"
+    return f"{'-' if b < 0 else ''}€ {bedrag_nl(abs(b))}"
+
+
+def bedrag_nl(bedrag: Decimal) -> str:
+    """Nederlandse notatie zonder euroteken: ``1.345,45`` (voor smalle tabelkolommen)."""
+    b = cent(bedrag)
+    # Decimal groepeert zelf per duizend ('1,345.45'); wissel dan punt en komma (heet pad).
+    # Het teken apart: -0,004 rondt af op -0,00 en moet '0,00' worden, niet '-0,00'.
+    return f"{'-' if b < 0 else ''}{format(abs(b), ',.2f').translate(_NL_TEKENS)}"
 
 
 _NL_TEKENS = str.maketrans(",.", ".,")

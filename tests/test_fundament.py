@@ -731,3 +731,15 @@ def test_besluitdatum_op_de_opdrachtregel_zet_de_bezwaartermijn(runner, tmp_path
     assert json.loads(r.output)["beslissingen"][0]["bezwaar_uiterlijk"] == "2025-12-29"
     r = runner.invoke(sora, ["beoordeel", str(p), "--rsin", "002564440"])
     assert r.exit_code == 2 and "--rsin hoort bij --zgw" in r.output
+
+
+def test_bedragnotatie_tabel_en_motivering_delen_een_regel():
+    from sora_core.analyse.tabel import bedrag_kort
+    from sora_core.geld import euro_nl
+
+    # 1.345,50 met punt per duizend en komma voor de centen; -0,004 rondt af op 0,00 zonder minteken
+    assert bedrag_kort(Decimal("1345.5")) == "1.345,50" and euro_nl(Decimal("1345.5")) == "€ 1.345,50"
+    assert bedrag_kort(Decimal("-1234567.891")) == "-1.234.567,89"
+    assert euro_nl(Decimal("-1234567.891")) == "-€ 1.234.567,89"
+    assert bedrag_kort(Decimal("-0.004")) == "0,00" and euro_nl(Decimal("-0.004")) == "€ 0,00"
+    assert bedrag_kort(None) == "-"

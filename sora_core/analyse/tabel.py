@@ -7,22 +7,12 @@ import io
 from decimal import Decimal
 from typing import Iterable, Optional, Sequence
 
-from ..geld import cent
+from ..geld import bedrag_nl
 
 
 def bedrag_kort(b: Optional[Decimal]) -> str:
     """``Decimal('1345.5')`` wordt ``'1.345,50'`` (zonder euroteken, voor smalle kolommen)."""
-    if b is None:
-        return "-"
-    b = cent(b)
-    teken = "-" if b < 0 else ""
-    geheel, _, dec = f"{abs(b):.2f}".partition(".")
-    groepen = []
-    while len(geheel) > 3:
-        groepen.insert(0, geheel[-3:])
-        geheel = geheel[:-3]
-    groepen.insert(0, geheel)
-    return f"{teken}{'.'.join(groepen)},{dec}"
+    return "-" if b is None else bedrag_nl(b)
 
 
 def bedrag_verschil(b: Decimal) -> str:
