@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Optional
 
 from .geld import cent, datum_nl, euro_nl, leeftijd, plus_jaren_maanden
+from .lui import lui
 from .model import Casus, Persoon
 from .parameters import Waarde, kern_document
+from .uitleg import OntbrekendeWaarde
 
 GRONDSLAG_AOW = "art. 7a Algemene Ouderdomswet"
 
@@ -82,20 +84,20 @@ class Huishouden:
         self.casus = casus
         self.peildatum = casus.peildatum
 
-    @cached_property
+    @lui
     def leeftijd_aanvrager(self) -> int:
         return leeftijd(self.casus.aanvrager.geboortedatum, self.peildatum)
 
-    @cached_property
+    @lui
     def leeftijd_partner(self) -> Optional[int]:
         p = self.casus.partner
         return None if p is None else leeftijd(p.geboortedatum, self.peildatum)
 
-    @cached_property
+    @lui
     def aow_aanvrager(self) -> bool:
         return heeft_aow_leeftijd(self.casus.aanvrager, self.peildatum)
 
-    @cached_property
+    @lui
     def aow_partner(self) -> bool:
         p = self.casus.partner
         return p is not None and heeft_aow_leeftijd(p, self.peildatum)
@@ -105,15 +107,15 @@ class Huishouden:
         """Aanvrager of partner heeft de AOW-leeftijd bereikt."""
         return self.aow_aanvrager or self.aow_partner
 
-    @cached_property
+    @lui
     def leeftijden_kinderen(self) -> tuple[int, ...]:
         return tuple(leeftijd(k.geboortedatum, self.peildatum) for k in self.casus.kinderen)
 
-    @cached_property
+    @lui
     def minderjarige_kinderen(self) -> int:
         return sum(1 for a in self.leeftijden_kinderen if a < 18)
 
-    @cached_property
+    @lui
     def soort(self) -> str:
         if self.casus.partner is not None:
             return "gehuwden"
@@ -145,8 +147,6 @@ def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:
     ``u`` is een ``Uitleg``. ``kostendelersnorm`` zegt of de kostendelersnorm moet worden
     toegepast (dat is per regeling een open norm). Gooit ``OntbrekendeWaarde`` als de norm
     voor deze situatie niet in de gegevens staat (bijvoorbeeld jongerennormen)."""
-    from .uitleg import OntbrekendeWaarde
-
     h: Huishouden = u.ctx.huishouden
     peil = u.ctx.peildatum
     if h.leeftijd_aanvrager < 21 or (h.leeftijd_partner is not None and h.leeftijd_partner < 21):
@@ -158,18 +158,16 @@ def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:
         aow = h.aow
     except OnbekendeAOWLeeftijd as e:
         raise OntbrekendeWaarde("aow_leeftijd", peil, str(e)) from None
-    _noteer_aow(u, h)
+    if u.motiveer:
+        _noteer_aow(u, h)
     if h.soort == "gehuwden":
         naam = "bijstandsnorm.gehuwden_aow" if aow else "bijstandsnorm.gehuwden"
     else:
         naam = "bijstandsnorm.alleenstaande_aow" if aow else "bijstandsnorm.alleenstaande"
     w = u.waarde_record(naam)
     norm = w.waarde
-    leeftijdsdeel = "die de AOW-leeftijd heeft bereikt" if aow else "van 21 jaar tot de AOW-leeftijd"
-    if h.soort == "gehuwden":
-        leeftijdsdeel = "van wie één of beiden de AOW-leeftijd hebben bereikt" if aow else "van 21 jaar tot de AOW-leeftijd"
-    u.stap(f"De bijstandsnorm voor {h.soort_tekst} {leeftijdsdeel} is op {datum_nl(peil)} {euro_nl(norm)} per maand.",
-           w.grondslag, w.bron)
+    if u.motiveer:
+        _stap_norm(u, h, w, aow)
     if not kostendelersnorm:
         return norm
     minimum = u.waarde("kostendelersnorm.minimumleeftijd")
@@ -182,12 +180,22 @@ def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:
     per = u.waarde("kostendelersnorm.per_kostendeler")
     per_persoon = cent((basis + a * per) / a * b)
     kdn = per_persoon * 2 if h.soort == "gehuwden" else per_persoon
-    u.stap(
-        f"Er wonen {a} kostendelers (van {minimum} jaar of ouder) in de woning. De kostendelersnorm is "
-        f"(({basis * 100:.0f}% + {a} x {per * 100:.0f}%) / {a}) x {euro_nl(b)} = {euro_nl(per_persoon)} per persoon"
-        + (f", voor gehuwden samen {euro_nl(kdn)}" if h.soort == "gehuwden" else "") + " per maand.",
-        "art. 22a lid 1 Participatiewet", "kern")
+    if u.motiveer:
+        u.stap(
+            f"Er wonen {a} kostendelers (van {minimum} jaar of ouder) in de woning. De kostendelersnorm is "
+            f"(({basis * 100:.0f}% + {a} x {per * 100:.0f}%) / {a}) x {euro_nl(b)} = {euro_nl(per_persoon)} per persoon"
+            + (f", voor gehuwden samen {euro_nl(kdn)}" if h.soort == "gehuwden" else "") + " per maand.",
+            "art. 22a lid 1 Participatiewet", "kern")
     return kdn
+
+
+def _stap_norm(u, h: Huishouden, w: Waarde, aow: bool) -> None:
+    norm = w.waarde
+    leeftijdsdeel = "die de AOW-leeftijd heeft bereikt" if aow else "van 21 jaar tot de AOW-leeftijd"
+    if h.soort == "gehuwden":
+        leeftijdsdeel = "van wie één of beiden de AOW-leeftijd hebben bereikt" if aow else "van 21 jaar tot de AOW-leeftijd"
+    u.stap(f"De bijstandsnorm voor {h.soort_tekst} {leeftijdsdeel} is op {datum_nl(u.ctx.peildatum)} {euro_nl(norm)} "
+           "per maand.", w.grondslag, w.bron)
 
 
 def _noteer_aow(u, h: Huishouden) -> None:

@@ -6,17 +6,23 @@ motivering met grondslag en bron. ``u.besluit(...)`` maakt er een ``Beslissing``
 
 Ontbreekt een waarde op de peildatum, dan gooit ``u.waarde`` ``OntbrekendeWaarde``; de
 beslisser maakt daar een beslissing 'doorverwezen' van (de kern gokt nooit een bedrag).
+
+Zonder motivering (``Context(..., motiveer=False)``, voor ``sora batch`` en analyses die alleen
+uitkomsten en bedragen tellen) slaat de uitleg stappen en gebruikte waarden over: de regels
+beslissen precies hetzelfde (zelfde code, zelfde volgorde), alleen de tekst ontstaat niet. Een
+regel kan dure tekst overslaan met ``if u.motiveer:``. Een besluit zonder motivering is geen
+beschikking: ``uitvoer.besluit_dict`` weigert het.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 from typing import Any, Optional
 
 from .beleid import Beleid
 from .bezwaar import bezwaarstap
+from .lui import lui
 from .model import Beslissing, Casus, GebruikteWaarde, Motivering
 from .parameters import Waarde
 
@@ -33,16 +39,19 @@ class OntbrekendeWaarde(Exception):
 class Context:
     """Alles wat de regels over één casus in één gemeente op één peildatum weten."""
 
-    def __init__(self, casus: Casus, beleid: Beleid):
+    def __init__(self, casus: Casus, beleid: Beleid, motiveer: bool = True):
         self.casus = casus
         self.beleid = beleid
         self.peildatum = casus.peildatum
+        self.motiveer = motiveer
+        #: kinderen per leeftijdsband (regels.declaratief.kinderen_in_band), per casus gedeeld
+        self.per_band: dict = {}
 
     @property
     def gemeente(self) -> str:
         return self.beleid.gemeente.plugin
 
-    @cached_property
+    @lui
     def huishouden(self):
         from .huishouden import Huishouden
 
@@ -53,6 +62,7 @@ class Uitleg:
     def __init__(self, ctx: Context, regeling: Any):
         self.ctx = ctx
         self.regeling = regeling
+        self.motiveer = ctx.motiveer
         self._stappen: list[Motivering] = []
         self._waarden: dict[str, GebruikteWaarde] = {}
         self._volgorde: list[str] = []
@@ -72,6 +82,8 @@ class Uitleg:
 
     def gebruik(self, w: Waarde, naam: Optional[str] = None) -> None:
         """Noteer een gebruikte waarde (ook een die niet uit het beleid komt, bv. AOW-leeftijd)."""
+        if not self.motiveer:
+            return
         naam = naam or w.naam
         if naam not in self._waarden:
             grondslag = w.grondslag
@@ -91,11 +103,19 @@ class Uitleg:
 
     # --- motivering
     def stap(self, tekst: str, grondslag: str, bron: str = "kern") -> None:
-        self._stappen.append(Motivering(tekst=tekst, grondslag=grondslag, bron=bron))
+        if self.motiveer:
+            self._stappen.append(Motivering(tekst=tekst, grondslag=grondslag, bron=bron))
 
     def besluit(self, uitkomst: str, bedrag: Optional[Decimal] = None, vorm: Optional[str] = None,
                 bedrag_per: Optional[str] = None) -> Beslissing:
         r = self.regeling
+        if not self.motiveer:
+            return Beslissing(
+                regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
+                bedrag=bedrag, vorm=vorm if bedrag is not None else None, motivering=(), gebruikte_waarden=(),
+                bedrag_per=bedrag_per if bedrag is not None else None,
+                bezwaar_uiterlijk=None if uitkomst == "doorverwezen" else bezwaarstap(self.ctx.casus.datum_bekendmaking)[1],
+            )
         onbevestigd = self._onbevestigd  # uit Waarde.bevestigd, niet uit de tekst van de grondslag
         stappen = list(self._stappen)
         if onbevestigd:

@@ -43,7 +43,13 @@ def beslissing_dict(b: Beslissing) -> dict:
 
 
 def besluit_dict(b: Besluit) -> dict:
-    """Het besluit als dict volgens het contract ``sora-besluit/1`` (vaste sleutelvolgorde)."""
+    """Het besluit als dict volgens het contract ``sora-besluit/1`` (vaste sleutelvolgorde).
+
+    Weigert een besluit dat zonder motivering is genomen (``beoordeel(..., motiveren=False)``):
+    dat is geen beschikking en past niet in het contract."""
+    if any(not x.motivering for x in b.beslissingen):
+        raise ValueError("Dit besluit is zonder motivering genomen (motiveren=False) en kan niet als "
+                         "sora-besluit/1 worden uitgevoerd; beslis opnieuw met motivering.")
     g = b.gemeente
     return {
         "contract": CONTRACT,

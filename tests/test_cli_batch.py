@@ -126,6 +126,27 @@ def test_batch_parallel_gelijk_aan_serieel_en_voortgang(tmp_path):
     assert "700 casussen verwerkt" in r1.stderr
 
 
+def test_korte_batch_zonder_motivering_gelijk_aan_volledige(tmp_path):
+    """De korte uitvoer beslist zonder motivering (sneller); elke regel moet gelijk zijn aan wat
+    uit het volledige besluit (met motivering) volgt: zelfde uitkomst, bedrag, vorm, periode."""
+    pop = tmp_path / "pop.jsonl"
+    assert run("populatie", "--aantal", "400", "--seed", "11", "--uit", str(pop)).exit_code == 0
+    kort, vol = tmp_path / "kort.jsonl", tmp_path / "vol.jsonl"
+    assert run("batch", str(pop), "--uit", str(kort), "--processen", "1").exit_code == 0
+    assert run("batch", str(pop), "--uit", str(vol), "--processen", "1", "--volledig").exit_code == 0
+    korte, volle = kort.read_text().splitlines(), vol.read_text().splitlines()
+    assert len(korte) == len(volle) == 400
+    for k, v in zip(korte, volle):
+        k, v = json.loads(k), json.loads(v)
+        assert k["regel"] == v["regel"]
+        if "fout" in v:
+            assert k["fout"] == v["fout"]
+            continue
+        assert all(b["motivering"] for b in v["besluit"]["beslissingen"])
+        assert k["beslissingen"] == [{s: b[s] for s in ("regeling", "uitkomst", "bedrag", "bedrag_per", "vorm")}
+                                     for b in v["besluit"]["beslissingen"]]
+
+
 def test_batch_schrijft_niets_half_bij_een_crash(tmp_path, monkeypatch):
     from sora_core.analyse import batch as b
 

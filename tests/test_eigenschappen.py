@@ -425,3 +425,46 @@ def test_snelle_euro_nl_is_gelijk_aan_de_oude(d):
 
     assert euro_nl(d) == _euro_nl_oud(d)
     assert euro_nl(Decimal("1345.45")) == "€ 1.345,45" and euro_nl(Decimal("-0.005")) == "-€ 0,01"
+
+
+# --------------------------------------------------------------------------- zonder motivering
+
+def _kern(besluit) -> list[tuple]:
+    """Wat een besluit zonder motivering moet delen met het volledige: per beslissing de uitkomst,
+    het bedrag (exact, als Decimal), de vorm, de periode en de laatste dag voor bezwaar."""
+    return [(b.regeling, b.uitkomst, b.bedrag, b.vorm, b.bedrag_per, b.bezwaar_uiterlijk) for b in besluit.beslissingen]
+
+
+@INSTELLINGEN
+@given(c=casussen(), data=st.data())
+def test_zonder_motivering_dezelfde_beslissingen(c, data):
+    """``motiveren=False`` (batch, analyses) slaat alleen de tekst over: uitkomsten, bedragen,
+    vormen en bezwaartermijnen zijn gelijk aan die van het volledige besluit, ook voor een
+    aanvraag om bijzondere bijstand en met een schuldhulpmelding."""
+    vol = beoordeel(c)
+    kaal = beoordeel(c, motiveren=False)
+    assert _kern(kaal) == _kern(vol)
+    assert kaal.schuldhulp == vol.schuldhulp
+    assert all(b.motivering == () and b.gebruikte_waarden == () for b in kaal.beslissingen)
+    assert all(b.motivering for b in vol.beslissingen)
+    plugin = register().zoek(c["gemeente"])
+    beleid = los_op(plugin, date.fromisoformat(c["peildatum"]))
+    soort = data.draw(st.sampled_from(_kostensoorten(beleid)))
+    bedrag = data.draw(_bedrag(300_000))
+    doc = dict(c, aanvragen=[{"regeling": "bijzondere_bijstand", "kostensoort": soort, "bedrag": bedrag,
+                              "noodzakelijk": True}])
+    try:
+        vol = beoordeel(doc)
+    except InvoerFout:
+        with pytest.raises(InvoerFout):
+            beoordeel(doc, motiveren=False)
+        return
+    assert _kern(beoordeel(doc, motiveren=False)) == _kern(vol)
+
+
+def test_besluit_zonder_motivering_is_geen_beschikking():
+    c = {"gemeente": "GM0361", "peildatum": "2025-03-01", "aanvrager": {"geboortedatum": "1980-01-01"},
+         "inkomen": {"netto_per_maand": "1000.00"}}
+    besluit_dict(beoordeel(c))  # met motivering: gewoon uit te voeren
+    with pytest.raises(ValueError, match="zonder motivering"):
+        besluit_dict(beoordeel(c, motiveren=False))

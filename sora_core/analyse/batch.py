@@ -182,26 +182,34 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
                 if not isinstance(ident, (str, int)) or isinstance(ident, bool):
                     raise InvoerFout([Fout("id", "Een id is tekst of een geheel getal.")])
         casus = casus_uit_dict(doc)
-        besluit = beoordeel(casus)
+        motiveren = bool(_STAAT.get("volledig"))  # de korte uitvoer toont geen motivering
+        besluit = beoordeel(casus, motiveren=motiveren)
     except SoraFout as e:
         return {"regel": nr, "id": ident, "fout": zonder_waarden(e)}
     except Exception as e:  # noqa: BLE001 - een fout in één casus mag de run niet stoppen
         return {"regel": nr, "id": ident, "fout": {"contract": "sora-fout/1", "fouten": [
             {"veld": None, "melding": f"Interne fout bij het beslissen ({type(e).__name__}); meld dit aan de beheerder."}]}}
     t = bedragen.totalen(besluit.beslissingen)
-    g = samen.setdefault(besluit.gemeente.plugin, None) or _nieuwe_gemeente(besluit)
-    samen[besluit.gemeente.plugin] = g
+    g = samen.get(besluit.gemeente.plugin)
+    if g is None:
+        g = samen[besluit.gemeente.plugin] = _nieuwe_gemeente(besluit)
     g["casussen"] += 1
+    gt = g["totalen"]
     for k in t:
-        g["totalen"][k] += t[k]
+        gt[k] += t[k]
+    regelingen = g["regelingen"]
     for b in besluit.beslissingen:
-        r = g["regelingen"].setdefault(b.regeling, {"naam": b.naam, "pakket": b.pakket, "uitkomsten": {},
-                                                    "per_jaar": NUL, "eenmalig": NUL, "lening": NUL})
-        r["uitkomsten"][b.uitkomst] = r["uitkomsten"].get(b.uitkomst, 0) + 1
-        j, e, l_ = bedragen.splits(b)
-        r["per_jaar"] += j
-        r["eenmalig"] += e
-        r["lening"] += l_
+        r = regelingen.get(b.regeling)
+        if r is None:
+            r = regelingen[b.regeling] = {"naam": b.naam, "pakket": b.pakket, "uitkomsten": {},
+                                          "per_jaar": NUL, "eenmalig": NUL, "lening": NUL}
+        u = r["uitkomsten"]
+        u[b.uitkomst] = u.get(b.uitkomst, 0) + 1
+        if bedragen.telt_mee(b):
+            j, e, l_ = bedragen.splits(b)
+            r["per_jaar"] += j
+            r["eenmalig"] += e
+            r["lening"] += l_
     if _STAAT.get("volledig"):
         from ..uitvoer import besluit_dict
 
@@ -213,7 +221,7 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
     zet = _STAAT.get("zet") or {}
     if besluit.gemeente.plugin in zet:
         try:
-            nieuw = beoordeel(casus, zet=zet[besluit.gemeente.plugin])
+            nieuw = beoordeel(casus, zet=zet[besluit.gemeente.plugin], motiveren=False)
         except SoraFout as e:
             rec["wat_als"] = {"fout": zonder_waarden(e)}
             return rec

@@ -56,9 +56,10 @@ import attrs
 
 from ..fouten import BeleidFout
 from ..geld import NUL, cent, datum_nl, euro_nl, leeftijd, naar_decimal
-from ..huishouden import OnbekendeAOWLeeftijd
+from ..huishouden import OnbekendeAOWLeeftijd, heeft_aow_leeftijd
 from ..model import PER_TEKST
 from .registratie import RegelingDef
+from ..uitleg import OntbrekendeWaarde
 from .toetsen import inkomenstoets, vermogenstoets
 
 HUISHOUDENS = ("alleenstaande", "alleenstaande_ouder", "gehuwden")
@@ -336,10 +337,9 @@ def _open_namen_van(vorm: Vorm) -> list[str]:
 def vereis_vastgesteld(u, namen: list[str], wat: str) -> None:
     """Gooi één ``OntbrekendeWaarde`` die alle open normen noemt die op de peildatum nog geen
     waarde hebben (regionaal noch van de gemeente)."""
-    from ..uitleg import OntbrekendeWaarde
-
     beleid = u.ctx.beleid
-    ontbreekt = [n for n in namen if beleid.waarde(n) is None]
+    waarden = beleid.waarden  # de namen komen uit een gevalideerde vorm: allemaal gedefinieerd
+    ontbreekt = [n for n in namen if n not in waarden]
     if not ontbreekt:
         return
     delen = [f"{beleid.definities[n].omschrijving.rstrip('.')} ({n})" for n in ontbreekt]
@@ -350,9 +350,6 @@ def vereis_vastgesteld(u, namen: list[str], wat: str) -> None:
 
 
 def _aow(p, op: date) -> bool:
-    from ..huishouden import heeft_aow_leeftijd
-    from ..uitleg import OntbrekendeWaarde
-
     try:
         return heeft_aow_leeftijd(p, op)
     except OnbekendeAOWLeeftijd as e:
@@ -363,44 +360,56 @@ def _in_band(leeftijd_: int, band: Optional[tuple[int, int]]) -> bool:
     return band is None or band[0] <= leeftijd_ <= band[1]
 
 
-def kinderen_in_band(ctx, band: Optional[tuple[int, int]]) -> list:
+def kinderen_in_band(ctx, band: Optional[tuple[int, int]]) -> tuple:
     """De kinderen van het huishouden (Persoon) met een leeftijd in ``band`` op de peildatum, in
-    een vaste volgorde (oudste eerst): de volgorde in de casus mag de motivering niet veranderen."""
-    return sorted((k for k in ctx.casus.kinderen if _in_band(leeftijd(k.geboortedatum, ctx.peildatum), band)),
-                  key=lambda k: (k.geboortedatum, k.student, k.arbeidsvermogen))
+    een vaste volgorde (oudste eerst): de volgorde in de casus mag de motivering niet veranderen.
+    Per casus en band één keer uitgerekend (elke regeling vraagt het opnieuw)."""
+    cache = ctx.per_band
+    if band in cache:
+        return cache[band]
+    uit = cache[band] = tuple(sorted(
+        (k for k in ctx.casus.kinderen if _in_band(leeftijd(k.geboortedatum, ctx.peildatum), band)),
+        key=lambda k: (k.geboortedatum, k.student, k.arbeidsvermogen)))
+    return uit
 
 
-def in_doelgroep(u, vorm: Vorm, stappen: bool = True) -> tuple[bool, list]:
+def in_doelgroep(u, vorm: Vorm, stappen: bool = True) -> tuple[bool, tuple]:
     """Toets de doelgroep. Geeft (past, kinderen in de kindband). Met ``stappen`` schrijft de
     toets bij een misser de reden in de motivering."""
     lz = _Lezer(u, vorm)
     ctx = u.ctx
     h = ctx.huishouden
     dg = vorm.doelgroep
-    g, b = vorm.grondslag, vorm.bron
+    stappen = stappen and u.motiveer  # zonder motivering: geen tekst opbouwen
 
-    def mis(tekst: str, x: Any = None) -> tuple[bool, list]:
-        if stappen:
-            u.stap(tekst, *(lz.herkomst(x) if x is not None else (g, b)))
-        return False, []
+    def mis(tekst: str, x: Any = None) -> None:
+        u.stap(tekst, *(lz.herkomst(x) if x is not None else (vorm.grondslag, vorm.bron)))
 
     band = lz.band(dg.get("leeftijd"))
     if not _in_band(h.leeftijd_aanvrager, band):
-        return mis(f"{vorm.naam} is voor aanvragers van {band[0]} tot en met {band[1]} jaar; de aanvrager is "
-                   f"{h.leeftijd_aanvrager}.")
+        if stappen:
+            mis(f"{vorm.naam} is voor aanvragers van {band[0]} tot en met {band[1]} jaar; de aanvrager is "
+                f"{h.leeftijd_aanvrager}.")
+        return False, ()
     if "huishouden" in dg and h.soort not in dg["huishouden"]:
-        return mis(f"{vorm.naam} is niet bedoeld voor een huishouden van {h.soort_tekst}.")
+        if stappen:
+            mis(f"{vorm.naam} is niet bedoeld voor een huishouden van {h.soort_tekst}.")
+        return False, ()
     if "aow" in dg:
         aow_gewenst = lz.waarde(dg["aow"])
         if _aow(ctx.casus.aanvrager, ctx.peildatum) != aow_gewenst:
-            return mis(f"{vorm.naam} is alleen voor wie de AOW-leeftijd " + ("heeft" if aow_gewenst else "niet heeft")
-                       + " bereikt.")
+            if stappen:
+                mis(f"{vorm.naam} is alleen voor wie de AOW-leeftijd " + ("heeft" if aow_gewenst else "niet heeft")
+                    + " bereikt.")
+            return False, ()
     kband = lz.band(dg.get("kind_leeftijd"))
     kinderen = kinderen_in_band(ctx, kband)
     if dg.get("kinderen") and not kinderen:
-        tekst = f" van {kband[0]} tot en met {kband[1]} jaar" if kband else ""
-        return mis(f"{vorm.naam} is voor huishoudens met kinderen{tekst}; die zijn er niet.",
-                   (dg.get("kind_leeftijd") or [None])[0])
+        if stappen:
+            tekst = f" van {kband[0]} tot en met {kband[1]} jaar" if kband else ""
+            mis(f"{vorm.naam} is voor huishoudens met kinderen{tekst}; die zijn er niet.",
+                (dg.get("kind_leeftijd") or [None])[0])
+        return False, ()
     return True, kinderen
 
 
@@ -437,7 +446,7 @@ def beslis(u, vorm: Vorm, aanvraag=None, *, voorliggend: bool = False):
     if toets_vermogen:
         if not vermogenstoets(u):
             redenen.append("vermogen boven de grens")
-    elif isinstance(vorm.vermogenstoets, Open) or vorm.bron != "kern":
+    elif u.motiveer and (isinstance(vorm.vermogenstoets, Open) or vorm.bron != "kern"):
         u.stap(f"Voor {vorm.naam} geldt geen vermogenstoets.", *lz.herkomst(vorm.vermogenstoets))
     if redenen:
         u.stap("Afgewezen: " + "; ".join(redenen) + ".", g, b)

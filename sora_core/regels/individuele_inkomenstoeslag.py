@@ -51,12 +51,13 @@ def beoordeel(u, aanvraag: Aanvraag | None):
     if h.aow_aanvrager:
         u.stap("De aanvrager heeft de AOW-leeftijd bereikt; de individuele inkomenstoeslag is er tot die leeftijd.", ART36)
         return u.besluit("afgewezen")
-    u.stap(f"De aanvrager is {h.leeftijd_aanvrager} jaar: tussen 21 jaar en de AOW-leeftijd.", ART36)
+    if u.motiveer:
+        u.stap(f"De aanvrager is {h.leeftijd_aanvrager} jaar: tussen 21 jaar en de AOW-leeftijd.", ART36)
 
     # 2. langdurig laag inkomen
     maanden = u.waarde("individuele_inkomenstoeslag.referteperiode")
-    bron_ref = u.bron_van("individuele_inkomenstoeslag.referteperiode")
-    grondslag_ref = ctx.beleid.waarde("individuele_inkomenstoeslag.referteperiode").grondslag
+    w_ref = ctx.beleid.waarde("individuele_inkomenstoeslag.referteperiode")
+    bron_ref, grondslag_ref = w_ref.bron, w_ref.grondslag
     laag_sinds = casus.inkomen.laag_sinds
     onbekend_sinds = laag_sinds is None
     if onbekend_sinds:
@@ -65,8 +66,9 @@ def beoordeel(u, aanvraag: Aanvraag | None):
     else:
         vereist = termijn_einde(laag_sinds, 0, maanden)
         if vereist <= peil:
-            u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}: op {datum_nl(peil)} ten minste de referteperiode "
-                   f"van {maanden} maanden (vanaf {datum_nl(vereist)}).", grondslag_ref, bron_ref)
+            if u.motiveer:
+                u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}: op {datum_nl(peil)} ten minste de referteperiode "
+                       f"van {maanden} maanden (vanaf {datum_nl(vereist)}).", grondslag_ref, bron_ref)
         else:
             u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}; de referteperiode van {maanden} maanden is pas "
                    f"vol op {datum_nl(vereist)}.", grondslag_ref, bron_ref)

@@ -54,9 +54,11 @@ def vermogensgrens(u) -> tuple[Decimal, str]:
 def vermogenstoets(u) -> bool:
     """Vermogen binnen de grens van art. 34 lid 3 Pw (grens zelf telt als 'binnen')."""
     grens, naam = vermogensgrens(u)
-    w = u.ctx.beleid.waarde(naam)
     ver = vermogen(u)
     binnen = ver <= grens
+    if not u.motiveer:
+        return binnen
+    w = u.ctx.beleid.waarde(naam)
     u.stap(
         f"Het vermogen {vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor "
         f"{'een gezin of alleenstaande ouder' if naam.endswith('gezin') else 'een alleenstaande'} is {euro_nl(grens)}. "
@@ -72,6 +74,8 @@ def inkomenstoets(u, grens_fractie: Decimal, kostendelersnorm: bool, *, grondsla
     grens = cent(norm * grens_fractie)
     inkomen = u.ctx.casus.inkomen.netto_per_maand
     voldoet = inkomen <= grens
+    if not u.motiveer:
+        return voldoet, grens
     u.stap(
         f"Het netto inkomen is {euro_nl(inkomen)} per maand; de inkomensgrens is {procent_nl(grens_fractie)} van "
         f"{euro_nl(norm)} = {euro_nl(grens)}. "
