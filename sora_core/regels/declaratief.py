@@ -342,6 +342,8 @@ def vereis_vastgesteld(u, namen: list[str], wat: str) -> None:
     ontbreekt = [n for n in namen if n not in waarden]
     if not ontbreekt:
         return
+    if not u.motiveer:  # de melding komt alleen in de motivering
+        raise OntbrekendeWaarde(ontbreekt[0], u.ctx.peildatum)
     delen = [f"{beleid.definities[n].omschrijving.rstrip('.')} ({n})" for n in ontbreekt]
     raise OntbrekendeWaarde(
         ontbreekt[0], u.ctx.peildatum,
