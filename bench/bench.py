@@ -76,27 +76,26 @@ def _draai(cmd: list[str], stdin=None, env=None, boom: bool = False):
 
 
 def _rss_boom(pid: int) -> float:
-    """Som van VmRSS (MB) van ``pid`` en zijn nakomelingen (Linux /proc)."""
-    ouders: dict[int, int] = {}
-    rss: dict[int, float] = {}
-    for naam in os.listdir("/proc"):
-        if not naam.isdigit():
+    """Som van VmRSS (MB) van ``pid`` en zijn nakomelingen (Linux /proc).
+
+    Loopt alleen de boom zelf af via ``/proc/<pid>/task/<tid>/children`` (een paar kleine
+    bestanden), niet heel /proc: de meting mag de twee kernen niet merkbaar belasten."""
+    pagina = resource.getpagesize() / 2**20
+    totaal, te_doen, gezien = 0.0, [pid], set()
+    while te_doen:
+        p = te_doen.pop()
+        if p in gezien:
             continue
+        gezien.add(p)
         try:
-            with open(f"/proc/{naam}/stat", "rb") as f:
-                velden = f.read().rsplit(b")", 1)[1].split()
-            ouders[int(naam)] = int(velden[1])
-            rss[int(naam)] = int(velden[21]) * resource.getpagesize() / 2**20
+            with open(f"/proc/{p}/statm", "rb") as f:
+                totaal += int(f.read().split()[1]) * pagina
+            for tid in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{tid}/children", "rb") as f:
+                    te_doen.extend(int(x) for x in f.read().split())
         except (OSError, IndexError, ValueError):
             continue
-    boom, nieuw = {pid}, True
-    while nieuw:
-        nieuw = False
-        for kind, ouder in ouders.items():
-            if ouder in boom and kind not in boom:
-                boom.add(kind)
-                nieuw = True
-    return sum(rss.get(x, 0.0) for x in boom)
+    return totaal
 
 
 # --------------------------------------------------------------------------- 1. koud
@@ -143,19 +142,22 @@ def koud(runs: int) -> dict:
 def warm(n: int, profiel: bool) -> dict:
     from sora_core.beslisser import beoordeel
     from sora_core.invoer import casus_uit_dict
+    from sora_core import uitvoer
     from sora_core.uitvoer import besluit_dict, naar_json
 
+    # wat `sora beoordeel --json` schrijft; op een oudere tak de weg via de dict
+    als_json = getattr(uitvoer, "besluit_json", None) or (lambda b: naar_json(besluit_dict(b)))
     docs = list(huishoudens(n, seed=8))
     casussen = [casus_uit_dict(d) for d in docs]
     for c in casussen[:500]:  # opwarmen: register laden, beleid per gemeente en peildatum oplossen
-        naar_json(besluit_dict(beoordeel(c)))
+        als_json(beoordeel(c))
     tijden = []
     klok = time.perf_counter_ns
     uitkomsten: dict[str, int] = {}
     for c in casussen:
         t0 = klok()
         besluit = beoordeel(c)
-        naar_json(besluit_dict(besluit))
+        als_json(besluit)
         tijden.append(klok() - t0)
         for b in besluit.beslissingen:
             uitkomsten[b.uitkomst] = uitkomsten.get(b.uitkomst, 0) + 1
@@ -167,7 +169,7 @@ def warm(n: int, profiel: bool) -> dict:
     met_invoer = []
     for d in docs[: min(n, 2000)]:
         t0 = klok()
-        naar_json(besluit_dict(beoordeel(casus_uit_dict(d))))
+        als_json(beoordeel(casus_uit_dict(d)))
         met_invoer.append(klok() - t0)
     tijden.sort()
     uit = {
@@ -189,7 +191,7 @@ def warm(n: int, profiel: bool) -> dict:
         pr = cProfile.Profile()
         pr.enable()
         for c in casussen[:3000]:
-            naar_json(besluit_dict(beoordeel(c)))
+            als_json(beoordeel(c))
         pr.disable()
         s = io.StringIO()
         st = pstats.Stats(pr, stream=s).sort_stats("tottime")

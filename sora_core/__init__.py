@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "__version__", "hookimpl", "beoordeel", "laad_casus", "casus_uit_dict", "besluit_dict",
-    "naar_json", "InvoerFout", "PluginFout", "BeleidFout", "SoraFout",
+    "besluit_json", "naar_json", "InvoerFout", "PluginFout", "BeleidFout", "SoraFout",
 ]
 
 
@@ -35,7 +35,7 @@ def __getattr__(naam: str):
         from . import invoer
 
         return getattr(invoer, naam)
-    if naam in ("besluit_dict", "naar_json"):
+    if naam in ("besluit_dict", "besluit_json", "naar_json"):
         from . import uitvoer
 
         return getattr(uitvoer, naam)

@@ -116,7 +116,7 @@ def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], bes
       sora beoordeel casus.toml --zgw --rsin 002564440 --besluittype https://catalogi.example/besluittypen/1
     """
     from .beslisser import beoordeel as beslis
-    from .uitvoer import besluit_dict, besluit_tekst, naar_json
+    from .uitvoer import besluit_json, besluit_tekst, naar_json
 
     if zgw:
         from .zgw import controleer_invoer
@@ -141,7 +141,7 @@ def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], bes
         click.echo(naar_json(naar_zgw(besluit, rsin=rsin, besluittype=besluittype, besluitdatum=c.besluitdatum,
                                       bestuursorgaan=bestuursorgaan)), nl=False)
     elif als_json:
-        click.echo(naar_json(besluit_dict(besluit)), nl=False)
+        click.echo(besluit_json(besluit), nl=False)
     else:
         click.echo(besluit_tekst(besluit, uitgebreid=not kort), nl=False)
 

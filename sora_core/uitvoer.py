@@ -66,6 +66,80 @@ def besluit_dict(b: Besluit) -> dict:
     }
 
 
+def besluit_json(b: Besluit) -> str:
+    """``naar_json(besluit_dict(b))``, maar rechtstreeks uit het besluit geschreven (het hete pad van
+    ``sora beoordeel`` en de API: zonder tussenliggende dicts en zonder per waarde te kijken wat
+    het is). Byte voor byte gelijk; tests/test_eigenschappen.py controleert dat op gegenereerde
+    besluiten. Een onverwacht soort waarde (een plugin die geen tekst teruggeeft) gaat via de
+    gewone weg."""
+    if any(not x.motivering for x in b.beslissingen):
+        besluit_dict(b)  # geeft de foutmelding over een besluit zonder motivering
+    try:
+        return _besluit_json(b)
+    except _Anders:
+        return naar_json(besluit_dict(b))
+
+
+def _s(v: Any) -> str:
+    """Een tekstwaarde of null als JSON; iets anders laten we aan de gewone weg over."""
+    if type(v) is str:
+        return _tekst(v)
+    if v is None:
+        return "null"
+    raise _Anders
+
+
+_I2, _I4, _I6, _I8, _I10 = ("\n" + " " * n for n in (2, 4, 6, 8, 10))
+
+
+def _besluit_json(b: Besluit) -> str:
+    g = b.gemeente
+    o = b.ontvangstbewijs
+    uit = [
+        f'{{{_I2}"contract": {_s(CONTRACT)},{_I2}"gemeente": {{{_I4}"cbs_code": {_s(g.cbs_code)},'
+        f'{_I4}"naam": {_s(g.naam)},{_I4}"plugin": {_s(g.plugin)},{_I4}"plugin_versie": {_s(g.plugin_versie)}'
+        f'{_I2}}},{_I2}"peildatum": {_s(b.peildatum.isoformat())},{_I2}"beslissingen": '
+    ]
+    schrijf = uit.append
+    if not b.beslissingen:
+        schrijf("[]")
+    scheiding = "[" + _I4
+    for x in b.beslissingen:
+        schrijf(
+            f'{scheiding}{{{_I6}"regeling": {_s(x.regeling)},{_I6}"naam": {_s(x.naam)},{_I6}"pakket": {_s(x.pakket)},'
+            f'{_I6}"uitkomst": {_s(x.uitkomst)},{_I6}"bedrag": {_s(euro(x.bedrag))},'
+            f'{_I6}"bedrag_per": {_s(x.bedrag_per)},{_I6}"vorm": {_s(x.vorm)},'
+            f'{_I6}"bezwaar_uiterlijk": {_s(_d(x.bezwaar_uiterlijk))},{_I6}"motivering": ')
+        tussen = "[" + _I8
+        for m in x.motivering:
+            schrijf(f'{tussen}{{{_I10}"tekst": {_s(m.tekst)},{_I10}"grondslag": {_s(m.grondslag)},'
+                    f'{_I10}"bron": {_s(m.bron)}{_I8}}}')
+            tussen = "," + _I8
+        schrijf(f'{_I6}],{_I6}"gebruikte_waarden": ')
+        if not x.gebruikte_waarden:
+            schrijf("[]")
+        else:
+            tussen = "[" + _I8
+            for w in x.gebruikte_waarden:
+                schrijf(f'{tussen}{{{_I10}"naam": {_s(w.naam)},{_I10}"waarde": {_s(w.waarde)},'
+                        f'{_I10}"bron": {_s(w.bron)},{_I10}"geldig_vanaf": {_s(_d(w.geldig_vanaf))},'
+                        f'{_I10}"geldig_tot": {_s(_d(w.geldig_tot))},{_I10}"grondslag": {_s(w.grondslag)}{_I8}}}')
+                tussen = "," + _I8
+            schrijf(_I6 + "]")
+        schrijf(_I4 + "}")
+        scheiding = "," + _I4
+    if b.beslissingen:
+        schrijf(_I2 + "]")
+    schrijf(f',{_I2}"schuldhulp": ')
+    _schrijf(b.schuldhulp, _I2, uit)
+    schrijf(f',{_I2}"waarschuwingen": ')
+    _schrijf(list(b.waarschuwingen), _I2, uit)
+    schrijf(f',{_I2}"ontvangstbewijs": {{{_I4}"toolkit_versie": {_s(o.toolkit_versie)},'
+            f'{_I4}"plugin_versie": {_s(o.plugin_versie)},{_I4}"beleid_vingerafdruk": {_s(o.beleid_vingerafdruk)}'
+            f'{_I2}}}\n}}\n')
+    return "".join(uit)
+
+
 def naar_json(doc: Any) -> str:
     """Canonieke JSON (voor besluiten, fouten en overzichten).
 
@@ -89,6 +163,8 @@ class _Anders(Exception):
 
 
 _tekst = json.encoder.encode_basestring  # de C-versie (c_encode_basestring) als die er is
+#: sleutel -> '"sleutel": ' (gecodeerd); alleen tekstsleutels komen erin
+_SLEUTELS: dict[str, str] = {}
 
 
 def _schrijf(o: Any, inspring: str, uit: list) -> None:
@@ -110,14 +186,19 @@ def _schrijf(o: Any, inspring: str, uit: list) -> None:
         dieper = inspring + "  "
         scheiding = "{" + dieper
         for k, v in o.items():
-            if type(k) is not str:
-                raise _Anders
+            sleutel = _SLEUTELS.get(k)
+            if sleutel is None:
+                if type(k) is not str:
+                    raise _Anders
+                sleutel = _tekst(k) + ": "
+                if len(_SLEUTELS) < 1024:  # de sleutels van het contract: een kleine, vaste set
+                    _SLEUTELS[k] = sleutel
             if type(v) is str:
-                schrijf(f"{scheiding}{_tekst(k)}: {_tekst(v)}")
+                schrijf(f"{scheiding}{sleutel}{_tekst(v)}")
             elif v is None:
-                schrijf(f"{scheiding}{_tekst(k)}: null")
+                schrijf(f"{scheiding}{sleutel}null")
             else:
-                schrijf(f"{scheiding}{_tekst(k)}: ")
+                schrijf(scheiding + sleutel)
                 _schrijf(v, dieper, uit)
             scheiding = "," + dieper
         schrijf(inspring + "}")

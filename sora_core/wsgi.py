@@ -59,8 +59,11 @@ def fout_document(fouten: Iterable[Fout]) -> dict:
 
 
 def _json(doc: Any) -> bytes:
-    from .uitvoer import naar_json
+    from .model import Besluit
+    from .uitvoer import besluit_json, naar_json
 
+    if isinstance(doc, Besluit):  # het hete pad: zonder dict ertussen (zelfde bytes)
+        return besluit_json(doc).encode("utf-8")
     return naar_json(doc).encode("utf-8")
 
 
@@ -109,7 +112,6 @@ def _controleer_type(environ: dict) -> None:
 def beoordeel(environ: dict, max_grootte: int) -> Any:
     from .beslisser import beoordeel as beslis
     from .invoer import casus_uit_dict, lees_document
-    from .uitvoer import besluit_dict
 
     q = _query(environ)
     zgw = q.get("zgw", "") not in ("", "0", "false", "nee")
@@ -132,7 +134,7 @@ def beoordeel(environ: dict, max_grootte: int) -> Any:
         casus = attrs.evolve(casus, besluitdatum=besluitdatum)
     besluit = beslis(casus)
     if not zgw:
-        return besluit_dict(besluit)
+        return besluit
     from .zgw import naar_zgw
 
     besluitdatum = getattr(casus, "besluitdatum", None)

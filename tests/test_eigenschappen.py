@@ -391,6 +391,15 @@ def test_snelle_json_van_besluiten(c):
     assert naar_json(d) == json.dumps(d, ensure_ascii=False, indent=2) + "\n"
 
 
+@INSTELLINGEN
+@given(c=casussen())
+def test_besluit_json_is_byte_gelijk_aan_naar_json_van_de_dict(c):
+    from sora_core.uitvoer import besluit_json
+
+    b = beoordeel(c)
+    assert besluit_json(b) == naar_json(besluit_dict(b))
+
+
 @settings(max_examples=200, deadline=None)
 @given(naam=st.sampled_from(sorted(GEMEENTEN.values())), d=st.dates(date(2014, 1, 1), date(2031, 12, 31)),
        eerder=st.dates(date(2014, 1, 1), date(2031, 12, 31)))
@@ -466,5 +475,9 @@ def test_besluit_zonder_motivering_is_geen_beschikking():
     c = {"gemeente": "GM0361", "peildatum": "2025-03-01", "aanvrager": {"geboortedatum": "1980-01-01"},
          "inkomen": {"netto_per_maand": "1000.00"}}
     besluit_dict(beoordeel(c))  # met motivering: gewoon uit te voeren
-    with pytest.raises(ValueError, match="zonder motivering"):
-        besluit_dict(beoordeel(c, motiveren=False))
+    from sora_core.uitvoer import besluit_json
+
+    kaal = beoordeel(c, motiveren=False)
+    for schrijver in (besluit_dict, besluit_json):
+        with pytest.raises(ValueError, match="zonder motivering"):
+            schrijver(kaal)
