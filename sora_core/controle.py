@@ -35,11 +35,7 @@ from . import hookspecs
 from .fouten import BeleidFout, PluginFout, SoraFout
 from .parameters import Definitie, kern_definities, lees_datum
 from .plugins import BELEID_TABELLEN, NORM_VELDEN, _nieuwe_pm
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[no-redef]
+from ._toml import tomllib
 
 VERPLICHTE_HOOKS = ("sora_gemeente", "sora_beleid")
 

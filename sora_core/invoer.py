@@ -16,11 +16,7 @@ from typing import Any, Callable, Optional
 from . import model
 from .fouten import Fout, InvoerFout
 from .geld import naar_decimal
-
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
-    import tomli as tomllib  # type: ignore[no-redef]
+from ._toml import tomllib
 
 #: grootste casusdocument dat wordt gelezen (bytes); groter is een fout, geen geheugenprobleem
 MAX_GROOTTE = 1_000_000

@@ -38,11 +38,7 @@ import attrs
 
 from .fouten import BeleidFout
 from .geld import naar_decimal
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[no-redef]
+from ._toml import tomllib
 
 TYPES = ("bedrag", "fractie", "geheel", "ja_nee", "keuze", "staffel", "tekst")
 DATA = Path(__file__).with_name("data")

@@ -19,11 +19,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .fouten import PluginFout
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[no-redef]
+from ._toml import tomllib
 
 ENTRY_POINT_GROEP = "sora"
 

@@ -37,11 +37,7 @@ import attrs
 
 from .fouten import SoraFout
 from .model import BEDRAG_PER, UITKOMSTEN, VORMEN
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[no-redef]
+from ._toml import tomllib
 
 _TOP = {"naam", "toelichting", "casus", "verwacht"}
 _VERWACHT = {"regeling", "uitkomst", "bedrag", "bedrag_per", "vorm", "bezwaar_uiterlijk"}
