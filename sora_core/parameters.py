@@ -245,14 +245,23 @@ WAARDE_VELDEN = ("waarde", "geldig_vanaf", "geldig_tot", "grondslag", "bron", "b
 def gedateerde_waarde(d: Definitie, rij: dict, bron: str, plek: str, grondslag: str) -> Waarde:
     """Eén gedateerde waarde uit TOML: een ``[[...waarde]]`` van de kern of een ``[[norm]]`` van
     een plugin (dezelfde velden: waarde, geldig_vanaf, geldig_tot, bron, bevestigd, toelichting).
-    De aanroeper heeft de verplichte velden al nagelopen."""
+    De aanroeper heeft de verplichte velden al nagelopen; hier worden de soorten getoetst (zoals
+    ``sora plugin controleer`` dat doet): ``bevestigd`` is true/false (een tekst als "nee" mag niet
+    stilletjes 'bevestigd' worden), ``bron``, ``toelichting`` en ``grondslag`` zijn tekst."""
+    if not isinstance(grondslag, str) or not grondslag.strip():
+        raise BeleidFout(f"{d.naam}: 'grondslag' moet tekst zijn (verordening of beleidsregel, met artikel)", bron, plek)
+    for veld in ("bron", "toelichting"):
+        if veld in rij and not isinstance(rij[veld], str):
+            raise BeleidFout(f"{d.naam}: '{veld}' moet tekst zijn", bron, plek)
+    if "bevestigd" in rij and not isinstance(rij["bevestigd"], bool):
+        raise BeleidFout(f"{d.naam}: 'bevestigd' is true of false", bron, plek)
     return Waarde(
         naam=d.naam,
         waarde=d.lees(rij["waarde"], plek, bron),
         geldig_vanaf=lees_datum(rij["geldig_vanaf"], "geldig_vanaf", plek, bron),
         geldig_tot=lees_datum(rij["geldig_tot"], "geldig_tot", plek, bron) if "geldig_tot" in rij else None,
         bron=bron, grondslag=grondslag, document=rij.get("bron", ""),
-        bevestigd=bool(rij.get("bevestigd", True)), toelichting=rij.get("toelichting", ""),
+        bevestigd=rij.get("bevestigd", True), toelichting=rij.get("toelichting", ""),
         plek=plek,
     )
 

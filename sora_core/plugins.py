@@ -204,13 +204,19 @@ def _lees_beleid(plugin: str, pad: Path, definities: dict[str, Definitie],
     if onbekend:
         raise BeleidFout(f"onbekende tabellen {sorted(onbekend)}; toegestaan: [[norm]], [[regeling]], [[kostensoort]]",
                          plugin, pad.name)
+    for soort in ("norm", "regeling", "kostensoort"):  # zoals de controle: [[soort]], niet soort = ...
+        lijst = doc.get(soort, [])
+        if not isinstance(lijst, list) or not all(isinstance(x, dict) for x in lijst):
+            raise BeleidFout(f"'{soort}' moet een lijst van tabellen zijn: schrijf [[{soort}]]", plugin, pad.name)
     for i, n in enumerate(doc.get("norm", [])):
         plek = f"{pad.name} [[norm]] {i + 1}"
         vreemd = set(n) - set(NORM_VELDEN)
         if vreemd:
             raise BeleidFout(f"onbekende velden {sorted(vreemd)}", plugin, plek)
         naam = n.get("naam")
-        if naam not in definities:
+        if naam is None:
+            raise BeleidFout("'naam' ontbreekt: welke open norm vult deze tabel in?", plugin, plek)
+        if not isinstance(naam, str) or naam not in definities:
             raise BeleidFout(f"onbekende open norm {naam!r}", plugin, plek)
         d = definities[naam]
         if not d.open:
@@ -219,6 +225,10 @@ def _lees_beleid(plugin: str, pad: Path, definities: dict[str, Definitie],
                 plugin, plek)
         if not n.get("grondslag"):
             raise BeleidFout(f"{naam}: 'grondslag' ontbreekt (verordening of beleidsregel)", plugin, plek)
+        if not isinstance(n["grondslag"], str):
+            raise BeleidFout(f"{naam}: 'grondslag' moet tekst zijn (verordening of beleidsregel, met artikel)", plugin, plek)
+        if not isinstance(n.get("toelichting", ""), str):
+            raise BeleidFout(f"{naam}: 'toelichting' moet tekst zijn", plugin, plek)
         if "waarde" not in n:
             # de gemeente volgt uitdrukkelijk de regionale standaard, nog te bevestigen
             gedateerd = sorted({"geldig_vanaf", "geldig_tot", "bevestigd"} & set(n))

@@ -279,3 +279,65 @@ def test_plugin_van_buiten_wordt_nog_steeds_gevonden(tmp_path, monkeypatch):
     reg = bouw_register(_kandidaten())
     assert "proefdorp" in reg.plugins and len(reg.plugins) == 7
     assert beoordeel(casus(gemeente="GM9003"), reg=reg).gemeente.naam == "Proefdorp"
+
+
+# --------------------------------------------------------------------------- lader en controle zijn het eens
+
+def _varianten(tekst: str):
+    """Kapotte versies van een echt beleid.toml: een regel weg, een waarde van het verkeerde soort,
+    een tabel dubbel (overlappende periode), een periode die eindigt voor ze begint."""
+    import re
+
+    regels = tekst.splitlines()
+    for i, r in enumerate(regels):
+        if not r.strip() or r.strip().startswith("#"):
+            continue
+        yield f"regel {i + 1} weg", regels[:i] + regels[i + 1:]
+        m = re.match(r"^(\s*[A-Za-z_]+\s*=\s*)(.+)$", r)
+        if m:
+            for nieuw in ('"x"', "-1", "[]", "true"):
+                yield f"regel {i + 1} = {nieuw}", regels[:i] + [m.group(1) + nieuw] + regels[i + 1:]
+    koppen = [i for i, r in enumerate(regels) if r.startswith("[[")] + [len(regels)]
+    for a, b in zip(koppen, koppen[1:]):
+        yield f"tabel op regel {a + 1} dubbel", regels[:b] + regels[a:b] + regels[b:]
+        blok = "\n".join(regels[a:b])
+        if "geldig_vanaf" in blok:
+            nieuw = re.sub(r"geldig_vanaf = \S+", "geldig_vanaf = 2030-01-01", blok)
+            if "geldig_tot" in nieuw:
+                nieuw = re.sub(r"geldig_tot = \S+", "geldig_tot = 2029-01-01", nieuw)
+            yield f"tabel op regel {a + 1}: tot voor vanaf", regels[:a] + nieuw.splitlines() + regels[b:]
+
+
+@pytest.mark.parametrize("naam", sorted(INGEBOUWD))
+def test_lader_en_controle_zijn_het_eens_over_kapot_beleid(naam, tmp_path):
+    """De lader (bij het opstarten) en ``sora plugin controleer`` toetsen hetzelfde beleid.toml op
+    twee plaatsen. Voor honderden kapotte varianten van het echte bestand van elke gemeente
+    moeten ze het eens zijn: de lader weigert met een ``BeleidFout`` (nooit een andere
+    uitzondering) precies wanneer de controle iets meldt. Dit vond: een lijst als naam van een
+    open norm liet de lader crashen (TypeError), en ``bevestigd = "nee"``, een getal als
+    grondslag of toelichting werden stil geaccepteerd (bool("nee") is True)."""
+    from pathlib import Path
+
+    from sora_core.controle import controleer_beleid
+    from sora_core.fouten import BeleidFout
+    from sora_core.plugins import laad_plugin
+
+    bron = Path(__import__(INGEBOUWD[naam]).__file__).with_name("beleid.toml")
+    pad = tmp_path / "beleid.toml"
+    p = _plugin(gemeente=lambda: {"naam": "Test", "cbs_code": "GM9990", "versie": "0.1"}, beleid=lambda: [pad])
+    oneens = []
+    n = 0
+    for wat, regels in _varianten(bron.read_text(encoding="utf-8")):
+        pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+        bevindingen: list = []
+        controleer_beleid(naam, [pad], bevindingen)
+        try:
+            laad_plugin(naam, p)
+            geweigerd = False
+        except BeleidFout:
+            geweigerd = True
+        if geweigerd != bool(bevindingen):
+            oneens.append((wat, geweigerd, [b.melding for b in bevindingen][:1]))
+        n += 1
+    assert n > 200
+    assert not oneens, oneens[:10]
