@@ -138,9 +138,11 @@ def minima_effect(peildatum: date, gemeente: Optional[str] = None, reg=None, zet
             for pct in percentages:
                 inkomen = cent(norm * pct / 100)
                 c = model_casus(model, p.naam, peildatum, inkomen)
-                punt = {"percentage": pct, "inkomen_per_maand": euro(inkomen), **_punt(beoordeel(c, reg=reg))}
+                # alleen uitkomsten en bedragen tellen: beslissen zonder motivering (zelfde regels)
+                punt = {"percentage": pct, "inkomen_per_maand": euro(inkomen),
+                        **_punt(beoordeel(c, reg=reg, motiveren=False))}
                 if p.naam in zet:
-                    w = _punt(beoordeel(c, reg=reg, zet=zet[p.naam]))
+                    w = _punt(beoordeel(c, reg=reg, zet=zet[p.naam], motiveren=False))
                     w["verschil"] = euro(Decimal(w["totaal"]) - Decimal(punt["totaal"]))
                     punt["wat_als"] = w
                 punten.append(punt)

@@ -45,7 +45,7 @@ def vergelijk(casus, reg=None, zet: Optional[Zet] = None) -> dict:
                              "status": "beslist", "fouten": [], "totalen": None, "wat_als": None}
         gemeenten.append(g)
         try:
-            besluit = beoordeel(casus, gemeente=p.naam, reg=reg)
+            besluit = beoordeel(casus, gemeente=p.naam, reg=reg, motiveren=False)  # alleen uitkomsten en bedragen
         except (InvoerFout, PluginFout) as e:
             g["status"] = "fout"
             g["fouten"] = [f.als_dict() for f in e.fouten()]
@@ -63,7 +63,7 @@ def vergelijk(casus, reg=None, zet: Optional[Zet] = None) -> dict:
                 volgorde.append(k)
             rijen[k]["per_gemeente"][p.naam] = bedragen.kort(b)
         if p.naam in zet:
-            nieuw = beoordeel(casus, gemeente=p.naam, reg=reg, zet=zet[p.naam])
+            nieuw = beoordeel(casus, gemeente=p.naam, reg=reg, zet=zet[p.naam], motiveren=False)
             oud_t = bedragen.totalen(besluit.beslissingen)
             nieuw_t = bedragen.totalen(nieuw.beslissingen)
             oud = {b.regeling: b for b in besluit.beslissingen}
