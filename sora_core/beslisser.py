@@ -85,11 +85,26 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
 
 
 def catalogus(beleid: Beleid) -> dict[str, RegelingDef]:
-    """Alle regelingen die op de peildatum gelden: basispakket, dan pluspakket op sleutel."""
+    """Alle regelingen die op de peildatum gelden: basispakket, dan pluspakket op sleutel.
+
+    Per opgelost beleid één keer uitgerekend (heet pad: elk besluit vraagt het). De cache houdt
+    het beleid zelf vast, zodat een hergebruikt id() nooit een verkeerde catalogus geeft; de
+    aanroeper krijgt een kopie."""
+    from .regels import catalogus as kern  # de volgorde van het basispakket (tests kunnen die inperken)
+
+    gevonden = _CATALOGI.get(id(beleid))
+    if gevonden is not None and gevonden[0] is beleid and gevonden[1] is kern.VOLGORDE:
+        return dict(gevonden[2])
     uit = {s: r for s, r in basispakket().items() if r.geldt_op(beleid.peildatum)}
     for r in sorted(beleid.pluspakket, key=lambda r: r.sleutel):
         uit[r.sleutel] = r
-    return uit
+    if len(_CATALOGI) >= 4096:
+        _CATALOGI.clear()
+    _CATALOGI[id(beleid)] = (beleid, kern.VOLGORDE, uit)
+    return dict(uit)
+
+
+_CATALOGI: dict[int, tuple[Beleid, tuple, dict[str, RegelingDef]]] = {}
 
 
 def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
@@ -106,11 +121,12 @@ def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
     als de laatste dag op een zaterdag, zondag of feestdag valt (art. 1 Atw). Bekendmaking is
     ``casus.besluitdatum``, zonder opgave de peildatum. Een doorverwijzing is nog geen besluit
     en krijgt geen bezwaartermijn."""
-    stap, einde = bezwaarstap(ctx.casus.datum_bekendmaking)
     if not ctx.motiveer:
-        if b.uitkomst == "doorverwezen" or b.bezwaar_uiterlijk is not None or einde is None:
+        if b.uitkomst == "doorverwezen" or b.bezwaar_uiterlijk is not None:
             return b
-        return attrs.evolve(b, bezwaar_uiterlijk=einde)
+        einde = bezwaarstap(ctx.casus.datum_bekendmaking)[1]
+        return b if einde is None else attrs.evolve(b, bezwaar_uiterlijk=einde)
+    stap, einde = bezwaarstap(ctx.casus.datum_bekendmaking)
     if b.uitkomst == "doorverwezen" or stap in b.motivering:
         return b  # doorverwijzing: geen besluit; via Uitleg.besluit: stap staat er al
     if einde is None:

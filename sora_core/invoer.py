@@ -187,12 +187,12 @@ class _Lezer:
                 naam = _kort(str(sleutel)) or '""'
                 self.fout(_pad(pad, naam), f"Onbekend veld '{naam}'.")
         for naam, (lees, verplicht) in velden.items():
-            veldpad = _pad(pad, naam)
-            if naam not in doc or doc[naam] is None:
+            w = doc.get(naam)  # ontbreekt of null: hetzelfde
+            if w is None:
                 if verplicht:
-                    self.fout(veldpad, "Verplicht veld ontbreekt.")
+                    self.fout(_pad(pad, naam), "Verplicht veld ontbreekt.")
                 continue
-            waarde = lees(self, doc[naam], veldpad)
+            waarde = lees(self, w, f"{pad}.{naam}" if pad else naam)
             if waarde is not _FOUT:
                 uit[naam] = waarde
         return uit

@@ -189,15 +189,13 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
     except Exception as e:  # noqa: BLE001 - een fout in één casus mag de run niet stoppen
         return {"regel": nr, "id": ident, "fout": {"contract": "sora-fout/1", "fouten": [
             {"veld": None, "melding": f"Interne fout bij het beslissen ({type(e).__name__}); meld dit aan de beheerder."}]}}
-    t = bedragen.totalen(besluit.beslissingen)
+    # één keer langs de beslissingen: tellers per regeling en de totalen van de casus
     g = samen.get(besluit.gemeente.plugin)
     if g is None:
         g = samen[besluit.gemeente.plugin] = _nieuwe_gemeente(besluit)
     g["casussen"] += 1
-    gt = g["totalen"]
-    for k in t:
-        gt[k] += t[k]
     regelingen = g["regelingen"]
+    pj = ee = le = NUL
     for b in besluit.beslissingen:
         r = regelingen.get(b.regeling)
         if r is None:
@@ -210,6 +208,13 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
             r["per_jaar"] += j
             r["eenmalig"] += e
             r["lening"] += l_
+            pj += j
+            ee += e
+            le += l_
+    t = {"per_jaar": pj, "eenmalig": ee, "lening": le}  # = bedragen.totalen(besluit.beslissingen)
+    gt = g["totalen"]
+    for k in t:
+        gt[k] += t[k]
     if _STAAT.get("volledig"):
         from ..uitvoer import besluit_dict
 
