@@ -145,8 +145,9 @@ def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
             raise PluginFout(r.bron, f"regeling {r.sleutel} gaf een ongeldige beslissing: {fout}")
         return b
     except (OntbrekendeWaarde, OnbekendeAOWLeeftijd) as e:
-        u.stap(f"{e} Zonder vastgestelde waarde beslist de toolkit niet; de aanvraag gaat naar een consulent.",
-               "art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", "kern")
+        if u.motiveer:
+            u.stap(f"{e} Zonder vastgestelde waarde beslist de toolkit niet; de aanvraag gaat naar een consulent.",
+                   "art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", "kern")
         return u.besluit("doorverwezen")
     except SoraFout:
         raise
@@ -176,6 +177,8 @@ def _ongeldig(b: object) -> str:
 def _waarschuwingen(beleid: Beleid, beslissingen: list[Beslissing]) -> tuple[str, ...]:
     """Noem de open normen die dit besluit gebruikte en die de gemeente nog moet bevestigen."""
     gebruikt = {w.naam for b in beslissingen for w in b.gebruikte_waarden}
+    if not gebruikt:  # zonder motivering (of zonder gebruikte waarden): niets te melden
+        return ()
     open_ = sorted(n for n in beleid.te_bevestigen if n in gebruikt)
     if not open_:
         return ()

@@ -31,9 +31,13 @@ class OntbrekendeWaarde(Exception):
     """Er is op de peildatum geen vastgestelde waarde; de regel kan niet beslissen."""
 
     def __init__(self, naam: str, peildatum: date, reden: str = ""):
+        super().__init__(naam, peildatum, reden)
         self.naam = naam
         self.peildatum = peildatum
-        super().__init__(reden or f"Voor '{naam}' is op {peildatum.isoformat()} geen vastgestelde waarde bekend.")
+        self.reden = reden
+
+    def __str__(self) -> str:  # pas opgebouwd als iemand de melding leest (niet zonder motivering)
+        return self.reden or f"Voor '{self.naam}' is op {self.peildatum.isoformat()} geen vastgestelde waarde bekend."
 
 
 class Context:
