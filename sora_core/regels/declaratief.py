@@ -262,15 +262,20 @@ def vorm_uit_definitie(r: RegelingDef) -> Vorm:
 _VORMEN: dict[int, tuple[RegelingDef, Vorm]] = {}
 
 
-def beoordeel_declaratief(u, aanvraag) -> Any:
-    """Beslis een declaratieve pluspakketregeling (zie de moduledocumentatie voor de vorm)."""
-    r = u.regeling
-    gevonden = _VORMEN.get(id(r))  # de vorm per regeling één keer maken (een RegelingDef verandert niet)
+def vorm_van(r: RegelingDef) -> Vorm:
+    """De vorm van een declaratieve regeling, per regeling één keer gemaakt (een RegelingDef
+    verandert niet; de cache houdt hem vast, zodat een hergebruikt id() niet misleidt)."""
+    gevonden = _VORMEN.get(id(r))
     if gevonden is None or gevonden[0] is not r:
         if len(_VORMEN) >= 4096:
             _VORMEN.clear()
         gevonden = _VORMEN[id(r)] = (r, vorm_uit_definitie(r))
-    return beslis(u, gevonden[1], aanvraag)
+    return gevonden[1]
+
+
+def beoordeel_declaratief(u, aanvraag) -> Any:
+    """Beslis een declaratieve pluspakketregeling (zie de moduledocumentatie voor de vorm)."""
+    return beslis(u, vorm_van(u.regeling), aanvraag)
 
 
 class _Lezer:
@@ -553,7 +558,7 @@ def _voorliggende_voorzieningen(u, vorm: Vorm, kinderen: list):
         d = r.definitie or {}
         if not d.get("voorliggend") or sleutel not in d.get("voorliggend_voor", []):
             continue
-        v = vorm_uit_definitie(r)
+        v = vorm_van(r)
         past, hun_kinderen = in_doelgroep(u, v, stappen=False)
         if not past:
             continue
