@@ -27,6 +27,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..geld import cent, euro_nl, procent_nl
+from ..uitleg import OntbrekendeWaarde
 from .registratie import basisregeling
 
 ART36B = "art. 36b lid 1 Participatiewet"
@@ -44,8 +45,6 @@ def _categorie(leeftijd: int) -> str:
     omschrijving="Toeslag per maand voor studenten die door ziekte of gebrek structureel niet naast hun studie kunnen werken.",
 )
 def beoordeel(u, aanvraag):
-    from ..uitleg import OntbrekendeWaarde
-
     ctx = u.ctx
     a = ctx.casus.aanvrager
     peil = ctx.peildatum
