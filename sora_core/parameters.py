@@ -37,7 +37,7 @@ from typing import Any, Optional
 import attrs
 
 from .fouten import BeleidFout
-from .geld import naar_decimal
+from .geld import datum_nl, naar_decimal
 from ._toml import tomllib
 
 TYPES = ("bedrag", "fractie", "geheel", "ja_nee", "keuze", "staffel", "tekst")
@@ -83,6 +83,20 @@ class Definitie:
     keuzes: tuple[str, ...] = ()
     domein: str = ""
     waarden: tuple[Waarde, ...] = ()
+    #: hoe vaak de wetgever de waarde bijstelt ("halfjaarlijks": 1 januari en 1 juli; "jaarlijks":
+    #: 1 januari; "" = geen vast ritme) en waar de volgende waarde wordt gepubliceerd
+    #: (``volgende_bron``, bijvoorbeeld "SZW Normenbrief"): voor de melding bij een ontbrekende
+    #: waarde en voor ``sora actualiteit``
+    indexering: str = ""
+    volgende_bron: str = ""
+
+    def volgende_publicatie(self, d: date) -> str:
+        """Waar de waarde voor de periode met ``d`` vandaan komt: "SZW Normenbrief 1 januari 2027"
+        (het begin van het halfjaar of jaar van ``d``); '' als dat niet bekend is."""
+        if not self.volgende_bron:
+            return ""
+        begin = date(d.year, 7, 1) if self.indexering == "halfjaarlijks" and d.month >= 7 else date(d.year, 1, 1)
+        return f"{self.volgende_bron} {datum_nl(begin)}" if self.indexering else self.volgende_bron
 
     def waarde_op(self, d: date) -> Optional[Waarde]:
         for w in self.waarden:
@@ -301,7 +315,8 @@ def kern_document(bestand: str) -> dict:
 
 
 _DEF_VELDEN = {"naam", "type", "eenheid", "minimum", "maximum", "keuzes", "grondslag",
-               "omschrijving", "waarde"}
+               "omschrijving", "waarde", "indexering", "volgende_bron"}
+INDEXERINGEN = ("halfjaarlijks", "jaarlijks")
 
 
 def laad_definities(pad: Path, doc: Optional[dict] = None) -> dict[str, Definitie]:
@@ -325,10 +340,13 @@ def laad_definities(pad: Path, doc: Optional[dict] = None) -> dict[str, Definiti
                     raise BeleidFout(f"'{verplicht}' ontbreekt", "kern", plek)
             if p["type"] not in TYPES:
                 raise BeleidFout(f"onbekend type {p['type']!r}", "kern", plek)
+            if p.get("indexering", INDEXERINGEN[0]) not in INDEXERINGEN:
+                raise BeleidFout(f"indexering {p['indexering']!r}: kies uit {', '.join(INDEXERINGEN)}", "kern", plek)
             d = Definitie(
                 naam=p["naam"], type=p["type"], open=(soort == "open_norm"),
                 grondslag=p["grondslag"], omschrijving=p["omschrijving"],
                 eenheid=p.get("eenheid", ""), keuzes=tuple(p.get("keuzes", ())), domein=domein,
+                indexering=p.get("indexering", ""), volgende_bron=p.get("volgende_bron", ""),
             )
             if "minimum" in p or "maximum" in p:
                 d = attrs.evolve(

@@ -382,8 +382,9 @@ def test_beleid_wordt_gecachet_en_vingerafdruk_volgt_beleid(maak_plugin):
 
 
 def test_onbekend_bedrag_wordt_doorverwezen_niet_gegokt():
-    # De bijstandsnormen staan in de kern vanaf 2023; voor 2026-07-01 is nog geen norm vastgesteld.
-    x = beoordeel(casus(peildatum="2026-09-01")).beslissingen[0]
+    # De bijstandsnormen staan in de kern van 2023 tot en met 2026; die van 1 januari 2027 zijn
+    # nog niet gepubliceerd (domein.md: "not published").
+    x = beoordeel(casus(peildatum="2027-02-01")).beslissingen[0]
     assert x.uitkomst == "doorverwezen" and x.bedrag is None
     assert any("bijstandsnorm.alleenstaande" in m.tekst for m in x.motivering)
 
