@@ -10,6 +10,10 @@
 * Kostendelersnorm per persoon: ((40% + A x 30%) / A) x B, afgerond op hele centen half
   naar boven; voor gehuwden tweemaal dat bedrag. B is de gehuwdennorm (art. 21 onder b),
   of bij AOW-leeftijd van aanvrager of partner de gehuwdennorm van art. 22 onder b/c.
+  Niet voor wie tijdelijk elders mantelzorg verleent (art. 22a lid 4, sinds 1-1-2026).
+* Jongerennormen (art. 20 Pw): aanvrager of partner van 18, 19 of 20 jaar; met de verhoging
+  van lid 3 (sinds 1-1-2026) en de grens van lid 4. Zie ``jongerennorm`` en
+  docs/wetswijzigingen.md.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from .lui import lui
 from .model import Casus, Persoon
 from .parameters import Waarde, kern_document
 from .uitleg import OntbrekendeWaarde
+from .wetgeving import GRONDSLAG_OVERGANG_ART12, PIB_FASE_1, PIB_FASE_3, oud_art12_van_toepassing
 
 GRONDSLAG_AOW = "art. 7a Algemene Ouderdomswet"
 
@@ -122,6 +127,11 @@ class Huishouden:
         return "alleenstaande_ouder" if self.minderjarige_kinderen else "alleenstaande"
 
     @property
+    def jongere(self) -> bool:
+        """Aanvrager of partner is jonger dan 21 (de jongerennormen van art. 20 Pw)."""
+        return self.leeftijd_aanvrager < 21 or (self.leeftijd_partner is not None and self.leeftijd_partner < 21)
+
+    @property
     def is_gezin(self) -> bool:
         """Gehuwden of alleenstaande ouder (voor de vermogensgrens van art. 34 lid 3 b/c)."""
         return self.soort != "alleenstaande"
@@ -146,20 +156,34 @@ def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:
 
     ``u`` is een ``Uitleg``. ``kostendelersnorm`` zegt of de kostendelersnorm moet worden
     toegepast (dat is per regeling een open norm). Gooit ``OntbrekendeWaarde`` als de norm
-    voor deze situatie niet in de gegevens staat (bijvoorbeeld jongerennormen)."""
+    voor deze situatie niet in de gegevens staat of niet door de toolkit wordt bepaald.
+
+    * aanvrager of partner jonger dan 21: de jongerennorm van art. 20 (``jongerennorm``);
+    * anders art. 21 (21 jaar tot de AOW-leeftijd) of art. 22 (AOW-leeftijd), met de
+      kostendelersnorm van art. 22a als die geldt (niet bij tijdelijke mantelzorg elders,
+      art. 22a lid 4, sinds 1-1-2026)."""
     h: Huishouden = u.ctx.huishouden
     peil = u.ctx.peildatum
-    if h.leeftijd_aanvrager < 21 or (h.leeftijd_partner is not None and h.leeftijd_partner < 21):
+    _partner_zonder_recht(u, h)
+    if h.leeftijd_aanvrager < 18 or (h.leeftijd_partner is not None and h.leeftijd_partner < 18):
         raise OntbrekendeWaarde(
-            "bijstandsnorm.jongeren", peil,
-            "De jongerennormen (art. 20 Participatiewet, aanvrager of partner jonger dan 21) zijn nog niet in de kern "
-            "opgenomen; deze aanvraag wordt handmatig beoordeeld.")
+            "bijstandsnorm.minderjarige", peil,
+            "Voor een aanvrager of partner jonger dan 18 jaar kent de Participatiewet geen bijstandsnorm "
+            "(art. 13 lid 1 onder d en art. 20 Participatiewet); deze aanvraag wordt handmatig beoordeeld.")
     try:
         aow = h.aow
     except OnbekendeAOWLeeftijd as e:
         raise OntbrekendeWaarde("aow_leeftijd", peil, str(e)) from None
     if u.motiveer:
         _noteer_aow(u, h)
+    if h.jongere:
+        if aow:
+            raise OntbrekendeWaarde(
+                "bijstandsnorm.jongeren", peil,
+                "De ene partner is jonger dan 21 jaar, de andere heeft de AOW-leeftijd bereikt; de norm voor die "
+                "combinatie (art. 20 en art. 22 Participatiewet) bepaalt de toolkit niet. De aanvraag wordt "
+                "handmatig beoordeeld.")
+        return jongerennorm(u, h, kostendelersnorm)
     if h.soort == "gehuwden":
         naam = "bijstandsnorm.gehuwden_aow" if aow else "bijstandsnorm.gehuwden"
     else:
@@ -168,11 +192,18 @@ def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:
     norm = w.waarde
     if u.motiveer:
         _stap_norm(u, h, w, aow)
+        for wie, p in (("aanvrager", u.ctx.casus.aanvrager), ("partner", u.ctx.casus.partner)):
+            if p is not None and p.geen_beroep_op_ouders:  # opgegeven maar niet van toepassing: zeg het
+                u.stap(f"Voor de {wie} is opgegeven dat hij geen beroep kan doen op zijn ouders; de verhoging van de "
+                       "jongerennorm geldt alleen voor wie 18, 19 of 20 jaar is en speelt hier geen rol.",
+                       "art. 20 lid 3 Participatiewet", "kern")
     if not kostendelersnorm:
         return norm
     minimum = u.waarde("kostendelersnorm.minimumleeftijd")
     a = h.aantal_kostendelers(minimum)
     if a <= (2 if h.soort == "gehuwden" else 1):
+        return norm
+    if _mantelzorg_uitzondering(u, h):
         return norm
     b_naam = "bijstandsnorm.gehuwden_aow" if aow else "bijstandsnorm.gehuwden"
     b = u.waarde(b_naam)
@@ -187,6 +218,150 @@ def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:
             + (f", voor gehuwden samen {euro_nl(kdn)}" if h.soort == "gehuwden" else "") + " per maand.",
             "art. 22a lid 1 Participatiewet", "kern")
     return kdn
+
+
+GRONDSLAG_MANTELZORG = "art. 22a lid 4 Participatiewet"
+
+
+def _mantelzorg_uitzondering(u, h: Huishouden) -> bool:
+    """Art. 22a lid 4 Pw (sinds 1-1-2026): geen kostendelersnorm voor wie tijdelijk in de woning
+    van een ander verblijft om mantelzorg te verlenen. Vóór die datum geldt de uitzondering niet
+    (de motivering zegt dat, zodat het opgegeven veld niet stil wegvalt)."""
+    if not u.ctx.casus.aanvrager.tijdelijk_mantelzorg_elders:
+        return False
+    if u.ctx.peildatum < PIB_FASE_1:
+        if u.motiveer:
+            u.stap(f"De aanvrager verblijft tijdelijk elders om mantelzorg te verlenen. De uitzondering op de "
+                   f"kostendelersnorm daarvoor geldt pas vanaf {datum_nl(PIB_FASE_1)}; op {datum_nl(u.ctx.peildatum)} "
+                   "telt de kostendelersnorm nog.", "art. 22a lid 1 Participatiewet", "kern")
+        return False
+    if u.motiveer:
+        u.stap("De aanvrager verblijft tijdelijk in de woning van een ander om mantelzorg te verlenen; de "
+               "kostendelersnorm is daarom niet van toepassing.", GRONDSLAG_MANTELZORG, "kern")
+    return True
+
+
+def _partner_zonder_recht(u, h: Huishouden) -> None:
+    """Een partner zonder eigen recht op bijstand (art. 24 Pw; vanaf 1-1-2027 ook art. 24a): de
+    norm van het gezin bepaalt de toolkit dan niet; de regel verwijst door en zegt waarom."""
+    p = u.ctx.casus.partner
+    if p is None or not p.geen_recht_op_bijstand:
+        return
+    peil = u.ctx.peildatum
+    if peil >= PIB_FASE_3 and h.minderjarige_kinderen:
+        raise OntbrekendeWaarde(
+            "bijstandsnorm.verhoging_art24a", peil,
+            f"De partner heeft geen recht op bijstand en er zijn kinderen: vanaf {datum_nl(PIB_FASE_3)} wordt de norm "
+            "dan verhoogd met 1/12 van de alleenstaande-ouderkop (art. 24a Participatiewet). Dat bedrag voor "
+            f"{peil.year} is nog niet gepubliceerd (kindgebonden budget {peil.year}, SZW Normenbrief "
+            f"{datum_nl(date(peil.year, 1, 1))}); de aanvraag wordt handmatig beoordeeld.")
+    raise OntbrekendeWaarde(
+        "bijstandsnorm.partner_zonder_recht", peil,
+        "De partner heeft geen recht op bijstand; de norm voor de rechthebbende partner (art. 24 Participatiewet) "
+        "bepaalt de toolkit niet. De aanvraag wordt handmatig beoordeeld.")
+
+
+# --------------------------------------------------------------------------- jongerennormen (art. 20)
+
+def jongerennorm(u, h: Huishouden, kostendelersnorm: bool) -> Decimal:
+    """De norm als aanvrager of partner 18, 19 of 20 jaar is (art. 20 Pw).
+
+    * lid 1 (zonder kinderen) en lid 2 (met ten laste komende kinderen, jonger dan 18): onder a
+      de alleenstaande (ouder), onder b gehuwden die beiden 18-20 zijn, onder c gehuwden van wie
+      één 18-20 is en de ander 21 of ouder;
+    * lid 3 (sinds 1-1-2026): verhoging per jongere die geen beroep kan doen op zijn ouders
+      (``geen_beroep_op_ouders``). Voor een aanvraag van uiterlijk 31-12-2025 geldt het oude recht
+      (art. 78ff lid 1 Pw): geen verhoging;
+    * lid 4: de verhoogde norm is nooit hoger dan de norm van een 21-jarige in dezelfde situatie
+      (art. 21 onder a of b);
+    * de kostendelersnorm (art. 22a lid 1) geldt voor wie 21 of ouder is: niet voor een alleenstaande
+      jongere of gehuwden die beiden jonger zijn dan 21; gehuwden van wie één 21 of ouder is met
+      kostendelers in huis worden handmatig beoordeeld (niet in de toolkit)."""
+    casus = u.ctx.casus
+    peil = u.ctx.peildatum
+    kinderen = h.minderjarige_kinderen > 0
+    lid = "lid 2" if kinderen else "lid 1"
+    jongeren = [("aanvrager", casus.aanvrager, h.leeftijd_aanvrager)]
+    if casus.partner is not None:
+        jongeren.append(("partner", casus.partner, h.leeftijd_partner))
+    jong = [(wie, p, lft) for wie, p, lft in jongeren if lft < 21]
+    if h.soort == "gehuwden":
+        beiden = len(jong) == 2
+        naam = "bijstandsnorm.jongeren." + ("gehuwden_beiden_jong" if beiden else "gehuwden_een_jong") + (
+            "_kinderen" if kinderen else "")
+        onder = "b" if beiden else "c"
+        situatie = ("gehuwden die beiden 18, 19 of 20 jaar zijn" if beiden else
+                    "gehuwden van wie één 18, 19 of 20 jaar is en de ander 21 jaar of ouder")
+        situatie += " met een of meer ten laste komende kinderen" if kinderen else " zonder kinderen"
+        norm21_naam = "bijstandsnorm.gehuwden"
+    else:
+        naam = "bijstandsnorm.jongeren.alleenstaande"
+        onder = "a"
+        situatie = ("alleenstaande ouder" if kinderen else "alleenstaande") + " van 18, 19 of 20 jaar"
+        norm21_naam = "bijstandsnorm.alleenstaande"
+    w = u.waarde_record(naam)
+    norm = w.waarde
+    if u.motiveer:
+        wie_jong = " en ".join(f"de {wie} is {lft} jaar" for wie, _, lft in jong)
+        u.stap(f"{wie_jong[0].upper()}{wie_jong[1:]}: voor wie jonger is dan 21 jaar geldt de jongerennorm. De norm "
+               f"voor {situatie} is op {datum_nl(peil)} {euro_nl(norm)} per maand.",
+               f"art. 20 {lid} onder {onder} Participatiewet", w.bron)
+    if kostendelersnorm and u.ctx.beleid.waarde("kostendelersnorm.minimumleeftijd") is not None:
+        minimum = u.waarde("kostendelersnorm.minimumleeftijd")
+        if h.aantal_kostendelers(minimum) > (2 if h.soort == "gehuwden" else 1):
+            if h.soort == "gehuwden" and len(jong) == 1:
+                raise OntbrekendeWaarde(
+                    "kostendelersnorm.jongeren", peil,
+                    "Er wonen kostendelers in de woning en één partner is 21 jaar of ouder: de kostendelersnorm naast "
+                    "de jongerennorm (art. 20 en art. 22a Participatiewet) bepaalt de toolkit niet. De aanvraag wordt "
+                    "handmatig beoordeeld.")
+            if u.motiveer:
+                u.stap("Er wonen kostendelers in de woning, maar de kostendelersnorm geldt alleen voor wie 21 jaar of "
+                       "ouder is; de jongerennorm blijft van toepassing.", "art. 22a lid 1 Participatiewet", "kern")
+    return _verhoging_jongeren(u, jong, norm, norm21_naam)
+
+
+GRONDEN_TEKST = {
+    "middelen_ouders_ontoereikend": "de middelen van de ouders zijn ontoereikend",
+    "onderhoud_niet_afdwingbaar": "de jongere kan zijn recht op onderhoud jegens de ouders redelijkerwijs niet te gelde maken",
+}
+
+
+def _verhoging_jongeren(u, jong: list, norm: Decimal, norm21_naam: str) -> Decimal:
+    """Art. 20 lid 3 en 4 Pw: de verhoging per jongere die geen beroep op zijn ouders kan doen,
+    begrensd op de norm van een 21-jarige in dezelfde situatie."""
+    casus = u.ctx.casus
+    peil = u.ctx.peildatum
+    zonder_ouders = [(wie, p) for wie, p, _ in jong if p.geen_beroep_op_ouders]
+    if not zonder_ouders:
+        return norm
+    gronden = "; ".join(f"{wie}: {GRONDEN_TEKST[p.geen_beroep_op_ouders]}" for wie, p in zonder_ouders)
+    if oud_art12_van_toepassing(peil, casus.datum_aanvraag):
+        if u.motiveer:
+            if peil < PIB_FASE_1:
+                u.stap(f"De jongere kan geen beroep doen op de ouders ({gronden}). Een verhoging van de jongerennorm kent "
+                       f"de wet op {datum_nl(peil)} niet; aanvullende bijstand voor levensonderhoud beoordeelt de consulent.",
+                       "art. 12 Participatiewet", "kern")
+            else:
+                u.stap(f"De jongere kan geen beroep doen op de ouders ({gronden}). De aanvraag is gedaan op "
+                       f"{datum_nl(casus.datum_aanvraag)}, vóór {datum_nl(PIB_FASE_1)}: daarop blijft het recht van vóór die "
+                       "datum van toepassing, zonder verhoging van de jongerennorm; aanvullende bijstand voor "
+                       "levensonderhoud beoordeelt de consulent.", GRONDSLAG_OVERGANG_ART12, "kern")
+        return norm
+    wv = u.waarde_record("bijstandsnorm.jongeren.verhoging")
+    verhoogd = norm + wv.waarde * len(zonder_ouders)
+    if u.motiveer:
+        keer = f"{len(zonder_ouders)} x " if len(zonder_ouders) > 1 else ""
+        u.stap(f"De jongere kan geen beroep doen op de ouders ({gronden}). De norm wordt verhoogd met {keer}"
+               f"{euro_nl(wv.waarde)} tot {euro_nl(verhoogd)} per maand.", "art. 20 lid 3 Participatiewet", wv.bron)
+    w21 = u.waarde_record(norm21_naam)
+    if verhoogd > w21.waarde:
+        if u.motiveer:
+            u.stap(f"De verhoogde norm is niet hoger dan de norm van {euro_nl(w21.waarde)} voor een 21-jarige in dezelfde "
+                   f"situatie ({w21.grondslag}); de norm is {euro_nl(w21.waarde)} per maand.",
+                   "art. 20 lid 4 Participatiewet", w21.bron)
+        return w21.waarde
+    return verhoogd
 
 
 def _stap_norm(u, h: Huishouden, w: Waarde, aow: bool) -> None:

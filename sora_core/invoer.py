@@ -369,8 +369,13 @@ _PERSOON_VELDEN: dict[str, tuple[Callable, bool]] = {
     "arbeidsvermogen": (_keuze(*model.ARBEIDSVERMOGEN), False),
     "wajong": (_bool, False),
 }
-#: de aanvrager heeft daarnaast het optionele ``woonachtig_in_gemeente`` (art. 40 Pw)
-_AANVRAGER_VELDEN = {**_PERSOON_VELDEN, "woonachtig_in_gemeente": (_bool, False)}
+_JONGERE = {"geen_beroep_op_ouders": (_keuze(*model.GRONDEN_GEEN_BEROEP_OP_OUDERS), False)}
+#: de aanvrager heeft daarnaast ``woonachtig_in_gemeente`` (art. 40 Pw), ``geen_beroep_op_ouders``
+#: (art. 20 lid 3 Pw) en ``tijdelijk_mantelzorg_elders`` (art. 22a lid 4 Pw), alle optioneel
+_AANVRAGER_VELDEN = {**_PERSOON_VELDEN, "woonachtig_in_gemeente": (_bool, False), **_JONGERE,
+                     "tijdelijk_mantelzorg_elders": (_bool, False)}
+#: de partner: ``geen_beroep_op_ouders`` en ``geen_recht_op_bijstand`` (art. 24/24a Pw)
+_PARTNER_VELDEN = {**_PERSOON_VELDEN, **_JONGERE, "geen_recht_op_bijstand": (_bool, False)}
 
 
 def _lees_persoon(velden: dict) -> Callable:
@@ -384,6 +389,7 @@ def _lees_persoon(velden: dict) -> Callable:
 
 _persoon = _lees_persoon(_PERSOON_VELDEN)
 _aanvrager = _lees_persoon(_AANVRAGER_VELDEN)
+_partner = _lees_persoon(_PARTNER_VELDEN)
 
 
 def _personen(lz: _Lezer, w: Any, pad: str) -> Any:
@@ -425,6 +431,8 @@ def _aanvraag(lz: _Lezer, w: Any, pad: str) -> Any:
         "voorliggend": (_bedrag, False),
         "kostendatum": (_datum, False),
         "noodzakelijk": (_bool, False),
+        "terugwerkende_kracht": (_bool, False),
+        "ambtshalve": (_bool, False),
     })
     if v is None or "regeling" not in v:
         return _FOUT
@@ -454,7 +462,7 @@ _CASUS_VELDEN: dict[str, tuple[Callable, bool]] = {
     "peildatum": (_datum, True),
     "aanvraagdatum": (_datum, False),
     "aanvrager": (_aanvrager, True),
-    "partner": (_persoon, False),
+    "partner": (_partner, False),
     "kinderen": (_personen, False),
     "medebewoners": (_personen, False),
     "woning": (_woning, False),

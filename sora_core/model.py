@@ -22,6 +22,10 @@ BEDREIGENDE_SITUATIES = (
     "woningontruiming", "afsluiting_energie", "afsluiting_water", "opzegging_zorgverzekering",
 )
 SIGNAALGEVERS = ("verhuurder", "energieleverancier", "drinkwaterbedrijf", "zorgverzekeraar")
+#: de twee gronden van art. 20 lid 3 Pw (sinds 1-1-2026) waarop een jongere van 18-20 geen beroep
+#: op zijn ouders kan doen: hun middelen zijn ontoereikend, of hij kan zijn recht op onderhoud
+#: redelijkerwijs niet te gelde maken
+GRONDEN_GEEN_BEROEP_OP_OUDERS = ("middelen_ouders_ontoereikend", "onderhoud_niet_afdwingbaar")
 UITKOMSTEN = ("toegekend", "afgewezen", "niet_van_toepassing", "doorverwezen")
 VORMEN = ("om_niet", "lening")
 #: waarop een bedrag slaat (``Beslissing.bedrag_per``), en hoe dat in een zin staat
@@ -42,6 +46,18 @@ class Persoon:
     #: optioneel (uitbreiding, alleen bij de aanvrager): woont in de gemeente van de casus
     #: (art. 40 lid 1 Pw); false leidt bij bijzondere bijstand tot afwijzing
     woonachtig_in_gemeente: bool = True
+    #: optioneel (uitbreiding, aanvrager en partner van 18-20 jaar): waarom de jongere geen beroep
+    #: op zijn ouders kan doen (een van ``GRONDEN_GEEN_BEROEP_OP_OUDERS``); None = niet vastgesteld.
+    #: Verhoogt vanaf 1-1-2026 de jongerennorm (art. 20 lid 3 Pw) en opent bij bijzondere bijstand
+    #: de gewone draagkrachtberekening
+    geen_beroep_op_ouders: Optional[str] = None
+    #: optioneel (uitbreiding, alleen bij de aanvrager): verblijft tijdelijk in de woning van een
+    #: ander om mantelzorg te verlenen; dan geldt vanaf 1-1-2026 geen kostendelersnorm (art. 22a
+    #: lid 4 Pw)
+    tijdelijk_mantelzorg_elders: bool = False
+    #: optioneel (uitbreiding, alleen bij de partner): de partner heeft zelf geen recht op bijstand
+    #: (art. 24 Pw; vanaf 1-1-2027 art. 24a bij een gezin met kinderen)
+    geen_recht_op_bijstand: bool = False
 
 
 @attrs.frozen
@@ -79,6 +95,13 @@ class Aanvraag:
     #: noodzakelijk zijn en uit bijzondere omstandigheden voortvloeien (art. 35 lid 1 Pw);
     #: None = niet beoordeeld (de catalogus gaat dan uit van de kostensoort)
     noodzakelijk: Optional[bool] = None
+    #: optioneel (uitbreiding, bijzondere bijstand): oordeel van de consulent dat individuele
+    #: omstandigheden bijstand met terugwerkende kracht vragen (art. 44 lid 5 Pw, sinds 1-1-2026:
+    #: tot drie maanden vóór de aanvraag); None = niet beoordeeld
+    terugwerkende_kracht: Optional[bool] = None
+    #: optioneel (uitbreiding, individuele inkomenstoeslag): het zaaksysteem vraagt een ambtshalve
+    #: besluit, zonder aanvraag van de burger (mogelijk vanaf 1-1-2027, Participatiewet in balans)
+    ambtshalve: bool = False
 
 
 @attrs.frozen

@@ -24,20 +24,51 @@ from .beleid import Beleid
 from .bezwaar import bezwaarstap
 from .lui import lui
 from .model import Beslissing, Casus, GebruikteWaarde, Motivering
-from .parameters import Waarde
+from .geld import datum_nl
+from .parameters import Definitie, Waarde, kern_definities
 
 
 class OntbrekendeWaarde(Exception):
-    """Er is op de peildatum geen vastgestelde waarde; de regel kan niet beslissen."""
+    """Er is op de peildatum geen vastgestelde waarde; de regel kan niet beslissen.
 
-    def __init__(self, naam: str, peildatum: date, reden: str = ""):
+    Met ``definitie`` (de declaratie uit de kern) noemt de melding ook de grondslag, tot wanneer
+    de laatste waarde gold, waar de ontbrekende waarde zal verschijnen (``volgende_bron``, zoals
+    "SZW Normenbrief 1 januari 2027") en welke andere kernwaarden die dag ontbreken."""
+
+    def __init__(self, naam: str, peildatum: date, reden: str = "", definitie: Optional[Definitie] = None):
         super().__init__(naam, peildatum, reden)
         self.naam = naam
         self.peildatum = peildatum
         self.reden = reden
+        self.definitie = definitie
 
     def __str__(self) -> str:  # pas opgebouwd als iemand de melding leest (niet zonder motivering)
-        return self.reden or f"Voor '{self.naam}' is op {self.peildatum.isoformat()} geen vastgestelde waarde bekend."
+        if self.reden:
+            return self.reden
+        d = self.definitie
+        if d is None or not d.waarden:
+            return f"Voor '{self.naam}' is op {datum_nl(self.peildatum)} geen vastgestelde waarde bekend."
+        return melding_ontbrekend(d, self.peildatum)
+
+
+def melding_ontbrekend(d: Definitie, op: date) -> str:
+    """Eén zin over een waarde die op ``op`` ontbreekt: wat, op welke grondslag, tot wanneer de
+    laatste waarde gold en waar de volgende wordt gepubliceerd; plus de andere waarden van de kern
+    die die dag om dezelfde reden ontbreken."""
+    eerder = [w for w in d.waarden if w.geldig_tot is not None and w.geldig_tot < op]
+    tekst = f"Voor '{d.naam}' ({d.grondslag}) is op {datum_nl(op)} geen vastgestelde waarde bekend"
+    if eerder and all(w.geldig_vanaf <= op for w in d.waarden):
+        tekst += f"; de laatste waarde gold tot en met {datum_nl(eerder[-1].geldig_tot)}"
+        waar = d.volgende_publicatie(op)
+        if waar:
+            tekst += f". De waarde voor deze periode komt uit de {waar}, die nog niet in de toolkit is verwerkt"
+        ook = sum(1 for n, o in kern_definities().items()
+                  if n != d.naam and not o.open and o.waarden and o.waarde_op(op) is None
+                  and all(w.geldig_vanaf <= op for w in o.waarden))
+        if ook:
+            tekst += (f". Op die dag ontbreken in de kern nog {ook} andere waarde{'n' if ook > 1 else ''} "
+                      "(welke: 'sora actualiteit')")
+    return tekst + "."
 
 
 class Context:
@@ -80,7 +111,7 @@ class Uitleg:
     def waarde_record(self, naam: str) -> Waarde:
         w = self.ctx.beleid.waarde(naam)
         if w is None:
-            raise OntbrekendeWaarde(naam, self.ctx.peildatum)
+            raise OntbrekendeWaarde(naam, self.ctx.peildatum, definitie=self.ctx.beleid.definities.get(naam))
         self.gebruik(w)
         return w
 

@@ -201,14 +201,19 @@ grondslag = "Beleidsregels bijzondere bijstand Kdndorp (testgemeente), art. 2"
 # --------------------------------------------------------------------------- leeftijd
 
 def test_aanvrager_van_19_afgewezen_wegens_onderhoudsplicht_ouders():
+    # regionale standaard: de onderhoudsplicht van de ouders (art. 1:395a BW) is een middel waaruit de
+    # kosten kunnen worden voldaan (art. 35 lid 1 Pw); art. 12 Pw was daar nooit de grondslag voor
     b = bb(casus(geboortedatum="2006-01-01"))
     assert b.uitkomst == "afgewezen"
     assert "onderhoudsplichtig" in teksten(b)
-    assert "art. 12 Participatiewet" in b.reden.grondslag
+    assert "art. 35 lid 1 Participatiewet" in b.reden.grondslag and "1:395a" in b.reden.grondslag
+    assert not any("art. 12" in m.grondslag for m in b.motivering)
 
 
-def test_aanvrager_van_19_in_gemeente_die_jongeren_toelaat_naar_consulent(tmp_path):
-    # de jongerennormen (art. 20 Pw) staan niet in de kern: beoordelen, maar niet zelf rekenen
+def test_aanvrager_van_19_in_gemeente_die_jongeren_toelaat_rekent_met_jongerennorm(tmp_path):
+    # 1 september 2025: jongerennorm alleenstaande 18-20 (art. 20 lid 1 onder a) 337,98 (Normenbrief 1-1-2026,
+    # kolom 1 juli 2025). Voet 110% x 337,98 = 371,778 -> 371,78; inkomen 400,00 - 371,78 = 28,22;
+    # 50% = 14,11 per maand; x 12 = 169,32. Bewindvoering 1250,00 - 169,32 = 1080,68.
     reg = register_met(tmp_path, jongdorp=("GM9902", """
 [[norm]]
 naam = "bijzondere_bijstand.jongeren_18_20_toestaan"
@@ -216,9 +221,10 @@ waarde = true
 geldig_vanaf = 2025-01-01
 grondslag = "Beleidsregels bijzondere bijstand Jongdorp (testgemeente), art. 3"
 """))
-    b = bb(casus(gemeente="jongdorp", geboortedatum="2006-01-01"), reg)
-    assert b.uitkomst == "doorverwezen"
+    b = bb(casus(gemeente="jongdorp", geboortedatum="2006-01-01", inkomen="400.00"), reg)
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("1080.68"))
     assert any(m.bron == "jongdorp" for m in b.motivering)
+    assert any("art. 20 lid 1 onder a" in m.grondslag for m in b.motivering)
 
 
 def test_minderjarige_aanvrager_afgewezen():

@@ -408,7 +408,7 @@ def test_casusschema_en_invoer_kennen_dezelfde_velden():
     p = s["properties"]
     paren = {
         "aanvrager": (p["aanvrager"], invoer._AANVRAGER_VELDEN),
-        "partner": (p["partner"], invoer._PERSOON_VELDEN),
+        "partner": (p["partner"], invoer._PARTNER_VELDEN),
         "kinderen": (p["kinderen"]["items"], invoer._PERSOON_VELDEN),
         "medebewoners": (p["medebewoners"]["items"], invoer._PERSOON_VELDEN),
     }

@@ -305,7 +305,7 @@ def test_meedoen_aow_grens_en_inkomen(geboren, inkomen, uitkomst, bedrag):
 
 @pytest.mark.parametrize("geboren, uitkomst", [
     ("2007-09-02", "niet_van_toepassing"),  # 17: buiten de doelgroep (18+)
-    ("2007-09-01", "doorverwezen"),         # 18: jongerennorm (art. 20 Pw) staat niet in de kern
+    ("2007-09-01", "afgewezen"),            # 18: jongerennorm 337,98 (art. 20 lid 1 a) x 120% = 405,58 < 1400
     ("2004-09-01", "toegekend"),            # 21: grens 1642.87, inkomen 1400
 ])
 def test_meedoen_leeftijdsgrenzen(geboren, uitkomst):

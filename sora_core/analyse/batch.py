@@ -48,7 +48,11 @@ CSV_KOLOMMEN = {
     "geboortedatum": ("aanvrager.geboortedatum", "tekst"),
     "student": ("aanvrager.student", "ja_nee"),
     "arbeidsvermogen": ("aanvrager.arbeidsvermogen", "tekst"),
+    "geen_beroep_op_ouders": ("aanvrager.geen_beroep_op_ouders", "tekst"),
+    "tijdelijk_mantelzorg_elders": ("aanvrager.tijdelijk_mantelzorg_elders", "ja_nee"),
     "geboortedatum_partner": ("partner.geboortedatum", "tekst"),
+    "geen_beroep_op_ouders_partner": ("partner.geen_beroep_op_ouders", "tekst"),
+    "partner_geen_recht_op_bijstand": ("partner.geen_recht_op_bijstand", "ja_nee"),
     "geboortedata_kinderen": ("kinderen", "lijst"),
     "geboortedata_medebewoners": ("medebewoners", "lijst"),
     "woning": ("woning.soort", "tekst"),
@@ -62,6 +66,8 @@ CSV_KOLOMMEN = {
     "kostensoort": ("aanvragen[0].kostensoort", "tekst"),
     "bedrag": ("aanvragen[0].bedrag", "tekst"),
     "omschrijving": ("aanvragen[0].omschrijving", "tekst"),
+    "terugwerkende_kracht": ("aanvragen[0].terugwerkende_kracht", "ja_nee"),
+    "ambtshalve": ("aanvragen[0].ambtshalve", "ja_nee"),
 }
 CSV_VERPLICHT = ("gemeente", "peildatum", "geboortedatum", "netto_per_maand")
 

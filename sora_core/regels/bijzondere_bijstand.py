@@ -10,9 +10,11 @@ Volgorde van de beoordeling (de eerste reden om af te wijzen beslist):
    ``aanvragen[i].kostensoort`` / ``aanvragen[i].bedrag``);
 2. woonplaats: de aanvrager woont in de gemeente (art. 40 lid 1 Pw);
 3. leeftijd: jonger dan 18 geen eigen recht (art. 13 lid 1 Pw; onderhoudsplicht ouders, art. 1:404 BW); 18 tot en
-   met 20 jaar afgewezen wegens de onderhoudsplicht van de ouders (art. 12 Pw, art. 1:395a BW),
-   tenzij de open norm ``bijzondere_bijstand.jongeren_18_20_toestaan`` ja is (dit gebeurt vóór de
-   norm wordt opgevraagd: de jongerennormen staan niet in de kern);
+   met 20 jaar: kan de jongere geen beroep doen op zijn ouders (``aanvrager.geen_beroep_op_ouders``,
+   de gronden van art. 20 lid 3 Pw), dan de gewone beoordeling met de jongerennorm; anders afgewezen
+   wegens de onderhoudsplicht van de ouders (art. 35 lid 1 Pw met art. 1:395a BW), tenzij de open
+   norm ``bijzondere_bijstand.jongeren_18_20_toestaan`` ja is. Art. 12 Pw (vervallen 1-1-2026) ging
+   over aanvullende bijstand voor levensonderhoud en is hier nooit de grondslag geweest;
 4. noodzaak: de consulent kan vaststellen dat de kosten niet noodzakelijk of niet bijzonder zijn
    (``aanvragen[i].noodzakelijk = false``); bij ``overig`` moet hij dat vaststellen;
 5. tijdigheid: kosten van vóór de aanvraagdatum alleen binnen de achteraf-termijn van de
@@ -35,7 +37,7 @@ from typing import Any, Optional
 
 from ..fouten import Fout, InvoerFout
 from ..geld import NUL, cent, datum_nl, euro_nl, procent_nl, termijn_einde
-from ..huishouden import toepasselijke_norm
+from ..huishouden import GRONDEN_TEKST, toepasselijke_norm
 from ..model import Aanvraag
 from ..parameters import Waarde
 from ..uitleg import OntbrekendeWaarde
@@ -90,14 +92,22 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
                GRONDSLAG_MINDERJARIG)
         return u.besluit("afgewezen")
     if leeftijd < 21:
-        w = u.waarde_record(N + "jongeren_18_20_toestaan")
-        if not w.waarde:
-            u.stap(f"De aanvrager is {leeftijd} jaar. Tot 21 jaar zijn de ouders onderhoudsplichtig (art. 1:395a BW); "
-                   "op grond van die onderhoudsplicht wordt de aanvraag afgewezen.",
-                   w.grondslag, u.bron_van(w.naam))
-            return u.besluit("afgewezen")
-        u.stap(f"De aanvrager is {leeftijd} jaar. De gemeente beoordeelt aanvragen van jongeren van 18 tot en met 20 jaar "
-               "inhoudelijk.", w.grondslag, u.bron_van(w.naam))
+        grond = casus.aanvrager.geen_beroep_op_ouders
+        if grond:
+            u.stap(f"De aanvrager is {leeftijd} jaar en kan geen beroep doen op zijn ouders "
+                   f"({GRONDEN_TEKST[grond]}). De aanvraag wordt beoordeeld met de gewone draagkrachtberekening, met de "
+                   "jongerennorm als toepasselijke norm.", "art. 35 lid 1 Participatiewet; art. 20 Participatiewet")
+        else:
+            w = u.waarde_record(N + "jongeren_18_20_toestaan")
+            if not w.waarde:
+                u.stap(f"De aanvrager is {leeftijd} jaar. Tot 21 jaar zijn de ouders onderhoudsplichtig (art. 1:395a BW) en "
+                       "niet is vastgesteld dat de aanvrager daarop geen beroep kan doen (hun middelen ontoereikend, of het "
+                       "onderhoud redelijkerwijs niet te gelde te maken). De kosten kunnen daarom worden voldaan uit wat de "
+                       "ouders verschuldigd zijn; de aanvraag wordt afgewezen.",
+                       w.grondslag, u.bron_van(w.naam))
+                return u.besluit("afgewezen")
+            u.stap(f"De aanvrager is {leeftijd} jaar. De gemeente beoordeelt aanvragen van jongeren van 18 tot en met 20 "
+                   "jaar inhoudelijk, met de jongerennorm als toepasselijke norm.", w.grondslag, u.bron_van(w.naam))
 
     # 4. noodzaak ---------------------------------------------------------------------------------
     if aanvraag.noodzakelijk is False:
