@@ -503,6 +503,13 @@ def _samenhang(lz: _Lezer, v: dict) -> None:
         lz.fout("inkomen.laag_sinds", f"Datum {ink.laag_sinds.isoformat()} ligt na de peildatum {peil.isoformat()}.")
     if "aanvraagdatum" in v and v["aanvraagdatum"] > peil:
         lz.fout("aanvraagdatum", f"Aanvraagdatum {v['aanvraagdatum'].isoformat()} ligt na de peildatum {peil.isoformat()}.")
+    for i, a in enumerate(v.get("aanvragen", ())):
+        if a.ambtshalve and a.regeling != "individuele_inkomenstoeslag":
+            lz.fout(f"aanvragen[{i}].ambtshalve", "Ambtshalve beslissen kan alleen over de individuele "
+                                                   "inkomenstoeslag (regeling = \"individuele_inkomenstoeslag\").")
+        if a.terugwerkende_kracht is not None and a.regeling != "bijzondere_bijstand":
+            lz.fout(f"aanvragen[{i}].terugwerkende_kracht", "Terugwerkende kracht (art. 44 lid 5 Pw) hoort alleen bij "
+                                                             "een aanvraag om bijzondere bijstand.")
     sh = v.get("schuldhulp")
     if sh is not None and sh.soort_melding == "hulpvraag" and sh.signaal_van is not None:
         lz.fout("schuldhulp.signaal_van", "Alleen bij soort_melding = \"signaal\" hoort een signaalgever.")

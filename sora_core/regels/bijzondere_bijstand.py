@@ -18,7 +18,9 @@ Volgorde van de beoordeling (de eerste reden om af te wijzen beslist):
 4. noodzaak: de consulent kan vaststellen dat de kosten niet noodzakelijk of niet bijzonder zijn
    (``aanvragen[i].noodzakelijk = false``); bij ``overig`` moet hij dat vaststellen;
 5. tijdigheid: kosten van vóór de aanvraagdatum alleen binnen de achteraf-termijn van de
-   kostensoort (art. 44 lid 1 Pw);
+   kostensoort (art. 44 lid 1 Pw); sinds 1-1-2026 daarbuiten ook tot drie maanden vóór de aanvraag
+   als de consulent vaststelt dat individuele omstandigheden dat vragen (art. 44 lid 5 Pw,
+   ``aanvragen[i].terugwerkende_kracht``; niet vastgesteld: doorverwezen);
 6. maximum van de kostensoort (als de gemeente er een koos); voorliggende voorziening (art. 15
    lid 1 Pw): dekt die de in aanmerking komende kosten helemaal, dan afgewezen;
 7. draagkracht en toekenning (meer aanvragen in één casus: de draagkracht wordt maar één keer
@@ -49,6 +51,7 @@ ART35 = "art. 35 lid 1 Participatiewet"
 ART15 = "art. 15 lid 1 Participatiewet"
 ART40 = "art. 40 lid 1 Participatiewet"
 ART44 = "art. 44 lid 1 Participatiewet"
+ART44_5 = "art. 44 lid 5 Participatiewet"
 GRONDSLAG_MINDERJARIG = "art. 13 lid 1 Participatiewet (jonger dan 18 jaar); art. 1:404 Burgerlijk Wetboek (onderhoudsplicht ouders)"
 N = "bijzondere_bijstand."
 
@@ -128,17 +131,40 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     if kd is not None and kd < aanvraagdatum:
         termijn, wt = keuze(u, ks, "achteraf_termijn")
         uiterlijk = termijn_einde(kd, 0, termijn)
-        if aanvraagdatum > uiterlijk:
-            if termijn == 0:
-                tekst = (f"De kosten zijn gemaakt op {datum_nl(kd)}, vóór de aanvraag op {datum_nl(aanvraagdatum)}. "
-                         f"Bijzondere bijstand voor '{ks.naam}' moet worden aangevraagd voordat de kosten worden gemaakt. ")
+        if aanvraagdatum <= uiterlijk:
+            u.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}; de aanvraag op {datum_nl(aanvraagdatum)} valt binnen de "
+                   f"termijn van {termijn} maanden na de kostendatum.", _gr(wt, ART44), wt.bron)
+        else:
+            # art. 44 lid 5 (sinds 1-1-2026): tot drie maanden terug als individuele omstandigheden dat vragen
+            tk = _terugwerkende_kracht(u, kd, aanvraagdatum)
+            if tk is not None and tk[1] and aanvraag.terugwerkende_kracht:
+                u.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}, na de termijn van '{ks.naam}' maar binnen {tk[0]} "
+                       f"maanden vóór de aanvraag op {datum_nl(aanvraagdatum)}. De consulent heeft vastgesteld dat "
+                       "individuele omstandigheden bijstand met terugwerkende kracht vragen; de aanvraag is op tijd.",
+                       ART44_5)
+            elif tk is not None and tk[1] and aanvraag.terugwerkende_kracht is None:
+                u.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}, na de termijn van '{ks.naam}' maar binnen {tk[0]} "
+                       f"maanden vóór de aanvraag op {datum_nl(aanvraagdatum)}. Of individuele omstandigheden bijstand "
+                       "met terugwerkende kracht vragen, weegt de consulent (aanvraagveld 'terugwerkende_kracht'); de "
+                       "aanvraag gaat naar een consulent.", ART44_5)
+                return u.besluit("doorverwezen")
             else:
-                tekst = (f"De kosten zijn gemaakt op {datum_nl(kd)}; een aanvraag moest uiterlijk {datum_nl(uiterlijk)} "
-                         f"binnen zijn ({termijn} maanden na de kostendatum), maar is gedaan op {datum_nl(aanvraagdatum)}. ")
-            u.stap(tekst + "De aanvraag is te laat gedaan en wordt afgewezen.", _gr(wt, ART44), wt.bron)
-            return u.besluit("afgewezen")
-        u.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}; de aanvraag op {datum_nl(aanvraagdatum)} valt binnen de termijn "
-               f"van {termijn} maanden na de kostendatum.", _gr(wt, ART44), wt.bron)
+                if termijn == 0:
+                    tekst = (f"De kosten zijn gemaakt op {datum_nl(kd)}, vóór de aanvraag op {datum_nl(aanvraagdatum)}. "
+                             f"Bijzondere bijstand voor '{ks.naam}' moet worden aangevraagd voordat de kosten worden "
+                             "gemaakt. ")
+                else:
+                    tekst = (f"De kosten zijn gemaakt op {datum_nl(kd)}; een aanvraag moest uiterlijk {datum_nl(uiterlijk)} "
+                             f"binnen zijn ({termijn} maanden na de kostendatum), maar is gedaan op "
+                             f"{datum_nl(aanvraagdatum)}. ")
+                if tk is not None and tk[1]:  # binnen de drie maanden, maar de consulent zag geen reden
+                    tekst += ("De consulent heeft vastgesteld dat geen individuele omstandigheden bijstand met "
+                              "terugwerkende kracht vragen (art. 44 lid 5 Participatiewet). ")
+                elif tk is not None:
+                    tekst += (f"Ook bijstand met terugwerkende kracht reikt niet zo ver: ten hoogste {tk[0]} maanden vóór "
+                              "de aanvraag (art. 44 lid 5 Participatiewet). ")
+                u.stap(tekst + "De aanvraag is te laat gedaan en wordt afgewezen.", _gr(wt, ART44), wt.bron)
+                return u.besluit("afgewezen")
 
     # 6. voorliggende voorziening en kosten ------------------------------------------------------
     if bedrag == NUL:
@@ -263,6 +289,16 @@ def keuze(u, ks: Kostensoort, naam: str, verplicht: bool = True) -> tuple[Any, O
         return None, None
     u.gebruik(w)
     return w.waarde, w
+
+
+def _terugwerkende_kracht(u, kostendatum, aanvraagdatum) -> Optional[tuple[int, bool]]:
+    """Art. 44 lid 5 Pw (sinds 1-1-2026): (maanden, ligt de kostendatum daarbinnen vóór de aanvraag).
+    ``None`` als de wet op de aanvraagdatum geen terugwerkende kracht kent (vóór 2026)."""
+    w = u.ctx.beleid.waarde("bijstand.terugwerkende_kracht_maanden")
+    if w is None or aanvraagdatum < w.geldig_vanaf:
+        return None
+    u.gebruik(w)
+    return w.waarde, aanvraagdatum <= termijn_einde(kostendatum, 0, w.waarde)
 
 
 def _gr(w: Waarde, standaard: str) -> str:

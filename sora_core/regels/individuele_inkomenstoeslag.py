@@ -19,16 +19,24 @@ Voorwaarden (art. 36 lid 1 Pw, met de regionale verordening voor de open normen)
    toegekend op 1-9-2024 betekent: weer mogelijk vanaf 1-9-2025).
 
 Bedrag per jaar naar huishoudsoort (open normen, regionale waarden van Zaffier).
+
+Ambtshalve (``aanvragen[i].ambtshalve``): vanaf 1 januari 2027 mag het college de toeslag zonder
+aanvraag toekennen (Participatiewet in balans, fase 3); de voorwaarden blijven dezelfde. Vóór die
+datum is een ambtshalve verzoek een invoerfout op dat veld: de toeslag is dan alleen op aanvraag.
 """
 
 from __future__ import annotations
 
+from ..fouten import Fout, InvoerFout
 from ..geld import cent, datum_nl, euro_nl, termijn_einde
 from ..model import Aanvraag
+from ..wetgeving import PIB, PIB_FASE_3
 from .registratie import basisregeling
 from .toetsen import inkomenstoets, vermogenstoets
 
 ART36 = "art. 36 lid 1 Participatiewet"
+#: de tekst van art. 36 per 1-1-2027 is nog niet gezien (domein.md: secundaire bron, amendement Lahlah/Van Kent)
+ART36_AMBTSHALVE = f"art. 36 Participatiewet zoals gewijzigd per 1 januari 2027 ({PIB}, amendement Lahlah/Van Kent)"
 
 
 @basisregeling(
@@ -43,6 +51,17 @@ def beoordeel(u, aanvraag: Aanvraag | None):
     casus = ctx.casus
     peil = ctx.peildatum
     redenen: list[str] = []
+
+    if aanvraag is not None and aanvraag.ambtshalve:
+        if peil < PIB_FASE_3:
+            i = next(i for i, a in enumerate(casus.aanvragen) if a is aanvraag)
+            raise InvoerFout([Fout(
+                f"aanvragen[{i}].ambtshalve",
+                f"Ambtshalve (zonder aanvraag) kan de individuele inkomenstoeslag pas worden toegekend vanaf "
+                f"{datum_nl(PIB_FASE_3)} (Participatiewet in balans, Stb. 2025, 312); op {datum_nl(peil)} alleen op aanvraag (art. 36 lid 1 Participatiewet). "
+                "Laat 'ambtshalve' weg als de burger zelf heeft aangevraagd.")])
+        u.stap("Het college beslist ambtshalve over de individuele inkomenstoeslag, zonder aanvraag; de voorwaarden "
+               "zijn dezelfde als bij een aanvraag.", ART36_AMBTSHALVE)
 
     # 1. leeftijd
     if h.leeftijd_aanvrager < 21:

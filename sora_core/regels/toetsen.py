@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..geld import NUL, cent, euro_nl, procent_nl
+from ..geld import NUL, cent, datum_nl, euro_nl, procent_nl
+from ..wetgeving import PIB_FASE_1
 from ..huishouden import toepasselijke_norm
 
 
@@ -59,11 +60,16 @@ def vermogenstoets(u) -> bool:
     if not u.motiveer:
         return binnen
     w = u.ctx.beleid.waarde(naam)
+    # sinds 1-1-2026 is de vermogenstoets doorlopend: art. 34 lid 2 onder b spreekt van "het aanwezige
+    # vermogen" (was: het vermogen bij de aanvang van de bijstand); de toets kijkt naar de peildatum
+    doorlopend = u.ctx.peildatum >= PIB_FASE_1
     u.stap(
-        f"Het vermogen {vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor "
+        f"Het {'op ' + datum_nl(u.ctx.peildatum) + ' aanwezige ' if doorlopend else ''}vermogen "
+        f"{vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor "
         f"{'een gezin of alleenstaande ouder' if naam.endswith('gezin') else 'een alleenstaande'} is {euro_nl(grens)}. "
         + ("Het vermogen ligt binnen de grens." if binnen else "Het vermogen ligt boven de grens."),
-        w.grondslag, "kern")
+        w.grondslag + ("; art. 34 lid 2 onder b Participatiewet (doorlopende vermogenstoets)" if doorlopend else ""),
+        "kern")
     return binnen
 
 
