@@ -166,6 +166,23 @@ def waarschuwingen(peildatum: date, definities: Optional[Mapping[str, Any]] = No
     return [w] if w else []
 
 
+def vooruitblik(vandaag: date, dagen: int = 60, definities: Optional[Mapping[str, Any]] = None) -> Optional[str]:
+    """Een waarschuwing als de kern binnen ``dagen`` dagen na ``vandaag`` niet meer gedekt is (of
+    dat al niet is), anders ``None``. Voor de testsuite en een geplande taak."""
+    k = kern_dekking(definities)
+    eerste = k.eerste_ongedekte_datum(vandaag)
+    if eerste is None or (eerste - vandaag).days > dagen:
+        return None
+    ontbreekt = k.niet_gedekt(max(eerste, vandaag))
+    wie = ontbreekt[0]["naam"] + (f" en {len(ontbreekt) - 1} andere" if len(ontbreekt) > 1 else "")
+    if eerste <= vandaag:
+        wanneer = f"is sinds {datum_nl(eerste)} niet meer volledig gedekt"
+    else:
+        wanneer = f"is over {(eerste - vandaag).days} dagen, op {datum_nl(eerste)}, niet meer volledig gedekt"
+    return (f"Let op: de kern {wanneer} ({wie}). Vul de waarden aan in sora_core/data/; "
+            "zie 'sora actualiteit'.")
+
+
 def niet_gedekt_in(naam: str, plugin, peildatum: date, definities: Optional[Mapping[str, Any]] = None) -> bool:
     """Is ``naam`` op ``peildatum`` in deze gemeente niet gedekt? Een open norm telt de eigen
     waarden van de gemeente en de regionale standaard samen; zonder enige waarde (kern noch
