@@ -321,3 +321,33 @@ def test_help_noemt_exitcodes_en_voorbeeld():
     r = CliRunner().invoke(sora, ["actualiteit", "--help"])
     assert r.exit_code == 0
     assert "sora actualiteit --peildatum" in r.output and "Exitcode 0" in r.output
+
+
+def test_harmonisatie_niet_te_berekenen_als_een_gebruikte_eigen_waarde_vervallen_is(maak_plugin):
+    """Bijstandsnormen zijn er op 1-3-2024, maar de eigen inkomensgrens van de collectieve
+    zorgverzekering van Vervaldorp liep tot en met 31-12-2023 en de regio heeft geen standaard:
+    de regel verwijst de modelhuishoudens door, dus de jaarwaarde is niet te berekenen. Gelijkdorp
+    heeft die norm niet (zonder waarde, zoals de regio): daar is het oordeel gewoon "voldoet"."""
+    from sora_core.analyse.harmonisatie import harmonisatie
+    from sora_core.plugins import bouw_register
+
+    toml = """
+        [[norm]]
+        naam = "collectieve_zorgverzekering.inkomensgrens"
+        waarde = "1.30"
+        geldig_vanaf = 2023-01-01
+        geldig_tot = 2023-12-31
+        grondslag = "Beleidsregel Vervaldorp, art. 2"
+    """
+    naam_v, obj_v = maak_plugin("vervaldorp", toml, cbs="GM9001")
+    naam_g, obj_g = maak_plugin("gelijkdorp", "titel = 'Gelijkdorp'\n", cbs="GM9002")
+    reg = bouw_register([(naam_v, lambda: obj_v), (naam_g, lambda: obj_g)])
+    assert not reg.fouten, reg.fouten
+    doc = harmonisatie(D(2024, 3, 1), reg=reg)
+    valideer(json.loads(json.dumps(doc)), "sora-harmonisatie")
+    oordeel = {g["plugin"]: g["oordeel"] for g in doc["gemeenten"]}
+    assert oordeel["vervaldorp"]["code"] == "niet_te_berekenen"
+    assert oordeel["vervaldorp"]["tekst"] == (
+        "NIET TE BEREKENEN: op 1 maart 2024 ontbreken waarden die de berekening nodig heeft "
+        "(collectieve_zorgverzekering.inkomensgrens). Zie 'sora actualiteit'.")
+    assert oordeel["gelijkdorp"]["code"] == "voldoet"
