@@ -25,12 +25,14 @@ from .uitleg import Context, OntbrekendeWaarde, Uitleg
 
 def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peildatum: Optional[date] = None,
               zet: tuple[tuple[str, str], ...] = (), reg: Optional[Register] = None,
-              motiveren: bool = True) -> Besluit:
+              motiveren: bool = True, ontbrekend: Optional[list] = None) -> Besluit:
     """Beslis over een casus. ``gemeente`` en ``peildatum`` vervangen die van de casus; ``zet``
     zet voor deze ene beslissing open normen (wat-als: (naam, waarde)-paren); ``reg`` is een
     eigen pluginregister (standaard: de geïnstalleerde gemeenten). ``motiveren=False`` beslist
     precies hetzelfde maar zonder motivering en gebruikte waarden (sneller; voor batch en
-    analyses die alleen uitkomsten en bedragen tellen, niet voor een beschikking).
+    analyses die alleen uitkomsten en bedragen tellen, niet voor een beschikking). Is
+    ``ontbrekend`` een lijst, dan komt daarin de naam van elke waarde die op de peildatum
+    ontbrak en een beslissing deed doorverwijzen (voor analyses als ``sora harmonisatie``).
 
     Gooit ``InvoerFout`` (met alle problemen per veld) als de casus niet te beslissen is, en
     ``PluginFout`` als de plugin van de gemeente niet werkt."""
@@ -46,7 +48,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
     plugin = reg.zoek(casus.gemeente)
     gemeente_bestaat_op(plugin, casus.peildatum)
     beleid = los_op(plugin, casus.peildatum, zet)
-    ctx = Context(casus, beleid, motiveren)
+    ctx = Context(casus, beleid, motiveren, ontbrekend)
     regelingen = catalogus(beleid)
 
     beslissingen: list[Beslissing] = []
@@ -145,6 +147,8 @@ def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
             raise PluginFout(r.bron, f"regeling {r.sleutel} gaf een ongeldige beslissing: {fout}")
         return b
     except (OntbrekendeWaarde, OnbekendeAOWLeeftijd) as e:
+        if ctx.ontbrekend is not None:
+            ctx.ontbrekend.append(getattr(e, "naam", "aow_leeftijd"))
         if u.motiveer:
             u.stap(f"{e} Zonder vastgestelde waarde beslist de toolkit niet; de aanvraag gaat naar een consulent.",
                    "art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", "kern")

@@ -215,6 +215,34 @@ def minima_effect(gemeente: Optional[str], peildatum: Optional[str], zet, grafie
         click.echo(f"Grafiek geschreven naar {grafiek}.", err=True)
 
 
+@sora.command()
+@_PEILDATUM
+@click.option("--gemeente", "gemeenten", multiple=True,
+              help="Alleen de eigen waarden van deze gemeente (herhaalbaar): CBS-code of pluginnaam.")
+@_json_vlag
+@click.pass_context
+def actualiteit(ctx: click.Context, peildatum: Optional[str], gemeenten, als_json: bool) -> None:
+    """Is het recht in de toolkit actueel? Per parameter en open norm: eerste en laatste gedekte
+    dag, perioden zonder waarde en waarden die nog te bevestigen zijn; wat op de peildatum niet
+    gedekt is, en de eerste ongedekte datum.
+
+    Exitcode 0 als de peildatum volledig gedekt is, 1 als niet (voor een geplande taak), 2 bij
+    ongeldige invoer.
+
+    \b
+    Voorbeelden:
+      sora actualiteit
+      sora actualiteit --peildatum 2027-01-01 --gemeente alkmaar
+      sora actualiteit --json > actualiteit.json || echo "waarden ontbreken"
+    """
+    from .analyse import actualiteit as a
+
+    doc = a.actualiteit(_peildatum(peildatum), gemeenten)
+    _uitvoer(doc, als_json, False, a.als_tekst)
+    if not doc["volledig_gedekt"]:
+        ctx.exit(1)
+
+
 class _Atomisch:
     """Schrijf naar een tijdelijk bestand naast het doel; hernoem pas als alles gelukt is."""
 

@@ -74,11 +74,13 @@ def melding_ontbrekend(d: Definitie, op: date) -> str:
 class Context:
     """Alles wat de regels over één casus in één gemeente op één peildatum weten."""
 
-    def __init__(self, casus: Casus, beleid: Beleid, motiveer: bool = True):
+    def __init__(self, casus: Casus, beleid: Beleid, motiveer: bool = True, ontbrekend: Optional[list] = None):
         self.casus = casus
         self.beleid = beleid
         self.peildatum = casus.peildatum
         self.motiveer = motiveer
+        #: als een lijst: de beslisser zet hier de naam van elke waarde die ontbrak (voor analyses)
+        self.ontbrekend = ontbrekend
         #: kinderen per leeftijdsband (regels.declaratief.kinderen_in_band), per casus gedeeld
         self.per_band: dict = {}
 

@@ -64,3 +64,22 @@ def casus(**over) -> dict:
     }
     c.update(over)
     return c
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Waarschuw (nooit een fout) als de kern binnen 60 dagen niet meer gedekt is, of dat al niet is:
+    dan moeten de waarden in sora_core/data/ worden bijgewerkt (zie 'sora actualiteit')."""
+    try:
+        from datetime import date
+
+        from sora_core.analyse.actualiteit import vooruitblik
+
+        melding = vooruitblik(date.today(), 60)
+        if melding:
+            terminalreporter.write_sep("-", "actualiteit van de kern", yellow=True)
+            terminalreporter.write_line(melding, yellow=True)
+    except Exception as e:  # noqa: BLE001 - deze waarschuwing mag de run nooit laten falen
+        try:
+            terminalreporter.write_line(f"(actualiteit van de kern niet te bepalen: {type(e).__name__})")
+        except Exception:  # noqa: BLE001
+            pass

@@ -165,7 +165,7 @@ def _nieuwe_gemeente(besluit) -> dict:
     g = besluit.gemeente
     return {"plugin": g.plugin, "cbs_code": g.cbs_code, "naam": g.naam, "casussen": 0, "regelingen": {},
             "totalen": {"per_jaar": NUL, "eenmalig": NUL, "lening": NUL},
-            "wat_als": None}
+            "wat_als": None, "peildata": set()}
 
 
 def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
@@ -200,6 +200,7 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
     if g is None:
         g = samen[besluit.gemeente.plugin] = _nieuwe_gemeente(besluit)
     g["casussen"] += 1
+    g["peildata"].add(besluit.peildatum)  # de dekking wordt in de samenvatting per peildatum één keer bekeken
     regelingen = g["regelingen"]
     pj = ee = le = NUL
     for b in besluit.beslissingen:
@@ -274,6 +275,7 @@ def _voeg_samen(totaal: dict, deel: dict) -> None:
             totaal[plugin] = g
             continue
         t["casussen"] += g["casussen"]
+        t["peildata"] |= g["peildata"]
         for k, v in g["totalen"].items():
             t["totalen"][k] += v
         for sleutel, r in g["regelingen"].items():
@@ -311,7 +313,11 @@ def _samenvatting(per: dict, aantal: int, fouten: int, foutregels: list, zet: Ze
                 wat_alles[k] += g["wat_als"]["verschil"][k]
         gemeenten.append({"plugin": plugin, "cbs_code": g["cbs_code"], "naam": g["naam"], "casussen": g["casussen"],
                           "regelingen": regs, "totalen": bedragen.totalen_tekst(g["totalen"]), "wat_als": wa})
+    from .actualiteit import waarschuwingen
+
+    peildata = sorted({d for g in per.values() for d in g["peildata"]})
     return {"contract": CONTRACT, "formaat": formaat, "regels": aantal, "beslist": aantal - fouten, "fouten": fouten,
+            "waarschuwingen": [w for d in peildata for w in waarschuwingen(d)],
             "foutregels": foutregels, "foutregels_afgekapt": fouten > len(foutregels),
             "totalen": bedragen.totalen_tekst(alles), "wat_als": zet_dict(zet),
             "wat_als_verschil": bedragen.totalen_tekst(wat_alles) if wat_alles else None,
@@ -397,7 +403,8 @@ def samenvatting_tekst(s: dict) -> str:
     from .tabel import bedrag_kort, bedrag_verschil, tabel
     from .vergelijk import _KORT
 
-    uit = [f"Batch: {s['regels']} regels, {s['beslist']} beslist, {s['fouten']} met een fout ({s['duur_seconden']} s)", ""]
+    uit = [f"Batch: {s['regels']} regels, {s['beslist']} beslist, {s['fouten']} met een fout ({s['duur_seconden']} s)"]
+    uit += s.get("waarschuwingen", []) + [""]
     for g in s["gemeenten"]:
         uit.append(f"{g['naam']} ({g['cbs_code']}): {g['casussen']} casussen; totaal {bedrag_kort(Decimal(g['totalen']['per_jaar']))} "
                    f"per jaar, {bedrag_kort(Decimal(g['totalen']['eenmalig']))} eenmalig"

@@ -12,7 +12,9 @@ Per gemeente op de peildatum twee maten:
    waarde gedeeld door de jaarwaarde van basis- plus pluspakket voor dezelfde huishoudens.
    Doel: hoogstens 10%.
 
-Oordeel: "voldoet" als beide doelen gehaald zijn, anders "voldoet niet" met de reden.
+Oordeel: "voldoet" als beide doelen gehaald zijn, anders "voldoet niet" met de reden; "niet te
+berekenen" (nooit "voldoet") als een modelhuishouden op de peildatum geen bijstandsnorm heeft of
+als een waarde die de berekening nodig had op de peildatum niet gedekt is (``sora actualiteit``).
 "Voorlopig" als de gemeente normen nog moet bevestigen of pluspakketregelingen zonder vast
 bedrag heeft (geen of onbevestigd bedrag, werkelijke kosten, of doorverwezen naar een
 uitvoerder): die tellen als 0 en de jaarwaarde is dan een ondergrens.
@@ -38,11 +40,13 @@ def _aandeel(teller: Decimal, noemer: Decimal) -> Optional[Decimal]:
 def harmonisatie(peildatum: date, reg=None) -> dict:
     from ..beleid import los_op
     from ..plugins import register
+    from .actualiteit import niet_gedekt_in, waarschuwingen
     from .minima_effect import minima_effect
     from .normen import norm_status, open_normen
 
     reg = reg or register()
-    me = minima_effect(peildatum, reg=reg, percentages=(100,))
+    gemist: dict[str, list] = {}
+    me = minima_effect(peildatum, reg=reg, percentages=(100,), ontbrekend=gemist)
     per_plugin = {g["plugin"]: g for g in me["gemeenten"]}
     normen = open_normen()
     uit = []
@@ -94,13 +98,31 @@ def harmonisatie(peildatum: date, reg=None) -> dict:
         zonder_norm = [h for h in per_plugin[p.naam]["huishoudens"] if not h["punten"]]
         meldingen = ([f"voor {len(zonder_norm)} van de {len(zonder_norm) + len(punten)} modelhuishoudens is op "
                       f"{peildatum.isoformat()} geen bijstandsnorm bekend (kies een andere --peildatum)"] if zonder_norm else [])
-        g["oordeel"] = _oordeel(aandeel_normen, aandeel_lokaal, te_bevestigen,
-                                [r for r in regelingen if r["bedrag_onbekend"]], meldingen)
-    return {"contract": CONTRACT, "peildatum": peildatum.isoformat(),
+        # waarden die de berekening nodig had en die op de peildatum niet gedekt zijn (vervallen of
+        # in een gat; niet: open normen zonder enige waarde, die verwijzen altijd door)
+        ontbreekt = sorted({n for n in gemist.get(p.naam, ()) if niet_gedekt_in(n, p, peildatum)})
+        if meldingen or ontbreekt:
+            g["oordeel"] = _niet_te_berekenen(peildatum, meldingen, ontbreekt)
+        else:
+            g["oordeel"] = _oordeel(aandeel_normen, aandeel_lokaal, te_bevestigen,
+                                    [r for r in regelingen if r["bedrag_onbekend"]], meldingen)
+    return {"contract": CONTRACT, "peildatum": peildatum.isoformat(), "waarschuwingen": waarschuwingen(peildatum),
             "doel": {"normen_op_standaard": str(DOEL_NORMEN), "lokaal_aandeel_waarde": str(DOEL_LOKAAL)},
             "definitie_jaarwaarde": ("gemiddelde over de acht modelhuishoudens van minima-effect op 100% van de "
                                      "toepasselijke norm; per_maand x 12, per_jaar x 1, eenmalig x 1"),
             "gemeenten": uit}
+
+
+def _niet_te_berekenen(peildatum: date, meldingen: list, ontbreekt: list) -> dict:
+    """Geen oordeel als waarden ontbreken: dan is de jaarwaarde niet te berekenen (nooit "voldoet")."""
+    from ..geld import datum_nl
+
+    redenen = list(meldingen)
+    if ontbreekt:
+        wie = ontbreekt[0] + (f" en {len(ontbreekt) - 1} andere" if len(ontbreekt) > 1 else "")
+        redenen.append(f"op {datum_nl(peildatum)} ontbreken waarden die de berekening nodig heeft ({wie})")
+    return {"code": "niet_te_berekenen", "voorlopig": False,
+            "tekst": "NIET TE BEREKENEN: " + "; ".join(redenen) + ". Zie 'sora actualiteit'."}
 
 
 def _oordeel(normen: Optional[Decimal], lokaal: Optional[Decimal], te_bevestigen: list, onbekend: list,
@@ -138,7 +160,7 @@ def als_tekst(doc: dict) -> str:
     from .tabel import bedrag_kort, tabel
 
     uit = [f"Harmonisatie op {doc['peildatum']} (doel: ten minste 90% van de open normen op de regionale standaard, "
-           "pluspakket hoogstens 10% van de ondersteuning)", ""]
+           "pluspakket hoogstens 10% van de ondersteuning)"] + doc.get("waarschuwingen", []) + [""]
     rijen = []
     for g in doc["gemeenten"]:
         if not g["bestaat"]:
@@ -147,7 +169,8 @@ def als_tekst(doc: dict) -> str:
         nm, pp = g["normen"], g["pluspakket"]
         a_n = procent_nl(Decimal(nm["aandeel_op_standaard"])) if nm["aandeel_op_standaard"] else "-"
         a_l = procent_nl(Decimal(pp["aandeel_lokaal"])) if pp["aandeel_lokaal"] else "-"
-        oordeel = {"voldoet": "voldoet", "voldoet_niet": "voldoet niet"}[g["oordeel"]["code"]]
+        oordeel = {"voldoet": "voldoet", "voldoet_niet": "voldoet niet",
+                   "niet_te_berekenen": "niet te berekenen"}[g["oordeel"]["code"]]
         rijen.append([g["naam"], f"{nm['op_standaard']}/{nm['in_gebruik']}", a_n, str(pp["aantal"]),
                       bedrag_kort(Decimal(pp["jaarwaarde"])) if pp["jaarwaarde"] else "?", a_l, oordeel + (" (voorlopig)" if g["oordeel"]["voorlopig"] else "")])
     uit.append(tabel(["Gemeente", "normen std", "aandeel", "plusregelingen", "jaarwaarde plus", "lokaal aandeel", "oordeel"],

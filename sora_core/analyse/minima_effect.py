@@ -110,7 +110,9 @@ def armoedeval(punten: list[dict], sleutel: str = "totaal") -> list[dict]:
 
 
 def minima_effect(peildatum: date, gemeente: Optional[str] = None, reg=None, zet: Optional[Zet] = None,
-                  percentages=PERCENTAGES, huishoudens=MODELHUISHOUDENS) -> dict:
+                  percentages=PERCENTAGES, huishoudens=MODELHUISHOUDENS, ontbrekend: Optional[dict] = None) -> dict:
+    """``ontbrekend``: als een dict, dan per plugin de namen van de waarden die op de peildatum
+    ontbraken en een beslissing voor een modelhuishouden deden doorverwijzen (zie harmonisatie)."""
     from ..beleid import los_op
     from ..beslisser import beoordeel
     from ..plugins import register
@@ -127,6 +129,7 @@ def minima_effect(peildatum: date, gemeente: Optional[str] = None, reg=None, zet
         if not g["bestaat"]:
             continue
         beleid = los_op(p, peildatum)
+        gemist = ontbrekend.setdefault(p.naam, []) if ontbrekend is not None else None
         for model in huishoudens:
             try:
                 norm = toepasselijke_norm(model_casus(model, p.naam, peildatum, NUL), beleid)
@@ -140,7 +143,7 @@ def minima_effect(peildatum: date, gemeente: Optional[str] = None, reg=None, zet
                 c = model_casus(model, p.naam, peildatum, inkomen)
                 # alleen uitkomsten en bedragen tellen: beslissen zonder motivering (zelfde regels)
                 punt = {"percentage": pct, "inkomen_per_maand": euro(inkomen),
-                        **_punt(beoordeel(c, reg=reg, motiveren=False))}
+                        **_punt(beoordeel(c, reg=reg, motiveren=False, ontbrekend=gemist))}
                 if p.naam in zet:
                     w = _punt(beoordeel(c, reg=reg, zet=zet[p.naam], motiveren=False))
                     w["verschil"] = euro(Decimal(w["totaal"]) - Decimal(punt["totaal"]))
@@ -152,7 +155,10 @@ def minima_effect(peildatum: date, gemeente: Optional[str] = None, reg=None, zet
                 h["wat_als_armoedeval"] = armoedeval([{**x["wat_als"], "percentage": x["percentage"],
                                                         "inkomen_per_maand": x["inkomen_per_maand"]} for x in punten])
             g["huishoudens"].append(h)
-    return {"contract": CONTRACT, "peildatum": peildatum.isoformat(), "percentages": list(percentages),
+    from .actualiteit import waarschuwingen
+
+    return {"contract": CONTRACT, "peildatum": peildatum.isoformat(), "waarschuwingen": waarschuwingen(peildatum),
+            "percentages": list(percentages),
             "omrekening": "per_maand x 12, per_jaar x 1, eenmalig x 1; toegekend zonder bedrag telt als 0",
             "wat_als": zet_dict(zet), "gemeenten": gemeenten}
 
@@ -163,7 +169,8 @@ def als_tekst(doc: dict) -> str:
 
     pcts = doc["percentages"]
     uit = [f"Minima-effect op {doc['peildatum']}: jaarwaarde van de ondersteuning per modelhuishouden",
-           "(per_maand x 12, per_jaar x 1, eenmalig x 1; ? = toegekend, bedrag nog niet bekend)", ""]
+           "(per_maand x 12, per_jaar x 1, eenmalig x 1; ? = toegekend, bedrag nog niet bekend)"]
+    uit += doc.get("waarschuwingen", []) + [""]
     for g in doc["gemeenten"]:
         uit.append(f"=== {g['naam']} ({g['cbs_code']}) ===")
         if not g["bestaat"]:

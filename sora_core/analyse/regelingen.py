@@ -142,11 +142,14 @@ def catalogus(peildatum: date, gemeente: Optional[str] = None, reg=None) -> dict
         plus = [r for r in cat(b).values() if r.pakket != "basis"]
         gemeenten.append({"plugin": p.naam, "cbs_code": p.info.cbs_code, "naam": p.info.naam,
                           "bestaat": p.info.bestaat_op(peildatum), "pluspakket": [regeling_dict(r) for r in plus]})
-    return {"contract": CONTRACT, "peildatum": peildatum.isoformat(), "basispakket": basis, "gemeenten": gemeenten}
+    from .actualiteit import waarschuwingen
+
+    return {"contract": CONTRACT, "peildatum": peildatum.isoformat(), "waarschuwingen": waarschuwingen(peildatum),
+            "basispakket": basis, "gemeenten": gemeenten}
 
 
 def catalogus_tekst(doc: dict) -> str:
-    uit = [f"Regelingen op {doc['peildatum']}", "", "BASISPAKKET (regionaal, in elke gemeente)"]
+    uit = [f"Regelingen op {doc['peildatum']}"] + doc.get("waarschuwingen", []) + ["", "BASISPAKKET (regionaal, in elke gemeente)"]
     namen = {g["plugin"]: g["naam"] for g in doc["gemeenten"]}
     for r in doc["basispakket"]:
         uit.append(f"* {r['naam']} [{r['sleutel']}]")

@@ -88,9 +88,12 @@ def vergelijk(casus, reg=None, zet: Optional[Zet] = None) -> dict:
         r["per_gemeente"] = cellen
         r["verschilt"] = len({repr(_vergelijkbaar(c)) for c in cellen.values()}) > 1
         uit_rijen.append(r)
+    from .actualiteit import waarschuwingen
+
     return {
         "contract": CONTRACT,
         "peildatum": casus.peildatum.isoformat(),
+        "waarschuwingen": waarschuwingen(casus.peildatum),
         "wat_als": zet_dict(zet),
         "gemeenten": gemeenten,
         "regelingen": uit_rijen,
@@ -127,7 +130,7 @@ def als_tekst(doc: dict) -> str:
 
     beslist = [g for g in doc["gemeenten"] if g["status"] == "beslist"]
     uit = [f"Dezelfde casus in {len(doc['gemeenten'])} gemeenten, peildatum "
-           f"{datum_nl(date.fromisoformat(doc['peildatum']))}", ""]
+           f"{datum_nl(date.fromisoformat(doc['peildatum']))}"] + doc.get("waarschuwingen", []) + [""]
     koppen = ["  Regeling"] + [g["naam"] for g in beslist]
     rijen = []
     for r in doc["regelingen"]:
