@@ -13,9 +13,9 @@ $(STAMP): pyproject.toml $(foreach p,$(PLUGINS),plugins/$(p)/pyproject.toml)
 	$(BIN)/pip install --quiet -e ".[test]" $(foreach p,$(PLUGINS),-e plugins/$(p))
 	touch $(STAMP)
 
-## make demo: zet op en vergelijk de ingebouwde voorbeeldcasus in alle zes gemeenten
+## make demo: zet op en vergelijk de ingebouwde voorbeeldcasus in alle zes gemeenten, op de dag van vandaag
 demo: $(STAMP)
-	$(BIN)/sora vergelijk voorbeelden/gezin-vergelijk.toml
+	$(BIN)/sora vergelijk voorbeelden/gezin-vergelijk.toml --peildatum $$(date +%F)
 
 ## make test: zet op en draai alle tests
 test: $(STAMP)

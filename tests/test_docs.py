@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import inspect
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,32 @@ def test_plugin_schrijven_noemt_de_opdrachten():
 
 def test_handtekening_zonder_aanhalingstekens():
     assert handtekening(hookspecs.sora_regels) == "sora_regels(registreer: Registratie) -> None"
+
+
+def test_wetswijzigingen_noemen_elke_datum_waarop_de_kern_verandert():
+    """docs/wetswijzigingen.md heeft een kop voor elke datum (vanaf 2023) waarop een parameter van
+    de kern een nieuwe waarde krijgt, en voor de data van wetgeving.py."""
+    from sora_core.geld import datum_nl
+    from sora_core.parameters import kern_definities
+    from sora_core.wetgeving import PIB_FASE_1, PIB_FASE_3
+
+    tekst = (ROOT / "docs" / "wetswijzigingen.md").read_text(encoding="utf-8")
+    koppen = {regel[3:].split(":")[0].strip() for regel in tekst.splitlines() if regel.startswith("## ")}
+    data = {w.geldig_vanaf for d in kern_definities().values() if not d.open for w in d.waarden
+            if w.geldig_vanaf.year >= 2023} | {PIB_FASE_1, PIB_FASE_3}
+    ontbreekt = sorted(d for d in data if datum_nl(d) not in koppen)
+    assert not ontbreekt, ontbreekt
+
+
+def test_casuscontract_in_de_docs_noemt_elk_veld_van_het_schema():
+    schema = json.loads((ROOT / "sora_core" / "schemas" / "casus.schema.json").read_text(encoding="utf-8"))
+    tekst = (ROOT / "docs" / "casus-contract.md").read_text(encoding="utf-8")
+
+    def velden(s):
+        s = s.get("items", s)
+        for naam, sub in s.get("properties", {}).items():
+            yield naam
+            yield from velden(sub)
+
+    ontbreekt = sorted({v for v in velden(schema) if not re.search(rf"(^|[\s`\[.]){re.escape(v)}\b", tekst, re.M)})
+    assert not ontbreekt, ontbreekt
