@@ -47,7 +47,7 @@ GEMEENTEN = {
     "GM1980": "dijk_en_waard", "GM0399": "heiloo", "GM0450": "uitgeest",
 }
 EERSTE_PEILDATUM = date(2023, 1, 1)
-LAATSTE_PEILDATUM = date(2026, 6, 30)
+LAATSTE_PEILDATUM = date(2027, 3, 31)  # tot voorbij het einde van de gegevens (31-12-2026)
 
 #: Toegestane uitzonderingen op "meer inkomen geeft nooit meer steun": regelingssleutel -> de regel
 #: die het rechtvaardigt. Leeg: geen enkele regeling mag bij meer inkomen meer geven. Wie hier iets
@@ -140,6 +140,17 @@ def casussen(draw, gemeente: Optional[str] = None) -> dict:
         if draw(st.booleans()):
             c["schuldhulp"]["bedreigende_situatie"] = draw(st.sampled_from(
                 ["woningontruiming", "afsluiting_energie", "afsluiting_water", "opzegging_zorgverzekering"]))
+    # Participatiewet in balans: jongeren die niet op hun ouders kunnen terugvallen (art. 20 lid 3),
+    # mantelzorg elders (art. 22a lid 4), een aanvraag van vóór de peildatum (overgangsrecht art. 12)
+    gronden = ["middelen_ouders_ontoereikend", "onderhoud_niet_afdwingbaar"]
+    if draw(st.integers(0, 3)) == 0:
+        c["aanvrager"]["geen_beroep_op_ouders"] = draw(st.sampled_from(gronden))
+    if "partner" in c and draw(st.integers(0, 3)) == 0:
+        c["partner"]["geen_beroep_op_ouders"] = draw(st.sampled_from(gronden))
+    if draw(st.integers(0, 5)) == 0:
+        c["aanvrager"]["tijdelijk_mantelzorg_elders"] = True
+    if draw(st.integers(0, 3)) == 0:
+        c["aanvraagdatum"] = draw(st.dates(peil - timedelta(days=90), peil)).isoformat()
     if draw(st.booleans()):
         c["woning"] = {"soort": draw(st.sampled_from(["huur", "koop", "inwonend", "instelling", "geen_vaste_woonplaats"]))}
     return c

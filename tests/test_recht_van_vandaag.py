@@ -364,3 +364,31 @@ def test_geen_beslissing_na_de_einddatum_noemt_een_vervallen_artikel(gemeente):
                 for artikel, eind in VERVALLEN.items():
                     assert not (besluit.peildatum > eind and patronen[artikel].search(w.grondslag)), (c, w)
 
+
+
+# --------------------------------------------------------------------------- de nieuwe velden in batch (CSV)
+
+def test_batch_csv_kent_de_nieuwe_kolommen(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from sora_core.cli import sora
+
+    pad = tmp_path / "in.csv"
+    pad.write_text(
+        "id,gemeente,peildatum,geboortedatum,geen_beroep_op_ouders,tijdelijk_mantelzorg_elders,"
+        "geboortedata_medebewoners,netto_per_maand,laag_sinds,regeling,kostensoort,bedrag\n"
+        # 19 jaar zonder ouders: 43,52 (zie test_jongere_die_geen_beroep_op_ouders_kan_doen_vandaag)
+        "j,heiloo,2026-12-01,2007-03-01,middelen_ouders_ontoereikend,,,1300.00,,bijzondere_bijstand,medische_kosten,500.00\n"
+        # mantelzorg elders met een medebewoner van 76: geen kostendelersnorm; 1300 <= 1703,35: 479
+        "m,heiloo,2026-12-01,1980-05-01,,ja,1950-01-01,1300.00,2020-01-01,individuele_inkomenstoeslag,,\n"
+        # ongeldige grond: een fout voor precies die regel, met het veld
+        "x,heiloo,2026-12-01,2007-03-01,ouders_weg,,,1300.00,,,,\n", encoding="utf-8")
+    uit = tmp_path / "uit.jsonl"
+    r = CliRunner().invoke(sora, ["batch", str(pad), "--uit", str(uit), "--processen", "1"])
+    regels = {x["id"]: x for x in map(json.loads, uit.read_text().splitlines())}
+    assert regels["j"]["beslissingen"][0]["bedrag"] == "43.52"
+    assert regels["m"]["beslissingen"][0]["bedrag"] == "479.00"
+    assert regels["x"]["fout"]["fouten"][0]["veld"] == "aanvrager.geen_beroep_op_ouders"
+    assert r.exit_code == 0, r.output
