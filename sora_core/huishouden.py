@@ -297,7 +297,7 @@ def jongerennorm(u, h: Huishouden, kostendelersnorm: bool) -> Decimal:
     else:
         naam = "bijstandsnorm.jongeren.alleenstaande"
         onder = "a"
-        situatie = ("alleenstaande ouder" if kinderen else "alleenstaande") + " van 18, 19 of 20 jaar"
+        situatie = ("een alleenstaande ouder" if kinderen else "een alleenstaande") + " van 18, 19 of 20 jaar"
         norm21_naam = "bijstandsnorm.alleenstaande"
     w = u.waarde_record(naam)
     norm = w.waarde
@@ -352,7 +352,7 @@ def _verhoging_jongeren(u, jong: list, norm: Decimal, norm21_naam: str) -> Decim
     verhoogd = norm + wv.waarde * len(zonder_ouders)
     if u.motiveer:
         keer = f"{len(zonder_ouders)} x " if len(zonder_ouders) > 1 else ""
-        u.stap(f"De jongere kan geen beroep doen op de ouders ({gronden}). De norm wordt verhoogd met {keer}"
+        u.stap(f"Geen beroep op de ouders mogelijk ({gronden}). De norm wordt verhoogd met {keer}"
                f"{euro_nl(wv.waarde)} tot {euro_nl(verhoogd)} per maand.", "art. 20 lid 3 Participatiewet", wv.bron)
     w21 = u.waarde_record(norm21_naam)
     if verhoogd > w21.waarde:
