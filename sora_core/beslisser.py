@@ -38,6 +38,11 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
         from .invoer import casus_uit_dict
 
         casus = casus_uit_dict(casus)
+    elif not isinstance(casus, Casus):
+        from .invoer import _soort
+
+        raise InvoerFout([Fout(None, f"Verwacht een casus (een Casus of een dict volgens het casuscontract), "
+                                     f"kreeg {_soort(casus)}.")])
     if gemeente is not None:
         casus = attrs.evolve(casus, gemeente=gemeente)
     if peildatum is not None:
