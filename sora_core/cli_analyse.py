@@ -215,42 +215,8 @@ def minima_effect(gemeente: Optional[str], peildatum: Optional[str], zet, grafie
         click.echo(f"Grafiek geschreven naar {grafiek}.", err=True)
 
 
-class _Atomisch:
-    """Schrijf naar een tijdelijk bestand naast het doel; hernoem pas als alles gelukt is."""
-
-    def __init__(self, pad: str):
-        self.pad = pad
-
-    def __enter__(self):
-        import tempfile
-
-        map_ = os.path.dirname(os.path.abspath(self.pad))
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=".sora-", suffix=".tmp", dir=map_)
-        except OSError as e:
-            raise SoraFout(f"Uitvoerbestand {self.pad} kan niet worden geschreven ({type(e).__name__}): "
-                           "bestaat de map en mag erin geschreven worden?") from None
-        self.f = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        return self.f
-
-    def __exit__(self, soort, *_):
-        try:
-            if soort is None:
-                self.f.flush()
-                os.fsync(self.f.fileno())
-            self.f.close()
-            if soort is None:
-                masker = os.umask(0)
-                os.umask(masker)
-                os.chmod(self.tmp, 0o666 & ~masker)  # mkstemp maakt 0600; geef de gewone rechten
-                os.replace(self.tmp, self.pad)
-        finally:
-            if os.path.exists(self.tmp):
-                os.unlink(self.tmp)
-        return False
-
-
-def _open_uit(pad: Optional[str]):
+def _open_uit(pad: Optional[str], invoer: Optional[str] = None):
+    """Het uitvoerbestand van ``--uit`` (regels en controles: ``uitvoerpad``)."""
     if pad is None:
         import contextlib
 
@@ -259,7 +225,9 @@ def _open_uit(pad: Optional[str]):
         import contextlib
 
         return contextlib.nullcontext(sys.stdout)
-    return _Atomisch(pad)
+    from .uitvoerpad import Atomisch
+
+    return Atomisch(pad, invoer=invoer)
 
 
 @sora.command()
@@ -290,7 +258,10 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
     from .analyse import batch as b
     from .plugins import register
     from .uitvoer import naar_json
+    from .uitvoerpad import controleer_uit, onderbreekbaar
 
+    if uitvoer and uitvoer != "-":
+        controleer_uit(uitvoer, invoer=invoer)  # vóór er iets gelezen of beslist is
     reg = register()
     z = _zet(zet, reg)
     fmt = b.formaat_van(invoer, formaat)
@@ -310,8 +281,8 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
         bron = sys.stdin.buffer if invoer == "-" else open(invoer, "rb")
     except OSError as e:
         raise SoraFout(f"Invoerbestand {invoer} kan niet worden gelezen ({type(e).__name__}).") from None
-    with bron:
-        with _open_uit(uitvoer) as uit:
+    with onderbreekbaar(), bron:
+        with _open_uit(uitvoer, invoer) as uit:
             samen = b.draai(bron, uit, formaat=fmt, zet=z, processen=processen or os.cpu_count() or 1, blok=blok,
                             volledig=volledig, voortgang=toon if voortgang else None)
     if voortgang:
@@ -343,7 +314,7 @@ def populatie(aantal: int, seed: int, peildatum: Optional[str], uitvoer: Optiona
     pd = _datum(peildatum, "--peildatum") or p.STANDAARD_PEILDATUM
     regels = p.regels(aantal, seed, pd)
     if uitvoer and uitvoer != "-":
-        with _Atomisch(uitvoer) as f:
+        with _open_uit(uitvoer) as f:
             for r in regels:
                 f.write(r)
         click.echo(f"{aantal} casussen geschreven naar {uitvoer}.", err=True)

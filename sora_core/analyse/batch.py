@@ -155,6 +155,14 @@ def _init(zet: Zet, volledig: bool) -> None:
     _STAAT["volledig"] = volledig
 
 
+def _init_werker(zet: Zet, volledig: bool) -> None:
+    """Initialisatie van een werkproces: stil bij signalen (het hoofdproces ruimt op), dan ``_init``."""
+    from ..uitvoerpad import stil_werkproces
+
+    stil_werkproces()
+    _init(zet, volledig)
+
+
 def _nieuwe_gemeente(besluit) -> dict:
     g = besluit.gemeente
     return {"plugin": g.plugin, "cbs_code": g.cbs_code, "naam": g.naam, "casussen": 0, "regelingen": {},
@@ -376,7 +384,8 @@ def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, pro
 
         methode = "fork" if "fork" in mp.get_all_start_methods() else None
         ctx = mp.get_context(methode)
-        with ctx.Pool(processen, initializer=_init, initargs=(zet, volledig)) as pool:
+        pool = ctx.Pool(processen, initializer=_init_werker, initargs=(zet, volledig))
+        try:
             onderweg: deque = deque()
             for b in _blokken(bron, blok):
                 onderweg.append(pool.apply_async(verwerk_blok, (b,)))
@@ -384,7 +393,29 @@ def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, pro
                     schrijf(onderweg.popleft().get())
             while onderweg:
                 schrijf(onderweg.popleft().get())
+        except BaseException:
+            _stop_pool(pool)
+            raise
+        pool.terminate()  # zoals ``with Pool``: alles is al binnen
     return _samenvatting(per, aantal, fouten, foutregels, zet, formaat, time.perf_counter() - start)
+
+
+def _stop_pool(pool, wacht: float = 5.0) -> None:
+    """Stop de werkprocessen na een fout of signaal, begrensd in de tijd. ``Pool.terminate`` kan
+    blijven hangen (een werkproces dat Pool zelf net opnieuw startte en het stopsignaal miste);
+    dan volgt SIGKILL, en daarna gaat het hoofdproces hoe dan ook door met opruimen."""
+    import threading
+
+    t = threading.Thread(target=pool.terminate, daemon=True)
+    t.start()
+    t.join(wacht)
+    if t.is_alive():
+        for w in list(getattr(pool, "_pool", ())):
+            try:
+                w.kill()
+            except (OSError, ValueError, AttributeError):
+                pass
+        t.join(wacht)
 
 
 def samenvatting_tekst(s: dict) -> str:
