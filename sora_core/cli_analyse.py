@@ -246,7 +246,14 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
     """Beslis veel casussen uit JSON Lines of CSV, gestreamd, op alle kernen, met samenvatting.
 
     Slechte regels worden met hun regelnummer gemeld; de run gaat door. Het uitvoerbestand
-    verschijnt pas als de hele run gelukt is (nooit half geschreven).
+    verschijnt pas als de hele run af is (nooit half geschreven).
+
+    \b
+    Exitcode:
+      0  elke casus is beslist
+      1  de run is af, maar een of meer regels hadden een fout (staan in de samenvatting en de uitvoer)
+      2  onbruikbare invoer of opties (niets beslist, geen uitvoerbestand)
+      128+N  onderbroken door signaal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP)
 
     \b
     Voorbeelden:
@@ -290,8 +297,10 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
     naar_stderr = uitvoer == "-"
     tekst = naar_json(samen) if als_json else b.samenvatting_tekst(samen)
     click.echo(tekst, nl=False, err=naar_stderr)
-    if samen["fouten"] and not als_json:
-        click.echo(f"{samen['fouten']} regel(s) konden niet worden beslist; zie hierboven en de uitvoer.", err=True)
+    if samen["fouten"]:
+        if not als_json:
+            click.echo(f"{samen['fouten']} regel(s) konden niet worden beslist; zie hierboven en de uitvoer.", err=True)
+        sys.exit(1)  # exitcode 1: de run is af, maar niet elke casus is beslist (zie --help)
 
 
 @sora.command()
