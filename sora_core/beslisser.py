@@ -40,6 +40,11 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
         from .invoer import casus_uit_dict
 
         casus = casus_uit_dict(casus)
+    elif not isinstance(casus, Casus):
+        from .invoer import _soort
+
+        raise InvoerFout([Fout(None, f"Verwacht een casus (een Casus of een dict volgens het casuscontract), "
+                                     f"kreeg {_soort(casus)}.")])
     if gemeente is not None:
         casus = attrs.evolve(casus, gemeente=gemeente)
     if peildatum is not None:
@@ -59,6 +64,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
                        f"Onbekende regeling{getoond(a.regeling)} in {beleid.gemeente.naam} op {casus.peildatum.isoformat()}; "
                        f"bekend: {', '.join(regelingen)}.")
                   for i, a in enumerate(casus.aanvragen) if a.regeling not in regelingen]
+        fouten += dubbele_aanvragen(casus.aanvragen)
         if fouten:
             raise InvoerFout(fouten)
         for a in casus.aanvragen:
@@ -84,6 +90,39 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
         schuldhulp=schuldhulp,
         waarschuwingen=_waarschuwingen(beleid, beslissingen),
     )
+
+
+#: de regeling waarvoor meer aanvragen in één casus mogen (elk voor een eigen kostenpost)
+MEER_AANVRAGEN = "bijzondere_bijstand"
+
+
+def dubbele_aanvragen(aanvragen) -> list[Fout]:
+    """Een regeling per periode (alles behalve bijzondere bijstand, ook het pluspakket van een
+    plugin) mag maar één keer per casus worden aangevraagd: een tweede aanvraag zou dezelfde
+    toeslag nog eens toekennen. Bijzondere bijstand mag vaker, voor verschillende kosten; twee
+    keer precies dezelfde kostenpost (kostensoort, bedrag, kostendatum en omschrijving) zou
+    dubbel betalen en is ook een fout. De melding noemt de herhaling, nooit de omschrijving."""
+    from .invoer import getoond
+
+    fouten: list[Fout] = []
+    eerder: dict = {}
+    for i, a in enumerate(aanvragen):
+        if a.regeling == MEER_AANVRAGEN:
+            sleutel = (a.regeling, a.kostensoort, a.bedrag, a.kostendatum, a.omschrijving)
+            j = eerder.setdefault(sleutel, i)
+            if j != i:
+                fouten.append(Fout(f"aanvragen[{i}]", f"Deze aanvraag bijzondere bijstand is gelijk aan aanvragen[{j}] "
+                                                      "(zelfde kostensoort, bedrag, kostendatum en omschrijving); "
+                                                      "toekennen zou dezelfde kosten twee keer betalen. Vraag elke "
+                                                      "kostenpost één keer aan."))
+            continue
+        j = eerder.setdefault(a.regeling, i)
+        if j != i:
+            fouten.append(Fout(f"aanvragen[{i}].regeling", f"De regeling{getoond(a.regeling)} is al aangevraagd in "
+                                                           f"aanvragen[{j}]; een regeling wordt per casus één keer "
+                                                           "aangevraagd (alleen bijzondere bijstand mag vaker, voor "
+                                                           "verschillende kosten)."))
+    return fouten
 
 
 def catalogus(beleid: Beleid) -> dict[str, RegelingDef]:

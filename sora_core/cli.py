@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .fouten import Fout, InvoerFout, SoraFout
+from .uitvoerpad import Onderbroken
 
 EXIT_INVOER = 2
 
@@ -45,6 +46,10 @@ class SoraGroep(click.Group):
             return super().invoke(ctx)
         except SoraFout as e:
             raise SoraFoutUitvoer(e, _wil_json(ctx)) from None
+        except Onderbroken as e:  # SIGTERM, SIGHUP, SIGINT tijdens een run die schrijft (uitvoerpad)
+            click.echo(f"Onderbroken ({e.naam}): de run is gestopt; een uitvoerbestand (--uit) is niet geschreven "
+                       "of vervangen.", err=True)
+            ctx.exit(128 + e.signum)
 
 
 def _wil_json(ctx: click.Context) -> bool:

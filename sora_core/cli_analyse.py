@@ -243,42 +243,8 @@ def actualiteit(ctx: click.Context, peildatum: Optional[str], gemeenten, als_jso
         ctx.exit(1)
 
 
-class _Atomisch:
-    """Schrijf naar een tijdelijk bestand naast het doel; hernoem pas als alles gelukt is."""
-
-    def __init__(self, pad: str):
-        self.pad = pad
-
-    def __enter__(self):
-        import tempfile
-
-        map_ = os.path.dirname(os.path.abspath(self.pad))
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=".sora-", suffix=".tmp", dir=map_)
-        except OSError as e:
-            raise SoraFout(f"Uitvoerbestand {self.pad} kan niet worden geschreven ({type(e).__name__}): "
-                           "bestaat de map en mag erin geschreven worden?") from None
-        self.f = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        return self.f
-
-    def __exit__(self, soort, *_):
-        try:
-            if soort is None:
-                self.f.flush()
-                os.fsync(self.f.fileno())
-            self.f.close()
-            if soort is None:
-                masker = os.umask(0)
-                os.umask(masker)
-                os.chmod(self.tmp, 0o666 & ~masker)  # mkstemp maakt 0600; geef de gewone rechten
-                os.replace(self.tmp, self.pad)
-        finally:
-            if os.path.exists(self.tmp):
-                os.unlink(self.tmp)
-        return False
-
-
-def _open_uit(pad: Optional[str]):
+def _open_uit(pad: Optional[str], invoer: Optional[str] = None):
+    """Het uitvoerbestand van ``--uit`` (regels en controles: ``uitvoerpad``)."""
     if pad is None:
         import contextlib
 
@@ -287,7 +253,9 @@ def _open_uit(pad: Optional[str]):
         import contextlib
 
         return contextlib.nullcontext(sys.stdout)
-    return _Atomisch(pad)
+    from .uitvoerpad import Atomisch
+
+    return Atomisch(pad, invoer=invoer)
 
 
 @sora.command()
@@ -306,7 +274,14 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
     """Beslis veel casussen uit JSON Lines of CSV, gestreamd, op alle kernen, met samenvatting.
 
     Slechte regels worden met hun regelnummer gemeld; de run gaat door. Het uitvoerbestand
-    verschijnt pas als de hele run gelukt is (nooit half geschreven).
+    verschijnt pas als de hele run af is (nooit half geschreven).
+
+    \b
+    Exitcode:
+      0  elke casus is beslist
+      1  de run is af, maar een of meer regels hadden een fout (staan in de samenvatting en de uitvoer)
+      2  onbruikbare invoer of opties (niets beslist, geen uitvoerbestand)
+      128+N  onderbroken door signaal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP)
 
     \b
     Voorbeelden:
@@ -318,7 +293,10 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
     from .analyse import batch as b
     from .plugins import register
     from .uitvoer import naar_json
+    from .uitvoerpad import controleer_uit, onderbreekbaar
 
+    if uitvoer and uitvoer != "-":
+        controleer_uit(uitvoer, invoer=invoer)  # vóór er iets gelezen of beslist is
     reg = register()
     z = _zet(zet, reg)
     fmt = b.formaat_van(invoer, formaat)
@@ -338,8 +316,8 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
         bron = sys.stdin.buffer if invoer == "-" else open(invoer, "rb")
     except OSError as e:
         raise SoraFout(f"Invoerbestand {invoer} kan niet worden gelezen ({type(e).__name__}).") from None
-    with bron:
-        with _open_uit(uitvoer) as uit:
+    with onderbreekbaar(), bron:
+        with _open_uit(uitvoer, invoer) as uit:
             samen = b.draai(bron, uit, formaat=fmt, zet=z, processen=processen or os.cpu_count() or 1, blok=blok,
                             volledig=volledig, voortgang=toon if voortgang else None)
     if voortgang:
@@ -347,8 +325,10 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
     naar_stderr = uitvoer == "-"
     tekst = naar_json(samen) if als_json else b.samenvatting_tekst(samen)
     click.echo(tekst, nl=False, err=naar_stderr)
-    if samen["fouten"] and not als_json:
-        click.echo(f"{samen['fouten']} regel(s) konden niet worden beslist; zie hierboven en de uitvoer.", err=True)
+    if samen["fouten"]:
+        if not als_json:
+            click.echo(f"{samen['fouten']} regel(s) konden niet worden beslist; zie hierboven en de uitvoer.", err=True)
+        sys.exit(1)  # exitcode 1: de run is af, maar niet elke casus is beslist (zie --help)
 
 
 @sora.command()
@@ -371,7 +351,7 @@ def populatie(aantal: int, seed: int, peildatum: Optional[str], uitvoer: Optiona
     pd = _datum(peildatum, "--peildatum") or p.STANDAARD_PEILDATUM
     regels = p.regels(aantal, seed, pd)
     if uitvoer and uitvoer != "-":
-        with _Atomisch(uitvoer) as f:
+        with _open_uit(uitvoer) as f:
             for r in regels:
                 f.write(r)
         click.echo(f"{aantal} casussen geschreven naar {uitvoer}.", err=True)

@@ -164,7 +164,7 @@ def test_(pad: str, als_json: bool) -> None:
 @sora.command("normen-doc")
 @click.option("--controleer", "alleen_controleren", is_flag=True,
               help="Schrijf niets; exitcode 1 als docs/open-normen.md verouderd is.")
-@click.option("--uit", type=click.Path(dir_okay=False), help="Schrijf naar dit bestand (standaard docs/open-normen.md).")
+@click.option("--uit", help="Schrijf naar dit bestand (standaard docs/open-normen.md).")
 def normen_doc(alleen_controleren: bool, uit: Optional[str]) -> None:
     """Schrijf docs/open-normen.md: elke open norm van de kern met betekenis en standaard.
 
@@ -174,7 +174,9 @@ def normen_doc(alleen_controleren: bool, uit: Optional[str]) -> None:
     """
     from . import docs
 
-    pad = Path(uit) if uit else docs.OPEN_NORMEN
+    from .uitvoerpad import controleer_uit
+
+    pad = Path(controleer_uit(uit)) if uit else docs.OPEN_NORMEN  # alleen een gewoon bestand (zie docs/cli.md)
     if alleen_controleren:
         if docs.is_actueel(pad):
             click.echo(f"{pad} is actueel.")

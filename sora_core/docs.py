@@ -115,7 +115,10 @@ def schrijf(pad: Path = OPEN_NORMEN) -> bool:
     if oud == nieuw:
         return False
     pad.parent.mkdir(parents=True, exist_ok=True)
-    pad.write_text(nieuw, encoding="utf-8")
+    from .uitvoerpad import Atomisch
+
+    with Atomisch(str(pad)) as f:  # atomisch, en alleen over een gewoon bestand
+        f.write(nieuw)
     return True
 
 

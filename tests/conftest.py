@@ -43,6 +43,24 @@ def maak_plugin(tmp_path):
     return maak
 
 
+def register_van_de_zes():
+    """Een register met alleen de zes gemeenten van de regio (``plugins.INGEBOUWD``), los van wat
+    er verder is geïnstalleerd: tests over "de zes" mogen niet breken door een zevende plugin."""
+    from sora_core.plugins import INGEBOUWD, bouw_register
+
+    return bouw_register([(n, lambda m=m: __import__(m)) for n, m in INGEBOUWD.items()])
+
+
+@pytest.fixture
+def zes_gemeenten(monkeypatch):
+    """``register()`` geeft voor deze test alleen de zes gemeenten van de regio."""
+    from sora_core import plugins
+
+    reg = register_van_de_zes()
+    monkeypatch.setattr(plugins, "_REGISTER", reg)
+    return reg
+
+
 @pytest.fixture
 def runner():
     return CliRunner()

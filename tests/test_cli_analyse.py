@@ -70,7 +70,7 @@ def test_opstart_laadt_analyse_niet():
 
 # =========================================================================== vergelijk
 
-def test_vergelijk_voorbeeld_zes_gemeenten_tekst():
+def test_vergelijk_voorbeeld_zes_gemeenten_tekst(zes_gemeenten):
     r = run("vergelijk", VOORBEELD)
     assert r.exit_code == 0, r.output
     for naam in GEMEENTEN6:
@@ -85,7 +85,7 @@ def test_vergelijk_voorbeeld_zes_gemeenten_tekst():
     assert "Totaal per jaar" in r.output and "Totaal eenmalig" in r.output
 
 
-def test_vergelijk_json_schema_en_totalen():
+def test_vergelijk_json_schema_en_totalen(zes_gemeenten):
     r = run("vergelijk", VOORBEELD, "--json")
     doc = json.loads(r.output)
     valideer(doc, "sora-vergelijk")
@@ -229,7 +229,7 @@ def test_normen_testregister(testregister):
     assert len(rijen) == 1 + 2 * len(doc["normen"])
 
 
-def test_normen_echte_gemeenten():
+def test_normen_echte_gemeenten(zes_gemeenten):
     r = run("normen", "--peildatum", PEIL, "--json")
     doc = json.loads(r.output)
     valideer(doc, "sora-normen")
@@ -350,7 +350,7 @@ def test_harmonisatie_oordeel_grenzen():
     assert o["code"] == "voldoet" and o["voorlopig"] is True
 
 
-def test_harmonisatie_echte_gemeenten():
+def test_harmonisatie_echte_gemeenten(zes_gemeenten):
     r = run("harmonisatie", "--peildatum", "2023-06-01", "--json")
     doc = json.loads(r.output)
     valideer(doc, "sora-harmonisatie")

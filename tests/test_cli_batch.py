@@ -50,7 +50,7 @@ def _invoer(tmp_path) -> Path:
 def test_batch_met_de_hand_en_slechte_regels(testregister, tmp_path):
     uit = tmp_path / "uit.jsonl"
     r = CliRunner().invoke(sora, ["batch", str(_invoer(tmp_path)), "--uit", str(uit), "--processen", "1"])
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1, r.output  # af, maar twee regels met een fout; het uitvoerbestand is er wel
     regels = [json.loads(x) for x in uit.read_text(encoding="utf-8").splitlines()]
     for x in regels:
         valideer(x, "sora-batch-regel")
@@ -95,7 +95,7 @@ def test_batch_csv(testregister, tmp_path):
         "a3,testa,2025-13-01,1985-01-01,,1600.00,2015-01-01,0.00,nee\n", encoding="utf-8")
     uit = tmp_path / "uit.jsonl"
     r = CliRunner().invoke(sora, ["batch", str(pad), "--uit", str(uit), "--json", "--processen", "1"])
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1, r.output  # a3 heeft een fout
     doc = json.loads(r.output)
     valideer(doc, "sora-batch")
     regels = [json.loads(x) for x in uit.read_text().splitlines()]
@@ -297,10 +297,84 @@ def test_batch_privacy_geen_ingevoerde_waarden_in_uitvoer_of_samenvatting(tmp_pa
     uit = tmp_path / "uit.jsonl"
     for extra in ([], ["--json"]):
         r = CliRunner().invoke(sora, ["batch", str(invoer), "--uit", str(uit), "--processen", "1"] + extra)
-        assert r.exit_code == 0
+        assert r.exit_code == 1  # alle regels hebben een fout
         tekst = r.output + uit.read_text(encoding="utf-8")
         for g in geheim:
             assert g not in tekst
     velden = [{f["veld"] for f in json.loads(x)["fout"]["fouten"]} for x in uit.read_text().splitlines()]
     assert velden[:3] == [{"aanvrager.geboortedatum"}, {None}, {"omschrijving"}]
     assert {"peildatum", "aanvrager", "inkomen"} <= velden[3]
+
+
+# =========================================================================== CSV: elke regel verantwoord (issue 3)
+
+KOP = "id,gemeente,peildatum,geboortedatum,netto_per_maand,laag_sinds,omschrijving\n"
+
+
+def _csv_rij(i: int, omschrijving: str = "") -> str:
+    return f"c{i},GM0373,2025-09-01,1985-01-01,1450.00,2015-01-01,{omschrijving}\n"
+
+
+def _verantwoord(uit: Path, regels_in_bestand: int) -> dict:
+    """Elke fysieke regel na de kop staat in de uitvoer: beslist of als fout met haar regelnummer."""
+    recs = [json.loads(x) for x in uit.read_text(encoding="utf-8").splitlines()]
+    assert [r["regel"] for r in recs] == list(range(2, regels_in_bestand + 1))
+    return {r["regel"]: r for r in recs}
+
+
+def test_csv_open_aanhalingsteken_slikt_geen_casussen(tmp_path):
+    rijen = [_csv_rij(i) for i in range(2, 301)]
+    rijen[8] = _csv_rij(10, '"Jan Jansen')           # regel 10: aanhalingsteken niet gesloten
+    rijen[48] = _csv_rij(50, 'bril"')                # regel 50: sluit het veld van regel 10 (nog een tikfout)
+    pad = tmp_path / "in.csv"
+    pad.write_text(KOP + "".join(rijen), encoding="utf-8")
+    uit = tmp_path / "uit.jsonl"
+    r = CliRunner().invoke(sora, ["batch", str(pad), "--uit", str(uit), "--json", "--processen", "1"])
+    assert r.exit_code == 1, r.output
+    doc = json.loads(r.stdout)
+    assert (doc["regels"], doc["fouten"]) == (299, 41)   # regel 10 tot en met 50 fout, de rest beslist
+    per = _verantwoord(uit, 300)
+    for nr in range(10, 51):
+        melding = per[nr]["fout"]["fouten"][0]["melding"]
+        assert "regel 10 tot en met regel 50" in melding, melding
+    assert all("beslissingen" in per[nr] for nr in list(range(2, 10)) + list(range(51, 301)))
+    assert "Jan Jansen" not in r.output + uit.read_text(encoding="utf-8")
+
+
+def test_csv_open_aanhalingsteken_tot_het_einde_en_ongeldige_utf8(tmp_path):
+    pad = tmp_path / "in.csv"
+    pad.write_bytes((KOP + _csv_rij(2) + _csv_rij(3, "\xe9").replace("\xe9", "") + _csv_rij(4)).encode()
+                    .replace(b"c3,", b"c3\xff,") + _csv_rij(5, '"open').encode() + _csv_rij(6).encode())
+    uit = tmp_path / "uit.jsonl"
+    r = CliRunner().invoke(sora, ["batch", str(pad), "--uit", str(uit), "--processen", "1"])
+    assert r.exit_code == 1, r.output
+    per = _verantwoord(uit, 6)
+    assert "beslissingen" in per[2] and "beslissingen" in per[4]
+    assert "UTF-8" in per[3]["fout"]["fouten"][0]["melding"]
+    assert "fout" in per[5] and "fout" in per[6]      # het open veld loopt tot het einde van het bestand
+
+
+def test_csv_met_puntkomma_krijgt_een_hint(tmp_path):
+    pad = tmp_path / "in.csv"
+    pad.write_text(KOP.replace(",", ";") + _csv_rij(2).replace(",", ";"), encoding="utf-8")
+    r = CliRunner().invoke(sora, ["batch", str(pad)])
+    assert r.exit_code == 2 and "puntkomma" in r.stderr and "Excel" in r.stderr, r.output
+
+
+def test_csv_dubbele_kolom_wordt_geweigerd(tmp_path):
+    pad = tmp_path / "in.csv"
+    pad.write_text("gemeente,peildatum,geboortedatum,netto_per_maand,netto_per_maand\n"
+                   "GM0373,2025-09-01,1985-01-01,1450.00,99999.00\n", encoding="utf-8")
+    uit = tmp_path / "uit.jsonl"
+    r = CliRunner().invoke(sora, ["batch", str(pad), "--uit", str(uit)])
+    assert r.exit_code == 2 and "'netto_per_maand' staat meer dan eens" in r.stderr, r.output
+    assert not uit.exists()
+
+
+def test_batch_exitcodes(tmp_path):
+    goed = jsonl(tmp_path / "goed.jsonl", [casus("GM0373", "1450.00")])
+    slecht = jsonl(tmp_path / "slecht.jsonl", [casus("GM0373", "1450.00"), "{kapot"])
+    assert CliRunner().invoke(sora, ["batch", str(goed), "--processen", "1"]).exit_code == 0
+    for extra in ([], ["--json"]):
+        assert CliRunner().invoke(sora, ["batch", str(slecht), "--processen", "1"] + extra).exit_code == 1
+    assert CliRunner().invoke(sora, ["batch", str(goed), "--processen", "0"]).exit_code == 2

@@ -351,8 +351,10 @@ def test_de_zes_plugins_laden_zonder_fouten():
     from sora_core.plugins import register
 
     reg = register(opnieuw=True)
-    assert not reg.fouten
-    assert set(reg.plugins) == {"alkmaar", "bergen", "castricum", "dijk_en_waard", "heiloo", "uitgeest"}
+    zes = {"alkmaar", "bergen", "castricum", "dijk_en_waard", "heiloo", "uitgeest"}
+    # over de zes van de regio; een andere geïnstalleerde plugin mag er ook zijn (zie test_zevende_gemeente.py)
+    assert not {n: f for n, f in reg.fouten.items() if n in zes}
+    assert zes <= set(reg.plugins)
 
 
 def test_gemeente_vult_open_normen_van_de_kindregeling_in(tmp_path):

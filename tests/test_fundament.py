@@ -35,7 +35,7 @@ CBS = {
 
 # --------------------------------------------------------------------------- gemeenten
 
-def test_gemeenten_json_noemt_alle_zes_met_juiste_cbs_code(runner):
+def test_gemeenten_json_noemt_alle_zes_met_juiste_cbs_code(runner, zes_gemeenten):
     r = runner.invoke(sora, ["gemeenten", "--json"])
     assert r.exit_code == 0, r.output
     doc = json.loads(r.output)

@@ -22,7 +22,6 @@ een casus (privacy).
 from __future__ import annotations
 
 import csv
-import io
 import json
 import time
 from collections import deque
@@ -111,36 +110,78 @@ def lees_jsonl(f) -> Iterator[tuple[int, Any]]:
         yield nr, regel
 
 
+def _csv_regels(f, kapot: set) -> Iterator[str]:
+    """De fysieke regels van een binair bestand als tekst; een regel die geen geldige UTF-8 is,
+    komt in ``kapot`` (regelnummer) en gaat met vervangtekens door, zodat de telling klopt."""
+    for nr, ruw in enumerate(f, 1):
+        try:
+            tekst = ruw.decode("utf-8")
+        except UnicodeDecodeError:
+            kapot.add(nr)
+            tekst = ruw.decode("utf-8", "replace")
+        if nr == 1 and tekst.startswith("\ufeff"):
+            tekst = tekst[1:]
+        yield tekst
+
+
 def lees_csv(f) -> Iterator[tuple[int, Any]]:
-    tekst = io.TextIOWrapper(f, encoding="utf-8-sig", newline="", errors="strict")
-    lezer = csv.reader(tekst)
+    """CSV-rijen met hun regelnummer. Elke fysieke regel wordt verantwoord: een rij, een lege
+    regel, of een fout met dat regelnummer. Een veld tussen aanhalingstekens dat over meer
+    regels loopt (vaak: één aanhalingsteken te veel) is een fout voor precies die regels; de
+    rijen erna gaan gewoon door."""
+    kapot: set = set()
+    lezer = csv.reader(_csv_regels(f, kapot))
     try:
         kop = next(lezer)
     except StopIteration:
         return
-    except UnicodeDecodeError:
-        raise InvoerFout([Fout(None, "CSV-kopregel is geen geldige UTF-8-tekst.")]) from None
+    except csv.Error:
+        raise InvoerFout([Fout(None, "De CSV-kopregel kan niet worden gelezen (staat er een aanhalingsteken te veel?).")]) from None
+    if kapot & set(range(1, lezer.line_num + 1)):
+        raise InvoerFout([Fout(None, "CSV-kopregel is geen geldige UTF-8-tekst.")])
+    if lezer.line_num > 1:
+        raise InvoerFout([Fout(None, f"De CSV-kopregel loopt over {lezer.line_num} regels (een aanhalingsteken te veel?).")])
     kop = [k.strip() for k in kop]
+    scheiding = next((t for t in (";", "\t") if len(kop) == 1 and t in kop[0]), None)
+    if scheiding:
+        teken = "puntkomma (;)" if scheiding == ";" else "tab"
+        raise InvoerFout([Fout(None, f"De kopregel lijkt een {teken} als scheidingsteken te gebruiken (zo bewaart een "
+                                     "Nederlandse Excel een CSV-bestand). Gebruik komma's: kies in Excel 'CSV UTF-8 "
+                                     "(door komma's gescheiden)', of vervang het scheidingsteken.")])
+    dubbel = sorted({k for k in kop if kop.count(k) > 1})
     onbekend = [k for k in kop if k not in CSV_KOLOMMEN]
     ontbreekt = [k for k in CSV_VERPLICHT if k not in kop]
-    if onbekend or ontbreekt:
-        fouten = [Fout(None, f"Onbekende CSV-kolom '{k}'; toegestaan: {', '.join(CSV_KOLOMMEN)}.") for k in onbekend]
+    if onbekend or ontbreekt or dubbel:
+        fouten = [Fout(None, f"CSV-kolom '{k}' staat meer dan eens in de kopregel; geef elke kolom één keer.") for k in dubbel]
+        fouten += [Fout(None, f"Onbekende CSV-kolom '{k}'; toegestaan: {', '.join(CSV_KOLOMMEN)}.") for k in onbekend]
         fouten += [Fout(None, f"Verplichte CSV-kolom '{k}' ontbreekt.") for k in ontbreekt]
         raise InvoerFout(fouten)
+    vorige = lezer.line_num
     while True:
         try:
             rij = next(lezer)
+            fout = None
         except StopIteration:
             return
-        except (UnicodeDecodeError, csv.Error) as e:
-            yield lezer.line_num, ("fout", f"Regel is geen geldige CSV of UTF-8 ({type(e).__name__}).")
+        except csv.Error:
+            rij, fout = None, "Regel is geen geldige CSV (een veld is te lang of een aanhalingsteken staat verkeerd)."
+        eind = max(lezer.line_num, vorige + 1)
+        begin, vorige = vorige + 1, eind
+        if fout is None and eind > begin:
+            fout = (f"Een veld tussen aanhalingstekens loopt van regel {begin} tot en met regel {eind}; een veld mag niet "
+                    "over meer regels lopen (staat er een aanhalingsteken te veel of te weinig?).")
+        if fout is None and kapot & {begin}:
+            fout = "Regel is geen geldige UTF-8-tekst."
+        if fout is not None:
+            for nr in range(begin, eind + 1):
+                yield nr, ("fout", fout)
             continue
         if not any(c.strip() for c in rij):
             continue
         if len(rij) != len(kop):
-            yield lezer.line_num, ("fout", f"Verwacht {len(kop)} kolommen, kreeg {len(rij)}.")
+            yield eind, ("fout", f"Verwacht {len(kop)} kolommen, kreeg {len(rij)}.")
             continue
-        yield lezer.line_num, dict(zip(kop, rij))
+        yield eind, dict(zip(kop, rij))
 
 
 # --------------------------------------------------------------------------- privacy
@@ -159,6 +200,14 @@ _STAAT: dict[str, Any] = {}
 def _init(zet: Zet, volledig: bool) -> None:
     _STAAT["zet"] = zet
     _STAAT["volledig"] = volledig
+
+
+def _init_werker(zet: Zet, volledig: bool) -> None:
+    """Initialisatie van een werkproces: stil bij signalen (het hoofdproces ruimt op), dan ``_init``."""
+    from ..uitvoerpad import stil_werkproces
+
+    stil_werkproces()
+    _init(zet, volledig)
 
 
 def _nieuwe_gemeente(besluit) -> dict:
@@ -388,7 +437,8 @@ def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, pro
 
         methode = "fork" if "fork" in mp.get_all_start_methods() else None
         ctx = mp.get_context(methode)
-        with ctx.Pool(processen, initializer=_init, initargs=(zet, volledig)) as pool:
+        pool = ctx.Pool(processen, initializer=_init_werker, initargs=(zet, volledig))
+        try:
             onderweg: deque = deque()
             for b in _blokken(bron, blok):
                 onderweg.append(pool.apply_async(verwerk_blok, (b,)))
@@ -396,7 +446,29 @@ def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, pro
                     schrijf(onderweg.popleft().get())
             while onderweg:
                 schrijf(onderweg.popleft().get())
+        except BaseException:
+            _stop_pool(pool)
+            raise
+        pool.terminate()  # zoals ``with Pool``: alles is al binnen
     return _samenvatting(per, aantal, fouten, foutregels, zet, formaat, time.perf_counter() - start)
+
+
+def _stop_pool(pool, wacht: float = 5.0) -> None:
+    """Stop de werkprocessen na een fout of signaal, begrensd in de tijd. ``Pool.terminate`` kan
+    blijven hangen (een werkproces dat Pool zelf net opnieuw startte en het stopsignaal miste);
+    dan volgt SIGKILL, en daarna gaat het hoofdproces hoe dan ook door met opruimen."""
+    import threading
+
+    t = threading.Thread(target=pool.terminate, daemon=True)
+    t.start()
+    t.join(wacht)
+    if t.is_alive():
+        for w in list(getattr(pool, "_pool", ())):
+            try:
+                w.kill()
+            except (OSError, ValueError, AttributeError):
+                pass
+        t.join(wacht)
 
 
 def samenvatting_tekst(s: dict) -> str:
