@@ -75,7 +75,8 @@ def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum
 @click.option("--alle", is_flag=True, help="Toets alle geïnstalleerde plugins.")
 @_json_vlag
 def controleer(pad: Optional[str], alle: bool, als_json: bool) -> None:
-    """Toets een plugin zonder een casus te beslissen. Exitcode 0: in orde, 1: bevindingen.
+    """Toets een plugin zonder een casus te beslissen. Exitcode 0: in orde (eventueel met
+    waarschuwingen), 1: fouten (de plugin laadt niet).
 
     PAD is een pluginmap (met pyproject.toml), een pakketmap of een beleid.toml.
 
@@ -90,22 +91,31 @@ def controleer(pad: Optional[str], alle: bool, als_json: bool) -> None:
 
     if bool(pad) == bool(alle):
         raise InvoerFout([Fout("PAD", "Geef een PAD of --alle (één van beide).")])
+    from .beleidstoets import fouten
+
     per_plugin = controleer_alle() if alle else {"": controleer_pad(Path(pad))}
     alle_bevindingen = [b for lijst in per_plugin.values() for b in lijst]
+    alle_fouten = fouten(alle_bevindingen)
+    waarschuwingen = len(alle_bevindingen) - len(alle_fouten)
     if als_json:
-        click.echo(naar_json({"in_orde": not alle_bevindingen,
+        click.echo(naar_json({"in_orde": not alle_fouten, "fouten": len(alle_fouten), "waarschuwingen": waarschuwingen,
                               "bevindingen": [b.als_dict() for b in alle_bevindingen]}), nl=False)
     else:
         for b in alle_bevindingen:
             click.echo(b.tekst())
         if alle:
             for naam, lijst in per_plugin.items():
-                click.echo(f"{naam}: {'in orde' if not lijst else f'{len(lijst)} bevinding(en)'}", err=bool(lijst))
-        if alle_bevindingen:
-            click.echo(f"{len(alle_bevindingen)} bevinding(en).", err=True)
+                n = len(fouten(lijst))
+                click.echo(f"{naam}: {'in orde' if not n else f'{n} fout(en)'}"
+                           + (f", {len(lijst) - n} waarschuwing(en)" if len(lijst) > n else ""), err=bool(n))
+        w = f"{waarschuwingen} waarschuwing(en)" if waarschuwingen else ""
+        if alle_fouten:
+            click.echo(f"{len(alle_fouten)} fout(en)" + (f", {w}" if w else "") + ": de plugin laadt zo niet.", err=True)
+        elif w:
+            click.echo(f"In orde (de plugin laadt), met {w}: zie hierboven.")
         else:
             click.echo("In orde: geen bevindingen.")
-    sys.exit(1 if alle_bevindingen else 0)
+    sys.exit(1 if alle_fouten else 0)
 
 
 @plugin.command("test")

@@ -284,10 +284,17 @@ def test_controleer_verzamelt_alle_bevindingen_met_regel(slechte_plugin):
         (beleid, 62, "hoogstens twee decimalen"),
         (beleid, 69, "'vermogenstoets' is true of false"),
     ]
-    gevonden = [(Path(b.bestand).name, b.regel, b.melding) for b in bev]
+    gevonden = [(Path(b.bestand).name, b.regel, b.melding) for b in bev if b.ernst == "fout"]
     for bestand, regel, stukje in verwacht:
         assert any(f == bestand and r == regel and stukje in m for f, r, m in gevonden), (bestand, regel, stukje, gevonden)
-    assert len(bev) == len(verwacht)
+    assert len(gevonden) == len(verwacht)
+    # en één waarschuwing: de tweede [[norm]] is in orde maar noemt geen bron
+    assert [(Path(b.bestand).name, b.regel, b.melding) for b in bev if b.ernst == "waarschuwing"] == [
+        (beleid, 9, "individuele_inkomenstoeslag.inkomensgrens: 'bron' ontbreekt; noem de vindplaats "
+                    "(CVDR-nummer, gemeenteblad of URL).")]
+    # de overlap noemt beide perioden en zegt wat te doen
+    overlap = next(m for f, r, m in gevonden if r == 7)
+    assert "beleid.toml:12" in overlap and "geldig_tot = 2023-12-31" in overlap
 
 
 def test_controleer_cli_exitcode_en_json(slechte_plugin, runner):
@@ -297,8 +304,9 @@ def test_controleer_cli_exitcode_en_json(slechte_plugin, runner):
     r = runner.invoke(sora, ["plugin", "controleer", str(slechte_plugin), "--json"])
     assert r.exit_code == 1
     doc = json.loads(r.output)
-    assert doc["in_orde"] is False and len(doc["bevindingen"]) == len(controleer_pad(slechte_plugin)) == 19
-    assert set(doc["bevindingen"][0]) == {"plugin", "bestand", "regel", "sleutel", "melding"}
+    assert doc["in_orde"] is False and len(doc["bevindingen"]) == len(controleer_pad(slechte_plugin)) == 20
+    assert set(doc["bevindingen"][0]) == {"plugin", "bestand", "regel", "sleutel", "melding", "ernst"}
+    assert sorted(b["ernst"] for b in doc["bevindingen"]).count("waarschuwing") == 1
     # alleen het beleidsbestand
     r = runner.invoke(sora, ["plugin", "controleer", str(slechte_plugin / "sora_slecht" / "beleid.toml")])
     assert r.exit_code == 1 and "hook" not in r.output
@@ -323,12 +331,14 @@ def test_geldige_norm_en_regeling_geven_geen_bevinding(tmp_path):
         geldig_vanaf = 2024-01-01
         geldig_tot = 2024-12-31
         grondslag = "Verordening individuele inkomenstoeslag Proefstad 2024, art. 3"
+        bron = "CVDR123"
 
         [[norm]]
         naam = "individuele_inkomenstoeslag.referteperiode"
         waarde = 36
         geldig_vanaf = 2025-01-01
         grondslag = "Verordening individuele inkomenstoeslag Proefstad 2025, art. 3"
+        bron = "CVDR124"
 
         [[norm]]
         naam = "individuele_inkomenstoeslag.inkomensgrens"
@@ -338,6 +348,7 @@ def test_geldige_norm_en_regeling_geven_geen_bevinding(tmp_path):
         sleutel = "proef.pas"
         naam = "Pas"
         grondslag = "Verordening Pas, art. 2"
+        bron = "gmb-2024-1"
         geldig_vanaf = 2024-01-01
         geldig_tot = 2024-12-31
         inkomensgrens = "1.20"
@@ -349,6 +360,7 @@ def test_geldige_norm_en_regeling_geven_geen_bevinding(tmp_path):
         sleutel = "proef.pas"
         naam = "Pas"
         grondslag = "Verordening Pas, art. 2"
+        bron = "gmb-2024-1"
         geldig_vanaf = 2025-01-01
         '''), encoding="utf-8")
     bevindingen: list = []
