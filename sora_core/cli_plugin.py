@@ -46,7 +46,8 @@ def plugin() -> None:
 @_json_vlag
 def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum: Optional[str],
           als_json: bool) -> None:
-    """Maak een nieuwe, werkende plugin NAAM met alle open normen op de regionale standaard.
+    """Maak een nieuwe, werkende plugin NAAM die de regio volgt (een kort beleid.toml met voorbeelden).
+    Een CBS-code of naam die al in gebruik is, wordt geweigerd.
 
     \b
     Voorbeeld:
@@ -65,9 +66,10 @@ def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum
         return
     click.echo(f"Plugin '{naam}' ({cbs}) aangemaakt in {doel}.")
     click.echo("Volgende stappen:")
-    click.echo(f"  1. Pas {doel / f'sora_{naam}' / 'beleid.toml'} aan (elke open norm staat er als commentaar in).")
-    click.echo(f"  2. sora plugin controleer {doel}")
-    click.echo(f"  3. sora plugin test {doel}   (of: cd {doel} && pip install -e . && python -m pytest)")
+    click.echo(f"  1. sora plugin normen {doel}   (elke open norm: bereik, grondslag en regionale standaard)")
+    click.echo(f"  2. Pas {doel / f'sora_{naam}' / 'beleid.toml'} aan: alleen wat de gemeente anders doet.")
+    click.echo(f"  3. sora plugin controleer {doel}")
+    click.echo(f"  4. sora plugin test {doel} --toon   (of: cd {doel} && pip install -e . && python -m pytest)")
 
 
 @plugin.command()
@@ -167,6 +169,71 @@ def test_(pad: str, als_json: bool) -> None:
             click.echo(f"Geen scenario's gevonden (tests/scenario_*.toml) in {pad}.", err=True)
         click.echo(f"\n{len(uitslagen) - len(mislukt)} geslaagd, {len(mislukt)} mislukt.")
     sys.exit(1 if mislukt or not uitslagen else 0)
+
+
+@plugin.command("normen")
+@click.argument("gemeente", required=False)
+@click.option("--peildatum", help="Datum (JJJJ-MM-DD; standaard vandaag).")
+@_json_vlag
+def normen_(gemeente: Optional[str], peildatum: Optional[str], als_json: bool) -> None:
+    """Elke open norm met toegestaan bereik, grondslag en regionale standaard, en wat GEMEENTE koos.
+
+    GEMEENTE is een pluginnaam of CBS-code van een geïnstalleerde plugin, of een pluginmap
+    (ook een nog niet geïnstalleerde, zoals 'sora plugin nieuw' die neerzet). Zonder GEMEENTE:
+    alleen de regio.
+
+    \b
+    Voorbeelden:
+      sora plugin normen heiloo
+      sora plugin normen plugins/bergen --peildatum 2026-01-01 --json
+    """
+    from datetime import date
+
+    from .overzicht import open_normen, open_normen_tekst
+    from .uitvoer import naar_json
+
+    d = _datum(peildatum, "--peildatum") or date.today()
+    p = _plugin_uit(gemeente) if gemeente else None
+    doc = open_normen(d, p)
+    click.echo(naar_json(doc) if als_json else open_normen_tekst(doc), nl=False)
+
+
+def _plugin_uit(gemeente: str):
+    """Een geladen plugin uit een pluginnaam, CBS-code of pluginmap."""
+    from .pluginmap import laad_uit_project, zoek_project
+    from .plugins import laad_plugin, register
+
+    pad = Path(gemeente)
+    if pad.exists():
+        project = zoek_project(pad if pad.is_dir() else pad.parent)
+        if project is None:
+            raise InvoerFout([Fout("GEMEENTE", f"In {gemeente} staat geen plugin (geen pyproject.toml gevonden).")])
+        naam, obj = laad_uit_project(project)
+        return laad_plugin(naam, obj)
+    return register().zoek(gemeente)
+
+
+@sora.command()
+@click.option("--peildatum", help="Datum (JJJJ-MM-DD; standaard vandaag).")
+@_json_vlag
+def landelijk(peildatum: Optional[str], als_json: bool) -> None:
+    """De landelijke waarden die op een datum gelden: bijstandsnormen (ook voor jongeren),
+    kostendelersnorm, vermogensgrenzen, woningvrijlating, drempelbedrag, giftenvrijlating en de
+    minimumbedragen van de studietoeslag, elk met periode, grondslag, bron en of de waarde
+    bevestigd is. Voor een handberekening zonder sora_core/data/ te lezen.
+
+    \b
+    Voorbeelden:
+      sora landelijk
+      sora landelijk --peildatum 2026-01-01 --json
+    """
+    from datetime import date
+
+    from .overzicht import landelijk as lijst, landelijk_tekst
+    from .uitvoer import naar_json
+
+    doc = lijst(_datum(peildatum, "--peildatum") or date.today())
+    click.echo(naar_json(doc) if als_json else landelijk_tekst(doc), nl=False)
 
 
 # --------------------------------------------------------------------------- sora normen-doc
