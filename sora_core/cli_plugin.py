@@ -122,19 +122,21 @@ def controleer(pad: Optional[str], alle: bool, als_json: bool) -> None:
 
 @plugin.command("test")
 @click.argument("pad", type=click.Path(exists=True))
+@click.option("--toon", is_flag=True, help="Toon per scenario het besluit met motivering naast de verwachte uitkomst.")
 @_json_vlag
-def test_(pad: str, als_json: bool) -> None:
+def test_(pad: str, toon: bool, als_json: bool) -> None:
     """Draai de scenario's (tests/scenario_*.toml) van een plugin, zonder pytest.
     Exitcode 0: alle geslaagd, 1: afwijkingen of ongeldige scenario's.
 
     PAD is een pluginmap, een tests-map of één scenariobestand.
 
     \b
-    Voorbeeld:
+    Voorbeelden:
       sora plugin test plugins/bergen
+      sora plugin test plugins/bergen --toon
     """
     from .fouten import SoraFout
-    from .scenario import ScenarioFout, lees_scenario, rapport, voer_uit
+    from .scenario import ScenarioFout, lees_scenario, naast_elkaar, rapport, voer_uit
     from .uitvoer import naar_json
 
     p = Path(pad)
@@ -147,9 +149,10 @@ def test_(pad: str, als_json: bool) -> None:
     for b in bestanden:
         try:
             s = lees_scenario(b)
-            afwijkingen, _ = voer_uit(s)
+            afwijkingen, besluit = voer_uit(s)
             uitslagen.append({"bestand": str(b), "naam": s.naam, "geslaagd": not afwijkingen,
-                              "melding": rapport(s, afwijkingen) if afwijkingen else None})
+                              "melding": rapport(s, afwijkingen) if afwijkingen else None,
+                              **({"getoond": naast_elkaar(s, besluit, afwijkingen)} if toon else {})})
         except ScenarioFout as e:
             uitslagen.append({"bestand": str(b), "naam": b.stem, "geslaagd": False,
                               "melding": "Ongeldig scenariobestand: " + "; ".join(e.meldingen)})
@@ -163,6 +166,9 @@ def test_(pad: str, als_json: bool) -> None:
     else:
         for u in uitslagen:
             click.echo(f"{'geslaagd' if u['geslaagd'] else 'MISLUKT '}  {u['naam']} ({u['bestand']})")
+        for u in uitslagen:
+            if u.get("getoond"):
+                click.echo("\n" + u["getoond"])
         for u in mislukt:
             click.echo("\n" + u["melding"])
         if not uitslagen:

@@ -241,7 +241,7 @@ def controleer_pad(pad: Path, naam: Optional[str] = None) -> list[Bevinding]:
                                      _kaal(e, doel.split(":")[0])))
                 continue
             uit += controleer_plugin(naam or ep_naam, obj, bezette_codes=_bezette_codes(naam or ep_naam))
-        return uit + controleer_scenarios(project, naam or sorted(eps)[0])
+        return uit + controleer_scenarios(project, naam or sorted(eps)[0], uitvoeren=not fouten(uit))
     if (pad / "__init__.py").is_file():
         try:
             obj = importeer_uit_map(pad.parent, pad.name)
@@ -262,16 +262,31 @@ def _bezette_codes(naam: str) -> dict[str, str]:
     return {p.info.cbs_code: p.naam for p in register().plugins.values() if p.naam != naam}
 
 
-def controleer_scenarios(project: Path, plugin: str) -> list[Bevinding]:
-    """Zijn de scenariobestanden in ``tests/`` geldig? (Ze worden hier niet uitgevoerd.)"""
-    from .scenario import ScenarioFout, lees_scenario
+def controleer_scenarios(project: Path, plugin: str, uitvoeren: bool = True) -> list[Bevinding]:
+    """Zijn de scenariobestanden in ``tests/`` geldig, en klopt hun verwachting nog? (Bijvoorbeeld
+    na een gewijzigde norm in beleid.toml.) Een plugin die niet laadt, heeft al bevindingen; dan
+    worden de scenario's alleen gelezen."""
+    from .fouten import SoraFout
+    from .scenario import ScenarioFout, lees_scenario, voer_uit
 
     uit = []
     for pad in sorted((project / "tests").glob("scenario_*.toml")):
         try:
-            lees_scenario(pad)
+            s = lees_scenario(pad)
         except ScenarioFout as e:
             uit += [Bevinding(plugin, str(pad), None, None, f"ongeldig scenario: {m}.") for m in e.meldingen]
+            continue
+        if not uitvoeren:
+            continue
+        try:
+            afwijkingen, _ = voer_uit(s)
+        except SoraFout:
+            continue
+        for a in afwijkingen:
+            verschil = "; ".join(f"{veld}: verwacht {v}, kreeg {k}" for veld, v, k in a.verschillen)
+            uit.append(Bevinding(plugin, str(pad), None, f"verwacht {a.regeling}",
+                                 f"scenario '{s.naam}' klopt niet meer: {a.regelingnaam}: {verschil}. Reken het na "
+                                 f"('sora plugin test {project} --toon') en pas de verwachting of het beleid aan."))
     return uit
 
 

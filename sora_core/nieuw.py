@@ -231,6 +231,32 @@ def _doorverwezen(besluit: Any) -> int:
     return sum(1 for x in besluit.beslissingen if x.uitkomst == "doorverwezen")
 
 
+def handberekening(peildatum: date, casus: dict) -> list[str]:
+    """De handberekening van de individuele inkomenstoeslag voor de voorbeeldcasus, met de
+    normen van ``peildatum`` (de landelijke norm: 'sora landelijk'; de inkomensgrens: de
+    regionale standaard)."""
+    from .geld import cent, euro_nl
+
+    defs = kern_definities()
+    norm = defs["bijstandsnorm.alleenstaande"].waarde_op(peildatum)
+    grens = defs[VOORBEELD_NORM].waarde_op(peildatum)
+    vg = defs["vermogensgrens.alleenstaande"].waarde_op(peildatum)
+    if norm is None or grens is None:
+        return ["Handberekening: op deze peildatum ontbreekt de bijstandsnorm of de inkomensgrens in de kern."]
+    inkomen = Decimal(casus["inkomen"]["netto_per_maand"])
+    bovengrens = cent(grens.waarde * norm.waarde)
+    r = [f"Handberekening (individuele inkomenstoeslag, peildatum {peildatum.isoformat()}):",
+         f"- bijstandsnorm alleenstaande: {euro_nl(norm.waarde)} per maand ({norm.grondslag}; sora landelijk);",
+         f"- inkomensgrens {grens.waarde} (regionale standaard) x {euro_nl(norm.waarde)} = {euro_nl(bovengrens)} per maand;",
+         f"- netto-inkomen {euro_nl(inkomen)} ligt {'daaronder' if inkomen <= bovengrens else 'daarboven'}, al vijf jaar"
+         " (langer dan de referteperiode);"]
+    if vg is not None:
+        bezit = Decimal(casus["vermogen"]["bezittingen"])
+        r.append(f"- vermogen {euro_nl(bezit)} ligt {'onder' if bezit <= vg.waarde else 'boven'} de vermogensgrens "
+                 f"{euro_nl(vg.waarde)}.")
+    return r
+
+
 def scenario_toml(naam: str, obj: Any, cbs: str, gemeentenaam: str, vandaag: date,
                   peildatum: Optional[date] = None) -> str:
     """Een scenario voor de nieuwe plugin: de voorbeeldcasus met de uitkomsten die de toolkit
@@ -257,10 +283,12 @@ def scenario_toml(naam: str, obj: Any, cbs: str, gemeentenaam: str, vandaag: dat
     r = [
         f'naam = {toml_tekst(f"{gemeentenaam}: alleenstaande van 45 met al vijf jaar een laag inkomen")}',
         'toelichting = """',
-        "Aangemaakt door 'sora plugin nieuw' met de regionale standaard: de verwachte uitkomsten",
-        "hieronder zijn bij het aanmaken door de toolkit berekend en dus NOG NIET NAGEREKEND.",
-        "Reken ze na met de motivering (als commentaar bij elke verwachting) en pas de casus aan;",
-        "schrijf daarna eigen scenario's met een handberekening in de toelichting.",
+        *handberekening(besluit.peildatum, casus),
+        "",
+        "Aangemaakt door 'sora plugin nieuw' met de regionale standaard. De andere verwachtingen",
+        "zijn bij het aanmaken door de toolkit berekend: reken ze na met de motivering (als commentaar",
+        "bij elke verwachting; of: sora plugin test . --toon). Verandert de gemeente een norm waar dit",
+        "scenario van afhangt, dan meldt 'sora plugin controleer .' dat het niet meer klopt.",
         '"""',
         "",
         "[casus]",

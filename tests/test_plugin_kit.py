@@ -498,3 +498,42 @@ def test_controleer_meldt_norm_regeling_of_kostensoort_die_geen_lijst_van_tabell
         "regeling": (2, "'regeling' moet een lijst van tabellen zijn: schrijf [[regeling]]."),
         "kostensoort": (4, "'kostensoort' moet een lijst van tabellen zijn: schrijf [[kostensoort]]."),
     }
+
+
+# --------------------------------------------------------------------------- scenario's die mensen kunnen draaien
+
+def test_scenario_met_handberekening_beoordeel_toon_en_controle(tmp_path, runner):
+    p = maak_plugin("rekendorp", "GM9987", tmp_path, vandaag=date(2026, 12, 1))
+    scenario = p / "tests" / "scenario_voorbeeld.toml"
+    tekst = scenario.read_text(encoding="utf-8")
+    # de handberekening met de normen van vandaag
+    assert "bijstandsnorm alleenstaande: € 1.419,46 per maand" in tekst
+    assert "inkomensgrens 1.20 (regionale standaard) x € 1.419,46 = € 1.703,35 per maand" in tekst
+    # sora beoordeel neemt het scenariobestand (zijn [casus]) direct, met de plugin uit de map
+    r = runner.invoke(sora, ["beoordeel", str(scenario), "--json"])
+    assert r.exit_code == 0, r.output
+    besluit = json.loads(r.output)
+    assert besluit["gemeente"]["cbs_code"] == "GM9987"
+    iit = next(b for b in besluit["beslissingen"] if b["regeling"] == "individuele_inkomenstoeslag")
+    assert iit["uitkomst"] == "toegekend"
+    # --toon: besluit met motivering naast de verwachting
+    r = runner.invoke(sora, ["plugin", "test", str(p), "--toon"])
+    assert r.exit_code == 0, r.output
+    assert "(individuele_inkomenstoeslag): toegekend € 479,00 per_jaar   [gelijk, verwacht: toegekend € 479,00]" in r.output
+    assert "de inkomensgrens is 120% van € 1.419,46 = € 1.703,35" in r.output
+    assert controleer_pad(p) == []
+    # de gemeente verlaagt de inkomensgrens: de controle zegt dat het scenario niet meer klopt
+    beleid = p / "sora_rekendorp" / "beleid.toml"
+    beleid.write_text(beleid.read_text(encoding="utf-8") + textwrap.dedent('''
+        [[norm]]
+        naam = "individuele_inkomenstoeslag.inkomensgrens"
+        waarde = "1.00"
+        geldig_vanaf = 2026-01-01
+        grondslag = "Verordening individuele inkomenstoeslag Rekendorp 2026, art. 2"
+        bron = "CVDR999999"
+        '''), encoding="utf-8")
+    bev = controleer_pad(p)
+    assert len(bev) == 1 and bev[0].ernst == "fout", bev
+    assert "klopt niet meer: Individuele inkomenstoeslag: uitkomst: verwacht toegekend, kreeg afgewezen" in bev[0].melding
+    r = runner.invoke(sora, ["plugin", "test", str(p), "--toon"])
+    assert r.exit_code == 1 and "[AFWIJKING, verwacht: toegekend € 479,00]" in r.output
