@@ -87,8 +87,8 @@ def sora() -> None:
     \b
     Voorbeelden:
       sora gemeenten
-      sora beoordeel voorbeelden/bergen-bijzondere-bijstand.toml
-      sora beoordeel casus.json --gemeente GM0361 --json
+      sora beoordeel voorbeelden/bijzondere-bijstand-bergen-bewindvoering.toml
+      sora beoordeel voorbeelden/alleenstaande-iit.toml --gemeente GM0361 --json
     """
 
 
@@ -113,7 +113,7 @@ def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], bes
     Voorbeelden:
       sora beoordeel voorbeelden/alleenstaande-iit.toml
       sora beoordeel casus.toml --gemeente heiloo --peildatum 2025-09-01
-      cat casus.json | sora beoordeel - --json
+      sora beoordeel plugins/bergen/tests/scenario_iit_alleenstaande.toml --kort
       sora beoordeel casus.toml --zgw --rsin 002564440 --besluittype https://catalogi.example/besluittypen/1
     """
     from .beslisser import beoordeel as beslis
