@@ -92,8 +92,8 @@ def sora() -> None:
     \b
     Voorbeelden:
       sora gemeenten
-      sora beoordeel voorbeelden/bergen-bijzondere-bijstand.toml
-      sora beoordeel casus.json --gemeente GM0361 --json
+      sora beoordeel voorbeelden/bijzondere-bijstand-bergen-bewindvoering.toml
+      sora beoordeel voorbeelden/alleenstaande-iit.toml --gemeente GM0361 --json
     """
 
 
@@ -111,13 +111,14 @@ def sora() -> None:
 def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], besluitdatum: Optional[str],
               kort: bool, zgw: bool, rsin: Optional[str], besluittype: Optional[str], bestuursorgaan: Optional[str],
               als_json: bool) -> None:
-    """Beslis over een casus (TOML of JSON; '-' leest JSON van standaardinvoer).
+    """Beslis over een casus (TOML of JSON; '-' leest JSON van standaardinvoer). Een
+    scenariobestand (tests/scenario_*.toml) mag ook: dan telt zijn [casus].
 
     \b
     Voorbeelden:
       sora beoordeel voorbeelden/alleenstaande-iit.toml
       sora beoordeel casus.toml --gemeente heiloo --peildatum 2025-09-01
-      cat casus.json | sora beoordeel - --json
+      sora beoordeel plugins/bergen/tests/scenario_iit_alleenstaande.toml --kort
       sora beoordeel casus.toml --zgw --rsin 002564440 --besluittype https://catalogi.example/besluittypen/1
     """
     from .beslisser import beoordeel as beslis
@@ -131,13 +132,22 @@ def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], bes
         los = [n for n, w in (("--rsin", rsin), ("--besluittype", besluittype), ("--bestuursorgaan", bestuursorgaan)) if w]
         if los:
             raise InvoerFout([Fout(n, f"{n} hoort bij --zgw.") for n in los])
-    c = _laad_casus(casus)
+    from .scenario import als_scenario
+
+    scenario = als_scenario(casus)  # een scenariobestand (tests/scenario_*.toml): zijn [casus]
+    reg = None
+    if scenario is not None:
+        from .invoer import casus_uit_dict
+
+        c, reg = casus_uit_dict(scenario[0]), scenario[1]
+    else:
+        c = _laad_casus(casus)
     bd = _datum(besluitdatum, "--besluitdatum")
     if bd is not None:  # de besluitdatum begint de bezwaartermijn, ook in de motivering
         import attrs
 
         c = attrs.evolve(c, besluitdatum=bd)
-    besluit = beslis(c, gemeente=gemeente, peildatum=_datum(peildatum, "--peildatum"))
+    besluit = beslis(c, gemeente=gemeente, peildatum=_datum(peildatum, "--peildatum"), **({"reg": reg} if reg else {}))
     if zgw:
         from .zgw import naar_zgw, waarschuwingen
 

@@ -46,7 +46,8 @@ def plugin() -> None:
 @_json_vlag
 def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum: Optional[str],
           als_json: bool) -> None:
-    """Maak een nieuwe, werkende plugin NAAM met alle open normen op de regionale standaard.
+    """Maak een nieuwe, werkende plugin NAAM die de regio volgt (een kort beleid.toml met voorbeelden).
+    Een CBS-code of naam die al in gebruik is, wordt geweigerd.
 
     \b
     Voorbeeld:
@@ -65,9 +66,10 @@ def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum
         return
     click.echo(f"Plugin '{naam}' ({cbs}) aangemaakt in {doel}.")
     click.echo("Volgende stappen:")
-    click.echo(f"  1. Pas {doel / f'sora_{naam}' / 'beleid.toml'} aan (elke open norm staat er als commentaar in).")
-    click.echo(f"  2. sora plugin controleer {doel}")
-    click.echo(f"  3. sora plugin test {doel}   (of: cd {doel} && pip install -e . && python -m pytest)")
+    click.echo(f"  1. sora plugin normen {doel}   (elke open norm: bereik, grondslag en regionale standaard)")
+    click.echo(f"  2. Pas {doel / f'sora_{naam}' / 'beleid.toml'} aan: alleen wat de gemeente anders doet.")
+    click.echo(f"  3. sora plugin controleer {doel}")
+    click.echo(f"  4. sora plugin test {doel} --toon   (of: cd {doel} && pip install -e . && python -m pytest)")
 
 
 @plugin.command()
@@ -75,7 +77,8 @@ def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum
 @click.option("--alle", is_flag=True, help="Toets alle geïnstalleerde plugins.")
 @_json_vlag
 def controleer(pad: Optional[str], alle: bool, als_json: bool) -> None:
-    """Toets een plugin zonder een casus te beslissen. Exitcode 0: in orde, 1: bevindingen.
+    """Toets een plugin zonder een casus te beslissen. Exitcode 0: in orde (eventueel met
+    waarschuwingen), 1: fouten (de plugin laadt niet).
 
     PAD is een pluginmap (met pyproject.toml), een pakketmap of een beleid.toml.
 
@@ -90,39 +93,50 @@ def controleer(pad: Optional[str], alle: bool, als_json: bool) -> None:
 
     if bool(pad) == bool(alle):
         raise InvoerFout([Fout("PAD", "Geef een PAD of --alle (één van beide).")])
+    from .beleidstoets import fouten
+
     per_plugin = controleer_alle() if alle else {"": controleer_pad(Path(pad))}
     alle_bevindingen = [b for lijst in per_plugin.values() for b in lijst]
+    alle_fouten = fouten(alle_bevindingen)
+    waarschuwingen = len(alle_bevindingen) - len(alle_fouten)
     if als_json:
-        click.echo(naar_json({"in_orde": not alle_bevindingen,
+        click.echo(naar_json({"in_orde": not alle_fouten, "fouten": len(alle_fouten), "waarschuwingen": waarschuwingen,
                               "bevindingen": [b.als_dict() for b in alle_bevindingen]}), nl=False)
     else:
         for b in alle_bevindingen:
             click.echo(b.tekst())
         if alle:
             for naam, lijst in per_plugin.items():
-                click.echo(f"{naam}: {'in orde' if not lijst else f'{len(lijst)} bevinding(en)'}", err=bool(lijst))
-        if alle_bevindingen:
-            click.echo(f"{len(alle_bevindingen)} bevinding(en).", err=True)
+                n = len(fouten(lijst))
+                click.echo(f"{naam}: {'in orde' if not n else f'{n} fout(en)'}"
+                           + (f", {len(lijst) - n} waarschuwing(en)" if len(lijst) > n else ""), err=bool(n))
+        w = f"{waarschuwingen} waarschuwing(en)" if waarschuwingen else ""
+        if alle_fouten:
+            click.echo(f"{len(alle_fouten)} fout(en)" + (f", {w}" if w else "") + ": de plugin laadt zo niet.", err=True)
+        elif w:
+            click.echo(f"In orde (de plugin laadt), met {w}: zie hierboven.")
         else:
             click.echo("In orde: geen bevindingen.")
-    sys.exit(1 if alle_bevindingen else 0)
+    sys.exit(1 if alle_fouten else 0)
 
 
 @plugin.command("test")
 @click.argument("pad", type=click.Path(exists=True))
+@click.option("--toon", is_flag=True, help="Toon per scenario het besluit met motivering naast de verwachte uitkomst.")
 @_json_vlag
-def test_(pad: str, als_json: bool) -> None:
+def test_(pad: str, toon: bool, als_json: bool) -> None:
     """Draai de scenario's (tests/scenario_*.toml) van een plugin, zonder pytest.
     Exitcode 0: alle geslaagd, 1: afwijkingen of ongeldige scenario's.
 
     PAD is een pluginmap, een tests-map of één scenariobestand.
 
     \b
-    Voorbeeld:
+    Voorbeelden:
       sora plugin test plugins/bergen
+      sora plugin test plugins/bergen --toon
     """
     from .fouten import SoraFout
-    from .scenario import ScenarioFout, lees_scenario, rapport, voer_uit
+    from .scenario import ScenarioFout, lees_scenario, naast_elkaar, rapport, voer_uit
     from .uitvoer import naar_json
 
     p = Path(pad)
@@ -135,9 +149,10 @@ def test_(pad: str, als_json: bool) -> None:
     for b in bestanden:
         try:
             s = lees_scenario(b)
-            afwijkingen, _ = voer_uit(s)
+            afwijkingen, besluit = voer_uit(s)
             uitslagen.append({"bestand": str(b), "naam": s.naam, "geslaagd": not afwijkingen,
-                              "melding": rapport(s, afwijkingen) if afwijkingen else None})
+                              "melding": rapport(s, afwijkingen) if afwijkingen else None,
+                              **({"getoond": naast_elkaar(s, besluit, afwijkingen)} if toon else {})})
         except ScenarioFout as e:
             uitslagen.append({"bestand": str(b), "naam": b.stem, "geslaagd": False,
                               "melding": "Ongeldig scenariobestand: " + "; ".join(e.meldingen)})
@@ -151,12 +166,80 @@ def test_(pad: str, als_json: bool) -> None:
     else:
         for u in uitslagen:
             click.echo(f"{'geslaagd' if u['geslaagd'] else 'MISLUKT '}  {u['naam']} ({u['bestand']})")
+        for u in uitslagen:
+            if u.get("getoond"):
+                click.echo("\n" + u["getoond"])
         for u in mislukt:
             click.echo("\n" + u["melding"])
         if not uitslagen:
             click.echo(f"Geen scenario's gevonden (tests/scenario_*.toml) in {pad}.", err=True)
         click.echo(f"\n{len(uitslagen) - len(mislukt)} geslaagd, {len(mislukt)} mislukt.")
     sys.exit(1 if mislukt or not uitslagen else 0)
+
+
+@plugin.command("normen")
+@click.argument("gemeente", required=False)
+@click.option("--peildatum", help="Datum (JJJJ-MM-DD; standaard vandaag).")
+@_json_vlag
+def normen_(gemeente: Optional[str], peildatum: Optional[str], als_json: bool) -> None:
+    """Elke open norm met toegestaan bereik, grondslag en regionale standaard, en wat GEMEENTE koos.
+
+    GEMEENTE is een pluginnaam of CBS-code van een geïnstalleerde plugin, of een pluginmap
+    (ook een nog niet geïnstalleerde, zoals 'sora plugin nieuw' die neerzet). Zonder GEMEENTE:
+    alleen de regio.
+
+    \b
+    Voorbeelden:
+      sora plugin normen heiloo
+      sora plugin normen plugins/bergen --peildatum 2026-01-01 --json
+    """
+    from datetime import date
+
+    from .overzicht import open_normen, open_normen_tekst
+    from .uitvoer import naar_json
+
+    d = _datum(peildatum, "--peildatum") or date.today()
+    p = _plugin_uit(gemeente) if gemeente else None
+    doc = open_normen(d, p)
+    click.echo(naar_json(doc) if als_json else open_normen_tekst(doc), nl=False)
+
+
+def _plugin_uit(gemeente: str):
+    """Een geladen plugin uit een pluginnaam, CBS-code of pluginmap."""
+    from .pluginmap import laad_uit_project, zoek_project
+    from .plugins import laad_plugin, register
+
+    pad = Path(gemeente)
+    if pad.exists():
+        project = zoek_project(pad if pad.is_dir() else pad.parent)
+        if project is None:
+            raise InvoerFout([Fout("GEMEENTE", f"In {gemeente} staat geen plugin (geen pyproject.toml gevonden).")])
+        naam, obj = laad_uit_project(project)
+        return laad_plugin(naam, obj)
+    return register().zoek(gemeente)
+
+
+@sora.command()
+@click.option("--peildatum", help="Datum (JJJJ-MM-DD; standaard vandaag).")
+@_json_vlag
+def landelijk(peildatum: Optional[str], als_json: bool) -> None:
+    """De landelijke waarden die op een datum gelden: bijstandsnormen (ook voor jongeren),
+    kostendelersnorm, vermogensgrenzen, woningvrijlating, drempelbedrag, giftenvrijlating en de
+    minimumbedragen van de studietoeslag, elk met periode, grondslag, bron en of de waarde
+    bevestigd is. Voor een handberekening zonder sora_core/data/ te lezen.
+
+    \b
+    Voorbeelden:
+      sora landelijk
+      sora landelijk --peildatum 2026-01-01 --json
+    """
+    from datetime import date
+
+    from .overzicht import landelijk as lijst, landelijk_tekst
+    from .uitvoer import naar_json
+
+    doc = lijst(_datum(peildatum, "--peildatum") or date.today())
+    click.echo(naar_json(doc) if als_json else landelijk_tekst(doc), nl=False)
 
 
 # --------------------------------------------------------------------------- sora normen-doc

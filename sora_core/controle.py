@@ -33,102 +33,13 @@ import pluggy
 
 from . import hookspecs
 from .fouten import BeleidFout, PluginFout, SoraFout
-from .parameters import Definitie, kern_definities, lees_datum
-from .plugins import BELEID_TABELLEN, NORM_VELDEN, _nieuwe_pm
-from ._toml import tomllib
+from .parameters import Definitie, kern_definities
+from .plugins import _nieuwe_pm
 
 VERPLICHTE_HOOKS = ("sora_gemeente", "sora_beleid")
 
 
-@attrs.frozen
-class Bevinding:
-    """Eén probleem in een plugin: waar (bestand en regel, of sleutel) en wat, in het Nederlands."""
-
-    plugin: str
-    bestand: str
-    regel: Optional[int]
-    sleutel: Optional[str]
-    melding: str
-
-    def tekst(self) -> str:
-        waar = self.bestand + (f":{self.regel}" if self.regel else "")
-        return f"{waar}: {self.melding}" + (f" ({self.sleutel})" if self.sleutel else "")
-
-    def als_dict(self) -> dict:
-        return {"plugin": self.plugin, "bestand": self.bestand, "regel": self.regel,
-                "sleutel": self.sleutel, "melding": self.melding}
-
-
-# --------------------------------------------------------------------------- regels in TOML terugvinden
-
-_KOP = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
-
-
-class TomlKaart:
-    """Vindt de regel van een tabel (``[[norm]]`` nummer i) en van een sleutel daarin terug in
-    de TOML-tekst. tomllib geeft geen regelnummers; de koppen en sleutels zijn wel eenduidig
-    in de tekst te vinden (meerregelige teksten tussen drie aanhalingstekens worden overgeslagen)."""
-
-    def __init__(self, tekst: str):
-        self.regels = tekst.splitlines()
-        self.koppen: list[tuple[int, str, bool]] = []  # (regelnummer, naam, is_array)
-        in_tekst = False
-        for nr, r in enumerate(self.regels, 1):
-            if not in_tekst:
-                m = _KOP.match(r)
-                if m:
-                    self.koppen.append((nr, m.group(2), m.group(1) == "[["))
-            if (r.count('"""') + r.count("'''")) % 2 == 1:
-                in_tekst = not in_tekst
-
-    def tabel(self, soort: str, index: int) -> Optional[int]:
-        """Regel van de ``index``-de (vanaf 0) ``[[soort]]``."""
-        n = [nr for nr, naam, arr in self.koppen if arr and naam == soort]
-        return n[index] if 0 <= index < len(n) else None
-
-    def _einde(self, start: int, soort: str) -> int:
-        for nr, naam, _arr in self.koppen:
-            if nr > start and not naam.startswith(soort + "."):
-                return nr - 1
-        return len(self.regels)
-
-    def sleutel(self, soort: str, index: int, sleutel: str) -> Optional[int]:
-        """Regel van ``sleutel`` (mag een pad zijn: ``doelgroep.leeftijd``) in de ``index``-de
-        ``[[soort]]``; anders de regel van de tabel zelf."""
-        start = self.tabel(soort, index)
-        if start is None:
-            return None
-        einde = self._einde(start, soort)
-        delen = sleutel.split(".")
-        # [soort.doelgroep] + leeftijd = ...
-        if len(delen) > 1:
-            sub = f"{soort}.{'.'.join(delen[:-1])}"
-            for nr, naam, _arr in self.koppen:
-                if start < nr <= einde and naam == sub:
-                    r = self._zoek(delen[-1], nr + 1, self._einde_sub(nr, einde))
-                    if r:
-                        return r
-        for kandidaat in (delen[0], delen[-1]):
-            r = self._zoek(kandidaat, start + 1, einde)
-            if r:
-                return r
-        for nr, naam, _arr in self.koppen:  # een subtabel: [soort.bedrag]
-            if start < nr <= einde and naam == f"{soort}.{sleutel}":
-                return nr
-        return start
-
-    def _einde_sub(self, start: int, max_: int) -> int:
-        for nr, _naam, _arr in self.koppen:
-            if start < nr <= max_:
-                return nr - 1
-        return max_
-
-    def _zoek(self, sleutel: str, van: int, tot: int) -> Optional[int]:
-        patroon = re.compile(rf"^\s*{re.escape(sleutel)}\s*=")
-        for nr in range(van, tot + 1):
-            if patroon.match(self.regels[nr - 1]):
-                return nr
-        return None
+from .beleidstoets import Bevinding, TomlKaart, fouten, kale_melding as _melding  # noqa: E402,F401  (herexport)
 
 
 # --------------------------------------------------------------------------- hooks
@@ -218,269 +129,13 @@ def _lijkt_op(naam: str, kandidaten: Iterable[str]) -> Optional[str]:
 
 # --------------------------------------------------------------------------- beleidsbestanden
 
-def _melding(e: BeleidFout) -> str:
-    """De kale melding van een BeleidFout, zonder het voorvoegsel 'Ongeldig beleid in ... (plek): '."""
-    s = str(e)
-    prefix = f"Ongeldig beleid in {e.bron}" + (f" ({e.plek})" if e.plek else "") + ": "
-    return s[len(prefix):] if s.startswith(prefix) else s
-
-
-@attrs.define
-class _Periode:
-    naam: str
-    vanaf: date
-    tot: Optional[date]
-    bestand: str
-    regel: Optional[int]
-    sleutel: str
-
-
 def controleer_beleid(plugin: str, paden: Iterable[Path], bevindingen: list[Bevinding],
                       definities: Optional[dict[str, Definitie]] = None) -> None:
-    """Toets alle ``[[norm]]``- en ``[[regeling]]``-tabellen van de beleidsbestanden."""
-    definities = definities if definities is not None else kern_definities()
-    perioden: dict[str, list[_Periode]] = {}
-    regeling_perioden: dict[str, list[_Periode]] = {}
-    kostensoort_perioden: dict[str, list[_Periode]] = {}
-    for pad in paden:
-        pad = Path(pad)
-        bestand = str(pad)
-        try:
-            tekst = pad.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            bevindingen.append(Bevinding(plugin, bestand, None, None, "beleidsbestand niet gevonden."))
-            continue
-        except (OSError, UnicodeDecodeError) as e:
-            bevindingen.append(Bevinding(plugin, bestand, None, None, f"beleidsbestand niet leesbaar ({type(e).__name__})."))
-            continue
-        try:
-            doc = tomllib.loads(tekst)
-        except tomllib.TOMLDecodeError as e:
-            m = re.search(r"line (\d+)", str(e))
-            bevindingen.append(Bevinding(plugin, bestand, int(m.group(1)) if m else None, None,
-                                         f"ongeldige TOML ({e})."))
-            continue
-        kaart = TomlKaart(tekst)
+    """Toets alle ``[[norm]]``-, ``[[regeling]]``- en ``[[kostensoort]]``-tabellen van de
+    beleidsbestanden: dezelfde toets als de lader (``beleidstoets.toets_beleid``)."""
+    from .beleidstoets import toets_beleid
 
-        def regel_van(k: str) -> Optional[int]:  # een kop [k] of [[k]], anders een sleutel k = ...
-            return (next((nr for nr, naam, _ in kaart.koppen if naam.split(".")[0] == k), None)
-                    or kaart._zoek(k, 1, len(kaart.regels)))
-
-        for k in sorted(set(doc) - set(BELEID_TABELLEN)):
-            bevindingen.append(Bevinding(plugin, bestand, regel_van(k), k,
-                                         f"onbekende tabel of sleutel {k!r}; toegestaan zijn [[norm]], [[regeling]], [[kostensoort]], titel en "
-                                         "toelichting."))
-
-        def tabellen(soort: str) -> list:
-            lijst = doc.get(soort, [])
-            if isinstance(lijst, list):
-                return lijst
-            bevindingen.append(Bevinding(plugin, bestand, regel_van(soort), soort,
-                                         f"'{soort}' moet een lijst van tabellen zijn: schrijf [[{soort}]]."))
-            return []
-
-        for i, n in enumerate(tabellen("norm")):
-            _controleer_norm(plugin, bestand, kaart, i, n, definities, perioden, bevindingen)
-        for i, r in enumerate(tabellen("regeling")):
-            _controleer_regeling(plugin, bestand, kaart, i, r, definities, regeling_perioden, bevindingen)
-        for i, k in enumerate(tabellen("kostensoort")):
-            _controleer_kostensoort(plugin, bestand, kaart, i, k, kostensoort_perioden, bevindingen)
-    for lijst in perioden.values():
-        _overlap(plugin, lijst, bevindingen, "open norm")
-    for lijst in regeling_perioden.values():
-        _overlap(plugin, lijst, bevindingen, "regeling")
-    for lijst in kostensoort_perioden.values():
-        _overlap(plugin, lijst, bevindingen, "kostensoort")
-
-
-def _controleer_norm(plugin: str, bestand: str, kaart: TomlKaart, i: int, n: Any,
-                     definities: dict[str, Definitie], perioden: dict[str, list[_Periode]],
-                     bevindingen: list[Bevinding]) -> None:
-    label = f"[[norm]] {i + 1}"
-
-    def fout(melding: str, sleutel: Optional[str] = None) -> None:
-        regel = kaart.sleutel("norm", i, sleutel) if sleutel else kaart.tabel("norm", i)
-        bevindingen.append(Bevinding(plugin, bestand, regel, f"{label}" + (f".{sleutel}" if sleutel else ""), melding))
-
-    if not isinstance(n, dict):
-        fout("een [[norm]] is een tabel.")
-        return
-    for v in sorted(set(n) - set(NORM_VELDEN)):
-        fout(f"onbekend veld {v!r}; toegestaan: {', '.join(NORM_VELDEN)}.", v)
-    naam = n.get("naam")
-    if not naam:
-        fout("'naam' ontbreekt: welke open norm vult deze tabel in?")
-        return
-    if naam not in definities:
-        import difflib
-
-        open_normen = [k for k, d in definities.items() if d.open]
-        s = difflib.get_close_matches(str(naam), open_normen, n=1, cutoff=0.6)
-        fout(f"onbekende open norm {naam!r}" + (f"; bedoelt u {s[0]!r}?" if s else "")
-             + " (zie docs/open-normen.md voor alle open normen).", "naam")
-        return
-    d = definities[naam]
-    if not d.open:
-        fout(f"{naam} is een geharmoniseerde parameter van de kern, geen open norm; een gemeente kan die niet "
-             "vervangen.", "naam")
-        return
-    grondslag = n.get("grondslag")
-    if not isinstance(grondslag, str) or not grondslag.strip():
-        fout(f"{naam}: 'grondslag' ontbreekt; noem de verordening of beleidsregel (met artikel).",
-             "grondslag" if "grondslag" in n else None)
-    for v in ("bron", "toelichting"):
-        if v in n and not isinstance(n[v], str):
-            fout(f"{naam}: '{v}' moet tekst zijn.", v)
-    if "bevestigd" in n and not isinstance(n["bevestigd"], bool):
-        fout(f"{naam}: 'bevestigd' is true of false.", "bevestigd")
-    if "waarde" not in n:
-        for v in ("geldig_vanaf", "geldig_tot"):
-            if v in n:
-                fout(f"{naam}: zonder 'waarde' volgt de gemeente de regionale standaard; '{v}' heeft dan geen betekenis.", v)
-        return
-    try:
-        d.lees(n["waarde"], label, plugin)
-    except BeleidFout as e:
-        fout(_melding(e) + _bereik(d), "waarde")
-    vanaf = tot = None
-    if "geldig_vanaf" not in n:
-        fout(f"{naam}: 'geldig_vanaf' ontbreekt (vanaf welke datum geldt de waarde?).")
-    else:
-        try:
-            vanaf = lees_datum(n["geldig_vanaf"], "geldig_vanaf", label, plugin)
-        except BeleidFout as e:
-            fout(_melding(e), "geldig_vanaf")
-    if "geldig_tot" in n:
-        try:
-            tot = lees_datum(n["geldig_tot"], "geldig_tot", label, plugin)
-        except BeleidFout as e:
-            fout(_melding(e), "geldig_tot")
-    if vanaf and tot and tot < vanaf:
-        fout(f"{naam}: geldig_tot {tot} ligt voor geldig_vanaf {vanaf}.", "geldig_tot")
-        return
-    if vanaf:
-        perioden.setdefault(naam, []).append(
-            _Periode(naam, vanaf, tot, bestand, kaart.sleutel("norm", i, "geldig_vanaf"), label))
-
-
-def _bereik(d: Definitie) -> str:
-    delen = []
-    from .docs import bereik_tekst
-
-    if bereik_tekst(d):
-        delen.append(f"toegestaan: {bereik_tekst(d)}")
-    if d.eenheid:
-        delen.append(f"eenheid: {d.eenheid}")
-    return f" ({'; '.join(delen)})" if delen else ""
-
-
-def _overlap(plugin: str, lijst: list[_Periode], bevindingen: list[Bevinding], soort: str) -> None:
-    """Perioden van dezelfde naam mogen niet overlappen. Bij een open norm loopt een waarde
-    zonder einde tot de volgende begint (geen overlap, zoals de lader); bij een regeling moet
-    een eerdere versie een ``geldig_tot`` hebben (zoals ``regels.declaratief``)."""
-    lijst = sorted(lijst, key=lambda p: p.vanaf)
-    for a, b in zip(lijst, lijst[1:]):
-        open_einde_overlapt = soort in ("regeling", "kostensoort") and a.tot is None
-        if a.vanaf == b.vanaf or open_einde_overlapt or (a.tot is not None and a.tot >= b.vanaf):
-            bevindingen.append(Bevinding(
-                plugin, b.bestand, b.regel, b.sleutel,
-                f"{b.naam}: de {soort} vanaf {b.vanaf} overlapt met de periode vanaf {a.vanaf}"
-                + (f" tot en met {a.tot}" if a.tot else " (zonder einddatum)") + f" ({a.bestand}:{a.regel})."
-                + (" Geef de eerdere versie een geldig_tot." if open_einde_overlapt else "")))
-
-
-def _controleer_regeling(plugin: str, bestand: str, kaart: TomlKaart, i: int, r: Any,
-                         definities: dict[str, Definitie], perioden: dict[str, list[_Periode]],
-                         bevindingen: list[Bevinding]) -> None:
-    from .regels.declaratief import lees_regelingen
-
-    label = f"[[regeling]] {i + 1}"
-
-    def fout(melding: str, sleutel: Optional[str] = None) -> None:
-        regel = kaart.sleutel("regeling", i, sleutel) if sleutel else kaart.tabel("regeling", i)
-        bevindingen.append(Bevinding(plugin, bestand, regel, label + (f".{sleutel}" if sleutel else ""), melding))
-
-    if not isinstance(r, dict):
-        fout("een [[regeling]] is een tabel.")
-        return
-    # De declaratieve lezer stopt bij de eerste fout. Om toch alles te vinden, toetst de
-    # controle de delen apart: de regeling zonder doelgroep en bedrag, en dan doelgroep en
-    # bedrag elk op een geldig geraamte. Zo blijft er één bron van waarheid voor de vorm.
-    kern = {k: v for k, v in r.items() if k not in ("doelgroep", "bedrag")}
-    sl = r.get("sleutel")
-    geldig = isinstance(sl, str) and sl.startswith(f"{plugin}.") and sl[len(plugin) + 1:].replace("_", "a").isalnum()
-    geraamte = {"sleutel": sl if geldig else f"{plugin}.controle", "naam": "controle", "grondslag": "controle",
-                "geldig_vanaf": date(2000, 1, 1)}
-    delen = [("", kern)] + [(sub, {**geraamte, sub: r[sub]}) for sub in ("doelgroep", "bedrag") if sub in r]
-    d = None
-    for sub, deel in delen:
-        try:
-            (resultaat,) = lees_regelingen(plugin, [(label, deel)], definities)
-            if not sub:
-                d = resultaat
-        except BeleidFout as e:
-            m = _melding(e).replace(f"{plugin}.controle: ", "")
-            fout(m, _sleutel_in_melding(m, r) or (sub or None))
-        except (TypeError, AttributeError, KeyError, ValueError) as e:  # vorm zo afwijkend dat de lezer struikelt
-            fout(f"de regeling heeft niet de declaratieve vorm ({type(e).__name__}: {e}); zie docs/plugin-schrijven.md.",
-                 sub or None)
-    if d is not None:
-        perioden.setdefault(d.sleutel, []).append(
-            _Periode(d.sleutel, d.geldig_vanaf, d.geldig_tot, bestand, kaart.sleutel("regeling", i, "geldig_vanaf"), label))
-
-
-def _controleer_kostensoort(plugin: str, bestand: str, kaart: TomlKaart, i: int, k: Any,
-                            perioden: dict[str, list[_Periode]], bevindingen: list[Bevinding]) -> None:
-    """Een eigen kostensoort voor bijzondere bijstand (``[[kostensoort]]``), getoetst door de
-    lezer van de kern (``regels.kostensoorten``)."""
-    from .regels.kostensoorten import lees_lokale_kostensoorten
-
-    label = f"[[kostensoort]] {i + 1}"
-    try:
-        (ks,) = lees_lokale_kostensoorten(plugin, [(label, k)])
-    except BeleidFout as e:
-        m = _melding(e)
-        veld = next((v for v in (k if isinstance(k, dict) else {}) if f"'{v}'" in m or m.startswith(f"{v} ")), None)
-        bevindingen.append(Bevinding(plugin, bestand, kaart.sleutel("kostensoort", i, veld) if veld else
-                                     kaart.tabel("kostensoort", i), label + (f".{veld}" if veld else ""), m))
-        return
-    except (TypeError, AttributeError, KeyError, ValueError) as e:
-        bevindingen.append(Bevinding(plugin, bestand, kaart.tabel("kostensoort", i), label,
-                                     f"de kostensoort heeft niet de verwachte vorm ({type(e).__name__}: {e})."))
-        return
-    perioden.setdefault(ks.sleutel, []).append(
-        _Periode(ks.sleutel, ks.geldig_vanaf, ks.geldig_tot, bestand, kaart.sleutel("kostensoort", i, "geldig_vanaf"), label))
-
-
-def _sleutel_in_melding(melding: str, r: dict) -> Optional[str]:
-    """Zoek het veld waar een melding van de declaratieve lezer over gaat (voor het regelnummer):
-    eerst een genoemde waarde, dan een genoemd veldpad, dan een genoemde veldnaam."""
-    sl = r.get("sleutel")
-    kaal = melding[len(sl) + 2:] if isinstance(sl, str) and melding.startswith(f"{sl}: ") else melding
-    subs = [s for s in ("bedrag", "doelgroep") if isinstance(r.get(s), dict)]
-
-    def genoemd(k: str) -> bool:
-        return f"'{k}'" in kaal or kaal.startswith(f"{k} ") or f" {k} " in f" {kaal} "
-
-    for sub in subs:
-        for k, v in r[sub].items():
-            if isinstance(v, (str, list)) and repr(v) in kaal:
-                return f"{sub}.{k}"
-    for sub in subs:
-        for k in r[sub]:
-            if f"{sub}.{k}" in kaal:
-                return f"{sub}.{k}"
-    for k in r:
-        if k not in ("bedrag", "doelgroep") and genoemd(k):
-            return k
-    for sub in subs:
-        for k in r[sub]:
-            if genoemd(k):
-                return f"{sub}.{k}"
-    for sub in subs:
-        if sub in kaal:
-            return sub
-    return None
+    bevindingen += toets_beleid(plugin, [Path(p) for p in paden], definities).bevindingen
 
 
 # --------------------------------------------------------------------------- hele plugin
@@ -533,7 +188,7 @@ def controleer_plugin(naam: str, obj: Any, definities: Optional[dict[str, Defini
         bevindingen.append(Bevinding(naam, bestand_obj, None, "sora_regels", _melding(e)))
     except Exception as e:
         bevindingen.append(Bevinding(naam, bestand_obj, None, "sora_regels", f"hook faalde: {type(e).__name__}: {e}"))
-    if not bevindingen and hooks_in_orde:
+    if not fouten(bevindingen) and hooks_in_orde:
         # vangnet: wat de echte lader nog afwijst, is ook een bevinding
         try:
             laad_plugin(naam, obj, definities)
@@ -586,7 +241,7 @@ def controleer_pad(pad: Path, naam: Optional[str] = None) -> list[Bevinding]:
                                      _kaal(e, doel.split(":")[0])))
                 continue
             uit += controleer_plugin(naam or ep_naam, obj, bezette_codes=_bezette_codes(naam or ep_naam))
-        return uit + controleer_scenarios(project, naam or sorted(eps)[0])
+        return uit + controleer_scenarios(project, naam or sorted(eps)[0], uitvoeren=not fouten(uit))
     if (pad / "__init__.py").is_file():
         try:
             obj = importeer_uit_map(pad.parent, pad.name)
@@ -607,16 +262,31 @@ def _bezette_codes(naam: str) -> dict[str, str]:
     return {p.info.cbs_code: p.naam for p in register().plugins.values() if p.naam != naam}
 
 
-def controleer_scenarios(project: Path, plugin: str) -> list[Bevinding]:
-    """Zijn de scenariobestanden in ``tests/`` geldig? (Ze worden hier niet uitgevoerd.)"""
-    from .scenario import ScenarioFout, lees_scenario
+def controleer_scenarios(project: Path, plugin: str, uitvoeren: bool = True) -> list[Bevinding]:
+    """Zijn de scenariobestanden in ``tests/`` geldig, en klopt hun verwachting nog? (Bijvoorbeeld
+    na een gewijzigde norm in beleid.toml.) Een plugin die niet laadt, heeft al bevindingen; dan
+    worden de scenario's alleen gelezen."""
+    from .fouten import SoraFout
+    from .scenario import ScenarioFout, lees_scenario, voer_uit
 
     uit = []
     for pad in sorted((project / "tests").glob("scenario_*.toml")):
         try:
-            lees_scenario(pad)
+            s = lees_scenario(pad)
         except ScenarioFout as e:
             uit += [Bevinding(plugin, str(pad), None, None, f"ongeldig scenario: {m}.") for m in e.meldingen]
+            continue
+        if not uitvoeren:
+            continue
+        try:
+            afwijkingen, _ = voer_uit(s)
+        except SoraFout:
+            continue
+        for a in afwijkingen:
+            verschil = "; ".join(f"{veld}: verwacht {v}, kreeg {k}" for veld, v, k in a.verschillen)
+            uit.append(Bevinding(plugin, str(pad), None, f"verwacht {a.regeling}",
+                                 f"scenario '{s.naam}' klopt niet meer: {a.regelingnaam}: {verschil}. Reken het na "
+                                 f"('sora plugin test {project} --toon') en pas de verwachting of het beleid aan."))
     return uit
 
 

@@ -5,9 +5,9 @@ Het resultaat (``<map>/<naam>/``)::
     pyproject.toml            entry point in de groep 'sora' (installeerbaar met pip install -e)
     README.md                 wat waar staat, in drie zinnen
     sora_<naam>/__init__.py   de twee verplichte hooks: sora_gemeente en sora_beleid
-    sora_<naam>/beleid.toml   ELKE open norm van de kern als uitgecommentarieerde [[norm]] op
-                              de regionale standaard, met omschrijving en grondslag; een leeg
-                              pluspakket met één uitgecommentarieerd voorbeeld
+    sora_<naam>/beleid.toml   kort: de identiteit, één uitgecommentarieerd voorbeeld van een
+                              [[norm]] en van een [[regeling]], en de opdrachten die alle open
+                              normen (sora plugin normen) en landelijke waarden (sora landelijk) tonen
     tests/scenario_voorbeeld.toml   een scenariotest die meteen slaagt
 
 Alles wordt afgeleid van ``kern_definities()`` en de catalogus: er staat geen regeling of
@@ -62,10 +62,18 @@ def _commentaar(tekst: str, inspring: str = "# ") -> list[str]:
     return [inspring + r for r in textwrap.wrap(tekst, 94, break_on_hyphens=False)] or [inspring.rstrip()]
 
 
+#: de open norm van het uitgecommentarieerde voorbeeld in een nieuw beleid.toml
+VOORBEELD_NORM = "individuele_inkomenstoeslag.inkomensgrens"
+
+
 def beleid_toml(naam: str, gemeentenaam: str, cbs: str, op: date,
                 definities: Optional[dict[str, Definitie]] = None) -> str:
-    """De tekst van een nieuw beleid.toml: alle open normen uitgecommentarieerd op de standaard."""
+    """De tekst van een nieuw beleid.toml: kort (past op twee schermen). De identiteit, één
+    uitgecommentarieerd voorbeeld van een [[norm]] en van een [[regeling]], en de opdracht die
+    elke open norm met bereik, grondslag en regionale standaard noemt."""
     definities = definities if definities is not None else kern_definities()
+    d = definities[VOORBEELD_NORM]
+    w = _standaard(d, op)
     r: list[str] = [
         f'titel = {toml_tekst(f"Beleid van de gemeente {gemeentenaam} ({cbs}) binnen het regionale minimabeleid")}',
         'toelichting = """',
@@ -74,56 +82,32 @@ def beleid_toml(naam: str, gemeentenaam: str, cbs: str, op: date,
         "bekend is, blijft op de regionale standaard.",
         '"""',
         "",
+        f"# Alle open normen, met toegestaan bereik, grondslag en regionale standaard:  sora plugin normen {naam}",
+        "#   (nog niet geïnstalleerd? geef de map: sora plugin normen <map van deze plugin>)",
+        "# De landelijke waarden (bijstandsnormen, vermogensgrenzen, ...) op een datum: sora landelijk",
         "# Controleren zonder een casus te beslissen:  sora plugin controleer .",
-        "# Testen (scenario's in tests/):              python -m pytest",
+        "# Testen (scenario's in tests/):              sora plugin test . --toon   (of: python -m pytest)",
         "",
-        "# " + "=" * 94,
-        "# BASISPAKKET: de open normen van de regio",
-        "# " + "=" * 94,
-        "# Hieronder staat ELKE open norm van de kern, uitgecommentarieerd, op de regionale standaard.",
-        "# Zolang een blok commentaar is, volgt de gemeente de regio. Wijkt de gemeente af: haal de",
-        "# '# ' weg voor de regels van dat blok, zet de eigen waarde en geldig_vanaf, en vul grondslag",
-        "# en bron in. Een [[norm]] zonder 'waarde' betekent: volgt de regionale standaard, nog te",
-        "# bevestigen door de gemeente. Betekenis van elke norm: docs/open-normen.md.",
+        "# ---------------------------------------------------------------- BASISPAKKET: open normen",
+        "# Zolang hier geen [[norm]] staat, volgt de gemeente de regio. Wijkt de gemeente af, schrijf",
+        "# dan per open norm een [[norm]]. Voorbeeld (haal de '# ' weg en vul de echte gegevens in):",
+        "#",
     ]
-    per_domein: dict[str, list[Definitie]] = {}
-    for d in sorted(definities.values(), key=lambda d: (d.domein, d.naam)):
-        if d.open:
-            per_domein.setdefault(d.domein, []).append(d)
-    for domein, lijst in per_domein.items():
-        r += ["", f"# ---------------------------------------------------------------- {domein}"]
-        for d in lijst:
-            w = _standaard(d, op)
-            r.append("")
-            r += _commentaar(d.omschrijving, "# ")
-            extra = [f"type {d.type}"]
-            if d.eenheid:
-                extra.append(f"eenheid: {d.eenheid}")
-            if bereik_tekst(d):
-                extra.append(f"toegestaan: {bereik_tekst(d)}")
-            if d.keuzes:
-                extra.append("keuzes: " + ", ".join(d.keuzes))
-            r += _commentaar("; ".join(extra) + ".", "# ")
-            r += _commentaar(f"Grondslag van de open norm: {d.grondslag}.", "# ")
-            if w is not None:
-                r += _commentaar(f"Regionale standaard vanaf {w.geldig_vanaf.isoformat()}: {w.als_tekst()}"
-                                 + (f" (bron: {w.document})" if w.document else "")
-                                 + ("; nog niet bevestigd" if not w.bevestigd else "") + ".", "# ")
-            else:
-                r.append("# De kern heeft (nog) geen standaardwaarde: zonder waarde van de gemeente beslist de")
-                r.append("# toolkit hier niet (doorverwezen). Voeg 'waarde' en 'geldig_vanaf' toe als die bekend zijn.")
-            r.append("# [[norm]]")
-            r.append(f"# naam = {toml_tekst(d.naam)}")
-            if w is not None:
-                r.append(f"# waarde = {toml_waarde(w.waarde)}")
-                r.append(f"# geldig_vanaf = {w.geldig_vanaf.isoformat()}")
-            r.append('# grondslag = ""             # verordening of beleidsregel van de gemeente, met artikel')
-            r.append('# bron = ""                  # vindplaats (CVDR-nummer, gemeenteblad, URL)')
+    r += _commentaar(f"{d.omschrijving} Type {d.type}" + (f" ({d.eenheid})" if d.eenheid else "")
+                     + (f"; toegestaan: {bereik_tekst(d)}" if bereik_tekst(d) else "") + ".", "# ")
     r += [
+        "# [[norm]]",
+        f"# naam = {toml_tekst(d.naam)}",
+        f"# waarde = {toml_waarde(w.waarde) if w else chr(34) + '1.20' + chr(34)}"
+        + (f"                 # regionale standaard vanaf {w.geldig_vanaf.isoformat()}" if w else ""),
+        f"# geldig_vanaf = {op.isoformat()}",
+        '# grondslag = "Verordening individuele inkomenstoeslag <gemeente> <jaar>, art. <nr>"',
+        '# bron = "vindplaats: CVDR-nummer, gemeenteblad of URL"',
+        "#",
+        "# Getallen als tekst met een punt: \"1.20\" (= 120%). Een [[norm]] met alleen naam en",
+        "# grondslag betekent: volgt de regionale standaard, nog te bevestigen door de gemeente.",
         "",
-        "# " + "=" * 94,
-        "# PLUSPAKKET: eigen regelingen van de gemeente",
-        "# " + "=" * 94,
+        "# ---------------------------------------------------------------- PLUSPAKKET: eigen regelingen",
         "# Nog geen. Een voorbeeld (haal de '# ' weg en vul de echte gegevens in; de vorm staat in",
         "# docs/plugin-schrijven.md). De sleutel begint altijd met de pluginnaam.",
         "#",
@@ -247,6 +231,32 @@ def _doorverwezen(besluit: Any) -> int:
     return sum(1 for x in besluit.beslissingen if x.uitkomst == "doorverwezen")
 
 
+def handberekening(peildatum: date, casus: dict) -> list[str]:
+    """De handberekening van de individuele inkomenstoeslag voor de voorbeeldcasus, met de
+    normen van ``peildatum`` (de landelijke norm: 'sora landelijk'; de inkomensgrens: de
+    regionale standaard)."""
+    from .geld import cent, euro_nl
+
+    defs = kern_definities()
+    norm = defs["bijstandsnorm.alleenstaande"].waarde_op(peildatum)
+    grens = defs[VOORBEELD_NORM].waarde_op(peildatum)
+    vg = defs["vermogensgrens.alleenstaande"].waarde_op(peildatum)
+    if norm is None or grens is None:
+        return ["Handberekening: op deze peildatum ontbreekt de bijstandsnorm of de inkomensgrens in de kern."]
+    inkomen = Decimal(casus["inkomen"]["netto_per_maand"])
+    bovengrens = cent(grens.waarde * norm.waarde)
+    r = [f"Handberekening (individuele inkomenstoeslag, peildatum {peildatum.isoformat()}):",
+         f"- bijstandsnorm alleenstaande: {euro_nl(norm.waarde)} per maand ({norm.grondslag}; sora landelijk);",
+         f"- inkomensgrens {grens.waarde} (regionale standaard) x {euro_nl(norm.waarde)} = {euro_nl(bovengrens)} per maand;",
+         f"- netto-inkomen {euro_nl(inkomen)} ligt {'daaronder' if inkomen <= bovengrens else 'daarboven'}, al vijf jaar"
+         " (langer dan de referteperiode);"]
+    if vg is not None:
+        bezit = Decimal(casus["vermogen"]["bezittingen"])
+        r.append(f"- vermogen {euro_nl(bezit)} ligt {'onder' if bezit <= vg.waarde else 'boven'} de vermogensgrens "
+                 f"{euro_nl(vg.waarde)}.")
+    return r
+
+
 def scenario_toml(naam: str, obj: Any, cbs: str, gemeentenaam: str, vandaag: date,
                   peildatum: Optional[date] = None) -> str:
     """Een scenario voor de nieuwe plugin: de voorbeeldcasus met de uitkomsten die de toolkit
@@ -273,10 +283,12 @@ def scenario_toml(naam: str, obj: Any, cbs: str, gemeentenaam: str, vandaag: dat
     r = [
         f'naam = {toml_tekst(f"{gemeentenaam}: alleenstaande van 45 met al vijf jaar een laag inkomen")}',
         'toelichting = """',
-        "Aangemaakt door 'sora plugin nieuw' met de regionale standaard: de verwachte uitkomsten",
-        "hieronder zijn bij het aanmaken door de toolkit berekend en dus NOG NIET NAGEREKEND.",
-        "Reken ze na met de motivering (als commentaar bij elke verwachting) en pas de casus aan;",
-        "schrijf daarna eigen scenario's met een handberekening in de toelichting.",
+        *handberekening(besluit.peildatum, casus),
+        "",
+        "Aangemaakt door 'sora plugin nieuw' met de regionale standaard. De andere verwachtingen",
+        "zijn bij het aanmaken door de toolkit berekend: reken ze na met de motivering (als commentaar",
+        "bij elke verwachting; of: sora plugin test . --toon). Verandert de gemeente een norm waar dit",
+        "scenario van afhangt, dan meldt 'sora plugin controleer .' dat het niet meer klopt.",
         '"""',
         "",
         "[casus]",
@@ -321,6 +333,17 @@ def maak_plugin(naam: str, cbs: str, map_: Path, *, gemeentenaam: Optional[str] 
                                      or len(gemeentenaam) > 60):
         fouten.append(Fout("--gemeentenaam", "Gemeentenaam: 1 tot 60 tekens, zonder aanhalingstekens, backslash of "
                                              "nieuwe regel."))
+    if not fouten:
+        from .plugins import register
+
+        reg = register()
+        bezet = next((p for p in reg.plugins.values() if p.info.cbs_code == cbs), None)
+        if bezet is not None:
+            fouten.append(Fout("--cbs", f"CBS-code {cbs} is al in gebruik door plugin '{bezet.naam}' ({bezet.info.naam}); "
+                                        "elke gemeente heeft een eigen code. Kies de code van uw gemeente "
+                                        "(CBS-gemeentecodes), of voor een proef een vrije code zoals GM9999."))
+        elif naam in reg.plugins or naam in reg.fouten:
+            fouten.append(Fout("NAAM", f"Er is al een plugin '{naam}' geïnstalleerd; kies een andere naam."))
     doel = Path(map_) / naam
     if not fouten and doel.exists():
         fouten.append(Fout("--map", f"{doel} bestaat al; kies een andere naam of map (er wordt niets overschreven)."))

@@ -28,6 +28,7 @@ zolang ook de gemeente geen waarde kiest, verwijst een regel die hem nodig heeft
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -126,6 +127,51 @@ class Schijf:
     percentage: Decimal
 
 
+#: een getal zonder aanhalingstekens in een beleidsbestand (TOML-float: een binaire benadering);
+#: dezelfde regel voor [[norm]] en [[regeling]]
+ZWEVEND_MELDING = 'schrijf het getal tussen aanhalingstekens: "{0!r}" (zo blijft het exact; TOML leest 1.15 zonder aanhalingstekens als benadering)'
+
+
+class GetalFout(ValueError):
+    """Geen getal; de melding zegt hoe het wel moet."""
+
+
+def lees_getal(ruw: Any) -> Decimal:
+    """Een bedrag of fractie uit een beleidsbestand of ``--zet``: een getal als tekst met een
+    punt of een komma als decimaalteken (``"1.15"`` of ``"1,15"``, zoals ``--zet``). Een
+    percentage (``"115%"``), een duizendtalscheiding (``"1.234,56"``) of iets anders geeft een
+    ``GetalFout`` die zegt wat er moet staan."""
+    if isinstance(ruw, str):
+        s = ruw.strip()
+        if re.fullmatch(r"[+-]?\d+,\d+", s):
+            s = s.replace(",", ".")
+        elif re.fullmatch(r"[+-]?\d+([.,]\d+)?\s*%", s):
+            deel = naar_decimal(s.rstrip("% ").replace(",", ".")) / 100
+            raise GetalFout(f"{ruw!r} is een percentage; schrijf het als deel: \"{deel.normalize():f}\"")
+        elif re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+,\d+", s):
+            raise GetalFout(f"{ruw!r}: geen punt tussen de duizendtallen; schrijf \"{s.replace('.', '').replace(',', '.')}\"")
+        elif "," in s:
+            raise GetalFout(f"{ruw!r} is geen getal; gebruik één punt (of komma) als decimaalteken, zonder "
+                            "duizendtalscheiding, bijvoorbeeld \"1.15\"")
+        try:
+            return naar_decimal(s)
+        except ValueError:
+            raise GetalFout(f"geen geldig getal: {ruw!r}; schrijf bijvoorbeeld \"1.15\" of \"150.00\"") from None
+    try:
+        return naar_decimal(ruw)
+    except ValueError:
+        raise GetalFout(f"geen geldig getal: {ruw!r}; schrijf bijvoorbeeld \"1.15\" of \"150.00\"") from None
+
+
+def _als_percentage(d: "Definitie", w: Any) -> str:
+    """Een hint als een fractie als percentage lijkt geschreven (115 voor 115%)."""
+    if d.type != "fractie" or not isinstance(w, Decimal) or w < 2:
+        return ""
+    deel = w / 100
+    binnen = (d.minimum is None or deel >= d.minimum) and (d.maximum is None or deel <= d.maximum)
+    return f"; bedoelt u {w}%? Schrijf dat als deel: \"{deel.normalize():f}\"" if binnen else ""
+
+
 def lees_waarde(d: Definitie, ruw: Any, plek: str, bron: str) -> Any:
     def fout(m: str) -> BeleidFout:
         return BeleidFout(f"{d.naam}: {m}", bron, plek)
@@ -133,7 +179,7 @@ def lees_waarde(d: Definitie, ruw: Any, plek: str, bron: str) -> Any:
     t = d.type
     try:
         if t in ("bedrag", "fractie"):
-            w = naar_decimal(ruw)
+            w = lees_getal(ruw)
             if t == "bedrag" and w != w.quantize(Decimal("0.01")):
                 raise fout(f"bedrag {ruw!r} heeft meer dan twee decimalen")
         elif t == "geheel":
@@ -156,12 +202,14 @@ def lees_waarde(d: Definitie, ruw: Any, plek: str, bron: str) -> Any:
             w = ruw
         else:  # pragma: no cover - definities worden bij het laden gecontroleerd
             raise fout(f"onbekend type {t}")
+    except GetalFout as e:
+        raise fout(str(e)) from None
     except ValueError:
         raise fout(f"geen geldig getal: {ruw!r}") from None
     if d.minimum is not None and t in ("bedrag", "fractie", "geheel") and w < d.minimum:
         raise fout(f"waarde {w} ligt onder het minimum {d.minimum}")
     if d.maximum is not None and t in ("bedrag", "fractie", "geheel") and w > d.maximum:
-        raise fout(f"waarde {w} ligt boven het maximum {d.maximum}")
+        raise fout(f"waarde {w} ligt boven het maximum {d.maximum}{_als_percentage(d, w)}")
     return w
 
 

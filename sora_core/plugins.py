@@ -24,8 +24,7 @@ import pluggy
 from . import hookspecs
 from .fouten import BeleidFout, PluginFout, SoraFout
 from .model import GemeenteInfo
-from .parameters import (WAARDE_VELDEN, Definitie, Waarde, controleer_perioden, gedateerde_waarde, kern_definities, laad_toml,
-                         lees_datum, sluit_perioden)
+from .parameters import Definitie, Waarde, kern_definities, lees_datum, sluit_perioden
 
 #: de zes gemeenten van de regio: pluginnaam -> module
 INGEBOUWD = {
@@ -123,14 +122,12 @@ def laad_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] 
     except Exception as e:  # een plugin is code van derden: meld welke faalde
         raise PluginFout(naam, f"hook faalde: {type(e).__name__}: {e}") from None
     info = _gemeente_info(naam, ruw)
-    normen: dict[str, list[Waarde]] = {}
-    te_bevestigen: dict[str, str] = {}
-    regelingen: list[Any] = []
-    kostensoorten: list[Any] = []
-    for pad in bestanden:
-        _lees_beleid(naam, pad, definities, normen, te_bevestigen, regelingen, kostensoorten)
-    for n, lijst in normen.items():
-        controleer_perioden(lijst, naam)
+    from .beleidstoets import toets_beleid
+
+    # één toets voor de lader en 'sora plugin controleer': weiger op de eerste fout
+    beleid = toets_beleid(naam, bestanden, definities, volledig_pad=False)
+    if beleid.fouten:
+        raise beleid.als_beleidfout()
     python_regels: dict[str, Any] = {}
     from .regels.registratie import Registratie  # laat: alleen nodig bij plugins met Python-regels
 
@@ -141,17 +138,14 @@ def laad_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] 
         raise
     except Exception as e:
         raise PluginFout(naam, f"hook sora_regels faalde: {type(e).__name__}: {e}") from None
-    from .regels.declaratief import lees_regelingen
-    from .regels.kostensoorten import lees_lokale_kostensoorten
-
     return GeladenPlugin(
         naam=naam, pm=pm, info=info,
-        normen={n: sluit_perioden(tuple(sorted(v, key=lambda w: w.geldig_vanaf))) for n, v in normen.items()},
-        te_bevestigen=te_bevestigen,
-        regelingen=lees_regelingen(naam, regelingen, definities),
+        normen={n: sluit_perioden(tuple(sorted(v, key=lambda w: w.geldig_vanaf))) for n, v in beleid.normen.items()},
+        te_bevestigen=beleid.te_bevestigen,
+        regelingen=beleid.regelingen,
         python_regels=python_regels,
         bestanden=tuple(bestanden),
-        kostensoorten=lees_lokale_kostensoorten(naam, kostensoorten) if kostensoorten else (),
+        kostensoorten=beleid.kostensoorten,
     )
 
 
@@ -191,61 +185,8 @@ def _gemeente_info(naam: str, ruw: Any) -> GemeenteInfo:
                         plugin_versie=str(ruw["versie"]), geldig_vanaf=vanaf, geldig_tot=tot)
 
 
-#: de velden van een ``[[norm]]`` en de tabellen van een ``beleid.toml`` (ook voor ``sora plugin controleer``)
-NORM_VELDEN = ("naam",) + WAARDE_VELDEN
-BELEID_TABELLEN = ("norm", "regeling", "kostensoort", "titel", "toelichting")
-
-
-def _lees_beleid(plugin: str, pad: Path, definities: dict[str, Definitie],
-                 normen: dict[str, list[Waarde]], te_bevestigen: dict[str, str],
-                 regelingen: list[Any], kostensoorten: Optional[list[Any]] = None) -> None:
-    doc = laad_toml(pad, plugin)
-    onbekend = set(doc) - set(BELEID_TABELLEN)
-    if onbekend:
-        raise BeleidFout(f"onbekende tabellen {sorted(onbekend)}; toegestaan: [[norm]], [[regeling]], [[kostensoort]]",
-                         plugin, pad.name)
-    for soort in ("norm", "regeling", "kostensoort"):  # zoals de controle: [[soort]], niet soort = ...
-        lijst = doc.get(soort, [])
-        if not isinstance(lijst, list) or not all(isinstance(x, dict) for x in lijst):
-            raise BeleidFout(f"'{soort}' moet een lijst van tabellen zijn: schrijf [[{soort}]]", plugin, pad.name)
-    for i, n in enumerate(doc.get("norm", [])):
-        plek = f"{pad.name} [[norm]] {i + 1}"
-        vreemd = set(n) - set(NORM_VELDEN)
-        if vreemd:
-            raise BeleidFout(f"onbekende velden {sorted(vreemd)}", plugin, plek)
-        naam = n.get("naam")
-        if naam is None:
-            raise BeleidFout("'naam' ontbreekt: welke open norm vult deze tabel in?", plugin, plek)
-        if not isinstance(naam, str) or naam not in definities:
-            raise BeleidFout(f"onbekende open norm {naam!r}", plugin, plek)
-        d = definities[naam]
-        if not d.open:
-            raise BeleidFout(
-                f"{naam} is een geharmoniseerde parameter van de kern, geen open norm; een gemeente kan die niet vervangen",
-                plugin, plek)
-        if not n.get("grondslag"):
-            raise BeleidFout(f"{naam}: 'grondslag' ontbreekt (verordening of beleidsregel)", plugin, plek)
-        if not isinstance(n["grondslag"], str):
-            raise BeleidFout(f"{naam}: 'grondslag' moet tekst zijn (verordening of beleidsregel, met artikel)", plugin, plek)
-        if not isinstance(n.get("toelichting", ""), str):
-            raise BeleidFout(f"{naam}: 'toelichting' moet tekst zijn", plugin, plek)
-        if "waarde" not in n:
-            # de gemeente volgt uitdrukkelijk de regionale standaard, nog te bevestigen
-            gedateerd = sorted({"geldig_vanaf", "geldig_tot", "bevestigd"} & set(n))
-            if gedateerd:
-                raise BeleidFout(
-                    f"{naam}: 'waarde' ontbreekt maar {', '.join(gedateerd)} staat er wel; een [[norm]] zonder "
-                    "waarde betekent 'volgt de regionale standaard' en heeft geen eigen periode", plugin, plek)
-            te_bevestigen[naam] = n.get("toelichting") or n["grondslag"]
-            continue
-        if "geldig_vanaf" not in n:
-            raise BeleidFout(f"{naam}: 'geldig_vanaf' ontbreekt", plugin, plek)
-        normen.setdefault(naam, []).append(gedateerde_waarde(d, n, plugin, plek, n["grondslag"]))
-    for i, r in enumerate(doc.get("regeling", [])):
-        regelingen.append((f"{pad.name} [[regeling]] {i + 1}", r))
-    if kostensoorten is not None:
-        for i, k in enumerate(doc.get("kostensoort", [])):
-            kostensoorten.append((f"{pad.name} [[kostensoort]] {i + 1}", k))
+#: de velden van een ``[[norm]]`` en de tabellen van een ``beleid.toml`` (de toets staat in beleidstoets.py)
+from .beleidstoets import BELEID_TABELLEN, NORM_VELDEN  # noqa: E402  (herexport)
 
 
 def _kandidaten() -> Iterable[tuple[str, Any]]:

@@ -216,3 +216,52 @@ def rapport(s: Scenario, afwijkingen: list[Afwijking]) -> str:
 def is_scenariobestand(pad: Path) -> bool:
     return pad.suffix == ".toml" and pad.name.startswith("scenario_") and "tests" in pad.parts
 
+
+
+def als_scenario(pad: str):
+    """Is ``pad`` een scenariobestand (TOML met ``[casus]`` en ``[[verwacht]]``)? Dan (casus,
+    register): de casus zoals ``sora plugin test`` hem beslist, met de plugin uit de map van het
+    scenario. Anders ``None`` (een gewone casus)."""
+    p = Path(pad)
+    if pad == "-" or p.suffix.lower() != ".toml" or not p.is_file():
+        return None
+    try:
+        doc = tomllib.loads(p.read_text(encoding="utf-8"))
+    except Exception:  # noqa: BLE001 - kapot, te diep genest, te groot: de casuslezer geeft de Nederlandse fout
+        return None
+    if not (isinstance(doc.get("casus"), dict) and "verwacht" in doc):
+        return None
+    s = lees_scenario(p)
+    reg, lokaal = register_voor(s.pad)
+    casus = dict(s.casus)
+    if "gemeente" not in casus and lokaal is not None:
+        casus["gemeente"] = lokaal.info.cbs_code
+    return casus, reg
+
+
+def naast_elkaar(s: Scenario, besluit: Any, afwijkingen: list[Afwijking]) -> str:
+    """``sora plugin test --toon``: per regeling het besluit met motivering naast de verwachting."""
+    from .geld import euro_nl
+
+    verwacht = {v.regeling: v for v in s.verwacht}
+    fout = {a.regeling for a in afwijkingen}
+    r = [f"Scenario '{s.naam}' ({s.pad}), peildatum {besluit.peildatum.isoformat()}:"]
+    if s.toelichting:
+        r.append("  toelichting: " + " ".join(s.toelichting.split()))
+    for b in besluit.beslissingen:
+        kreeg = b.uitkomst + (f" {euro_nl(b.bedrag)}" if b.bedrag is not None else "") + (
+            f" {b.bedrag_per}" if b.bedrag_per and b.bedrag is not None else "")
+        v = verwacht.get(b.regeling)
+        if v is None:
+            oordeel = "niet getoetst"
+        else:
+            delen = [v.uitkomst or ""] + ([euro_nl(v.bedrag)] if isinstance(v.bedrag, Decimal) else
+                                          (["geen bedrag"] if v.bedrag == "geen" else []))
+            oordeel = ("AFWIJKING, " if b.regeling in fout else "gelijk, ") + "verwacht: " + " ".join(x for x in delen if x)
+        r.append(f"  {b.naam} ({b.regeling}): {kreeg}   [{oordeel}]")
+        for i, m in enumerate(b.motivering, 1):
+            r.append(f"      {i}. {m.tekst}")
+    for v in s.verwacht:
+        if v.regeling not in {b.regeling for b in besluit.beslissingen}:
+            r.append(f"  {v.regeling}: niet in het besluit   [AFWIJKING, verwacht: {v.uitkomst or ''}]")
+    return "\n".join(r)

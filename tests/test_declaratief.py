@@ -9,6 +9,8 @@ gehuwden 1955.80).
 
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 
 import pytest
@@ -290,7 +292,8 @@ geldig_vanaf = 2025-01-01
     (('naam = "X"', 'naam = "X"\nbedrage = 5'), "onbekende velden ['bedrage']"),
     (('geldig_vanaf = 2025-01-01', 'geldig_vanaf = 2025-01-01\ngeldig_tot = 2024-12-31'), "ligt voor geldig_vanaf"),
     (('naam = "X"', 'naam = "X"\ninkomensgrens = "120"'), "ligt buiten 0.5 tot 3"),
-    (('naam = "X"', 'naam = "X"\ninkomensgrens = 1.2'), "inkomensgrens als tekst"),
+    (('naam = "X"', 'naam = "X"\ninkomensgrens = 1.2'), 'schrijf het getal tussen aanhalingstekens: "1.2"'),
+    (('naam = "X"', 'naam = "X"\ninkomensgrens = "120%"'), 'is een percentage; schrijf het als deel: "1.2"'),
     (('naam = "X"', 'naam = "X"\nvermogenstoets = "ja"'), "'vermogenstoets' is true of false"),
     (('naam = "X"', 'naam = "X"\nvoorliggend = true'), "vraagt 'voorliggend_voor'"),
     (('naam = "X"', 'naam = "X"\nvoorliggend = true\nvoorliggend_voor = ["bijzondere_bijstand"]'),
@@ -303,7 +306,9 @@ def test_validatie_velden(tmp_path, wijziging, melding):
         laad(tmp_path, GOED.replace(oud, nieuw, 1))
     m = str(e.value)
     assert melding in m
-    assert "Ongeldig beleid in proef (beleid.toml [[regeling]] 1)" in m
+    # waar: bestand, regel en tabel (de regel hangt af van het veld)
+    assert re.search(r"Ongeldig beleid in proef \(beleid\.toml \[\[regeling\]\] 1[.,]", m), m
+    assert re.search(r", regel \d+\): ", m), m
 
 
 @pytest.mark.parametrize("sectie, melding", [
@@ -315,7 +320,8 @@ def test_validatie_velden(tmp_path, wijziging, melding):
     ('[regeling.bedrag]\nper = "kind"', "geef precies één van"),
     ('[regeling.bedrag]\nper = "kind"\nper_jaar = "10.00"\neenmalig = "5.00"', "(nu: per_jaar, eenmalig)"),
     ('[regeling.bedrag]\nper = "kind"\nper_jaar = "10.005"', "hoogstens twee decimalen"),
-    ('[regeling.bedrag]\nper = "kind"\nper_jaar = 10.5', "schrijf bedragen als tekst"),
+    ('[regeling.bedrag]\nper = "kind"\nper_jaar = 10.5', 'schrijf het getal tussen aanhalingstekens: "10.5"'),
+    ('[regeling.bedrag]\nper = "kind"\nper_jaar = "1.234,50"', 'geen punt tussen de duizendtallen; schrijf "1234.50"'),
     ('[regeling.bedrag]\nper = "kind"\nper_jaar = "-1.00"', "niet negatief"),
     ('[regeling.bedrag]\nper = "huishouden"\nstaffel = [{aow = true, bedrag = "1.00"}]', "alleen per persoon of per kind"),
     ('[regeling.bedrag]\nper = "kind"\nstaffel = [{bedrag = "1.00"}]', "schijf 1 van de staffel"),
@@ -334,7 +340,8 @@ def test_overlappende_versies_van_een_regeling(tmp_path):
     dubbel = GOED + GOED.replace("geldig_vanaf = 2025-01-01", "geldig_vanaf = 2025-06-01")
     with pytest.raises(BeleidFout) as e:
         laad(tmp_path, dubbel)
-    assert "overlapt met een eerdere versie" in str(e.value) and "[[regeling]] 2" in str(e.value)
+    assert "overlapt met de periode vanaf 2025-01-01 (zonder einddatum)" in str(e.value) and "[[regeling]] 2" in str(e.value)
+    assert "geldig_tot = 2025-05-31" in str(e.value)
     # met een geldig_tot op de eerste versie is het in orde
     laad(tmp_path, dubbel.replace("geldig_vanaf = 2025-01-01", "geldig_vanaf = 2025-01-01\ngeldig_tot = 2025-05-31", 1))
 

@@ -295,8 +295,8 @@ def test_plugin_kan_geharmoniseerde_parameter_niet_vervangen(maak_plugin):
     ('[[norm]]\nnaam = "individuele_inkomenstoeslag.inkomensgrens"\nwaarde = "9.00"\ngeldig_vanaf = 2025-01-01\ngrondslag = "x"\n', "boven het maximum"),
     ('[[norm]]\nnaam = "individuele_inkomenstoeslag.inkomensgrens"\nwaarde = "1.10"\ngeldig_vanaf = 2025-01-01\n', "grondslag"),
     ('[[norm]]\nnaam = "individuele_inkomenstoeslag.referteperiode"\nwaarde = 24\ngeldig_vanaf = 2025-01-01\ngeldig_tot = 2025-12-31\ngrondslag = "x"\n'
-     '[[norm]]\nnaam = "individuele_inkomenstoeslag.referteperiode"\nwaarde = 30\ngeldig_vanaf = 2025-06-01\ngrondslag = "x"\n', "overlappen"),
-    ('[onbekend]\nx = 1\n', "onbekende tabellen"),
+     '[[norm]]\nnaam = "individuele_inkomenstoeslag.referteperiode"\nwaarde = 30\ngeldig_vanaf = 2025-06-01\ngrondslag = "x"\n', "overlapt"),
+    ('[onbekend]\nx = 1\n', "onbekende tabel of sleutel 'onbekend'"),
 ])
 def test_ongeldig_pluginbeleid_wordt_gemeld_met_pluginnaam(maak_plugin, toml, fout):
     naam, obj = maak_plugin("fouthuizen", toml)

@@ -65,47 +65,78 @@ def test_nieuwe_plugin_slaagt_voor_eigen_scenario_en_controle(nieuwe_plugin):
     assert controleer_pad(nieuwe_plugin) == []
 
 
-def test_beleid_noemt_elke_open_norm_op_de_standaard(nieuwe_plugin):
+def test_beleid_is_kort_met_een_voorbeeld_van_norm_en_regeling(nieuwe_plugin):
     tekst = (nieuwe_plugin / "sora_proefstad" / "beleid.toml").read_text(encoding="utf-8")
-    assert tomllib.loads(tekst).get("norm") is None  # alles is commentaar
-    defs = kern_definities()
-    for d in defs.values():
-        staat_erin = f'# naam = "{d.naam}"' in tekst
-        assert staat_erin == d.open, d.naam  # elke open norm, en geen vaste parameter
-    # het voorbeeld van het pluspakket is er, als commentaar
+    doc = tomllib.loads(tekst)
+    assert doc.get("norm") is None and doc.get("regeling") is None  # alles is commentaar: volgt de regio
+    assert len(tekst.splitlines()) <= 60  # past op twee schermen (was 1.219 regels)
+    assert tekst.count("# [[norm]]") == 1 and tekst.count("# [[regeling]]") == 1
+    # geen vaste parameter of andere open norm als voorbeeld; wel de opdrachten die alles noemen
+    assert re.findall(r'^# naam = "([^"]+)"', tekst, re.M) == ["individuele_inkomenstoeslag.inkomensgrens", "Naam van de regeling"]
+    assert "sora plugin normen proefstad" in tekst and "sora landelijk" in tekst
     assert '# sleutel = "proefstad.voorbeeld"' in tekst
 
 
-def _ontcommentarieer_normen(tekst: str) -> str:
-    """Haal de '# ' weg voor elk [[norm]]-blok en vul een grondslag in."""
-    uit, in_blok = [], False
-    for r in tekst.splitlines():
-        if r == "# [[norm]]":
-            in_blok = True
-        elif in_blok and not re.match(r"^# (naam|waarde|geldig_vanaf|grondslag|bron) =", r):
-            in_blok = False
-        if in_blok:
-            r = r[2:].replace('grondslag = ""', 'grondslag = "Testverordening art. 1"')
-        uit.append(r)
-    return "\n".join(uit)
-
-
-def test_uitgecommentarieerde_normen_zijn_geldig_en_gelijk_aan_de_standaard(nieuwe_plugin):
+def test_voorbeeldnorm_in_het_sjabloon_is_geldig(nieuwe_plugin):
     pad = nieuwe_plugin / "sora_proefstad" / "beleid.toml"
-    pad.write_text(_ontcommentarieer_normen(pad.read_text(encoding="utf-8")), encoding="utf-8")
-    assert controleer_pad(nieuwe_plugin) == []
+    tekst = pad.read_text(encoding="utf-8")
+    regels = tekst.splitlines()
+    begin = regels.index("# [[norm]]")
+    blok = [r[2:] for r in regels[begin:begin + 6]]
+    pad.write_text(tekst + "\n" + "\n".join(blok) + "\n", encoding="utf-8")
+    assert controleer_pad(nieuwe_plugin) == []  # geen fout en geen waarschuwing
     naam, obj = laad_uit_project(nieuwe_plugin)
-    p = laad_plugin(naam, obj)
+    w = laad_plugin(naam, obj).normen["individuele_inkomenstoeslag.inkomensgrens"][0]
+    assert w.waarde == kern_definities()["individuele_inkomenstoeslag.inkomensgrens"].waarde_op(date(2025, 9, 1)).waarde
+
+
+def test_plugin_normen_noemt_elke_open_norm_met_bereik_en_grondslag(nieuwe_plugin, runner):
     defs = kern_definities()
-    open_normen = {n for n, d in defs.items() if d.open}
-    assert set(p.normen) | set(p.te_bevestigen) == open_normen
-    for n, waarden in p.normen.items():
-        # de ingevulde waarde is de regionale standaard op de aanmaakdatum (of de laatste)
-        standaard = defs[n].waarde_op(date(2025, 9, 1)) or defs[n].waarden[-1]
-        assert waarden[0].waarde == standaard.waarde, n
-    # en het scenario, berekend met de standaard, slaagt nog steeds
-    afwijkingen, _ = voer_uit(lees_scenario(nieuwe_plugin / "tests" / "scenario_voorbeeld.toml"))
-    assert afwijkingen == []
+    r = runner.invoke(sora, ["plugin", "normen", str(nieuwe_plugin), "--peildatum", "2025-09-01", "--json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.output)
+    assert doc["gemeente"]["cbs_code"] == "GM9990"
+    per_naam = {n["naam"]: n for n in doc["open_normen"]}
+    assert set(per_naam) == {n for n, d in defs.items() if d.open}
+    for naam, n in per_naam.items():
+        d = defs[naam]
+        assert n["grondslag"] == d.grondslag
+        w = d.waarde_op(date(2025, 9, 1))
+        assert n["regionale_standaard"]["waarde"] == (None if w is None else json.loads(json.dumps(
+            str(w.waarde) if isinstance(w.waarde, Decimal) else w.waarde, default=str))) or d.type == "staffel", naam
+        assert n["gemeente"]["keuze"] == "volgt de regio"
+    assert per_naam["individuele_inkomenstoeslag.inkomensgrens"]["toegestaan"] == "van 1.00 tot en met 1.50"
+    # een geïnstalleerde gemeente met een eigen keuze, als tekst
+    r = runner.invoke(sora, ["plugin", "normen", "alkmaar", "--peildatum", "2026-12-01"])
+    assert r.exit_code == 0, r.output
+    assert "voor Alkmaar (GM0361)" in r.output and "toegestaan: van 1.00 tot en met 1.50" in r.output
+    assert "    Alkmaar: " in r.output
+    assert runner.invoke(sora, ["plugin", "normen", "bestaatniet"]).exit_code == 2
+
+
+def test_landelijk_noemt_elke_vaste_parameter_op_de_peildatum(runner):
+    defs = kern_definities()
+    r = runner.invoke(sora, ["landelijk", "--peildatum", "2026-12-01", "--json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.output)
+    per_naam = {p["naam"]: p for p in doc["parameters"]}
+    assert set(per_naam) == {n for n, d in defs.items() if not d.open}
+    for naam in ("bijstandsnorm.jongeren.alleenstaande", "kostendelersnorm.per_kostendeler", "vermogensgrens.gezin",
+                 "vermogen.woninggebonden_vrijlating", "bijzondere_bijstand.drempelbedrag_maximum",
+                 "giften.vrijlating_per_jaar", "individuele_studietoeslag.minimumbedrag.leeftijd_18"):
+        assert naam in per_naam
+    a = per_naam["bijstandsnorm.alleenstaande"]
+    w = defs["bijstandsnorm.alleenstaande"].waarde_op(date(2026, 12, 1))
+    assert (a["waarde"], a["geldig_vanaf"], a["geldig_tot"], a["bevestigd"], a["bron"]) == (
+        str(w.waarde), w.geldig_vanaf.isoformat(), w.geldig_tot.isoformat() if w.geldig_tot else None, w.bevestigd, w.document)
+    assert a["waarde"] == "1419.46" and a["grondslag"] == "art. 21 onder a Participatiewet"
+    r = runner.invoke(sora, ["landelijk", "--peildatum", "2026-12-01"])
+    assert "bijstandsnorm.alleenstaande: € 1.419,46" in r.output and "geldig 2026-07-01 t/m 2026-12-31" in r.output
+    # zonder peildatum: vandaag
+    assert json.loads(runner.invoke(sora, ["landelijk", "--json"]).output)["peildatum"] == date.today().isoformat()
+    # voor de eerste waarde: zegt dat er geen is
+    oud = json.loads(runner.invoke(sora, ["landelijk", "--peildatum", "1990-01-01", "--json"]).output)
+    assert all(p["waarde"] is None and p["ontbreekt"].startswith("geen waarde op 1990-01-01") for p in oud["parameters"])
 
 
 @pytest.mark.parametrize("type_, waarde, extra", [
@@ -136,6 +167,12 @@ def test_nieuw_weigert_bestaande_map_en_ongeldige_invoer(tmp_path, runner):
     r = runner.invoke(sora, ["plugin", "nieuw", "x2", "--cbs", "GM9990", "--map", str(tmp_path),
                              "--gemeentenaam", 'Stad "X"'])
     assert r.exit_code == 2 and "--gemeentenaam" in r.output
+    # een CBS-code of naam die al in gebruik is
+    r = runner.invoke(sora, ["plugin", "nieuw", "tweede_alkmaar", "--cbs", "GM0361", "--map", str(tmp_path)])
+    assert r.exit_code == 2 and "CBS-code GM0361 is al in gebruik door plugin 'alkmaar'" in r.output
+    assert not (tmp_path / "tweede_alkmaar").exists()
+    r = runner.invoke(sora, ["plugin", "nieuw", "bergen", "--cbs", "GM9989", "--map", str(tmp_path)])
+    assert r.exit_code == 2 and "al een plugin 'bergen'" in r.output
 
 
 def test_nieuwe_plugin_draait_eigen_tests_met_pytest(nieuwe_plugin):
@@ -284,10 +321,17 @@ def test_controleer_verzamelt_alle_bevindingen_met_regel(slechte_plugin):
         (beleid, 62, "hoogstens twee decimalen"),
         (beleid, 69, "'vermogenstoets' is true of false"),
     ]
-    gevonden = [(Path(b.bestand).name, b.regel, b.melding) for b in bev]
+    gevonden = [(Path(b.bestand).name, b.regel, b.melding) for b in bev if b.ernst == "fout"]
     for bestand, regel, stukje in verwacht:
         assert any(f == bestand and r == regel and stukje in m for f, r, m in gevonden), (bestand, regel, stukje, gevonden)
-    assert len(bev) == len(verwacht)
+    assert len(gevonden) == len(verwacht)
+    # en één waarschuwing: de tweede [[norm]] is in orde maar noemt geen bron
+    assert [(Path(b.bestand).name, b.regel, b.melding) for b in bev if b.ernst == "waarschuwing"] == [
+        (beleid, 9, "individuele_inkomenstoeslag.inkomensgrens: 'bron' ontbreekt; noem de vindplaats "
+                    "(CVDR-nummer, gemeenteblad of URL).")]
+    # de overlap noemt beide perioden en zegt wat te doen
+    overlap = next(m for f, r, m in gevonden if r == 7)
+    assert "beleid.toml:12" in overlap and "geldig_tot = 2023-12-31" in overlap
 
 
 def test_controleer_cli_exitcode_en_json(slechte_plugin, runner):
@@ -297,8 +341,9 @@ def test_controleer_cli_exitcode_en_json(slechte_plugin, runner):
     r = runner.invoke(sora, ["plugin", "controleer", str(slechte_plugin), "--json"])
     assert r.exit_code == 1
     doc = json.loads(r.output)
-    assert doc["in_orde"] is False and len(doc["bevindingen"]) == len(controleer_pad(slechte_plugin)) == 19
-    assert set(doc["bevindingen"][0]) == {"plugin", "bestand", "regel", "sleutel", "melding"}
+    assert doc["in_orde"] is False and len(doc["bevindingen"]) == len(controleer_pad(slechte_plugin)) == 20
+    assert set(doc["bevindingen"][0]) == {"plugin", "bestand", "regel", "sleutel", "melding", "ernst"}
+    assert sorted(b["ernst"] for b in doc["bevindingen"]).count("waarschuwing") == 1
     # alleen het beleidsbestand
     r = runner.invoke(sora, ["plugin", "controleer", str(slechte_plugin / "sora_slecht" / "beleid.toml")])
     assert r.exit_code == 1 and "hook" not in r.output
@@ -323,12 +368,14 @@ def test_geldige_norm_en_regeling_geven_geen_bevinding(tmp_path):
         geldig_vanaf = 2024-01-01
         geldig_tot = 2024-12-31
         grondslag = "Verordening individuele inkomenstoeslag Proefstad 2024, art. 3"
+        bron = "CVDR123"
 
         [[norm]]
         naam = "individuele_inkomenstoeslag.referteperiode"
         waarde = 36
         geldig_vanaf = 2025-01-01
         grondslag = "Verordening individuele inkomenstoeslag Proefstad 2025, art. 3"
+        bron = "CVDR124"
 
         [[norm]]
         naam = "individuele_inkomenstoeslag.inkomensgrens"
@@ -338,6 +385,7 @@ def test_geldige_norm_en_regeling_geven_geen_bevinding(tmp_path):
         sleutel = "proef.pas"
         naam = "Pas"
         grondslag = "Verordening Pas, art. 2"
+        bron = "gmb-2024-1"
         geldig_vanaf = 2024-01-01
         geldig_tot = 2024-12-31
         inkomensgrens = "1.20"
@@ -349,6 +397,7 @@ def test_geldige_norm_en_regeling_geven_geen_bevinding(tmp_path):
         sleutel = "proef.pas"
         naam = "Pas"
         grondslag = "Verordening Pas, art. 2"
+        bron = "gmb-2024-1"
         geldig_vanaf = 2025-01-01
         '''), encoding="utf-8")
     bevindingen: list = []
@@ -384,7 +433,10 @@ def test_toml_kaart_vindt_tabellen_en_sleutels():
 
 
 def test_controleer_meldt_bezette_cbs_code_en_ongeldig_scenario(tmp_path):
-    p = maak_plugin("tweede_alkmaar", "GM0361", tmp_path)  # de code van Alkmaar
+    p = maak_plugin("tweede_alkmaar", "GM9988", tmp_path)  # 'nieuw' weigert GM0361; zet hem er daarna in
+    init = p / "sora_tweede_alkmaar" / "__init__.py"
+    init.write_text(init.read_text(encoding="utf-8").replace('"GM9988"', '"GM0361"'), encoding="utf-8")
+    sys.modules.pop("sora_tweede_alkmaar", None)  # 'nieuw' importeerde hem al (voor het scenario)
     (p / "tests" / "scenario_kapot.toml").write_text('[[verwacht]]\nuitkomst = "ja"\n', encoding="utf-8")
     meldingen = [b.melding for b in controleer_pad(p)]
     assert any("CBS-code GM0361 is al in gebruik door plugin 'alkmaar'" in m for m in meldingen)
@@ -446,3 +498,42 @@ def test_controleer_meldt_norm_regeling_of_kostensoort_die_geen_lijst_van_tabell
         "regeling": (2, "'regeling' moet een lijst van tabellen zijn: schrijf [[regeling]]."),
         "kostensoort": (4, "'kostensoort' moet een lijst van tabellen zijn: schrijf [[kostensoort]]."),
     }
+
+
+# --------------------------------------------------------------------------- scenario's die mensen kunnen draaien
+
+def test_scenario_met_handberekening_beoordeel_toon_en_controle(tmp_path, runner):
+    p = maak_plugin("rekendorp", "GM9987", tmp_path, vandaag=date(2026, 12, 1))
+    scenario = p / "tests" / "scenario_voorbeeld.toml"
+    tekst = scenario.read_text(encoding="utf-8")
+    # de handberekening met de normen van vandaag
+    assert "bijstandsnorm alleenstaande: € 1.419,46 per maand" in tekst
+    assert "inkomensgrens 1.20 (regionale standaard) x € 1.419,46 = € 1.703,35 per maand" in tekst
+    # sora beoordeel neemt het scenariobestand (zijn [casus]) direct, met de plugin uit de map
+    r = runner.invoke(sora, ["beoordeel", str(scenario), "--json"])
+    assert r.exit_code == 0, r.output
+    besluit = json.loads(r.output)
+    assert besluit["gemeente"]["cbs_code"] == "GM9987"
+    iit = next(b for b in besluit["beslissingen"] if b["regeling"] == "individuele_inkomenstoeslag")
+    assert iit["uitkomst"] == "toegekend"
+    # --toon: besluit met motivering naast de verwachting
+    r = runner.invoke(sora, ["plugin", "test", str(p), "--toon"])
+    assert r.exit_code == 0, r.output
+    assert "(individuele_inkomenstoeslag): toegekend € 479,00 per_jaar   [gelijk, verwacht: toegekend € 479,00]" in r.output
+    assert "de inkomensgrens is 120% van € 1.419,46 = € 1.703,35" in r.output
+    assert controleer_pad(p) == []
+    # de gemeente verlaagt de inkomensgrens: de controle zegt dat het scenario niet meer klopt
+    beleid = p / "sora_rekendorp" / "beleid.toml"
+    beleid.write_text(beleid.read_text(encoding="utf-8") + textwrap.dedent('''
+        [[norm]]
+        naam = "individuele_inkomenstoeslag.inkomensgrens"
+        waarde = "1.00"
+        geldig_vanaf = 2026-01-01
+        grondslag = "Verordening individuele inkomenstoeslag Rekendorp 2026, art. 2"
+        bron = "CVDR999999"
+        '''), encoding="utf-8")
+    bev = controleer_pad(p)
+    assert len(bev) == 1 and bev[0].ernst == "fout", bev
+    assert "klopt niet meer: Individuele inkomenstoeslag: uitkomst: verwacht toegekend, kreeg afgewezen" in bev[0].melding
+    r = runner.invoke(sora, ["plugin", "test", str(p), "--toon"])
+    assert r.exit_code == 1 and "[AFWIJKING, verwacht: toegekend € 479,00]" in r.output

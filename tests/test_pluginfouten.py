@@ -336,7 +336,7 @@ def test_lader_en_controle_zijn_het_eens_over_kapot_beleid(naam, tmp_path):
             geweigerd = False
         except BeleidFout:
             geweigerd = True
-        if geweigerd != bool(bevindingen):
+        if geweigerd != any(b.ernst == "fout" for b in bevindingen):  # een waarschuwing weigert niet
             oneens.append((wat, geweigerd, [b.melding for b in bevindingen][:1]))
         n += 1
     assert n > 200

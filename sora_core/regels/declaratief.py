@@ -56,6 +56,7 @@ import attrs
 
 from ..fouten import BeleidFout
 from ..geld import NUL, cent, datum_nl, euro_nl, leeftijd, naar_decimal
+from ..parameters import ZWEVEND_MELDING, GetalFout, lees_getal
 from ..huishouden import OnbekendeAOWLeeftijd, heeft_aow_leeftijd
 from ..model import PER_TEKST
 from .registratie import RegelingDef
@@ -132,8 +133,11 @@ def _valideer(plugin: str, plek: str, r: Any) -> RegelingDef:
     try:
         if "inkomensgrens" in r:
             if isinstance(r["inkomensgrens"], float):
-                raise fout("inkomensgrens als tekst schrijven, bijvoorbeeld \"1.20\"")
-            g = naar_decimal(r["inkomensgrens"])
+                raise fout("inkomensgrens: " + ZWEVEND_MELDING.format(r["inkomensgrens"]))
+            try:
+                g = lees_getal(r["inkomensgrens"])
+            except GetalFout as e:
+                raise fout(f"inkomensgrens: {e}") from None
             if not (Decimal("0.5") <= g <= Decimal("3")):
                 raise fout(f"inkomensgrens {g} ligt buiten 0.5 tot 3 (deel van de toepasselijke norm; 1.20 = 120%)")
         dg = r.get("doelgroep", {})
@@ -161,12 +165,32 @@ def _valideer(plugin: str, plek: str, r: Any) -> RegelingDef:
             _valideer_bedrag(b, fout)
     except ValueError as e:
         raise fout(f"geen geldig getal: {e}") from None
-    definitie = {k: r[k] for k in sorted(r)}
+    definitie = _komma_naar_punt({k: r[k] for k in sorted(r)})
     return RegelingDef(
         sleutel=sleutel, naam=r["naam"], pakket="plus", bron=plugin, grondslag=r["grondslag"],
         omschrijving=r.get("omschrijving", ""), beoordeel=beoordeel_declaratief,
         geldig_vanaf=vanaf, geldig_tot=tot, definitie=definitie, plek=plek,
     )
+
+
+def _komma_naar_punt(d: dict) -> dict:
+    """Een decimale komma ("1,20", toegestaan zoals bij ``--zet``) wordt een punt in de definitie
+    die de beslisfunctie leest. Alleen teksten met een komma veranderen."""
+    def getal(x: Any) -> Any:
+        return str(lees_getal(x)) if isinstance(x, str) and "," in x else x
+
+    if "inkomensgrens" in d:
+        d["inkomensgrens"] = getal(d["inkomensgrens"])
+    b = d.get("bedrag")
+    if isinstance(b, dict):
+        b = d["bedrag"] = dict(b)
+        for k in ("per_jaar", "per_maand", "eenmalig", "maximum"):
+            if k in b:
+                b[k] = getal(b[k])
+        if isinstance(b.get("staffel"), list):
+            b["staffel"] = [dict(s, bedrag=getal(s["bedrag"])) if isinstance(s, dict) and "bedrag" in s else s
+                            for s in b["staffel"]]
+    return d
 
 
 def _valideer_bedrag(b: Any, fout) -> None:
@@ -212,11 +236,11 @@ def _band(b: Any, fout, naam: str) -> None:
 
 def _bedrag(w: Any, fout) -> Decimal:
     if isinstance(w, float):
-        raise fout(f"bedrag {w!r}: schrijf bedragen als tekst, bijvoorbeeld \"150.00\"")
+        raise fout(f"bedrag {w!r}: " + ZWEVEND_MELDING.format(w))
     try:
-        d = naar_decimal(w)
-    except ValueError:
-        raise fout(f"bedrag {w!r} is geen geldig bedrag") from None
+        d = lees_getal(w)
+    except GetalFout as e:
+        raise fout(f"bedrag: {e}") from None
     if d < 0 or d != d.quantize(Decimal("0.01")):
         raise fout(f"bedrag {w!r}: niet negatief, hoogstens twee decimalen")
     return d
