@@ -243,6 +243,33 @@ def actualiteit(ctx: click.Context, peildatum: Optional[str], gemeenten, als_jso
         ctx.exit(1)
 
 
+@sora.command()
+@_PEILDATUM
+@click.option("--uit", "uitvoer", required=True, metavar="BESTAND", help="Schrijf het rapport (HTML) naar dit bestand.")
+def rapport(peildatum: Optional[str], uitvoer: str) -> None:
+    """Eén zelfstandig HTML-rapport voor raad of stuurgroep: de modelhuishoudens in alle gemeenten,
+    het harmonisatiebeeld, de armoedeval (grafieken en effectieve marginale druk), de open normen
+    waarin gemeenten verschillen, de actualiteit van de gegevens en elke onbevestigde waarde.
+
+    Geen externe bronnen en geen JavaScript; af te drukken op A4. Het bestand verschijnt pas
+    als het helemaal geschreven is.
+
+    \b
+    Voorbeelden:
+      sora rapport --uit rapport.html
+      sora rapport --peildatum 2026-07-01 --uit raad-juli.html
+    """
+    from .analyse import rapport as r
+
+    if os.path.isdir(uitvoer):
+        raise SoraFout(f"--uit: {uitvoer} is een map; geef een bestandsnaam, bijvoorbeeld {os.path.join(uitvoer, 'rapport.html')}.")
+    pd = _peildatum(peildatum)
+    tekst = r.html_rapport(r.gegevens(pd), gemaakt=date.today())
+    with _Atomisch(uitvoer) as f:
+        f.write(tekst)
+    click.echo(f"Rapport op {pd.isoformat()} geschreven naar {uitvoer}.", err=True)
+
+
 class _Atomisch:
     """Schrijf naar een tijdelijk bestand naast het doel; hernoem pas als alles gelukt is."""
 
