@@ -117,9 +117,10 @@ def regelingen(gemeente: Optional[str], peildatum: Optional[str], als_csv: bool,
 @sora.command()
 @_GEMEENTE
 @_PEILDATUM
+@click.option("--breed", is_flag=True, help="De volledige tabel (breder dan 100 kolommen) in plaats van een blok per norm.")
 @_CSV
 @_json_vlag
-def normen(gemeente: Optional[str], peildatum: Optional[str], als_csv: bool, als_json: bool) -> None:
+def normen(gemeente: Optional[str], peildatum: Optional[str], breed: bool, als_csv: bool, als_json: bool) -> None:
     """Elke open norm: de regionale standaard en de waarde van elke gemeente, met bron.
 
     \b
@@ -130,15 +131,16 @@ def normen(gemeente: Optional[str], peildatum: Optional[str], als_csv: bool, als
     from .analyse import normen as n
 
     doc = n.normen(_peildatum(peildatum), gemeente)
-    _uitvoer(doc, als_json, als_csv, n.normen_tekst, n.normen_csv)
+    _uitvoer(doc, als_json, als_csv, lambda d: n.normen_tekst(d, breed), n.normen_csv)
 
 
 @sora.command()
 @click.argument("gemeente_a")
 @click.argument("gemeente_b")
 @_PEILDATUM
+@click.option("--breed", is_flag=True, help="Verschillen als één brede tabel in plaats van passend in 100 kolommen.")
 @_json_vlag
-def verschil(gemeente_a: str, gemeente_b: str, peildatum: Optional[str], als_json: bool) -> None:
+def verschil(gemeente_a: str, gemeente_b: str, peildatum: Optional[str], breed: bool, als_json: bool) -> None:
     """Alleen wat verschilt tussen twee gemeenten: open normen en pluspakket.
 
     \b
@@ -149,7 +151,7 @@ def verschil(gemeente_a: str, gemeente_b: str, peildatum: Optional[str], als_jso
     from .analyse import normen as n
 
     doc = n.verschil(gemeente_a, gemeente_b, _peildatum(peildatum))
-    _uitvoer(doc, als_json, False, n.verschil_tekst)
+    _uitvoer(doc, als_json, False, lambda d: n.verschil_tekst(d, breed))
 
 
 @sora.command()

@@ -221,11 +221,17 @@ def test_normen_testregister(testregister):
     assert grens["per_gemeente"]["testa"]["grondslag"] == "Verordening testgemeente A, art. 1"
     assert grens["per_gemeente"]["testb"]["op_standaard"] is True
     assert n["individuele_inkomenstoeslag.referteperiode"]["per_gemeente"]["testb"]["te_bevestigen"] is True
-    tekst = run("normen", "--peildatum", PEIL).output
-    regel = next(x for x in tekst.splitlines() if x.startswith("individuele_inkomenstoeslag.inkomensgrens"))
+    breed = run("normen", "--peildatum", PEIL, "--breed").output
+    regel = next(x for x in breed.splitlines() if x.startswith("individuele_inkomenstoeslag.inkomensgrens"))
     assert "1.30 *" in regel
-    assert "Test A: 1.30 vanaf 2023-01-01: Verordening testgemeente A, art. 1; testbron A" in tekst
-    assert "Test B: volgt de standaard, nog te bevestigen door de gemeente" in tekst
+    assert "Test A: 1.30 vanaf 1 januari 2023: Verordening testgemeente A, art. 1; testbron A" in breed
+    assert "Test B: volgt de standaard, nog te bevestigen door de gemeente" in breed
+    # standaard: een blok per norm dat in 100 kolommen past, met label en alleen wie afwijkt
+    tekst = run("normen", "--peildatum", PEIL).output
+    assert max(len(x) for x in tekst.splitlines()) <= 100 < max(len(x) for x in breed.splitlines())
+    assert "  Test A: 1.30 * vanaf 1 januari 2023; Verordening testgemeente A, art. 1; testbron A" in tekst
+    assert "  op de standaard: Test B" in tekst
+    assert "  Test B: 36 ? (volgt de standaard, nog te bevestigen door de gemeente)" in tekst
     rijen = run("normen", "--peildatum", PEIL, "--csv").output.strip().splitlines()
     assert len(rijen) == 1 + 2 * len(doc["normen"])
 
@@ -248,8 +254,18 @@ def test_verschil_testregister(testregister):
     assert soorten == {"Energiebijdrage": "alleen_b", "Sportpas": "anders"}
     tekst = run("verschil", "testa", "testb", "--peildatum", PEIL).output
     assert "Energiebijdrage: alleen in Test B" in tekst and "Sportpas: in beide, anders ingericht" in tekst
+    assert tekst.splitlines()[0] == "Verschillen tussen Test A en Test B op 1 september 2025"
+    assert "    Test A: 1.30 (Verordening testgemeente A, art. 1)" in tekst and "    standaard: 1.20" in tekst
+    assert "Test A" in run("verschil", "testa", "testb", "--peildatum", PEIL, "--breed").output
     zelfde = run("verschil", "testa", "GM9001", "--peildatum", PEIL).output
     assert "Geen verschillen" in zelfde
+
+
+def test_verschil_en_normen_passen_in_100_kolommen():
+    for args in (["verschil", "alkmaar", "bergen"], ["normen"]):
+        smal = run(*args, "--peildatum", PEIL).output.splitlines()
+        breed = run(*args, "--peildatum", PEIL, "--breed").output.splitlines()
+        assert max(len(x) for x in smal) <= 100 and max(len(x) for x in breed) > 100
 
 
 def test_verschil_echte_gemeenten():
