@@ -198,6 +198,8 @@ def test_regelingen_echte_gemeenten_schema():
     # 2023: grens 150% (raadsbesluit 26-1-2023), tegoed 188 volwassenen, 302 senioren
     assert "inkomen tot 150% van de toepasselijke bijstandsnorm" in pas["voorwaarden"]
     assert "€ 188,00" in pas["bedrag_tekst"] and "€ 302,00" in pas["bedrag_tekst"]
+    # doelgroep leeftijd = [18, 130]: geen "18 tot en met 130 jaar"
+    assert "aanvrager van 18 jaar of ouder" in pas["voorwaarden"] and "130" not in pas["voorwaarden_tekst"]
 
 
 def test_onbekende_gemeente_exit_2():
