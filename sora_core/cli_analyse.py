@@ -117,9 +117,10 @@ def regelingen(gemeente: Optional[str], peildatum: Optional[str], als_csv: bool,
 @sora.command()
 @_GEMEENTE
 @_PEILDATUM
+@click.option("--breed", is_flag=True, help="De volledige tabel (breder dan 100 kolommen) in plaats van een blok per norm.")
 @_CSV
 @_json_vlag
-def normen(gemeente: Optional[str], peildatum: Optional[str], als_csv: bool, als_json: bool) -> None:
+def normen(gemeente: Optional[str], peildatum: Optional[str], breed: bool, als_csv: bool, als_json: bool) -> None:
     """Elke open norm: de regionale standaard en de waarde van elke gemeente, met bron.
 
     \b
@@ -130,15 +131,16 @@ def normen(gemeente: Optional[str], peildatum: Optional[str], als_csv: bool, als
     from .analyse import normen as n
 
     doc = n.normen(_peildatum(peildatum), gemeente)
-    _uitvoer(doc, als_json, als_csv, n.normen_tekst, n.normen_csv)
+    _uitvoer(doc, als_json, als_csv, lambda d: n.normen_tekst(d, breed), n.normen_csv)
 
 
 @sora.command()
 @click.argument("gemeente_a")
 @click.argument("gemeente_b")
 @_PEILDATUM
+@click.option("--breed", is_flag=True, help="Verschillen als één brede tabel in plaats van passend in 100 kolommen.")
 @_json_vlag
-def verschil(gemeente_a: str, gemeente_b: str, peildatum: Optional[str], als_json: bool) -> None:
+def verschil(gemeente_a: str, gemeente_b: str, peildatum: Optional[str], breed: bool, als_json: bool) -> None:
     """Alleen wat verschilt tussen twee gemeenten: open normen en pluspakket.
 
     \b
@@ -149,7 +151,7 @@ def verschil(gemeente_a: str, gemeente_b: str, peildatum: Optional[str], als_jso
     from .analyse import normen as n
 
     doc = n.verschil(gemeente_a, gemeente_b, _peildatum(peildatum))
-    _uitvoer(doc, als_json, False, n.verschil_tekst)
+    _uitvoer(doc, als_json, False, lambda d: n.verschil_tekst(d, breed))
 
 
 @sora.command()
@@ -241,6 +243,34 @@ def actualiteit(ctx: click.Context, peildatum: Optional[str], gemeenten, als_jso
     _uitvoer(doc, als_json, False, a.als_tekst)
     if not doc["volledig_gedekt"]:
         ctx.exit(1)
+
+
+@sora.command()
+@_PEILDATUM
+@click.option("--uit", "uitvoer", required=True, metavar="BESTAND", help="Schrijf het rapport (HTML) naar dit bestand.")
+def rapport(peildatum: Optional[str], uitvoer: str) -> None:
+    """Eén zelfstandig HTML-rapport voor raad of stuurgroep: de modelhuishoudens in alle gemeenten,
+    het harmonisatiebeeld, de armoedeval (grafieken en effectieve marginale druk), de open normen
+    waarin gemeenten verschillen, de actualiteit van de gegevens en elke onbevestigde waarde.
+
+    Geen externe bronnen en geen JavaScript; af te drukken op A4. Het bestand verschijnt pas
+    als het helemaal geschreven is.
+
+    \b
+    Voorbeelden:
+      sora rapport --uit rapport.html
+      sora rapport --peildatum 2026-07-01 --uit raad-juli.html
+    """
+    from .analyse import rapport as r
+
+    from .uitvoerpad import controleer_uit
+
+    controleer_uit(uitvoer)  # zelfde regels als elke --uit: alleen een gewoon bestand, atomisch
+    pd = _peildatum(peildatum)
+    tekst = r.html_rapport(r.gegevens(pd), gemaakt=date.today())
+    with _open_uit(uitvoer) as f:
+        f.write(tekst)
+    click.echo(f"Rapport op {pd.isoformat()} geschreven naar {uitvoer}.", err=True)
 
 
 def _open_uit(pad: Optional[str], invoer: Optional[str] = None):

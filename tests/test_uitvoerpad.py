@@ -21,7 +21,7 @@ import pytest
 from conftest import ROOT
 from sora_core.cli import sora
 
-OPDRACHTEN = ["batch", "populatie", "normen-doc"]
+OPDRACHTEN = ["batch", "populatie", "normen-doc", "rapport"]
 
 
 def _args(opdracht: str, invoer: Path, uit) -> list:
@@ -29,6 +29,8 @@ def _args(opdracht: str, invoer: Path, uit) -> list:
         return ["batch", str(invoer), "--uit", str(uit), "--processen", "1"]
     if opdracht == "populatie":
         return ["populatie", "--aantal", "3", "--uit", str(uit)]
+    if opdracht == "rapport":
+        return ["rapport", "--peildatum", "2026-12-01", "--uit", str(uit)]
     return ["normen-doc", "--uit", str(uit)]
 
 

@@ -73,24 +73,38 @@ def minima_effect(doc: dict, pad: str) -> None:
 
 
 def harmonisatie(doc: dict, pad: str) -> None:
+    """Beide maten per gemeente als bereik (onder- tot bovengrens) met de doellijnen; een maat
+    zonder grens loopt door tot de rand (0 of 100%) en is gearceerd."""
     plt = pyplot()
     gemeenten = [g for g in doc["gemeenten"] if g["bestaat"]]
     namen = [g["naam"] for g in gemeenten]
-    normen = [float(Decimal(g["normen"]["aandeel_op_standaard"] or 0)) * 100 for g in gemeenten]
-    lokaal = [float(Decimal(g["pluspakket"]["aandeel_lokaal"] or 0)) * 100 for g in gemeenten]
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 4))
-    a1.bar(namen, normen, color="#2b7bba")
-    a1.axhline(90, color="red", linestyle="--", label="doel 90%")
+
+    def bereik(ax, lo, hi, kleur):
+        for i, (a, b) in enumerate(zip(lo, hi)):
+            open_ = a is None or b is None
+            a = 0.0 if a is None else float(Decimal(a)) * 100
+            b = 100.0 if b is None else float(Decimal(b)) * 100
+            ax.bar(i, max(b - a, 0.6), bottom=a - (0.3 if b == a else 0), color=kleur, alpha=0.5 if open_ else 0.9,
+                   hatch="//" if open_ else None, edgecolor=kleur)
+        ax.set_xticks(range(len(namen)), namen, rotation=30)
+
+    bereik(a1, [g["normen"]["ondergrens"] for g in gemeenten], [g["normen"]["bovengrens"] for g in gemeenten], "#2b7bba")
+    a1.axhline(90, color="red", linestyle="--", label="doel ten minste 90%")
     a1.set_ylim(0, 100)
     a1.set_title("Open normen op de regionale standaard (%)")
     a1.legend()
-    a2.bar(namen, lokaal, color="#e08a1e")
+    bereik(a2, [g["waarde"]["ondergrens"] for g in gemeenten], [g["waarde"]["bovengrens"] for g in gemeenten], "#e08a1e")
     a2.axhline(10, color="red", linestyle="--", label="doel hoogstens 10%")
-    a2.set_title("Pluspakket: aandeel van de ondersteuning (%)")
+    a2.set_ylim(0, 100)
+    a2.set_title("Lokaal aandeel van de ondersteuning (%)")
     a2.legend()
-    for a in (a1, a2):
-        a.tick_params(axis="x", rotation=30)
-    fig.suptitle(f"Harmonisatie op {doc['peildatum']} (90% geharmoniseerd / 10% lokaal)")
+    from datetime import date
+
+    from ..geld import datum_nl
+
+    fig.suptitle(f"Harmonisatie op {datum_nl(date.fromisoformat(doc['peildatum']))}: bereik van onder- tot "
+                 "bovengrens (gearceerd: niet te begrenzen)")
     fig.tight_layout()
     fig.savefig(pad)
     plt.close(fig)

@@ -92,11 +92,69 @@ def _w(c: dict) -> str:
     return c["waarde"] + ("" if c["op_standaard"] else " *") + (" ?" if c.get("te_bevestigen") or c.get("bevestigd") is False else "")
 
 
-def normen_tekst(doc: dict) -> str:
+def _regels(tekst: str, inspring: str = "", verder: str = "    ") -> list[str]:
+    import textwrap
+
+    from .tabel import BREEDTE
+
+    return textwrap.wrap(tekst, BREEDTE, initial_indent=inspring, subsequent_indent=inspring + verder,
+                         break_on_hyphens=False) or [inspring]
+
+
+def _peil(doc: dict) -> str:
+    from ..geld import datum_nl
+
+    return datum_nl(date.fromisoformat(doc["peildatum"]))
+
+
+def _nl(iso: Optional[str]) -> str:
+    from ..geld import datum_nl
+
+    return datum_nl(date.fromisoformat(iso)) if iso else "—"
+
+
+def normen_smal(doc: dict) -> str:
+    """Per open norm een blok dat in 100 kolommen past: label, standaard, en alleen de gemeenten
+    die afwijken of nog moeten bevestigen (de rest: "op de standaard")."""
+    gemeenten = doc["gemeenten"]
+    uit = _regels(f"Open normen op {_peil(doc)}: regionale standaard en waarde per gemeente (--breed: één tabel)", verder="")
+    uit.append("Legenda: * = wijkt af van de regionale standaard; ? = nog te bevestigen; — = geen waarde.")
+    uit.append("")
+    for r in doc["normen"]:
+        std = r["standaard"]
+        uit += _regels(f"{r['omschrijving'].rstrip('.')} ({r['naam']})", verder="  ")
+        uit += _regels(f"grondslag: {r['grondslag']}", "  ")
+        uit += _regels("standaard: " + (f"{std['waarde']} vanaf {_nl(std['geldig_vanaf'])}"
+                                         + ("" if std["bevestigd"] else " (nog te bevestigen)") if std else "—"), "  ")
+        gelijk = []
+        for g in gemeenten:
+            c = r["per_gemeente"][g["plugin"]]
+            if c["op_standaard"] and not c.get("te_bevestigen"):
+                gelijk.append(g["naam"])
+                continue
+            t = f"{g['naam']}: {_w(c)}"
+            if c.get("bron") not in (None, "kern"):
+                t += f" vanaf {_nl(c['geldig_vanaf'])}; {c['grondslag']}" + (f"; {c['document']}" if c["document"] else "")
+            elif c.get("te_bevestigen"):
+                t += " (volgt de standaard, nog te bevestigen door de gemeente)"
+            uit += _regels(t, "  ")
+        if gelijk:
+            uit += _regels(("op de standaard: " + ", ".join(gelijk)) if len(gelijk) < len(gemeenten) else
+                           "alle gemeenten op de standaard", "  ")
+        uit.append("")
+    for g in gemeenten:
+        if not g["bestaat"]:
+            uit.append(f"Let op: {g['naam']} bestaat niet op {_peil(doc)}.")
+    return "\n".join(uit) + "\n"
+
+
+def normen_tekst(doc: dict, breed: bool = False) -> str:
     from .tabel import tabel
 
+    if not breed:
+        return normen_smal(doc)
     gemeenten = doc["gemeenten"]
-    uit = [f"Open normen op {doc['peildatum']}: regionale standaard en waarde per gemeente", ""]
+    uit = [f"Open normen op {_peil(doc)}: regionale standaard en waarde per gemeente", ""]
     koppen = ["Open norm", "standaard"] + [g["naam"] for g in gemeenten]
     rijen = []
     for r in doc["normen"]:
@@ -111,18 +169,18 @@ def normen_tekst(doc: dict) -> str:
         std = r["standaard"]
         uit.append(f"- {r['naam']} ({r['grondslag']})")
         if std:
-            uit.append(f"    standaard {std['waarde']} vanaf {std['geldig_vanaf']}: {std['document'] or std['grondslag']}"
+            uit.append(f"    standaard {std['waarde']} vanaf {_nl(std['geldig_vanaf'])}: {std['document'] or std['grondslag']}"
                        + ("" if std["bevestigd"] else " (nog te bevestigen)"))
         for g in gemeenten:
             c = r["per_gemeente"][g["plugin"]]
             if c.get("bron") not in (None, "kern"):
-                uit.append(f"    {g['naam']}: {c['waarde']} vanaf {c['geldig_vanaf']}: {c['grondslag']}"
+                uit.append(f"    {g['naam']}: {c['waarde']} vanaf {_nl(c['geldig_vanaf'])}: {c['grondslag']}"
                            + (f"; {c['document']}" if c["document"] else "") + ("" if c["bevestigd"] else " (nog te bevestigen)"))
             elif c.get("te_bevestigen"):
                 uit.append(f"    {g['naam']}: volgt de standaard, nog te bevestigen door de gemeente")
     for g in gemeenten:
         if not g["bestaat"]:
-            uit.append(f"Let op: {g['naam']} bestaat niet op {doc['peildatum']}.")
+            uit.append(f"Let op: {g['naam']} bestaat niet op {_peil(doc)}.")
     return "\n".join(uit) + "\n"
 
 
@@ -181,19 +239,29 @@ def verschil(g1: str, g2: str, peildatum: date, reg=None) -> dict:
             "normen": normverschillen, "regelingen": regelingen}
 
 
-def verschil_tekst(doc: dict) -> str:
+def verschil_tekst(doc: dict, breed: bool = False) -> str:
     from .tabel import tabel
 
     a, b = doc["a"]["naam"], doc["b"]["naam"]
-    uit = [f"Verschillen tussen {a} en {b} op {doc['peildatum']}", ""]
+    uit = [f"Verschillen tussen {a} en {b} op {_peil(doc)}", ""]
     if not doc["normen"] and not doc["regelingen"]:
         uit.append("Geen verschillen: beide gemeenten hebben voor elke open norm dezelfde waarde en hetzelfde pluspakket.")
         return "\n".join(uit) + "\n"
     if doc["normen"]:
         uit.append(f"Open normen met een andere waarde ({len(doc['normen'])}):")
         rijen = [[n["naam"], n["standaard"] or "—", n["a"]["waarde"] or "—", n["b"]["waarde"] or "—"] for n in doc["normen"]]
-        uit.append(tabel(["Open norm", "standaard", a, b], rijen, max_eerste=60))
-        for n in doc["normen"]:
+        if not breed:
+            for n in doc["normen"]:
+                uit += _regels(f"- {n['omschrijving'].rstrip('.')} ({n['naam']})", verder="  ")
+                uit += _regels(f"standaard: {n['standaard'] or '—'}", "    ")
+                for wie, c in ((a, n["a"]), (b, n["b"])):
+                    uit += _regels(f"{wie}: {c['waarde'] or '—'}" + (f" ({c['grondslag']})" if c.get("bron") not in (None, "kern")
+                                                                    else ""), "    ")
+            uit.append("")
+            uit.append("(--breed: dezelfde verschillen als één tabel)")
+        else:
+            uit.append(tabel(["Open norm", "standaard", a, b], rijen, max_eerste=60))
+        for n in doc["normen"] if breed else ():
             for wie, c in ((a, n["a"]), (b, n["b"])):
                 if c.get("bron") not in (None, "kern"):
                     uit.append(f"  {n['naam']} in {wie}: {c['grondslag']}" + (f" ({c['document']})" if c["document"] else ""))
@@ -203,6 +271,16 @@ def verschil_tekst(doc: dict) -> str:
         uit.append("")
     if doc["regelingen"]:
         uit.append(f"Pluspakket: {len(doc['regelingen'])} verschil(len):")
+        if not breed:
+            for r in doc["regelingen"]:
+                if r["soort"] in ("alleen_a", "alleen_b"):
+                    x, wie = (r["a"], a) if r["soort"] == "alleen_a" else (r["b"], b)
+                    uit += _regels(f"- {r['naam']}: alleen in {wie} ({x['voorwaarden_tekst']}; {x['bedrag_tekst']})", "  ")
+                else:
+                    uit += _regels(f"- {r['naam']}: in beide, anders ingericht", "  ")
+                    uit += _regels(f"{a}: {r['a']['voorwaarden_tekst']}; {r['a']['bedrag_tekst']}", "      ")
+                    uit += _regels(f"{b}: {r['b']['voorwaarden_tekst']}; {r['b']['bedrag_tekst']}", "      ")
+            return "\n".join(uit) + "\n"
         for r in doc["regelingen"]:
             if r["soort"] == "alleen_a":
                 uit.append(f"  - {r['naam']}: alleen in {a} ({r['a']['voorwaarden_tekst']}; {r['a']['bedrag_tekst']})")

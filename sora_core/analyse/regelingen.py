@@ -27,7 +27,9 @@ def voorwaarden(d: dict) -> list[str]:
     uit = []
     dg = d.get("doelgroep", {})
     if "leeftijd" in dg:
-        uit.append(f"aanvrager van {dg['leeftijd'][0]} tot en met {dg['leeftijd'][1]} jaar")
+        van, tot = dg["leeftijd"]
+        # een bovengrens van 100 jaar of meer is geen echte grens: zeg het zoals een mens het zegt
+        uit.append(f"aanvrager van {van} jaar of ouder" if tot >= 100 else f"aanvrager van {van} tot en met {tot} jaar")
     if "huishouden" in dg:
         uit.append("huishouden: " + ", ".join(h.replace("_", " ") for h in dg["huishouden"]))
     if dg.get("kinderen"):

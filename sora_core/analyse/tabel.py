@@ -9,6 +9,9 @@ from typing import Iterable, Optional, Sequence
 
 from ..geld import bedrag_nl
 
+#: standaardbreedte van de tekstuitvoer (een terminal van 100 kolommen); --breed schakelt het af
+BREEDTE = 100
+
 
 def bedrag_kort(b: Optional[Decimal]) -> str:
     """``Decimal('1345.5')`` wordt ``'1.345,50'`` (zonder euroteken, voor smalle kolommen)."""
