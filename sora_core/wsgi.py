@@ -22,14 +22,17 @@ Starten: ``sora serve`` (waitress als die er is, anders wsgiref), of elke WSGI-s
 from __future__ import annotations
 
 import json
+import logging
+import secrets
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 from urllib.parse import parse_qs
 
 from . import __version__
-from .fouten import Fout, InvoerFout, SoraFout
+from .fouten import Fout, InvoerFout
 
 #: grootste verzoek in bytes (gelijk aan de grens voor casusbestanden)
 MAX_GROOTTE = 1_000_000
@@ -37,6 +40,12 @@ SCHEMAS = Path(__file__).with_name("schemas")
 JSON_TYPE = "application/json; charset=utf-8"
 
 StartResponse = Callable[..., Any]
+
+#: één regel per verzoek (methode, pad, status, duur, incident; bij 5xx soort fout en plugin),
+#: nooit gegevens uit de casus; ``sora serve`` stuurt dit log naar standaardfout
+LOG = logging.getLogger("sora.http")
+#: de parameters die in het log met naam (zonder waarde) mogen staan
+QUERY_NAMEN = ("zgw", "rsin", "besluittype", "bestuursorgaan", "besluitdatum", "gemeente", "peildatum")
 
 
 class HttpFout(Exception):
@@ -340,36 +349,81 @@ def openapi_document() -> dict:
 
 # --------------------------------------------------------------------------- de applicatie
 
-def maak_app(max_grootte: int = MAX_GROOTTE) -> Callable[[dict, StartResponse], list[bytes]]:
-    """Maak de WSGI-applicatie (``max_grootte``: grootste verzoek in bytes)."""
+def _incident() -> str:
+    return secrets.token_hex(6)
+
+
+def _fout_500(incident: str) -> bytes:
+    """Het vaste antwoord bij elke 5xx: geen tekst uit een exceptie (die kan een naam of
+    geboortedatum bevatten die een plugin erin zette), alleen het incidentnummer voor het log."""
+    return _json(fout_document([Fout(None, f"Interne fout (incident {incident}); de beheerder vindt de details "
+                                          "onder dit nummer in het serverlog.")]))
+
+
+def _plugin_van(e: BaseException) -> str:
+    """De plugin waar een fout vandaan komt ('-' als dat niet bekend is): de naam uit een
+    ``PluginFout`` of ``BeleidFout``, anders de module van de diepste frame buiten de kern."""
+    from .fouten import BeleidFout, PluginFout
+
+    if isinstance(e, PluginFout):
+        return e.plugin
+    if isinstance(e, BeleidFout):
+        return e.bron
+    tb, naam = e.__traceback__, "-"
+    while tb is not None:
+        module = tb.tb_frame.f_globals.get("__name__", "")
+        if module.startswith("sora_") and not module.startswith("sora_core"):
+            naam = module.split(".")[0]
+        tb = tb.tb_next
+    return naam
+
+
+def _log_pad(pad: str, environ: dict) -> str:
+    """Het pad voor het log: alleen een bekende route, met de namen (niet de waarden) van
+    bekende parameters. Een onbekend pad kan een BSN of naam zijn en komt er niet in."""
+    if pad not in ROUTES:
+        return "(onbekend pad)"
+    namen = sorted({k for k in _query(environ) if k in QUERY_NAMEN})
+    return pad + ("?" + "&".join(namen) if namen else "")
+
+
+def maak_app(max_grootte: int = MAX_GROOTTE, log: Optional[logging.Logger] = None
+             ) -> Callable[[dict, StartResponse], list[bytes]]:
+    """Maak de WSGI-applicatie (``max_grootte``: grootste verzoek in bytes; ``log``: waar de
+    regel per verzoek heen gaat, standaard de logger ``sora.http``)."""
+    logger = log or LOG
 
     def app(environ: dict, start_response: StartResponse) -> list[bytes]:
+        begin = time.perf_counter()
         pad = environ.get("PATH_INFO") or "/"
         if len(pad) > 1:
             pad = pad.rstrip("/")
         methode = environ.get("REQUEST_METHOD", "GET").upper()
         headers: list[tuple[str, str]] = []
+        incident, extra = "-", ""
         try:
             route = ROUTES.get(pad)
-            if route is None:
-                raise HttpFout(404, [Fout(None, f"Onbekend pad '{pad[:100]}'; bekend: {', '.join(ROUTES)}.")])
+            if route is None:  # het pad zelf komt niet terug: het kan een BSN of naam zijn
+                raise HttpFout(404, [Fout(None, f"Onbekend pad; bekend: {', '.join(ROUTES)}.")])
             functie = route.get(methode)
             if functie is None:
                 toegestaan = ", ".join(sorted(route))
-                raise HttpFout(405, [Fout(None, f"Methode {methode} is niet toegestaan op {pad}; gebruik {toegestaan}.")],
-                               [("Allow", toegestaan)])
+                raise HttpFout(405, [Fout(None, f"Methode {_methode(methode)} is niet toegestaan op {pad}; "
+                                                f"gebruik {toegestaan}.")], [("Allow", toegestaan)])
             status, body = 200, _json(functie(environ, max_grootte))
         except HttpFout as e:
             status, body, headers = e.status, _json(fout_document(e.fouten)), e.headers
         except InvoerFout as e:
             status, body = 400, _json(e.als_dict())
-        except SoraFout as e:  # plugin- of beleidsfout: niet de schuld van de invoer
-            status, body = 500, _json(e.als_dict())
-        except Exception as e:  # nooit een traceback naar buiten; wel in het serverlog
-            import traceback
-
-            print(traceback.format_exc(), file=environ.get("wsgi.errors", sys.stderr))
-            status, body = 500, _json(fout_document([Fout(None, f"Interne fout ({type(e).__name__}); zie het serverlog.")]))
+        except Exception as e:  # plugin-, beleids- of interne fout: een vast antwoord, details in het log
+            incident = _incident()
+            status, body = 500, _fout_500(incident)
+            headers = [("X-Sora-Incident", incident)]
+            extra = f" fout={type(e).__name__} plugin={_plugin_van(e)}"
+        duur = (time.perf_counter() - begin) * 1000
+        regel = (f"methode={_methode(methode)} pad={_log_pad(pad, environ)} status={status} duur_ms={duur:.1f} "
+                 f"incident={incident}{extra}")
+        (logger.error if status >= 500 else logger.info)(regel)
         start_response(STATUS[status], [("Content-Type", JSON_TYPE), ("Content-Length", str(len(body))),
                                          ("Cache-Control", "no-store"), *headers])
         return [body] if methode != "HEAD" else []
@@ -377,7 +431,22 @@ def maak_app(max_grootte: int = MAX_GROOTTE) -> Callable[[dict, StartResponse], 
     return app
 
 
+def _methode(m: str) -> str:
+    """De methode voor melding en log: alleen een gewoon HTTP-woord, anders '?'."""
+    return m if m.isascii() and m.isalpha() and len(m) <= 10 else "?"
+
+
 app = maak_app()
+
+
+def log_naar_standaardfout() -> None:
+    """Stuur het log ``sora.http`` (niveau INFO) naar standaardfout, als niemand het al inrichtte."""
+    if LOG.handlers or logging.getLogger().handlers:
+        return
+    h = logging.StreamHandler(sys.stderr)
+    h.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    LOG.addHandler(h)
+    LOG.setLevel(logging.INFO)
 
 
 def serveer(host: str = "127.0.0.1", poort: int = 8080, waarschuw: Callable[[str], None] = print) -> None:
