@@ -449,16 +449,74 @@ def log_naar_standaardfout() -> None:
     LOG.setLevel(logging.INFO)
 
 
+#: Grenzen voor waitress (docs/http.md, "Trage clients"). Met de standaard van waitress
+#: (connection_limit=100) hielden 99 verbindingen die elk één byte per keer stuurden elke andere
+#: client buiten: een trage body telt als activiteit, dus channel_timeout sluit hem nooit.
+WAITRESS_GRENZEN: dict[str, Any] = {
+    "connection_limit": 1000,        # ruim boven wat trage clients vullen voordat de leestermijn ze sluit
+    "asyncore_use_poll": True,       # poll() in plaats van select(): geen grens van 1024 bestandsdescriptors
+    "channel_timeout": 30,           # een verbinding zonder verkeer gaat na 30 s dicht (standaard 120)
+    "cleanup_interval": 1,           # elke seconde opruimen (standaard 30), zodat de leestermijn ook echt geldt
+    "max_request_body_size": MAX_GROOTTE,  # de server leest niet meer dan de app ooit aanneemt
+    "max_request_header_size": 65536,
+    "threads": 4,
+}
+#: hoogstens zoveel seconden om één verzoek (kop en body) binnen te krijgen; waitress kent zelf
+#: geen leestermijn, ``maak_server`` voegt hem toe
+LEESTERMIJN = 10
+
+
+def maak_server(host: str = "127.0.0.1", poort: int = 8080, leestermijn: float = LEESTERMIJN, **grenzen: Any) -> Any:
+    """Een waitress-server met ``WAITRESS_GRENZEN`` (``grenzen`` vervangt er een) en een
+    leestermijn: een verbinding die na ``leestermijn`` seconden nog geen volledig verzoek heeft
+    gestuurd (hoe traag of druppelend ook), wordt gesloten. ``.run()`` start hem."""
+    from waitress.channel import HTTPChannel
+    from waitress.server import BaseWSGIServer, create_server
+
+    class Kanaal(HTTPChannel):
+        #: wanneer de eerste bytes van het verzoek dat nu binnenkomt er waren (None: geen half verzoek)
+        leesbegin: Optional[float] = None
+
+        def received(self, data: bytes) -> bool:
+            uit = super().received(data)
+            if self.request is None:
+                self.leesbegin = None
+            elif self.leesbegin is None:
+                self.leesbegin = time.monotonic()
+            return uit
+
+    def onderhoud(server: Any, now: float) -> None:
+        BaseWSGIServer.maintenance(server, now)
+        grens = time.monotonic() - leestermijn
+        for kanaal in list(server.active_channels.values()):
+            begin = getattr(kanaal, "leesbegin", None)
+            if begin is not None and begin < grens:
+                kanaal.will_close = True  # sluit bij de volgende ronde van de lus, zonder antwoord
+
+    kaart: dict = {}
+    server = create_server(app, map=kaart, host=host, port=poort, **{**WAITRESS_GRENZEN, **grenzen})
+    for s in {id(x): x for x in [server, *kaart.values()]}.values():
+        if isinstance(s, BaseWSGIServer):
+            s.channel_class = Kanaal
+            s.maintenance = (lambda now, s=s: onderhoud(s, now))
+    return server
+
+
 def serveer(host: str = "127.0.0.1", poort: int = 8080, waarschuw: Callable[[str], None] = print) -> None:
-    """Host de applicatie met waitress (productie, extra ``sora[server]``), of valt terug op
-    wsgiref uit de standaardbibliotheek, met een waarschuwing (alleen om lokaal te proberen)."""
+    """Host de applicatie met waitress (productie, extra ``sora[server]``; met de grenzen van
+    ``maak_server``), of valt terug op wsgiref uit de standaardbibliotheek, met een
+    waarschuwing (alleen om lokaal te proberen). De regel per verzoek (logger ``sora.http``) gaat
+    naar standaardfout, tenzij het log al elders is ingericht."""
+    log_naar_standaardfout()
     try:
-        import waitress
+        import waitress  # noqa: F401
     except ImportError:
         waitress = None
     if waitress is not None:
-        waarschuw(f"SORA luistert op http://{host}:{poort} (waitress).")
-        waitress.serve(app, host=host, port=poort)
+        server = maak_server(host, poort)
+        waarschuw(f"SORA luistert op http://{host}:{poort} (waitress; hoogstens {WAITRESS_GRENZEN['connection_limit']} "
+                  f"verbindingen, {LEESTERMIJN} s om een verzoek te sturen).")
+        server.run()
         return
     from wsgiref.simple_server import make_server
 

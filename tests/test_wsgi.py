@@ -403,10 +403,29 @@ def test_serve_gebruikt_waitress_als_die_er_is(monkeypatch):
     import types
 
     aanroep = {}
-    nep = types.SimpleNamespace(serve=lambda app, host, port: aanroep.update(host=host, port=port, app=app))
-    monkeypatch.setitem(sys.modules, "waitress", nep)
-    wsgi.serveer("0.0.0.0", 9000, waarschuw=lambda s: None)
-    assert aanroep == {"host": "0.0.0.0", "port": 9000, "app": wsgi.app}
+
+    class NepServer:
+        def run(self):
+            aanroep["draait"] = True
+
+    monkeypatch.setitem(sys.modules, "waitress", types.SimpleNamespace())
+    monkeypatch.setattr(wsgi, "maak_server", lambda host, poort: aanroep.update(host=host, port=poort) or NepServer())
+    meldingen: list[str] = []
+    wsgi.serveer("0.0.0.0", 9000, waarschuw=meldingen.append)
+    assert aanroep == {"host": "0.0.0.0", "port": 9000, "draait": True}
+    assert "hoogstens 1000 verbindingen, 10 s om een verzoek te sturen" in meldingen[0]
+
+
+def test_waitress_krijgt_de_grenzen_tegen_trage_clients():
+    pytest.importorskip("waitress", reason="waitress is niet geïnstalleerd (extra 'test' of 'server')")
+    server = wsgi.maak_server("127.0.0.1", 0)
+    try:
+        adj = server.adj
+        assert (adj.connection_limit, adj.channel_timeout, adj.cleanup_interval, adj.asyncore_use_poll) == (1000, 30, 1, True)
+        assert adj.max_request_body_size == wsgi.MAX_GROOTTE
+        assert server.channel_class.__name__ == "Kanaal"  # met de leestermijn
+    finally:
+        server.close()
 
 
 def test_cli_serve(monkeypatch, runner):
