@@ -128,11 +128,15 @@ def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], bes
             raise InvoerFout([Fout(n, f"{n} hoort bij --zgw.") for n in los])
     c = _laad_casus(casus)
     bd = _datum(besluitdatum, "--besluitdatum")
-    if bd is not None:  # de besluitdatum begint de bezwaartermijn, ook in de motivering
+    pd = _datum(peildatum, "--peildatum")
+    if bd is not None or pd is not None:  # de besluitdatum begint de bezwaartermijn, ook in de motivering
         import attrs
 
-        c = attrs.evolve(c, besluitdatum=bd)
-    besluit = beslis(c, gemeente=gemeente, peildatum=_datum(peildatum, "--peildatum"))
+        from .invoer import controleer_samenhang
+
+        c = attrs.evolve(c, **({"besluitdatum": bd} if bd else {}), **({"peildatum": pd} if pd else {}))
+        controleer_samenhang(c)  # dezelfde controles over velden heen als voor de casus zelf
+    besluit = beslis(c, gemeente=gemeente)
     if zgw:
         from .zgw import naar_zgw, waarschuwingen
 

@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+import attrs
+
 from . import model
 from .fouten import Fout, InvoerFout
 from .geld import naar_decimal
@@ -76,8 +78,8 @@ def lees_document(data: bytes, formaat: Optional[str] = None) -> dict:
             doc = json.loads(tekst, parse_float=Decimal, parse_constant=_geen_constante,
                              object_pairs_hook=_zonder_dubbele_sleutels)
         except _DubbeleSleutel as e:
-            raise InvoerFout([Fout(None, f"Het veld '{_kort(e.sleutel)}' komt meer dan eens voor in hetzelfde object; "
-                                         "geef elk veld één keer.")]) from None
+            raise InvoerFout([Fout(None, f"Het veld{_getoond(e.sleutel, soort='sleutel')} komt meer dan eens voor in "
+                                         "hetzelfde object; geef elk veld één keer.")]) from None
         except json.JSONDecodeError as e:
             raise InvoerFout([Fout(None, f"Ongeldige JSON op regel {e.lineno}, kolom {e.colno}: {e.msg}.")]) from None
         except RecursionError:
@@ -159,8 +161,8 @@ def _toml_fout(tekst: str, melding: str) -> Fout:
             veld = f"{tabel}.{sleutel.group(1)}" if tabel else sleutel.group(1)
     if "date" in melding.lower() and sleutel:
         ruw = regels[nr - 1].split("=", 1)[1].split("#", 1)[0].strip()
-        prive = (veld or "").endswith(PRIVE_DATUMS) or not _DATUMACHTIG.fullmatch(ruw)
-        getoond = "" if prive else f" '{_kort(ruw)}'"
+        prive = (veld or "").endswith(PRIVE_DATUMS)
+        getoond = "" if prive else _getoond(ruw)
         return Fout(veld, f"Ongeldige datum{getoond} op regel {nr}: verwacht een bestaande dag (JJJJ-MM-DD).")
     return Fout(veld, f"Ongeldige TOML op regel {nr} (technische melding: {melding}).")
 
@@ -183,9 +185,12 @@ class _Lezer:
             return None
         uit: dict[str, Any] = {}
         for sleutel in doc:
-            if sleutel not in velden:
-                naam = _kort(str(sleutel)) or '""'
-                self.fout(_pad(pad, naam), f"Onbekend veld '{naam}'.")
+            if sleutel not in velden:  # de naam alleen als hij op een veldnaam lijkt (geen BSN, geen naam)
+                naam = herhaalbaar(sleutel, "sleutel")
+                if naam:
+                    self.fout(_pad(pad, naam), f"Onbekend veld '{naam}'.")
+                else:  # het veld heet dan '…' (zoals in fouten.zonder_waarden): wel de plek, niet de naam
+                    self.fout(_pad(pad, "…"), "Onbekend veld (de naam lijkt niet op een veldnaam en wordt niet herhaald).")
         for naam, (lees, verplicht) in velden.items():
             w = doc.get(naam)  # ontbreekt of null: hetzelfde
             if w is None:
@@ -264,7 +269,36 @@ def getoond(w: Any) -> str:
     return f" '{s}'" if s else ""
 
 
-_DATUMACHTIG = re.compile(r"[0-9][0-9\-]{0,11}")
+_DATUMVORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATUMACHTIG = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_BEDRAGACHTIG = re.compile(r"-?[0-9]{1,8}(?:\.[0-9]{1,6})?")
+_BEDRAGVORM = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def herhaalbaar(w: Any, soort: str = "waarde") -> Optional[str]:
+    """Mag ``w`` in een melding terugkomen? De ene plek voor die vraag (privacyregel,
+    docs/betrouwbaarheid.md). Geeft de korte tekst om te tonen, of ``None``.
+
+    * ``soort="waarde"`` (datums, bedragen, parameters): alleen iets met de vorm van een datum
+      (``2025-02-30``) of van een kort bedrag (hoogstens 8 cijfers vóór de punt: ``-5``,
+      ``1.005``). Een getal van 9 cijfers (een BSN), tekst of een naam komt nooit terug.
+    * ``soort="sleutel"`` (een veldnaam, keuze, gemeente of regeling): één woord dat met een
+      letter begint (``als_sleutel``).
+    Een geboortedatum komt nooit terug: de aanroeper geeft die niet door."""
+    if soort == "sleutel":
+        return als_sleutel(w)
+    if isinstance(w, bool) or not isinstance(w, (str, int, Decimal)):
+        return None
+    t = w.strip() if isinstance(w, str) else str(w)
+    if len(t) <= 16 and (_DATUMACHTIG.fullmatch(t) or _BEDRAGACHTIG.fullmatch(t)):
+        return t
+    return None
+
+
+def _getoond(w: Any, voor: str = " ", na: str = "", soort: str = "waarde") -> str:
+    """``voor + "'w'" + na`` als ``w`` herhaalbaar is, anders ``''``."""
+    h = herhaalbaar(w, soort)
+    return f"{voor}'{h}'{na}" if h is not None else ""
 
 
 def datum_uit_tekst(waarde: str, veld: str) -> date:
@@ -272,10 +306,11 @@ def datum_uit_tekst(waarde: str, veld: str) -> date:
     als een datum in de casus: een bestaande dag binnen 1900-01-01 tot 2100-12-31, en alleen
     iets dat op een datum lijkt komt terug in de melding. Gooit ``InvoerFout``."""
     try:
+        if not _DATUMVORM.fullmatch(waarde):  # date.fromisoformat neemt ook 20250901 en 2025-W36-1
+            raise ValueError
         d = date.fromisoformat(waarde)
     except ValueError:
-        getoond = f": '{_kort(waarde)}'" if _DATUMACHTIG.fullmatch(waarde.strip()) else ""
-        raise InvoerFout([Fout(veld, f"Ongeldige datum{getoond} (verwacht JJJJ-MM-DD).")]) from None
+        raise InvoerFout([Fout(veld, f"Ongeldige datum{_getoond(waarde, ': ')} (verwacht JJJJ-MM-DD).")]) from None
     if not (VROEGSTE_DATUM <= d <= LAATSTE_DATUM):
         raise InvoerFout([Fout(veld, f"Datum {d.isoformat()} ligt buiten het bereik 1900-01-01 tot 2100-12-31.")])
     return d
@@ -286,13 +321,13 @@ def _datum(lz: _Lezer, w: Any, pad: str) -> Any:
     if isinstance(w, date) and not hasattr(w, "hour"):
         d = w
     elif isinstance(w, str):
-        try:
-            d = date.fromisoformat(w.strip()) if len(w) <= 10 else None
+        try:  # alleen JJJJ-MM-DD (date.fromisoformat neemt ook 20250901 en 2025-W36-1)
+            d = date.fromisoformat(w) if _DATUMVORM.fullmatch(w) else None
         except ValueError:
             d = None
         if d is None:
-            # alleen iets dat op een datum lijkt wordt herhaald; tekst (een naam) nooit
-            getoond = "" if prive or not _DATUMACHTIG.fullmatch(w.strip()) else f": '{_kort(w)}'"
+            # alleen iets dat op een datum lijkt wordt herhaald; tekst (een naam, een BSN) nooit
+            getoond = "" if prive else _getoond(w, ": ")
             lz.fout(pad, f"Ongeldige datum{getoond} (verwacht JJJJ-MM-DD, een bestaande dag).")
             return _FOUT
     else:
@@ -307,20 +342,33 @@ def _datum(lz: _Lezer, w: Any, pad: str) -> Any:
 
 
 def _bedrag(lz: _Lezer, w: Any, pad: str) -> Any:
+    if isinstance(w, str):  # alleen ASCII-cijfers met hoogstens een punt (Decimal neemt ook '٣٤٥', '1_450', '1e3')
+        t = w.strip()
+        if len(t) > 40 and _BEDRAGVORM.fullmatch(t):
+            lz.fout(pad, "Bedrag is te lang (meer dan 40 tekens).")
+            return _FOUT
+        if re.fullmatch(r"-?[0-9]+,[0-9]+", t):
+            kort = re.fullmatch(r"[0-9]{1,8},[0-9]{1,2}", t)
+            hint = f": {Decimal(t.replace(',', '.')).quantize(Decimal('0.01'))}" if kort else " (zoals 1450.00)"
+            lz.fout(pad, f"Bedrag met een komma; gebruik een punt{hint}.")
+            return _FOUT
+        if not _BEDRAGVORM.fullmatch(t):
+            lz.fout(pad, f"Verwacht een bedrag (cijfers met hoogstens een punt, zoals 1450.00), kreeg {_soort(w)}.")
+            return _FOUT
     try:
         d = naar_decimal(w)
     except ValueError:
         lz.fout(pad, f"Verwacht een bedrag, kreeg {_soort(w)}.")
         return _FOUT
-    weergave = w if isinstance(w, str) else str(d)
+    weergave = w.strip() if isinstance(w, str) else str(d)
     if d < 0:
-        lz.fout(pad, f"Bedrag mag niet negatief zijn: '{_kort(weergave)}'.")
+        lz.fout(pad, f"Bedrag mag niet negatief zijn{_getoond(weergave, ': ')}.")
         return _FOUT
     if d > MAX_BEDRAG:
-        lz.fout(pad, f"Bedrag is onwaarschijnlijk groot: '{_kort(weergave)}'.")
+        lz.fout(pad, f"Bedrag is onwaarschijnlijk groot{_getoond(weergave, ': ')}.")
         return _FOUT
     if d != d.quantize(Decimal("0.01")):
-        lz.fout(pad, f"Bedrag heeft meer dan twee decimalen: '{_kort(weergave)}'.")
+        lz.fout(pad, f"Bedrag heeft meer dan twee decimalen{_getoond(weergave, ': ')}.")
         return _FOUT
     return d
 
@@ -357,7 +405,7 @@ def _keuze(*opties: str) -> Callable:
     def lees(lz: _Lezer, w: Any, pad: str) -> Any:
         if isinstance(w, str) and w in opties:
             return w
-        getoond = f"'{als_sleutel(w)}'" if als_sleutel(w) else _soort(w)
+        getoond = f"'{herhaalbaar(w, 'sleutel')}'" if herhaalbaar(w, "sleutel") else _soort(w)
         lz.fout(pad, f"Ongeldige waarde {getoond}; kies uit: {', '.join(opties)}.")
         return _FOUT
     return lees
@@ -503,6 +551,12 @@ def _samenhang(lz: _Lezer, v: dict) -> None:
         lz.fout("inkomen.laag_sinds", f"Datum {ink.laag_sinds.isoformat()} ligt na de peildatum {peil.isoformat()}.")
     if "aanvraagdatum" in v and v["aanvraagdatum"] > peil:
         lz.fout("aanvraagdatum", f"Aanvraagdatum {v['aanvraagdatum'].isoformat()} ligt na de peildatum {peil.isoformat()}.")
+    if ink.laatste_inkomenstoeslag and ink.laatste_inkomenstoeslag > peil:
+        lz.fout("inkomen.laatste_inkomenstoeslag", f"Datum {ink.laatste_inkomenstoeslag.isoformat()} ligt na de "
+                                                   f"peildatum {peil.isoformat()}.")
+    if v.get("besluitdatum") and v["besluitdatum"] < peil:
+        lz.fout("besluitdatum", f"Besluitdatum {v['besluitdatum'].isoformat()} ligt vóór de peildatum {peil.isoformat()}; "
+                                "een besluit wordt op of na de peildatum bekendgemaakt.")
     for i, a in enumerate(v.get("aanvragen", ())):
         if a.ambtshalve and a.regeling != "individuele_inkomenstoeslag":
             lz.fout(f"aanvragen[{i}].ambtshalve", "Ambtshalve beslissen kan alleen over de individuele "
@@ -511,5 +565,17 @@ def _samenhang(lz: _Lezer, v: dict) -> None:
             lz.fout(f"aanvragen[{i}].terugwerkende_kracht", "Terugwerkende kracht (art. 44 lid 5 Pw) hoort alleen bij "
                                                              "een aanvraag om bijzondere bijstand.")
     sh = v.get("schuldhulp")
+    if sh is not None and sh.melddatum > peil:
+        lz.fout("schuldhulp.melddatum", f"Melddatum {sh.melddatum.isoformat()} ligt na de peildatum {peil.isoformat()}.")
     if sh is not None and sh.soort_melding == "hulpvraag" and sh.signaal_van is not None:
         lz.fout("schuldhulp.signaal_van", "Alleen bij soort_melding = \"signaal\" hoort een signaalgever.")
+
+
+def controleer_samenhang(casus: model.Casus) -> None:
+    """De controles over velden heen voor een casus waarin de opdrachtregel of de HTTP-query
+    een datum verving (``--peildatum``, ``--besluitdatum``). Gooit ``InvoerFout``."""
+    lz = _Lezer()
+    v = {k: w for k, w in attrs.asdict(casus, recurse=False).items() if w is not None}
+    _samenhang(lz, v)
+    if lz.fouten:
+        raise InvoerFout(lz.fouten)

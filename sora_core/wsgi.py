@@ -99,7 +99,10 @@ def _lees_body(environ: dict, max_grootte: int) -> bytes:
     try:
         n = int(lengte)
     except ValueError:
-        raise HttpFout(400, [Fout(None, f"Ongeldige Content-Length: '{lengte[:20]}'.")]) from None
+        from .invoer import herhaalbaar
+
+        getoond = f": '{herhaalbaar(lengte)}'" if herhaalbaar(lengte) else ""
+        raise HttpFout(400, [Fout(None, f"Ongeldige Content-Length{getoond}.")]) from None
     if n < 0:
         raise HttpFout(400, [Fout(None, "Ongeldige Content-Length.")])
     if n > max_grootte:
@@ -113,7 +116,10 @@ def _lees_body(environ: dict, max_grootte: int) -> bytes:
 def _controleer_type(environ: dict) -> None:
     ct = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
     if ct and ct != "application/json" and not ct.endswith("+json"):
-        raise HttpFout(415, [Fout(None, f"Content-Type '{ct}' wordt niet ondersteund; stuur application/json.")])
+        import re
+
+        getoond = f" '{ct}'" if re.fullmatch(r"[a-z0-9.+\-]{1,40}/[a-z0-9.+\-]{1,40}", ct) else ""
+        raise HttpFout(415, [Fout(None, f"Content-Type{getoond} wordt niet ondersteund; stuur application/json.")])
 
 
 # --------------------------------------------------------------------------- routes
@@ -140,7 +146,10 @@ def beoordeel(environ: dict, max_grootte: int) -> Any:
     if besluitdatum is not None:  # begint de bezwaartermijn, ook in de motivering
         import attrs
 
+        from .invoer import controleer_samenhang
+
         casus = attrs.evolve(casus, besluitdatum=besluitdatum)
+        controleer_samenhang(casus)
     besluit = beslis(casus)
     if not zgw:
         return besluit
