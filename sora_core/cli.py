@@ -45,6 +45,18 @@ class SoraGroep(click.Group):
             return super().invoke(ctx)
         except SoraFout as e:
             raise SoraFoutUitvoer(e, _wil_json(ctx)) from None
+        finally:
+            if ctx.invoked_subcommand != "gemeenten":  # die noemt ze zelf
+                for w in pluginwaarschuwingen():
+                    click.echo(w, err=True)
+
+
+def pluginwaarschuwingen() -> list[str]:
+    """Een regel per plugin die niet laadde, als het register geladen is (anders niets: dan ging
+    het niet over gemeenten, en het register laden kost tijd)."""
+    plugins = sys.modules.get("sora_core.plugins")
+    reg = getattr(plugins, "_REGISTER", None)
+    return reg.waarschuwingen() if reg is not None else []
 
 
 def _wil_json(ctx: click.Context) -> bool:
