@@ -71,6 +71,8 @@ def lees_document(data: bytes, formaat: Optional[str] = None) -> dict:
         raise InvoerFout([Fout(None, f"Invoer is geen geldige UTF-8-tekst (byte {e.start}).")]) from None
     if tekst.startswith("\ufeff"):
         tekst = tekst[1:]
+    if not tekst.strip():
+        raise InvoerFout([Fout(None, "Lege invoer: er is geen casus ontvangen (TOML of JSON).")])
     if formaat is None:
         formaat = "json" if tekst.lstrip()[:1] in ("{", "[") else "toml"
     if formaat == "json":
@@ -81,7 +83,8 @@ def lees_document(data: bytes, formaat: Optional[str] = None) -> dict:
             raise InvoerFout([Fout(None, f"Het veld{_getoond(e.sleutel, soort='sleutel')} komt meer dan eens voor in "
                                          "hetzelfde object; geef elk veld één keer.")]) from None
         except json.JSONDecodeError as e:
-            raise InvoerFout([Fout(None, f"Ongeldige JSON op regel {e.lineno}, kolom {e.colno}: {e.msg}.")]) from None
+            raise InvoerFout([Fout(None, f"Ongeldige JSON op regel {e.lineno}, kolom {e.colno}: "
+                                         f"{_vertaal(e.msg, _JSON_MELDINGEN)}.")]) from None
         except RecursionError:
             raise InvoerFout([Fout(None, "JSON is te diep genest.")]) from None
         except ValueError as e:
@@ -135,6 +138,49 @@ def _waardefout(e: ValueError) -> str:
     return "een waarde kan niet worden gelezen."
 
 
+#: de meldingen van de JSON- en TOML-lezer (Engels) in het Nederlands, op hun begin herkend
+_JSON_MELDINGEN = (
+    ("Expecting value", "verwacht een waarde"),
+    ("Expecting property name enclosed in double quotes", "verwacht een veldnaam tussen dubbele aanhalingstekens "
+                                                          "(of een komma te veel)"),
+    ("Expecting ':' delimiter", "verwacht een dubbele punt na de veldnaam"),
+    ("Expecting ',' delimiter", "verwacht een komma"),
+    ("Unterminated string", "tekst zonder afsluitend aanhalingsteken"),
+    ("Invalid control character", "ongeldig stuurteken in tekst"),
+    ("Invalid \\uXXXX escape", "ongeldige \\u-code in tekst"),
+    ("Invalid \\escape", "ongeldige escape (\\) in tekst"),
+    ("Extra data", "er staat nog iets na het einde van het document"),
+)
+_TOML_MELDINGEN = (
+    ("Invalid value", "ongeldige waarde"),
+    ("Unterminated string", "tekst zonder afsluitend aanhalingsteken"),
+    ("Expected '=' after a key", "verwacht '=' na de sleutel"),
+    ("Expected ']' at the end of a table", "verwacht ']' aan het einde van de tabelnaam"),
+    ("Expected ']]' at the end of an array", "verwacht ']]' aan het einde van de tabelnaam"),
+    ("Expected newline or end of document", "verwacht een nieuwe regel na de waarde"),
+    ("Cannot overwrite a value", "een sleutel komt twee keer voor"),
+    ("Cannot declare", "een tabel wordt twee keer gedeclareerd"),
+    ("Cannot mutate immutable namespace", "een tabel wordt twee keer gedeclareerd"),
+    ("Unclosed array", "een lijst wordt niet gesloten"),
+    ("Unclosed inline table", "een tabel tussen accolades wordt niet gesloten"),
+    ("Invalid statement", "ongeldige regel"),
+    ("Invalid initial character for a key", "ongeldig teken aan het begin van een sleutel"),
+    ("Illegal character", "ongeldig teken"),
+    ("Invalid date or datetime", "ongeldige datum"),
+    ("Expected \"'\"", "tekst zonder afsluitend aanhalingsteken"),
+    ('Expected "\'"', "tekst zonder afsluitend aanhalingsteken"),
+    ("Found invalid character", "ongeldig teken"),
+    ("Unescaped", "ongeldig teken in tekst"),
+)
+
+
+def _vertaal(melding: str, tabel: tuple) -> str:
+    for en, nl in tabel:
+        if melding.startswith(en):
+            return nl
+    return "syntaxfout"
+
+
 _TOML_REGEL = re.compile(r"line (\d+)")
 _TOML_TABEL = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
 _TOML_SLEUTEL = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
@@ -143,8 +189,10 @@ _TOML_SLEUTEL = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
 def _toml_fout(tekst: str, melding: str) -> Fout:
     """Vertaal een TOML-syntaxfout naar het veld waar hij zit (tabel + sleutel van die regel)."""
     m = _TOML_REGEL.search(melding)
+    nl = _vertaal(melding, _TOML_MELDINGEN)
     if not m:
-        return Fout(None, f"Ongeldige TOML: {melding}")
+        waar = " aan het einde van het document" if "end of document" in melding else ""
+        return Fout(None, f"Ongeldige TOML{waar}: {nl}.")
     nr = int(m.group(1))
     regels = tekst.splitlines()
     veld = None
@@ -164,7 +212,8 @@ def _toml_fout(tekst: str, melding: str) -> Fout:
         prive = (veld or "").endswith(PRIVE_DATUMS)
         getoond = "" if prive else _getoond(ruw)
         return Fout(veld, f"Ongeldige datum{getoond} op regel {nr}: verwacht een bestaande dag (JJJJ-MM-DD).")
-    return Fout(veld, f"Ongeldige TOML op regel {nr} (technische melding: {melding}).")
+    kolom = re.search(r"column (\d+)", melding)
+    return Fout(veld, f"Ongeldige TOML op regel {nr}{f', kolom {kolom.group(1)}' if kolom else ''}: {nl}.")
 
 
 # --------------------------------------------------------------------------- dict naar model
