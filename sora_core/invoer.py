@@ -300,14 +300,15 @@ def _kort(s: str, n: int = 40) -> str:
 
 
 _SLEUTELACHTIG = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,39}")
+_NEGEN_CIJFERS = re.compile(r"[0-9]{9}")
 
 
 def als_sleutel(w: Any) -> Optional[str]:
     """``w`` als het op een sleutel lijkt (een woord van letters, cijfers, _ . -, hoogstens 40
     tekens, zonder spaties): zo'n waarde mag in een melding terugkomen (tikfout in een keuze,
     gemeente of regeling). Een naam met spatie, een BSN of een zin komt nooit terug."""
-    if isinstance(w, str) and _SLEUTELACHTIG.fullmatch(w.strip()):
-        return w.strip()
+    if isinstance(w, str) and _SLEUTELACHTIG.fullmatch(w.strip()) and not _NEGEN_CIJFERS.search(w):
+        return w.strip()  # (nooit met 9 cijfers achter elkaar: dat kan een BSN zijn, ook in 'alle.123456782')
     return None
 
 

@@ -147,3 +147,15 @@ def test_peildatum_op_de_opdrachtregel_wordt_ook_over_velden_heen_gecontroleerd(
     assert r.exit_code == 2
     (f,) = json.loads(r.output)["fouten"]
     assert f["veld"] == "besluitdatum" and "vóór de peildatum 2025-10-01" in f["melding"]
+
+
+@pytest.mark.parametrize("zet", [BSN, f"alkmaar.individuele_inkomenstoeslag.inkomensgrens={BSN}x",
+                                 f"{BSN}.individuele_inkomenstoeslag.inkomensgrens=1.30", f"alle.{BSN}=1"])
+def test_zet_herhaalt_geen_bsn(runner, zet):
+    r = runner.invoke(sora, ["vergelijk", "-", "--zet", zet], input=json.dumps(casus()))
+    assert r.exit_code == 2 and BSN not in r.output and "--zet" in r.output
+
+
+def test_zet_met_een_tikfout_komt_wel_terug(runner):
+    r = runner.invoke(sora, ["vergelijk", "-", "--zet", "alkmaar.inkomensgrns=1.30"], input=json.dumps(casus()))
+    assert r.exit_code == 2 and "'alkmaar.inkomensgrns=1.30'" in r.output
