@@ -11,7 +11,9 @@
 
 Fouten hebben altijd de vorm van het contract (``sora-fout/1``): 400 voor invoer die niet te
 beslissen is, 404 onbekend pad, 405 verkeerde methode, 411 zonder Content-Length, 413 te
-groot, 415 geen JSON, 500 interne fout (zonder traceback naar buiten). De applicatie houdt
+groot, 415 geen JSON, 500 interne fout: altijd een vast document met alleen een incidentnummer,
+nooit de tekst van een exceptie. Het log (``sora.http``) krijgt één regel per verzoek zonder
+casusgegevens (docs/http.md, "Log"); ``maak_server`` zet de grenzen tegen trage clients. De applicatie houdt
 geen toestand bij tussen verzoeken: elk verzoek leest alleen zijn eigen invoer; het register
 van plugins en het opgeloste beleid zijn onveranderlijk.
 
