@@ -40,7 +40,92 @@ class SoraFoutUitvoer(click.ClickException):
         click.echo("\n".join(regels), err=True)
 
 
+class GebruiksFout(click.UsageError):
+    """Een fout in de opdrachtregel (click), in het Nederlands; met ``--json`` als ``sora-fout/1``."""
+
+    def __init__(self, melding: str, ctx: Optional[click.Context], als_json: bool):
+        super().__init__(melding, ctx)
+        self.als_json = als_json
+
+    def show(self, file=None) -> None:  # noqa: D401 - click-API
+        if self.als_json:
+            from .uitvoer import naar_json
+
+            click.echo(naar_json({"contract": "sora-fout/1", "fouten": [{"veld": None, "melding": self.message}]}),
+                       nl=False)
+            return
+        regels = []
+        if self.ctx is not None:
+            regels.append(self.ctx.get_usage().replace("Usage:", "Gebruik:", 1).replace("[OPTIONS]", "[OPTIES]"))
+            regels.append(f"Zie '{self.ctx.command_path} --help' voor hulp.\n")
+        regels.append(f"Fout: {self.message}")
+        click.echo("\n".join(regels), err=True)
+
+
+def _optienaam(tekst: str) -> str:
+    """Een optie- of opdrachtnaam uit de melding van click, alleen als hij op een naam lijkt."""
+    import re
+
+    m = re.fullmatch(r"-{0,2}[A-Za-z][A-Za-z0-9_\-]{0,39}", tekst.strip("'\" "))
+    return m.group(0) if m else ""
+
+
+def vertaal_gebruiksfout(e: click.UsageError) -> str:
+    """De Engelse melding van click in het Nederlands. Een ingevoerde waarde komt niet terug
+    (die kan een BSN of naam zijn); een optie- of opdrachtnaam alleen als hij op een naam lijkt."""
+    import re
+
+    m = e.format_message()  # bij BadParameter/MissingParameter met 'Invalid value for ...' ervoor
+    if m.startswith("No such option"):
+        naam = _optienaam(m.split(":", 1)[-1].split("Did you mean")[0].strip(" .").split()[-1] if ":" in m
+                          else m[len("No such option"):].strip(" .").split(".")[0])
+        tip = re.search(r"Did you mean ([^?]+)\?", m)
+        uit = f"Onbekende optie{f' {naam}' if naam else ''}."
+        return uit + (f" Bedoelt u {tip.group(1)}?" if tip and _optienaam(tip.group(1).split(",")[0]) else "")
+    if m.startswith("No such command"):
+        naam = _optienaam(m[len("No such command"):].strip(" ."))
+        return f"Onbekende opdracht{f' {naam}' if naam else ''}; zie 'sora --help'."
+    g = re.match(r"Missing argument '([^']+)'", m)
+    if g:
+        return f"Argument {g.group(1)} ontbreekt."
+    g = re.match(r"Missing option '([^']+)'", m)
+    if g:
+        return f"Optie {g.group(1)} ontbreekt."
+    g = re.match(r"Option '([^']+)' requires (?:an argument|\d+ arguments)", m)
+    if g:
+        return f"Optie {g.group(1)} vraagt een waarde."
+    g = re.match(r"Option '([^']+)' does not take a value", m)
+    if g:
+        return f"Optie {g.group(1)} neemt geen waarde."
+    if m.startswith("Got unexpected extra argument"):
+        return "Onverwacht extra argument; zie --help."
+    g = re.match(r"Invalid value for '([^']+)'", m)
+    if g:
+        reden = next((nl for en, nl in (("is a directory", "het is een map"), ("does not exist", "het bestand bestaat niet"),
+                                        ("is not readable", "geen leesrechten"), ("is a file", "het is een bestand"),
+                                        ("is not a valid integer", "verwacht een geheel getal"), ("range", "buiten het toegestane bereik"),
+                                        ("is not a valid float", "verwacht een getal"),
+                                        ("is not in the range", "buiten het toegestane bereik"),
+                                        ("is not one of", "kies een van de toegestane waarden"),
+                                        ("is not a valid boolean", "verwacht ja of nee"))
+                      if en in m), "ongeldige waarde")
+        return f"Ongeldige waarde voor {g.group(1)}: {reden}."
+    if re.search(r"[A-Za-z]", m) and not re.search(r"\b(the|is|not|for|option|argument|value|invalid)\b", m, re.I):
+        return m  # al Nederlands (een eigen click.BadParameter van SORA)
+    return "Ongeldige opdrachtregel; zie --help."
+
+
 class SoraGroep(click.Group):
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            ctx = super().make_context(info_name, args, parent=parent, **extra)
+            ctx.meta.setdefault("sora_args", list(args or []))
+            return ctx
+        except click.UsageError as e:
+            if isinstance(e, GebruiksFout):
+                raise
+            raise GebruiksFout(vertaal_gebruiksfout(e), e.ctx, "--json" in (args or [])) from None
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -50,11 +135,27 @@ class SoraGroep(click.Group):
             click.echo(f"Onderbroken ({e.naam}): de run is gestopt; een uitvoerbestand (--uit) is niet geschreven "
                        "of vervangen.", err=True)
             ctx.exit(128 + e.signum)
+        except click.UsageError as e:
+            if isinstance(e, GebruiksFout):
+                raise
+            raise GebruiksFout(vertaal_gebruiksfout(e), e.ctx, "--json" in ctx.meta.get("sora_args", ())) from None
+        finally:
+            if ctx.invoked_subcommand != "gemeenten":  # die noemt ze zelf
+                for w in pluginwaarschuwingen():
+                    click.echo(w, err=True)
+
+
+def pluginwaarschuwingen() -> list[str]:
+    """Een regel per plugin die niet laadde, als het register geladen is (anders niets: dan ging
+    het niet over gemeenten, en het register laden kost tijd)."""
+    plugins = sys.modules.get("sora_core.plugins")
+    reg = getattr(plugins, "_REGISTER", None)
+    return reg.waarschuwingen() if reg is not None else []
 
 
 def _wil_json(ctx: click.Context) -> bool:
     sub = ctx.invoked_subcommand
-    return bool(ctx.meta.get("sora_json")) or ("--json" in sys.argv[1:] and sub is not None)
+    return bool(ctx.meta.get("sora_json")) or ("--json" in ctx.meta.get("sora_args", sys.argv[1:]) and sub is not None)
 
 
 def _datum(waarde: Optional[str], veld: str) -> Optional[date]:
@@ -143,11 +244,15 @@ def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], bes
     else:
         c = _laad_casus(casus)
     bd = _datum(besluitdatum, "--besluitdatum")
-    if bd is not None:  # de besluitdatum begint de bezwaartermijn, ook in de motivering
+    pd = _datum(peildatum, "--peildatum")
+    if bd is not None or pd is not None:  # de besluitdatum begint de bezwaartermijn, ook in de motivering
         import attrs
 
-        c = attrs.evolve(c, besluitdatum=bd)
-    besluit = beslis(c, gemeente=gemeente, peildatum=_datum(peildatum, "--peildatum"), **({"reg": reg} if reg else {}))
+        from .invoer import controleer_samenhang
+
+        c = attrs.evolve(c, **({"besluitdatum": bd} if bd else {}), **({"peildatum": pd} if pd else {}))
+        controleer_samenhang(c)  # dezelfde controles over velden heen als voor de casus zelf
+    besluit = beslis(c, gemeente=gemeente, **({"reg": reg} if reg else {}))
     if zgw:
         from .zgw import naar_zgw, waarschuwingen
 

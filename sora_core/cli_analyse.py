@@ -36,11 +36,21 @@ def _uitvoer(doc: dict, als_json: bool, als_csv: bool, tekst, csv_=None) -> None
     if als_json and als_csv:
         raise SoraFout("Kies --json of --csv, niet allebei.")
     if als_json:
-        click.echo(naar_json(doc), nl=False)
+        click.echo(naar_json(_met_pluginwaarschuwingen(doc)), nl=False)
     elif als_csv and csv_ is not None:
         click.echo(csv_(doc), nl=False)
     else:
         click.echo(tekst(doc), nl=False)
+
+
+def _met_pluginwaarschuwingen(doc: dict) -> dict:
+    """Plugins die niet laadden vooraan in ``waarschuwingen`` (van elk document dat dat veld heeft)."""
+    from .cli import pluginwaarschuwingen
+
+    w = pluginwaarschuwingen()
+    if not w or "waarschuwingen" not in doc:
+        return doc
+    return {**doc, "waarschuwingen": w + list(doc["waarschuwingen"])}
 
 
 def _zet(teksten, reg):
@@ -353,7 +363,7 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
     if voortgang:
         fout_stroom.write("\n")
     naar_stderr = uitvoer == "-"
-    tekst = naar_json(samen) if als_json else b.samenvatting_tekst(samen)
+    tekst = naar_json(_met_pluginwaarschuwingen(samen)) if als_json else b.samenvatting_tekst(samen)
     click.echo(tekst, nl=False, err=naar_stderr)
     if samen["fouten"]:
         if not als_json:

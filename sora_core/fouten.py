@@ -47,8 +47,12 @@ class InvoerFout(SoraFout):
 class PluginFout(SoraFout):
     """Een plugin faalde (laden, hook of regel); ``plugin`` is zijn naam."""
 
+    #: de CBS-code die de plugin claimde, als die bekend was toen hij faalde
+    cbs_code: Optional[str] = None
+
     def __init__(self, plugin: str, melding: str):
         self.plugin = plugin
+        self.reden = melding
         super().__init__(f"Plugin '{plugin}': {melding}")
 
 

@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+import attrs
+
 from . import model
 from .fouten import Fout, InvoerFout
 from .geld import naar_decimal
@@ -69,6 +71,8 @@ def lees_document(data: bytes, formaat: Optional[str] = None) -> dict:
         raise InvoerFout([Fout(None, f"Invoer is geen geldige UTF-8-tekst (byte {e.start}).")]) from None
     if tekst.startswith("\ufeff"):
         tekst = tekst[1:]
+    if not tekst.strip():
+        raise InvoerFout([Fout(None, "Lege invoer: er is geen casus ontvangen (TOML of JSON).")])
     if formaat is None:
         formaat = "json" if tekst.lstrip()[:1] in ("{", "[") else "toml"
     if formaat == "json":
@@ -76,10 +80,11 @@ def lees_document(data: bytes, formaat: Optional[str] = None) -> dict:
             doc = json.loads(tekst, parse_float=Decimal, parse_constant=_geen_constante,
                              object_pairs_hook=_zonder_dubbele_sleutels)
         except _DubbeleSleutel as e:
-            raise InvoerFout([Fout(None, f"Het veld '{_kort(e.sleutel)}' komt meer dan eens voor in hetzelfde object; "
-                                         "geef elk veld één keer.")]) from None
+            raise InvoerFout([Fout(None, f"Het veld{_getoond(e.sleutel, soort='sleutel')} komt meer dan eens voor in "
+                                         "hetzelfde object; geef elk veld één keer.")]) from None
         except json.JSONDecodeError as e:
-            raise InvoerFout([Fout(None, f"Ongeldige JSON op regel {e.lineno}, kolom {e.colno}: {e.msg}.")]) from None
+            raise InvoerFout([Fout(None, f"Ongeldige JSON op regel {e.lineno}, kolom {e.colno}: "
+                                         f"{_vertaal(e.msg, _JSON_MELDINGEN)}.")]) from None
         except RecursionError:
             raise InvoerFout([Fout(None, "JSON is te diep genest.")]) from None
         except ValueError as e:
@@ -133,6 +138,49 @@ def _waardefout(e: ValueError) -> str:
     return "een waarde kan niet worden gelezen."
 
 
+#: de meldingen van de JSON- en TOML-lezer (Engels) in het Nederlands, op hun begin herkend
+_JSON_MELDINGEN = (
+    ("Expecting value", "verwacht een waarde"),
+    ("Expecting property name enclosed in double quotes", "verwacht een veldnaam tussen dubbele aanhalingstekens "
+                                                          "(of een komma te veel)"),
+    ("Expecting ':' delimiter", "verwacht een dubbele punt na de veldnaam"),
+    ("Expecting ',' delimiter", "verwacht een komma"),
+    ("Unterminated string", "tekst zonder afsluitend aanhalingsteken"),
+    ("Invalid control character", "ongeldig stuurteken in tekst"),
+    ("Invalid \\uXXXX escape", "ongeldige \\u-code in tekst"),
+    ("Invalid \\escape", "ongeldige escape (\\) in tekst"),
+    ("Extra data", "er staat nog iets na het einde van het document"),
+)
+_TOML_MELDINGEN = (
+    ("Invalid value", "ongeldige waarde"),
+    ("Unterminated string", "tekst zonder afsluitend aanhalingsteken"),
+    ("Expected '=' after a key", "verwacht '=' na de sleutel"),
+    ("Expected ']' at the end of a table", "verwacht ']' aan het einde van de tabelnaam"),
+    ("Expected ']]' at the end of an array", "verwacht ']]' aan het einde van de tabelnaam"),
+    ("Expected newline or end of document", "verwacht een nieuwe regel na de waarde"),
+    ("Cannot overwrite a value", "een sleutel komt twee keer voor"),
+    ("Cannot declare", "een tabel wordt twee keer gedeclareerd"),
+    ("Cannot mutate immutable namespace", "een tabel wordt twee keer gedeclareerd"),
+    ("Unclosed array", "een lijst wordt niet gesloten"),
+    ("Unclosed inline table", "een tabel tussen accolades wordt niet gesloten"),
+    ("Invalid statement", "ongeldige regel"),
+    ("Invalid initial character for a key", "ongeldig teken aan het begin van een sleutel"),
+    ("Illegal character", "ongeldig teken"),
+    ("Invalid date or datetime", "ongeldige datum"),
+    ("Expected \"'\"", "tekst zonder afsluitend aanhalingsteken"),
+    ('Expected "\'"', "tekst zonder afsluitend aanhalingsteken"),
+    ("Found invalid character", "ongeldig teken"),
+    ("Unescaped", "ongeldig teken in tekst"),
+)
+
+
+def _vertaal(melding: str, tabel: tuple) -> str:
+    for en, nl in tabel:
+        if melding.startswith(en):
+            return nl
+    return "syntaxfout"
+
+
 _TOML_REGEL = re.compile(r"line (\d+)")
 _TOML_TABEL = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
 _TOML_SLEUTEL = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
@@ -141,8 +189,10 @@ _TOML_SLEUTEL = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
 def _toml_fout(tekst: str, melding: str) -> Fout:
     """Vertaal een TOML-syntaxfout naar het veld waar hij zit (tabel + sleutel van die regel)."""
     m = _TOML_REGEL.search(melding)
+    nl = _vertaal(melding, _TOML_MELDINGEN)
     if not m:
-        return Fout(None, f"Ongeldige TOML: {melding}")
+        waar = " aan het einde van het document" if "end of document" in melding else ""
+        return Fout(None, f"Ongeldige TOML{waar}: {nl}.")
     nr = int(m.group(1))
     regels = tekst.splitlines()
     veld = None
@@ -159,10 +209,11 @@ def _toml_fout(tekst: str, melding: str) -> Fout:
             veld = f"{tabel}.{sleutel.group(1)}" if tabel else sleutel.group(1)
     if "date" in melding.lower() and sleutel:
         ruw = regels[nr - 1].split("=", 1)[1].split("#", 1)[0].strip()
-        prive = (veld or "").endswith(PRIVE_DATUMS) or not _DATUMACHTIG.fullmatch(ruw)
-        getoond = "" if prive else f" '{_kort(ruw)}'"
+        prive = (veld or "").endswith(PRIVE_DATUMS)
+        getoond = "" if prive else _getoond(ruw)
         return Fout(veld, f"Ongeldige datum{getoond} op regel {nr}: verwacht een bestaande dag (JJJJ-MM-DD).")
-    return Fout(veld, f"Ongeldige TOML op regel {nr} (technische melding: {melding}).")
+    kolom = re.search(r"column (\d+)", melding)
+    return Fout(veld, f"Ongeldige TOML op regel {nr}{f', kolom {kolom.group(1)}' if kolom else ''}: {nl}.")
 
 
 # --------------------------------------------------------------------------- dict naar model
@@ -183,9 +234,12 @@ class _Lezer:
             return None
         uit: dict[str, Any] = {}
         for sleutel in doc:
-            if sleutel not in velden:
-                naam = _kort(str(sleutel)) or '""'
-                self.fout(_pad(pad, naam), f"Onbekend veld '{naam}'.")
+            if sleutel not in velden:  # de naam alleen als hij op een veldnaam lijkt (geen BSN, geen naam)
+                naam = herhaalbaar(sleutel, "sleutel")
+                if naam:
+                    self.fout(_pad(pad, naam), f"Onbekend veld '{naam}'.")
+                else:  # het veld heet dan '…' (zoals in fouten.zonder_waarden): wel de plek, niet de naam
+                    self.fout(_pad(pad, "…"), "Onbekend veld (de naam lijkt niet op een veldnaam en wordt niet herhaald).")
         for naam, (lees, verplicht) in velden.items():
             w = doc.get(naam)  # ontbreekt of null: hetzelfde
             if w is None:
@@ -246,14 +300,15 @@ def _kort(s: str, n: int = 40) -> str:
 
 
 _SLEUTELACHTIG = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,39}")
+_NEGEN_CIJFERS = re.compile(r"[0-9]{9}")
 
 
 def als_sleutel(w: Any) -> Optional[str]:
     """``w`` als het op een sleutel lijkt (een woord van letters, cijfers, _ . -, hoogstens 40
     tekens, zonder spaties): zo'n waarde mag in een melding terugkomen (tikfout in een keuze,
     gemeente of regeling). Een naam met spatie, een BSN of een zin komt nooit terug."""
-    if isinstance(w, str) and _SLEUTELACHTIG.fullmatch(w.strip()):
-        return w.strip()
+    if isinstance(w, str) and _SLEUTELACHTIG.fullmatch(w.strip()) and not _NEGEN_CIJFERS.search(w):
+        return w.strip()  # (nooit met 9 cijfers achter elkaar: dat kan een BSN zijn, ook in 'alle.123456782')
     return None
 
 
@@ -264,7 +319,36 @@ def getoond(w: Any) -> str:
     return f" '{s}'" if s else ""
 
 
-_DATUMACHTIG = re.compile(r"[0-9][0-9\-]{0,11}")
+_DATUMVORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATUMACHTIG = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_BEDRAGACHTIG = re.compile(r"-?[0-9]{1,8}(?:\.[0-9]{1,6})?")
+_BEDRAGVORM = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def herhaalbaar(w: Any, soort: str = "waarde") -> Optional[str]:
+    """Mag ``w`` in een melding terugkomen? De ene plek voor die vraag (privacyregel,
+    docs/betrouwbaarheid.md). Geeft de korte tekst om te tonen, of ``None``.
+
+    * ``soort="waarde"`` (datums, bedragen, parameters): alleen iets met de vorm van een datum
+      (``2025-02-30``) of van een kort bedrag (hoogstens 8 cijfers vóór de punt: ``-5``,
+      ``1.005``). Een getal van 9 cijfers (een BSN), tekst of een naam komt nooit terug.
+    * ``soort="sleutel"`` (een veldnaam, keuze, gemeente of regeling): één woord dat met een
+      letter begint (``als_sleutel``).
+    Een geboortedatum komt nooit terug: de aanroeper geeft die niet door."""
+    if soort == "sleutel":
+        return als_sleutel(w)
+    if isinstance(w, bool) or not isinstance(w, (str, int, Decimal)):
+        return None
+    t = w.strip() if isinstance(w, str) else str(w)
+    if len(t) <= 16 and (_DATUMACHTIG.fullmatch(t) or _BEDRAGACHTIG.fullmatch(t)):
+        return t
+    return None
+
+
+def _getoond(w: Any, voor: str = " ", na: str = "", soort: str = "waarde") -> str:
+    """``voor + "'w'" + na`` als ``w`` herhaalbaar is, anders ``''``."""
+    h = herhaalbaar(w, soort)
+    return f"{voor}'{h}'{na}" if h is not None else ""
 
 
 def datum_uit_tekst(waarde: str, veld: str) -> date:
@@ -272,10 +356,11 @@ def datum_uit_tekst(waarde: str, veld: str) -> date:
     als een datum in de casus: een bestaande dag binnen 1900-01-01 tot 2100-12-31, en alleen
     iets dat op een datum lijkt komt terug in de melding. Gooit ``InvoerFout``."""
     try:
+        if not _DATUMVORM.fullmatch(waarde):  # date.fromisoformat neemt ook 20250901 en 2025-W36-1
+            raise ValueError
         d = date.fromisoformat(waarde)
     except ValueError:
-        getoond = f": '{_kort(waarde)}'" if _DATUMACHTIG.fullmatch(waarde.strip()) else ""
-        raise InvoerFout([Fout(veld, f"Ongeldige datum{getoond} (verwacht JJJJ-MM-DD).")]) from None
+        raise InvoerFout([Fout(veld, f"Ongeldige datum{_getoond(waarde, ': ')} (verwacht JJJJ-MM-DD).")]) from None
     if not (VROEGSTE_DATUM <= d <= LAATSTE_DATUM):
         raise InvoerFout([Fout(veld, f"Datum {d.isoformat()} ligt buiten het bereik 1900-01-01 tot 2100-12-31.")])
     return d
@@ -286,13 +371,13 @@ def _datum(lz: _Lezer, w: Any, pad: str) -> Any:
     if isinstance(w, date) and not hasattr(w, "hour"):
         d = w
     elif isinstance(w, str):
-        try:
-            d = date.fromisoformat(w.strip()) if len(w) <= 10 else None
+        try:  # alleen JJJJ-MM-DD (date.fromisoformat neemt ook 20250901 en 2025-W36-1)
+            d = date.fromisoformat(w) if _DATUMVORM.fullmatch(w) else None
         except ValueError:
             d = None
         if d is None:
-            # alleen iets dat op een datum lijkt wordt herhaald; tekst (een naam) nooit
-            getoond = "" if prive or not _DATUMACHTIG.fullmatch(w.strip()) else f": '{_kort(w)}'"
+            # alleen iets dat op een datum lijkt wordt herhaald; tekst (een naam, een BSN) nooit
+            getoond = "" if prive else _getoond(w, ": ")
             lz.fout(pad, f"Ongeldige datum{getoond} (verwacht JJJJ-MM-DD, een bestaande dag).")
             return _FOUT
     else:
@@ -307,20 +392,33 @@ def _datum(lz: _Lezer, w: Any, pad: str) -> Any:
 
 
 def _bedrag(lz: _Lezer, w: Any, pad: str) -> Any:
+    if isinstance(w, str):  # alleen ASCII-cijfers met hoogstens een punt (Decimal neemt ook '٣٤٥', '1_450', '1e3')
+        t = w.strip()
+        if len(t) > 40 and _BEDRAGVORM.fullmatch(t):
+            lz.fout(pad, "Bedrag is te lang (meer dan 40 tekens).")
+            return _FOUT
+        if re.fullmatch(r"-?[0-9]+,[0-9]+", t):
+            kort = re.fullmatch(r"[0-9]{1,8},[0-9]{1,2}", t)
+            hint = f": {Decimal(t.replace(',', '.')).quantize(Decimal('0.01'))}" if kort else " (zoals 1450.00)"
+            lz.fout(pad, f"Bedrag met een komma; gebruik een punt{hint}.")
+            return _FOUT
+        if not _BEDRAGVORM.fullmatch(t):
+            lz.fout(pad, f"Verwacht een bedrag (cijfers met hoogstens een punt, zoals 1450.00), kreeg {_soort(w)}.")
+            return _FOUT
     try:
         d = naar_decimal(w)
     except ValueError:
         lz.fout(pad, f"Verwacht een bedrag, kreeg {_soort(w)}.")
         return _FOUT
-    weergave = w if isinstance(w, str) else str(d)
+    weergave = w.strip() if isinstance(w, str) else str(d)
     if d < 0:
-        lz.fout(pad, f"Bedrag mag niet negatief zijn: '{_kort(weergave)}'.")
+        lz.fout(pad, f"Bedrag mag niet negatief zijn{_getoond(weergave, ': ')}.")
         return _FOUT
     if d > MAX_BEDRAG:
-        lz.fout(pad, f"Bedrag is onwaarschijnlijk groot: '{_kort(weergave)}'.")
+        lz.fout(pad, f"Bedrag is onwaarschijnlijk groot{_getoond(weergave, ': ')}.")
         return _FOUT
     if d != d.quantize(Decimal("0.01")):
-        lz.fout(pad, f"Bedrag heeft meer dan twee decimalen: '{_kort(weergave)}'.")
+        lz.fout(pad, f"Bedrag heeft meer dan twee decimalen{_getoond(weergave, ': ')}.")
         return _FOUT
     return d
 
@@ -357,7 +455,7 @@ def _keuze(*opties: str) -> Callable:
     def lees(lz: _Lezer, w: Any, pad: str) -> Any:
         if isinstance(w, str) and w in opties:
             return w
-        getoond = f"'{als_sleutel(w)}'" if als_sleutel(w) else _soort(w)
+        getoond = f"'{herhaalbaar(w, 'sleutel')}'" if herhaalbaar(w, "sleutel") else _soort(w)
         lz.fout(pad, f"Ongeldige waarde {getoond}; kies uit: {', '.join(opties)}.")
         return _FOUT
     return lees
@@ -503,6 +601,12 @@ def _samenhang(lz: _Lezer, v: dict) -> None:
         lz.fout("inkomen.laag_sinds", f"Datum {ink.laag_sinds.isoformat()} ligt na de peildatum {peil.isoformat()}.")
     if "aanvraagdatum" in v and v["aanvraagdatum"] > peil:
         lz.fout("aanvraagdatum", f"Aanvraagdatum {v['aanvraagdatum'].isoformat()} ligt na de peildatum {peil.isoformat()}.")
+    if ink.laatste_inkomenstoeslag and ink.laatste_inkomenstoeslag > peil:
+        lz.fout("inkomen.laatste_inkomenstoeslag", f"Datum {ink.laatste_inkomenstoeslag.isoformat()} ligt na de "
+                                                   f"peildatum {peil.isoformat()}.")
+    if v.get("besluitdatum") and v["besluitdatum"] < peil:
+        lz.fout("besluitdatum", f"Besluitdatum {v['besluitdatum'].isoformat()} ligt vóór de peildatum {peil.isoformat()}; "
+                                "een besluit wordt op of na de peildatum bekendgemaakt.")
     for i, a in enumerate(v.get("aanvragen", ())):
         if a.ambtshalve and a.regeling != "individuele_inkomenstoeslag":
             lz.fout(f"aanvragen[{i}].ambtshalve", "Ambtshalve beslissen kan alleen over de individuele "
@@ -511,5 +615,17 @@ def _samenhang(lz: _Lezer, v: dict) -> None:
             lz.fout(f"aanvragen[{i}].terugwerkende_kracht", "Terugwerkende kracht (art. 44 lid 5 Pw) hoort alleen bij "
                                                              "een aanvraag om bijzondere bijstand.")
     sh = v.get("schuldhulp")
+    if sh is not None and sh.melddatum > peil:
+        lz.fout("schuldhulp.melddatum", f"Melddatum {sh.melddatum.isoformat()} ligt na de peildatum {peil.isoformat()}.")
     if sh is not None and sh.soort_melding == "hulpvraag" and sh.signaal_van is not None:
         lz.fout("schuldhulp.signaal_van", "Alleen bij soort_melding = \"signaal\" hoort een signaalgever.")
+
+
+def controleer_samenhang(casus: model.Casus) -> None:
+    """De controles over velden heen voor een casus waarin de opdrachtregel of de HTTP-query
+    een datum verving (``--peildatum``, ``--besluitdatum``). Gooit ``InvoerFout``."""
+    lz = _Lezer()
+    v = {k: w for k, w in attrs.asdict(casus, recurse=False).items() if w is not None}
+    _samenhang(lz, v)
+    if lz.fouten:
+        raise InvoerFout(lz.fouten)

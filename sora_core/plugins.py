@@ -77,7 +77,23 @@ class Register:
         bekend = ", ".join(f"{p.info.cbs_code} ({p.naam})" for p in self.gesorteerd())
         from .invoer import getoond
 
-        raise InvoerFout([Fout("gemeente", f"Onbekende gemeente{getoond(sleutel)}. Geïnstalleerd: {bekend or 'geen'}.")])
+        melding = f"Onbekende gemeente{getoond(sleutel)}. Geïnstalleerd: {bekend or 'geen'}."
+        claimt = [f for f in self.fouten.values() if getattr(f, "cbs_code", None) == sleutel.upper()]
+        if claimt:  # de plugin van deze gemeente is er wel, maar laadde niet: zeg dat, en waarom
+            f = claimt[0]
+            melding = (f"Gemeente {sleutel.upper()} is niet beschikbaar: plugin '{f.plugin}' heeft die CBS-code maar kon "
+                       f"niet worden geladen ({f.reden}). Geïnstalleerd: {bekend or 'geen'}.")
+        elif self.fouten:  # van een plugin die niet laadde is de code soms niet bekend: noem hem toch
+            niet = "; ".join(f"'{f.plugin}' ({f.reden})" for f in self.fouten.values())
+            melding += f" Niet geladen (misschien hoort de gemeente daarbij): {niet}."
+        raise InvoerFout([Fout("gemeente", melding)])
+
+    def waarschuwingen(self) -> list[str]:
+        """Eén regel per plugin die niet laadde, voor elke opdracht (standaardfout, en in ``--json``
+        het veld ``waarschuwingen``): een ontbrekende gemeente is nooit stil."""
+        return [f"Let op: plugin '{f.plugin}'{f' ({f.cbs_code})' if getattr(f, 'cbs_code', None) else ''} is niet "
+                f"geladen: {f.reden}. Die gemeente ontbreekt in deze uitvoer; zie 'sora gemeenten'."
+                for f in self.fouten.values()]
 
     def gesorteerd(self) -> list[GeladenPlugin]:
         return sorted(self.plugins.values(), key=lambda p: p.info.naam)
@@ -116,12 +132,29 @@ def laad_plugin(naam: str, obj: Any, definities: Optional[dict[str, Definitie]] 
         raise PluginFout(naam, f"kan niet worden geregistreerd: {e}") from None
     try:
         ruw = pm.hook.sora_gemeente()
-        bestanden = [Path(b) for lijst in pm.hook.sora_beleid() for b in (lijst or [])]
     except SoraFout:
         raise
     except Exception as e:  # een plugin is code van derden: meld welke faalde
         raise PluginFout(naam, f"hook faalde: {type(e).__name__}: {e}") from None
     info = _gemeente_info(naam, ruw)
+    try:
+        try:
+            bestanden = [Path(b) for lijst in pm.hook.sora_beleid() for b in (lijst or [])]
+        except SoraFout:
+            raise
+        except Exception as e:
+            raise PluginFout(naam, f"hook faalde: {type(e).__name__}: {e}") from None
+        return _laad_rest(naam, pm, info, bestanden, definities)
+    except Exception as e:  # de CBS-code is nu bekend: die gaat mee, zodat 'onbekende gemeente' hem kan noemen
+        try:
+            e.sora_cbs_code = info.cbs_code  # type: ignore[attr-defined]
+        except AttributeError:  # pragma: no cover - een exceptie zonder __dict__
+            pass
+        raise
+
+
+def _laad_rest(naam: str, pm: pluggy.PluginManager, info: GemeenteInfo, bestanden: list[Path],
+               definities: dict[str, Definitie]) -> GeladenPlugin:
     from .beleidstoets import toets_beleid
 
     # één toets voor de lader en 'sora plugin controleer': weiger op de eerste fout
@@ -277,9 +310,11 @@ def bouw_register(kandidaten: Iterable[tuple[str, Any]]) -> Register:
             p = laad_plugin(naam, obj, definities)
         except SoraFout as e:
             fouten[naam] = e if isinstance(e, PluginFout) else PluginFout(naam, str(e))
+            fouten[naam].cbs_code = getattr(e, "sora_cbs_code", None)
             continue
         except Exception as e:  # kapotte plugindata die geen BeleidFout gaf: meld, en ga door met de rest
             fouten[naam] = PluginFout(naam, f"kan niet worden geladen: {type(e).__name__}: {e}")
+            fouten[naam].cbs_code = getattr(e, "sora_cbs_code", None)
             continue
         plugins[naam] = p
     # Een CBS-code hoort bij één plugin. Bij een botsing wint een ingebouwde plugin; botsen twee
@@ -296,6 +331,7 @@ def bouw_register(kandidaten: Iterable[tuple[str, Any]]) -> Register:
                 continue
             andere = ", ".join(f"'{m}'" for m in sorted(namen) if m != n)
             fouten[n] = PluginFout(n, f"CBS-code {code} is al in gebruik door plugin {andere}")
+            fouten[n].cbs_code = code
             del plugins[n]
     return Register(plugins=plugins, fouten=dict(sorted(fouten.items())))
 

@@ -11,7 +11,9 @@
 
 Fouten hebben altijd de vorm van het contract (``sora-fout/1``): 400 voor invoer die niet te
 beslissen is, 404 onbekend pad, 405 verkeerde methode, 411 zonder Content-Length, 413 te
-groot, 415 geen JSON, 500 interne fout (zonder traceback naar buiten). De applicatie houdt
+groot, 415 geen JSON, 500 interne fout: altijd een vast document met alleen een incidentnummer,
+nooit de tekst van een exceptie. Het log (``sora.http``) krijgt één regel per verzoek zonder
+casusgegevens (docs/http.md, "Log"); ``maak_server`` zet de grenzen tegen trage clients. De applicatie houdt
 geen toestand bij tussen verzoeken: elk verzoek leest alleen zijn eigen invoer; het register
 van plugins en het opgeloste beleid zijn onveranderlijk.
 
@@ -22,14 +24,17 @@ Starten: ``sora serve`` (waitress als die er is, anders wsgiref), of elke WSGI-s
 from __future__ import annotations
 
 import json
+import logging
+import secrets
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 from urllib.parse import parse_qs
 
 from . import __version__
-from .fouten import Fout, InvoerFout, SoraFout
+from .fouten import Fout, InvoerFout
 
 #: grootste verzoek in bytes (gelijk aan de grens voor casusbestanden)
 MAX_GROOTTE = 1_000_000
@@ -37,6 +42,12 @@ SCHEMAS = Path(__file__).with_name("schemas")
 JSON_TYPE = "application/json; charset=utf-8"
 
 StartResponse = Callable[..., Any]
+
+#: één regel per verzoek (methode, pad, status, duur, incident; bij 5xx soort fout en plugin),
+#: nooit gegevens uit de casus; ``sora serve`` stuurt dit log naar standaardfout
+LOG = logging.getLogger("sora.http")
+#: de parameters die in het log met naam (zonder waarde) mogen staan
+QUERY_NAMEN = ("zgw", "rsin", "besluittype", "bestuursorgaan", "besluitdatum", "gemeente", "peildatum")
 
 
 class HttpFout(Exception):
@@ -90,7 +101,10 @@ def _lees_body(environ: dict, max_grootte: int) -> bytes:
     try:
         n = int(lengte)
     except ValueError:
-        raise HttpFout(400, [Fout(None, f"Ongeldige Content-Length: '{lengte[:20]}'.")]) from None
+        from .invoer import herhaalbaar
+
+        getoond = f": '{herhaalbaar(lengte)}'" if herhaalbaar(lengte) else ""
+        raise HttpFout(400, [Fout(None, f"Ongeldige Content-Length{getoond}.")]) from None
     if n < 0:
         raise HttpFout(400, [Fout(None, "Ongeldige Content-Length.")])
     if n > max_grootte:
@@ -104,7 +118,10 @@ def _lees_body(environ: dict, max_grootte: int) -> bytes:
 def _controleer_type(environ: dict) -> None:
     ct = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
     if ct and ct != "application/json" and not ct.endswith("+json"):
-        raise HttpFout(415, [Fout(None, f"Content-Type '{ct}' wordt niet ondersteund; stuur application/json.")])
+        import re
+
+        getoond = f" '{ct}'" if re.fullmatch(r"[a-z0-9.+\-]{1,40}/[a-z0-9.+\-]{1,40}", ct) else ""
+        raise HttpFout(415, [Fout(None, f"Content-Type{getoond} wordt niet ondersteund; stuur application/json.")])
 
 
 # --------------------------------------------------------------------------- routes
@@ -131,7 +148,10 @@ def beoordeel(environ: dict, max_grootte: int) -> Any:
     if besluitdatum is not None:  # begint de bezwaartermijn, ook in de motivering
         import attrs
 
+        from .invoer import controleer_samenhang
+
         casus = attrs.evolve(casus, besluitdatum=besluitdatum)
+        controleer_samenhang(casus)
     besluit = beslis(casus)
     if not zgw:
         return besluit
@@ -340,36 +360,81 @@ def openapi_document() -> dict:
 
 # --------------------------------------------------------------------------- de applicatie
 
-def maak_app(max_grootte: int = MAX_GROOTTE) -> Callable[[dict, StartResponse], list[bytes]]:
-    """Maak de WSGI-applicatie (``max_grootte``: grootste verzoek in bytes)."""
+def _incident() -> str:
+    return secrets.token_hex(6)
+
+
+def _fout_500(incident: str) -> bytes:
+    """Het vaste antwoord bij elke 5xx: geen tekst uit een exceptie (die kan een naam of
+    geboortedatum bevatten die een plugin erin zette), alleen het incidentnummer voor het log."""
+    return _json(fout_document([Fout(None, f"Interne fout (incident {incident}); de beheerder vindt de details "
+                                          "onder dit nummer in het serverlog.")]))
+
+
+def _plugin_van(e: BaseException) -> str:
+    """De plugin waar een fout vandaan komt ('-' als dat niet bekend is): de naam uit een
+    ``PluginFout`` of ``BeleidFout``, anders de module van de diepste frame buiten de kern."""
+    from .fouten import BeleidFout, PluginFout
+
+    if isinstance(e, PluginFout):
+        return e.plugin
+    if isinstance(e, BeleidFout):
+        return e.bron
+    tb, naam = e.__traceback__, "-"
+    while tb is not None:
+        module = tb.tb_frame.f_globals.get("__name__", "")
+        if module.startswith("sora_") and not module.startswith("sora_core"):
+            naam = module.split(".")[0]
+        tb = tb.tb_next
+    return naam
+
+
+def _log_pad(pad: str, environ: dict) -> str:
+    """Het pad voor het log: alleen een bekende route, met de namen (niet de waarden) van
+    bekende parameters. Een onbekend pad kan een BSN of naam zijn en komt er niet in."""
+    if pad not in ROUTES:
+        return "(onbekend pad)"
+    namen = sorted({k for k in _query(environ) if k in QUERY_NAMEN})
+    return pad + ("?" + "&".join(namen) if namen else "")
+
+
+def maak_app(max_grootte: int = MAX_GROOTTE, log: Optional[logging.Logger] = None
+             ) -> Callable[[dict, StartResponse], list[bytes]]:
+    """Maak de WSGI-applicatie (``max_grootte``: grootste verzoek in bytes; ``log``: waar de
+    regel per verzoek heen gaat, standaard de logger ``sora.http``)."""
+    logger = log or LOG
 
     def app(environ: dict, start_response: StartResponse) -> list[bytes]:
+        begin = time.perf_counter()
         pad = environ.get("PATH_INFO") or "/"
         if len(pad) > 1:
             pad = pad.rstrip("/")
         methode = environ.get("REQUEST_METHOD", "GET").upper()
         headers: list[tuple[str, str]] = []
+        incident, extra = "-", ""
         try:
             route = ROUTES.get(pad)
-            if route is None:
-                raise HttpFout(404, [Fout(None, f"Onbekend pad '{pad[:100]}'; bekend: {', '.join(ROUTES)}.")])
+            if route is None:  # het pad zelf komt niet terug: het kan een BSN of naam zijn
+                raise HttpFout(404, [Fout(None, f"Onbekend pad; bekend: {', '.join(ROUTES)}.")])
             functie = route.get(methode)
             if functie is None:
                 toegestaan = ", ".join(sorted(route))
-                raise HttpFout(405, [Fout(None, f"Methode {methode} is niet toegestaan op {pad}; gebruik {toegestaan}.")],
-                               [("Allow", toegestaan)])
+                raise HttpFout(405, [Fout(None, f"Methode {_methode(methode)} is niet toegestaan op {pad}; "
+                                                f"gebruik {toegestaan}.")], [("Allow", toegestaan)])
             status, body = 200, _json(functie(environ, max_grootte))
         except HttpFout as e:
             status, body, headers = e.status, _json(fout_document(e.fouten)), e.headers
         except InvoerFout as e:
             status, body = 400, _json(e.als_dict())
-        except SoraFout as e:  # plugin- of beleidsfout: niet de schuld van de invoer
-            status, body = 500, _json(e.als_dict())
-        except Exception as e:  # nooit een traceback naar buiten; wel in het serverlog
-            import traceback
-
-            print(traceback.format_exc(), file=environ.get("wsgi.errors", sys.stderr))
-            status, body = 500, _json(fout_document([Fout(None, f"Interne fout ({type(e).__name__}); zie het serverlog.")]))
+        except Exception as e:  # plugin-, beleids- of interne fout: een vast antwoord, details in het log
+            incident = _incident()
+            status, body = 500, _fout_500(incident)
+            headers = [("X-Sora-Incident", incident)]
+            extra = f" fout={type(e).__name__} plugin={_plugin_van(e)}"
+        duur = (time.perf_counter() - begin) * 1000
+        regel = (f"methode={_methode(methode)} pad={_log_pad(pad, environ)} status={status} duur_ms={duur:.1f} "
+                 f"incident={incident}{extra}")
+        (logger.error if status >= 500 else logger.info)(regel)
         start_response(STATUS[status], [("Content-Type", JSON_TYPE), ("Content-Length", str(len(body))),
                                          ("Cache-Control", "no-store"), *headers])
         return [body] if methode != "HEAD" else []
@@ -377,19 +442,92 @@ def maak_app(max_grootte: int = MAX_GROOTTE) -> Callable[[dict, StartResponse], 
     return app
 
 
+def _methode(m: str) -> str:
+    """De methode voor melding en log: alleen een gewoon HTTP-woord, anders '?'."""
+    return m if m.isascii() and m.isalpha() and len(m) <= 10 else "?"
+
+
 app = maak_app()
 
 
+def log_naar_standaardfout() -> None:
+    """Stuur het log ``sora.http`` (niveau INFO) naar standaardfout, als niemand het al inrichtte."""
+    if LOG.handlers or logging.getLogger().handlers:
+        return
+    h = logging.StreamHandler(sys.stderr)
+    h.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    LOG.addHandler(h)
+    LOG.setLevel(logging.INFO)
+
+
+#: Grenzen voor waitress (docs/http.md, "Trage clients"). Met de standaard van waitress
+#: (connection_limit=100) hielden 99 verbindingen die elk één byte per keer stuurden elke andere
+#: client buiten: een trage body telt als activiteit, dus channel_timeout sluit hem nooit.
+WAITRESS_GRENZEN: dict[str, Any] = {
+    "connection_limit": 1000,        # ruim boven wat trage clients vullen voordat de leestermijn ze sluit
+    "asyncore_use_poll": True,       # poll() in plaats van select(): geen grens van 1024 bestandsdescriptors
+    "channel_timeout": 30,           # een verbinding zonder verkeer gaat na 30 s dicht (standaard 120)
+    "cleanup_interval": 1,           # elke seconde opruimen (standaard 30), zodat de leestermijn ook echt geldt
+    "max_request_body_size": MAX_GROOTTE,  # de server leest niet meer dan de app ooit aanneemt
+    "max_request_header_size": 65536,
+    "threads": 4,
+}
+#: hoogstens zoveel seconden om één verzoek (kop en body) binnen te krijgen; waitress kent zelf
+#: geen leestermijn, ``maak_server`` voegt hem toe
+LEESTERMIJN = 10
+
+
+def maak_server(host: str = "127.0.0.1", poort: int = 8080, leestermijn: float = LEESTERMIJN, **grenzen: Any) -> Any:
+    """Een waitress-server met ``WAITRESS_GRENZEN`` (``grenzen`` vervangt er een) en een
+    leestermijn: een verbinding die na ``leestermijn`` seconden nog geen volledig verzoek heeft
+    gestuurd (hoe traag of druppelend ook), wordt gesloten. ``.run()`` start hem."""
+    from waitress.channel import HTTPChannel
+    from waitress.server import BaseWSGIServer, create_server
+
+    class Kanaal(HTTPChannel):
+        #: wanneer de eerste bytes van het verzoek dat nu binnenkomt er waren (None: geen half verzoek)
+        leesbegin: Optional[float] = None
+
+        def received(self, data: bytes) -> bool:
+            uit = super().received(data)
+            if self.request is None:
+                self.leesbegin = None
+            elif self.leesbegin is None:
+                self.leesbegin = time.monotonic()
+            return uit
+
+    def onderhoud(server: Any, now: float) -> None:
+        BaseWSGIServer.maintenance(server, now)
+        grens = time.monotonic() - leestermijn
+        for kanaal in list(server.active_channels.values()):
+            begin = getattr(kanaal, "leesbegin", None)
+            if begin is not None and begin < grens:
+                kanaal.will_close = True  # sluit bij de volgende ronde van de lus, zonder antwoord
+
+    kaart: dict = {}
+    server = create_server(app, map=kaart, host=host, port=poort, **{**WAITRESS_GRENZEN, **grenzen})
+    for s in {id(x): x for x in [server, *kaart.values()]}.values():
+        if isinstance(s, BaseWSGIServer):
+            s.channel_class = Kanaal
+            s.maintenance = (lambda now, s=s: onderhoud(s, now))
+    return server
+
+
 def serveer(host: str = "127.0.0.1", poort: int = 8080, waarschuw: Callable[[str], None] = print) -> None:
-    """Host de applicatie met waitress (productie, extra ``sora[server]``), of valt terug op
-    wsgiref uit de standaardbibliotheek, met een waarschuwing (alleen om lokaal te proberen)."""
+    """Host de applicatie met waitress (productie, extra ``sora[server]``; met de grenzen van
+    ``maak_server``), of valt terug op wsgiref uit de standaardbibliotheek, met een
+    waarschuwing (alleen om lokaal te proberen). De regel per verzoek (logger ``sora.http``) gaat
+    naar standaardfout, tenzij het log al elders is ingericht."""
+    log_naar_standaardfout()
     try:
-        import waitress
+        import waitress  # noqa: F401
     except ImportError:
         waitress = None
     if waitress is not None:
-        waarschuw(f"SORA luistert op http://{host}:{poort} (waitress).")
-        waitress.serve(app, host=host, port=poort)
+        server = maak_server(host, poort)
+        waarschuw(f"SORA luistert op http://{host}:{poort} (waitress; hoogstens {WAITRESS_GRENZEN['connection_limit']} "
+                  f"verbindingen, {LEESTERMIJN} s om een verzoek te sturen).")
+        server.run()
         return
     from wsgiref.simple_server import make_server
 

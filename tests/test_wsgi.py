@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import logging
 import threading
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -125,18 +126,98 @@ def test_411_415_404_405(app):
     assert status == 405 and headers["Allow"] == "GET"
 
 
-def test_interne_fout_lekt_geen_details(app, monkeypatch):
+def test_interne_fout_lekt_geen_details(app, monkeypatch, caplog):
     import sora_core.beslisser as beslisser
 
     def kapot(*a, **k):
         raise RuntimeError("geheim detail")
 
     monkeypatch.setattr(beslisser, "beoordeel", kapot)
-    fouten = io.StringIO()
-    status, _, data = roep(app, "POST", "/beoordeel", json.dumps(CASUS).encode(), **{"wsgi.errors": fouten})
+    caplog.set_level(logging.INFO, logger="sora.http")
+    status, headers, data = roep(app, "POST", "/beoordeel", json.dumps(CASUS).encode())
     assert status == 500
-    assert "geheim" not in data.decode() and "RuntimeError" in is_fout(data)["fouten"][0]["melding"]
-    assert "geheim detail" in fouten.getvalue()  # wel in het serverlog
+    (f,) = is_fout(data)["fouten"]
+    incident = headers["X-Sora-Incident"]
+    assert "geheim" not in data.decode() and incident in f["melding"]
+    (regel,) = [r.getMessage() for r in caplog.records if r.name == "sora.http"]
+    assert f"incident={incident}" in regel and "fout=RuntimeError" in regel
+    assert "geheim" not in caplog.text  # ook niet in het log: de tekst van een exceptie kan casusgegevens dragen
+
+
+GEHEIM_IN_PLUGIN = "Jan Jansen, geboren 1987-03-14"
+
+
+def _plugin_die_persoonsgegevens_in_zijn_fout_zet():
+    from sora_core import hookimpl
+
+    class Lekstad:
+        @hookimpl
+        def sora_gemeente(self):
+            return {"naam": "Lekstad", "cbs_code": "GM9003", "versie": "1.0.0"}
+
+        @hookimpl
+        def sora_beleid(self):
+            return []
+
+        @hookimpl
+        def sora_regels(self, registreer):
+            def beoordeel(u, aanvraag):
+                raise ValueError(f"kan niet beslissen voor {GEHEIM_IN_PLUGIN}")
+
+            registreer.regeling("lekstad.regel", beoordeel, naam="Lekregel", grondslag="art. 1 Lekverordening")
+
+    return Lekstad()
+
+
+@pytest.fixture
+def register_met_lekstad(monkeypatch):
+    from sora_core import plugins
+    from sora_core.plugins import INGEBOUWD, bouw_register
+
+    reg = bouw_register([("lekstad", _plugin_die_persoonsgegevens_in_zijn_fout_zet)]
+                        + [(n, lambda m=m: __import__(m)) for n, m in INGEBOUWD.items()])
+    assert "lekstad" in reg.plugins
+    monkeypatch.setattr(plugins, "_REGISTER", reg)
+    return reg
+
+
+def test_plugin_die_faalt_geeft_een_vast_500_antwoord_en_een_logregel(app, register_met_lekstad, caplog):
+    """Issue 13, punt 5: de tekst van de exceptie (met naam en geboortedatum) ging als 500 naar de
+    client en er werd niets gelogd. Nu: een vast sora-fout/1-document met incidentnummer, en één
+    regel in het log met soort fout en plugin, zonder casusgegevens."""
+    caplog.set_level(logging.DEBUG)
+    casus = {**CASUS, "gemeente": "GM9003", "aanvragen": [],
+             "aanvrager": {"geboortedatum": "1987-03-14"}}
+    status, headers, data = roep(app, "POST", "/beoordeel", json.dumps(casus).encode(), QUERY_STRING="zgw=0")
+    assert status == 500
+    tekst = data.decode()
+    for geheim in ("Jan Jansen", "1987-03-14", "ValueError", "lekstad.regel"):
+        assert geheim not in tekst
+    (f,) = is_fout(data)["fouten"]
+    incident = headers["X-Sora-Incident"]
+    assert f == {"veld": None, "melding": f"Interne fout (incident {incident}); de beheerder vindt de details onder "
+                                          "dit nummer in het serverlog."}
+    regels = [r for r in caplog.records if r.name == "sora.http"]
+    assert len(regels) == 1 and regels[0].levelno == logging.ERROR
+    regel = regels[0].getMessage()
+    assert regel.startswith("methode=POST pad=/beoordeel?zgw status=500 duur_ms=")
+    assert regel.endswith(f"incident={incident} fout=PluginFout plugin=lekstad")
+    assert "Jan" not in caplog.text and "1987" not in caplog.text
+    # de andere gemeenten werken door, met een logregel zonder incident
+    caplog.clear()
+    assert roep(app, "POST", "/beoordeel", json.dumps(CASUS).encode())[0] == 200
+    (regel,) = [r.getMessage() for r in caplog.records if r.name == "sora.http"]
+    assert " status=200 " in regel and regel.endswith("incident=-")
+
+
+def test_log_noemt_geen_waarden_uit_pad_of_query(app, caplog):
+    caplog.set_level(logging.INFO, logger="sora.http")
+    roep(app, "GET", "/burger/123456782/Jan Jansen")
+    roep(app, "GET", "/regelingen", query="gemeente=GM0361&peildatum=123456782&123456782=Jan")
+    regels = [r.getMessage() for r in caplog.records if r.name == "sora.http"]
+    assert regels[0].startswith("methode=GET pad=(onbekend pad) status=404 ")
+    assert regels[1].startswith("methode=GET pad=/regelingen?gemeente&peildatum status=400 ")
+    assert "123456782" not in caplog.text and "Jan" not in caplog.text
 
 
 def test_gemeenten(app):
@@ -322,10 +403,29 @@ def test_serve_gebruikt_waitress_als_die_er_is(monkeypatch):
     import types
 
     aanroep = {}
-    nep = types.SimpleNamespace(serve=lambda app, host, port: aanroep.update(host=host, port=port, app=app))
-    monkeypatch.setitem(sys.modules, "waitress", nep)
-    wsgi.serveer("0.0.0.0", 9000, waarschuw=lambda s: None)
-    assert aanroep == {"host": "0.0.0.0", "port": 9000, "app": wsgi.app}
+
+    class NepServer:
+        def run(self):
+            aanroep["draait"] = True
+
+    monkeypatch.setitem(sys.modules, "waitress", types.SimpleNamespace())
+    monkeypatch.setattr(wsgi, "maak_server", lambda host, poort: aanroep.update(host=host, port=poort) or NepServer())
+    meldingen: list[str] = []
+    wsgi.serveer("0.0.0.0", 9000, waarschuw=meldingen.append)
+    assert aanroep == {"host": "0.0.0.0", "port": 9000, "draait": True}
+    assert "hoogstens 1000 verbindingen, 10 s om een verzoek te sturen" in meldingen[0]
+
+
+def test_waitress_krijgt_de_grenzen_tegen_trage_clients():
+    pytest.importorskip("waitress", reason="waitress is niet geïnstalleerd (extra 'test' of 'server')")
+    server = wsgi.maak_server("127.0.0.1", 0)
+    try:
+        adj = server.adj
+        assert (adj.connection_limit, adj.channel_timeout, adj.cleanup_interval, adj.asyncore_use_poll) == (1000, 30, 1, True)
+        assert adj.max_request_body_size == wsgi.MAX_GROOTTE
+        assert server.channel_class.__name__ == "Kanaal"  # met de leestermijn
+    finally:
+        server.close()
 
 
 def test_cli_serve(monkeypatch, runner):

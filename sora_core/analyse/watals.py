@@ -32,16 +32,34 @@ def _typeer(d, tekst: str) -> Any:
         try:
             return int(s)
         except ValueError:
-            raise ValueError(f"verwacht een geheel getal, kreeg '{tekst}'") from None
+            raise ValueError(f"verwacht een geheel getal{_kreeg(tekst)}") from None
     if t == "ja_nee":
         if s.lower() in ("ja", "true", "1"):
             return True
         if s.lower() in ("nee", "false", "0"):
             return False
-        raise ValueError(f"verwacht ja of nee, kreeg '{tekst}'")
+        raise ValueError(f"verwacht ja of nee{_kreeg(tekst)}")
     if t == "staffel":
         raise ValueError("een staffel kan niet via --zet worden gezet")
     return s
+
+
+def _kreeg(tekst: str) -> str:
+    from ..invoer import herhaalbaar
+
+    h = herhaalbaar(tekst) or herhaalbaar(tekst, "sleutel")
+    return f", kreeg '{h}'" if h else ""
+
+
+def _voor(tekst: str) -> str:
+    """``'tekst': `` vooraan in een melding, alleen als de hele --zet op GEMEENTE.NORM=WAARDE lijkt
+    met een sleutelachtige naam en een korte waarde (privacyregel: nooit een BSN of een naam)."""
+    from ..invoer import herhaalbaar
+
+    links, _, waarde = tekst.partition("=")
+    if herhaalbaar(links.strip(), "sleutel") and (herhaalbaar(waarde) or herhaalbaar(waarde, "sleutel") or not waarde.strip()):
+        return f"'{tekst.strip()}': "
+    return ""
 
 
 def lees_zet(teksten: Iterable[str], reg) -> Zet:
@@ -54,7 +72,7 @@ def lees_zet(teksten: Iterable[str], reg) -> Zet:
         links, is_, waarde = tekst.partition("=")
         gemeente, punt, naam = links.strip().partition(".")
         if not is_ or not punt or not naam:
-            fouten.append(Fout("--zet", f"'{tekst}': verwacht GEMEENTE.NORM=WAARDE, "
+            fouten.append(Fout("--zet", f"{_voor(tekst)}verwacht GEMEENTE.NORM=WAARDE, "
                                         "bijvoorbeeld alkmaar.individuele_inkomenstoeslag.inkomensgrens=1.30."))
             continue
         if gemeente.lower() in ALLE:
@@ -63,22 +81,26 @@ def lees_zet(teksten: Iterable[str], reg) -> Zet:
             try:
                 plugins = [reg.zoek(gemeente).naam]
             except InvoerFout as e:
-                fouten.extend(Fout("--zet", f"'{tekst}': {f.melding}") for f in e.fouten())
+                fouten.extend(Fout("--zet", f"{_voor(tekst)}{f.melding}") for f in e.fouten())
                 continue
             except PluginFout as e:
-                fouten.append(Fout("--zet", f"'{tekst}': {str(e).split(': ', 1)[-1]}"))
+                fouten.append(Fout("--zet", f"{_voor(tekst)}{str(e).split(': ', 1)[-1]}"))
                 continue
         d = definities.get(naam)
         if d is None or not d.open:
             soort = "een vaste parameter van de kern, geen open norm" if d is not None else "geen bekende open norm"
-            fouten.append(Fout("--zet", f"'{tekst}': {naam} is {soort}; zie 'sora normen' voor de open normen."))
+            fouten.append(Fout("--zet", f"{_voor(tekst)}de naam is {soort}; zie 'sora normen' voor de open normen."))
             continue
         try:
             w = _typeer(d, waarde)
             lees_waarde(d, w, "--zet", "wat-als")
         except (ValueError, BeleidFout) as e:
             melding = str(e).split(": ", 1)[-1] if isinstance(e, BeleidFout) else str(e)
-            fouten.append(Fout("--zet", f"'{tekst}': {melding}"))
+            if isinstance(e, BeleidFout):  # de lezer van beleidswaarden herhaalt de waarde: hier niet (privacyregel)
+                from ..fouten import zonder_waarden
+
+                melding = zonder_waarden([Fout(None, melding)])[0]["melding"]
+            fouten.append(Fout("--zet", f"{_voor(tekst)}{melding}"))
             continue
         for p in plugins:
             per_plugin.setdefault(p, {})[naam] = w
