@@ -147,7 +147,7 @@ _JSON_MELDINGEN = (
     ("Expecting ',' delimiter", "verwacht een komma"),
     ("Unterminated string", "tekst zonder afsluitend aanhalingsteken"),
     ("Invalid control character", "ongeldig stuurteken in tekst"),
-    ("Invalid \\uXXXX escape", "ongeldige \\u-code in tekst"),
+    ("Invalid \\u", "ongeldige \\u-code in tekst"),  # "Invalid \\u....-escape" (begin herkend)
     ("Invalid \\escape", "ongeldige escape (\\) in tekst"),
     ("Extra data", "er staat nog iets na het einde van het document"),
 )
