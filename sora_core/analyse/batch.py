@@ -449,8 +449,23 @@ def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, pro
         except BaseException:
             _stop_pool(pool)
             raise
-        pool.terminate()  # zoals ``with Pool``: alles is al binnen
+        # alles is binnen: laat de werkprocessen gewoon eindigen (close + join) in plaats van ze met
+        # SIGTERM te stoppen (terminate); een werkproces dat een signaal afhandelt terwijl het op de
+        # wachtrij wacht, kon Pool.terminate af en toe laten hangen. Begrensd: dan toch _stop_pool.
+        pool.close()
+        _wacht_op_pool(pool)
     return _samenvatting(per, aantal, fouten, foutregels, zet, formaat, time.perf_counter() - start)
+
+
+def _wacht_op_pool(pool, wacht: float = 30.0) -> None:
+    """``pool.join()`` na ``pool.close()``, hoogstens ``wacht`` seconden; daarna ``_stop_pool``."""
+    import threading
+
+    t = threading.Thread(target=pool.join, daemon=True)
+    t.start()
+    t.join(wacht)
+    if t.is_alive():
+        _stop_pool(pool)
 
 
 def _stop_pool(pool, wacht: float = 5.0) -> None:
