@@ -17,6 +17,7 @@ from . import __version__
 from .beleid import Beleid, los_op
 from .bezwaar import bezwaarstap
 from .fouten import Fout, InvoerFout, PluginFout, SoraFout
+from .geld import datum_nl
 from .huishouden import OnbekendeAOWLeeftijd
 from .model import BEDRAG_PER, UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs
 from .plugins import Register, gemeente_bestaat_op, register
@@ -61,7 +62,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
         from .invoer import getoond
 
         fouten = [Fout(f"aanvragen[{i}].regeling",
-                       f"Onbekende regeling{getoond(a.regeling)} in {beleid.gemeente.naam} op {casus.peildatum.isoformat()}; "
+                       f"Onbekende regeling{getoond(a.regeling)} in {beleid.gemeente.naam} op {datum_nl(casus.peildatum)}; "
                        f"bekend: {', '.join(regelingen)}.")
                   for i, a in enumerate(casus.aanvragen) if a.regeling not in regelingen]
         fouten += dubbele_aanvragen(casus.aanvragen)
