@@ -69,3 +69,51 @@ def test_grondslag_uitgelijnd_na_stap_10():
     for i in stappen:
         inspringing = len(re.match(r"  \d+\. ", regels[i]).group(0))
         assert regels[i + 1].startswith(" " * inspringing + "grondslag: "), (regels[i], regels[i + 1])
+
+
+# ---------------------------------------------------------------- c. geen bezwaar onder "niet van toepassing" zonder aanvraag
+
+def _waar_heb_ik_recht_op(**over):
+    from conftest import casus
+
+    c = casus(**over)
+    c.pop("aanvragen")
+    return c
+
+
+@pytest.mark.parametrize("motiveren", [True, False])
+def test_niet_van_toepassing_zonder_aanvraag_is_geen_besluit(motiveren):
+    from sora_core.beslisser import beoordeel
+
+    b = beoordeel(_waar_heb_ik_recht_op(), motiveren=motiveren)
+    nvt = [x for x in b.beslissingen if x.uitkomst == "niet_van_toepassing"]
+    assert nvt  # studietoeslag: geen student
+    assert all(x.bezwaar_uiterlijk is None for x in nvt)
+    assert all(not any("bezwaar" in m.tekst for m in x.motivering) for x in nvt)
+    # wat wel is beslist, houdt zijn bezwaartermijn
+    assert all(x.bezwaar_uiterlijk is not None for x in b.beslissingen if x.uitkomst in ("toegekend", "afgewezen"))
+
+
+def test_niet_van_toepassing_op_een_aanvraag_houdt_de_bezwaartermijn():
+    from sora_core.beslisser import beoordeel
+
+    from conftest import casus
+
+    for motiveren in (True, False):
+        b = beoordeel(casus(aanvragen=[{"regeling": "individuele_studietoeslag"}]), motiveren=motiveren)
+        x = b.beslissingen[0]
+        assert x.uitkomst == "niet_van_toepassing" and x.bezwaar_uiterlijk is not None
+    assert any("bezwaar" in m.tekst for m in x.motivering) is False  # motiveren=False: geen stappen
+    b = beoordeel(casus(aanvragen=[{"regeling": "individuele_studietoeslag"}]))
+    assert "bezwaar" in b.beslissingen[0].motivering[-1].tekst
+
+
+def test_tekst_zonder_bezwaarparagraaf_onder_niet_van_toepassing(tmp_path):
+    from sora_core.beslisser import beoordeel
+    from sora_core.uitvoer import besluit_tekst
+
+    tekst = besluit_tekst(beoordeel(_waar_heb_ik_recht_op()))
+    blok = tekst.split("Studietoeslag [basispakket]: niet van toepassing\n", 1)[1].split("\n\n", 1)[0]
+    assert blok and "bezwaar" not in blok
+    assert "bezwaar mogelijk" not in besluit_tekst(beoordeel(_waar_heb_ik_recht_op()), uitgebreid=False).split(
+        "Studietoeslag [basispakket]: niet van toepassing\n", 1)[1].split("\n\n", 1)[0]
