@@ -15,8 +15,9 @@ import attrs
 
 from . import __version__
 from .beleid import Beleid, los_op
-from .bezwaar import bezwaarstap
+from .bezwaar import bezwaarstap, is_besluit
 from .fouten import Fout, InvoerFout, PluginFout, SoraFout
+from .geld import datum_nl
 from .huishouden import OnbekendeAOWLeeftijd
 from .model import BEDRAG_PER, UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs
 from .plugins import Register, gemeente_bestaat_op, register
@@ -61,7 +62,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
         from .invoer import getoond
 
         fouten = [Fout(f"aanvragen[{i}].regeling",
-                       f"Onbekende regeling{getoond(a.regeling)} in {beleid.gemeente.naam} op {casus.peildatum.isoformat()}; "
+                       f"Onbekende regeling{getoond(a.regeling)} in {beleid.gemeente.naam} op {datum_nl(casus.peildatum)}; "
                        f"bekend: {', '.join(regelingen)}.")
                   for i, a in enumerate(casus.aanvragen) if a.regeling not in regelingen]
         fouten += dubbele_aanvragen(casus.aanvragen)
@@ -161,15 +162,16 @@ def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
     Zes weken (art. 6:7 Awb) vanaf de dag na de bekendmaking (art. 6:8 lid 1 Awb), verlengd
     als de laatste dag op een zaterdag, zondag of feestdag valt (art. 1 Atw). Bekendmaking is
     ``casus.besluitdatum``, zonder opgave de peildatum. Een doorverwijzing is nog geen besluit
-    en krijgt geen bezwaartermijn."""
+    en krijgt geen bezwaartermijn, en "niet van toepassing" zonder aanvraag evenmin
+    (``bezwaar.is_besluit``)."""
     if not ctx.motiveer:
-        if b.uitkomst == "doorverwezen" or b.bezwaar_uiterlijk is not None:
+        if not is_besluit(b.uitkomst, ctx.casus) or b.bezwaar_uiterlijk is not None:
             return b
         einde = bezwaarstap(ctx.casus.datum_bekendmaking)[1]
         return b if einde is None else attrs.evolve(b, bezwaar_uiterlijk=einde)
     stap, einde = bezwaarstap(ctx.casus.datum_bekendmaking)
-    if b.uitkomst == "doorverwezen" or stap in b.motivering:
-        return b  # doorverwijzing: geen besluit; via Uitleg.besluit: stap staat er al
+    if not is_besluit(b.uitkomst, ctx.casus) or stap in b.motivering:
+        return b  # geen besluit (doorverwijzing, niet van toepassing zonder aanvraag); via Uitleg.besluit: stap staat er al
     if einde is None:
         return attrs.evolve(b, motivering=b.motivering + (stap,))
     return attrs.evolve(b, motivering=b.motivering + (stap,), bezwaar_uiterlijk=einde)

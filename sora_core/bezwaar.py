@@ -10,6 +10,22 @@ import functools
 from datetime import date
 
 
+def is_besluit(uitkomst: str, casus) -> bool:
+    """Krijgt deze uitkomst een bezwaartermijn? Alleen een besluit krijgt er een.
+
+    * "doorverwezen" is nog geen besluit: de consulent beslist.
+    * "niet van toepassing" zonder aanvraag ("waar heb ik recht op?", ``casus.aanvragen`` leeg)
+      is evenmin een besluit: niemand vroeg om de regeling, dus er is geen aanvraag om op te
+      beslissen (art. 1:3 lid 3 Awb) en niets om bezwaar tegen te maken. Op een aanvraag is
+      "niet van toepassing" wel een besluit: in feite een afwijzing, dus met bezwaartermijn.
+
+    Zowel ``Uitleg.besluit`` als ``beslisser.met_bezwaartermijn`` vragen het hier, met en zonder
+    motivering: zo is ``bezwaar_uiterlijk`` in beide gevallen gelijk."""
+    if uitkomst == "doorverwezen":
+        return False
+    return not (uitkomst == "niet_van_toepassing" and not casus.aanvragen)
+
+
 @functools.lru_cache(maxsize=4096)
 def bezwaarstap(bekend: date) -> tuple:
     """De motiveringsstap over bezwaar en de laatste dag (of None), per datum van bekendmaking.

@@ -275,6 +275,7 @@ def gemeenten(als_json: bool) -> None:
     Voorbeeld:
       sora gemeenten --json
     """
+    from .geld import datum_nl
     from .plugins import register
     from .uitvoer import naar_json
 
@@ -285,9 +286,9 @@ def gemeenten(als_json: bool) -> None:
         return
     click.echo(f"{'CBS-code':<9} {'gemeente':<16} {'plugin':<14} {'versie':<8} geldig")
     for r in rijen:
-        geldig = f"vanaf {r['geldig_vanaf']}" if r["geldig_vanaf"] else "-"
+        geldig = f"vanaf {datum_nl(r['geldig_vanaf'])}" if r["geldig_vanaf"] else "-"
         if r["geldig_tot"]:
-            geldig += f" tot en met {r['geldig_tot']}"
+            geldig += f" tot en met {datum_nl(r['geldig_tot'])}"
         click.echo(f"{r['cbs_code']:<9} {r['naam']:<16} {r['plugin']:<14} {r['plugin_versie']:<8} {geldig}")
     for f in fouten:
         click.echo(f"Plugin niet geladen: {f['melding']}", err=True)

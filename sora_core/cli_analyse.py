@@ -17,6 +17,7 @@ import click
 
 from .cli import _datum, _json_vlag, _laad_casus, sora
 from .fouten import SoraFout
+from .geld import datum_nl
 
 
 def _peildatum(waarde: Optional[str]) -> date:
@@ -280,7 +281,7 @@ def rapport(peildatum: Optional[str], uitvoer: str) -> None:
     tekst = r.html_rapport(r.gegevens(pd), gemaakt=date.today())
     with _open_uit(uitvoer) as f:
         f.write(tekst)
-    click.echo(f"Rapport op {pd.isoformat()} geschreven naar {uitvoer}.", err=True)
+    click.echo(f"Rapport op {datum_nl(pd)} geschreven naar {uitvoer}.", err=True)
 
 
 def _open_uit(pad: Optional[str], invoer: Optional[str] = None):

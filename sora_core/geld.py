@@ -83,8 +83,12 @@ def procent_nl(fractie: Decimal) -> str:
     return tekst.replace(".", ",") + "%"
 
 
-def datum_nl(d: date) -> str:
-    """``date(2025, 9, 1)`` wordt ``'1 september 2025'``."""
+def datum_nl(d: "date | str") -> str:
+    """``date(2025, 9, 1)`` (of de ISO-tekst ``'2025-09-01'`` uit een JSON-document) wordt ``'1 september 2025'``.
+
+    Elke datum in lopende tekst gaat hierdoor; JSON-velden blijven ISO 8601."""
+    if isinstance(d, str):
+        d = date.fromisoformat(d)
     return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
 
 

@@ -79,7 +79,7 @@ def heeft_aow_leeftijd(p: Persoon, op: date) -> bool:
         if _voor_de_tabel(p.geboortedatum, op):
             return True
         raise OnbekendeAOWLeeftijd(
-            f"De AOW-leeftijd voor iemand geboren op {p.geboortedatum.isoformat()} is nog niet vastgesteld "
+            f"De AOW-leeftijd voor iemand geboren op {datum_nl(p.geboortedatum)} is nog niet vastgesteld "
             f"in de gegevens van de kern ({GRONDSLAG_AOW}).")
     return op >= r[0]
 

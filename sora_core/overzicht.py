@@ -51,7 +51,7 @@ def landelijk(peildatum: date) -> dict:
         w = d.waarde_op(peildatum)
         uit.append({"naam": d.naam, "domein": d.domein, "omschrijving": d.omschrijving, "eenheid": d.eenheid,
                     **_waarde_dict(d, w),
-                    "ontbreekt": (f"geen waarde op {peildatum.isoformat()}"
+                    "ontbreekt": (f"geen waarde op {datum_nl(peildatum)}"
                                   + (f"; verwacht in {d.volgende_publicatie(peildatum)}" if d.volgende_bron else ""))
                     if w is None else None})
     return {"peildatum": peildatum.isoformat(), "parameters": uit}
@@ -69,7 +69,7 @@ def landelijk_tekst(doc: dict) -> str:
             r.append(f"{p['naam']}: {p['ontbreekt']}")
             r.append(f"    grondslag: {p['grondslag']}")
             continue
-        periode = f"geldig {p['geldig_vanaf']} t/m {p['geldig_tot'] or 'nader bericht'}"
+        periode = f"geldig {datum_nl(p['geldig_vanaf'])} t/m {datum_nl(p['geldig_tot']) if p['geldig_tot'] else 'nader bericht'}"
         r.append(f"{p['naam']}: {p['tekst']}" + (f" ({p['eenheid']})" if p["eenheid"] else ""))
         r.append(f"    {periode}; grondslag: {p['grondslag']}; bron: {p['bron'] or '—'}; "
                  + ("bevestigd" if p["bevestigd"] else "NOG NIET BEVESTIGD"))
@@ -122,13 +122,13 @@ def open_normen_tekst(doc: dict) -> str:
             r.append(f"    keuzes: {', '.join(n['keuzes'])}")
         r.append(f"    grondslag: {n['grondslag']}")
         s = n["regionale_standaard"]
-        r.append("    regionale standaard: " + (f"{s['tekst']} (vanaf {s['geldig_vanaf']}"
+        r.append("    regionale standaard: " + (f"{s['tekst']} (vanaf {datum_nl(s['geldig_vanaf'])}"
                                                   + (f"; bron: {s['bron']}" if s["bron"] else "") + ")"
                                                   if s["waarde"] is not None else "geen (zonder waarde van de gemeente: doorverwezen)"))
         if g:
             e = n["gemeente"]
             if e["keuze"] == "eigen waarde":
-                r.append(f"    {g['naam']}: {e['tekst']} (vanaf {e['geldig_vanaf']}; grondslag: {e['grondslag']})")
+                r.append(f"    {g['naam']}: {e['tekst']} (vanaf {datum_nl(e['geldig_vanaf'])}; grondslag: {e['grondslag']})")
             else:
                 r.append(f"    {g['naam']}: {e['keuze']}")
     return "\n".join(r) + "\n"

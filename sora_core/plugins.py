@@ -23,6 +23,7 @@ import pluggy
 
 from . import hookspecs
 from .fouten import BeleidFout, PluginFout, SoraFout
+from .geld import datum_nl
 from .model import GemeenteInfo
 from .parameters import Definitie, Waarde, kern_definities, lees_datum, sluit_perioden
 
@@ -344,9 +345,9 @@ def gemeente_bestaat_op(p: GeladenPlugin, d: date) -> None:
     from .fouten import Fout, InvoerFout
 
     if info.geldig_vanaf and d < info.geldig_vanaf:
-        m = (f"Gemeente {info.naam} ({info.cbs_code}) bestaat pas vanaf {info.geldig_vanaf.isoformat()}; "
-             f"op peildatum {d.isoformat()} kan voor deze gemeente niet worden beslist.")
+        m = (f"Gemeente {info.naam} ({info.cbs_code}) bestaat pas vanaf {datum_nl(info.geldig_vanaf)}; "
+             f"op peildatum {datum_nl(d)} kan voor deze gemeente niet worden beslist.")
     else:
-        m = (f"Gemeente {info.naam} ({info.cbs_code}) bestaat niet meer na {info.geldig_tot.isoformat()}; "
-             f"op peildatum {d.isoformat()} kan voor deze gemeente niet worden beslist.")
+        m = (f"Gemeente {info.naam} ({info.cbs_code}) bestaat niet meer na {datum_nl(info.geldig_tot)}; "
+             f"op peildatum {datum_nl(d)} kan voor deze gemeente niet worden beslist.")
     raise InvoerFout([Fout("peildatum", m)])

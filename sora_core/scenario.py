@@ -241,11 +241,11 @@ def als_scenario(pad: str):
 
 def naast_elkaar(s: Scenario, besluit: Any, afwijkingen: list[Afwijking]) -> str:
     """``sora plugin test --toon``: per regeling het besluit met motivering naast de verwachting."""
-    from .geld import euro_nl
+    from .geld import datum_nl, euro_nl
 
     verwacht = {v.regeling: v for v in s.verwacht}
     fout = {a.regeling for a in afwijkingen}
-    r = [f"Scenario '{s.naam}' ({s.pad}), peildatum {besluit.peildatum.isoformat()}:"]
+    r = [f"Scenario '{s.naam}' ({s.pad}), peildatum {datum_nl(besluit.peildatum)}:"]
     if s.toelichting:
         r.append("  toelichting: " + " ".join(s.toelichting.split()))
     for b in besluit.beslissingen:

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any, Optional
 
 from .beleid import Beleid
-from .bezwaar import bezwaarstap
+from .bezwaar import bezwaarstap, is_besluit
 from .lui import lui
 from .model import Beslissing, Casus, GebruikteWaarde, Motivering
 from .geld import datum_nl
@@ -151,7 +151,8 @@ class Uitleg:
                 regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
                 bedrag=bedrag, vorm=vorm if bedrag is not None else None, motivering=(), gebruikte_waarden=(),
                 bedrag_per=bedrag_per if bedrag is not None else None,
-                bezwaar_uiterlijk=None if uitkomst == "doorverwezen" else bezwaarstap(self.ctx.casus.datum_bekendmaking)[1],
+                bezwaar_uiterlijk=(bezwaarstap(self.ctx.casus.datum_bekendmaking)[1]
+                                   if is_besluit(uitkomst, self.ctx.casus) else None),
             )
         onbevestigd = self._onbevestigd  # uit Waarde.bevestigd, niet uit de tekst van de grondslag
         stappen = list(self._stappen)
@@ -162,7 +163,7 @@ class Uitleg:
                 grondslag="art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", bron="kern",
                 bijzaak=True))
         bezwaar_uiterlijk = None
-        if uitkomst != "doorverwezen":  # een doorverwijzing is nog geen besluit: geen bezwaartermijn
+        if is_besluit(uitkomst, self.ctx.casus):  # doorverwezen, of niet van toepassing zonder aanvraag: geen besluit
             stap, bezwaar_uiterlijk = bezwaarstap(self.ctx.casus.datum_bekendmaking)
             stappen.append(stap)
         return Beslissing(

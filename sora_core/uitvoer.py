@@ -258,8 +258,10 @@ def besluit_tekst(b: Besluit, uitgebreid: bool = True) -> str:
             r.append(f"  bezwaar mogelijk tot en met {datum_nl(x.bezwaar_uiterlijk)}")
         if uitgebreid:
             for i, m in enumerate(x.motivering, 1):
-                r.append(f"  {i}. {m.tekst}")
-                r.append(f"     grondslag: {m.grondslag}; bron: {m.bron}")
+                nummer = f"  {i}. "
+                r.append(nummer + m.tekst)
+                # de vervolgregel begint waar de tekst begint, ook na stap 10 ("  10. " is een teken breder)
+                r.append(" " * len(nummer) + f"grondslag: {m.grondslag}; bron: {m.bron}")
         elif x.uitkomst != "toegekend":
             reden = x.reden
             if reden is not None:

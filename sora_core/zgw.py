@@ -23,7 +23,8 @@ vanaf de besluitdatum: die van de casus als die er een heeft, anders de peildatu
 zet die datum al in elke beslissing (``bezwaar_uiterlijk``); de export neemt hem over.
 
 Een beslissing "doorverwezen" is nog geen besluit (er is geen bezwaartermijn; een consulent
-beslist): die wordt niet als Besluit geëxporteerd.
+beslist): die wordt niet als Besluit geëxporteerd. Evenmin "niet van toepassing" in "waar heb ik
+recht op?" (zonder aanvraag): daar vroeg niemand om, dus er is niets om op te beslissen.
 """
 
 from __future__ import annotations
@@ -124,9 +125,16 @@ def naar_zgw(besluit: Besluit, *, rsin: str, besluittype: str, besluitdatum: Opt
     return uit
 
 
+def _geen_besluit(b: Beslissing) -> bool:
+    """Doorverwezen, of "niet van toepassing" zonder aanvraag: de kern gaf die geen bezwaartermijn
+    (``bezwaar.is_besluit``; op een aanvraag heeft "niet van toepassing" er wel een)."""
+    return b.uitkomst == "doorverwezen" or (b.uitkomst == "niet_van_toepassing" and b.bezwaar_uiterlijk is None)
+
+
 def geexporteerd(besluit: Besluit) -> list[Beslissing]:
-    """De beslissingen die een besluit zijn (alles behalve "doorverwezen")."""
-    return [b for b in besluit.beslissingen if b.uitkomst != "doorverwezen"]
+    """De beslissingen die een besluit zijn (niet "doorverwezen", niet "niet van toepassing" waar
+    niemand om vroeg)."""
+    return [b for b in besluit.beslissingen if not _geen_besluit(b)]
 
 
 def waarschuwingen(besluit: Besluit, besluitdatum: Optional[date] = None) -> tuple[str, ...]:
@@ -136,6 +144,10 @@ def waarschuwingen(besluit: Besluit, besluitdatum: Optional[date] = None) -> tup
 
     uit = []
     doorverwezen = [b.naam for b in besluit.beslissingen if b.uitkomst == "doorverwezen"]
+    nvt = [b.naam for b in besluit.beslissingen if b.uitkomst != "doorverwezen" and _geen_besluit(b)]
+    if nvt:
+        uit.append("Niet als ZGW-besluit geëxporteerd (niet van toepassing en niet aangevraagd, geen besluit): "
+                   + ", ".join(nvt) + ".")
     if doorverwezen:
         uit.append("Niet als ZGW-besluit geëxporteerd (doorverwezen naar een consulent, nog geen besluit): "
                    + ", ".join(doorverwezen) + ".")

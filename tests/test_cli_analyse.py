@@ -557,7 +557,7 @@ def test_vergelijk_gemeente_die_nog_niet_bestaat():
     assert dw["status"] == "fout" and dw["totalen"] is None
     assert all("dijk_en_waard" not in rij["per_gemeente"] for rij in doc["regelingen"])
     tekst = run("vergelijk", VOORBEELD, "--peildatum", "2021-06-01").output
-    assert "Dijk en Waard: niet beslist" in tekst and "2022-01-01" in tekst
+    assert "Dijk en Waard: niet beslist" in tekst and "1 januari 2022" in tekst
 
 
 def test_minima_effect_tekst_watals(testregister):

@@ -187,7 +187,7 @@ def _fout_json(runner, args, invoer=None):
 
 def test_dijk_en_waard_voor_2022_geweigerd(runner):
     fouten = _fout_json(runner, ["beoordeel", str(VOORBEELD), "--gemeente", "GM1980", "--peildatum", "2021-06-01"])
-    assert "bestaat pas vanaf 2022-01-01" in fouten["peildatum"]
+    assert "bestaat pas vanaf 1 januari 2022" in fouten["peildatum"]
     r = runner.invoke(sora, ["beoordeel", str(VOORBEELD), "--gemeente", "dijk_en_waard", "--peildatum", "2021-06-01"])
     assert r.exit_code == 2 and "Dijk en Waard" in r.output and "Traceback" not in r.output
     # op 1 januari 2022 bestaat de gemeente wel (geen weigering om die reden)
@@ -674,8 +674,8 @@ def test_onbekende_regeling_of_gemeente_noemt_alleen_een_sleutelachtige_invoer()
         beoordeel(casus(aanvragen=[{"regeling": "inkomenstoeslag"}, {"regeling": "Jan Jansen 123456782"}]))
     f = e.value.fouten()
     assert [x.veld for x in f] == ["aanvragen[0].regeling", "aanvragen[1].regeling"]
-    assert f[0].melding.startswith("Onbekende regeling 'inkomenstoeslag' in Alkmaar op 2025-09-01; bekend: ")
-    assert f[1].melding.startswith("Onbekende regeling in Alkmaar op 2025-09-01; bekend: ")
+    assert f[0].melding.startswith("Onbekende regeling 'inkomenstoeslag' in Alkmaar op 1 september 2025; bekend: ")
+    assert f[1].melding.startswith("Onbekende regeling in Alkmaar op 1 september 2025; bekend: ")
     with pytest.raises(InvoerFout) as e:
         beoordeel(casus(gemeente="GM0000"))
     assert e.value.fouten()[0].melding.startswith("Onbekende gemeente 'GM0000'. Geïnstalleerd: GM0361 (alkmaar)")

@@ -131,12 +131,12 @@ def test_landelijk_noemt_elke_vaste_parameter_op_de_peildatum(runner):
         str(w.waarde), w.geldig_vanaf.isoformat(), w.geldig_tot.isoformat() if w.geldig_tot else None, w.bevestigd, w.document)
     assert a["waarde"] == "1419.46" and a["grondslag"] == "art. 21 onder a Participatiewet"
     r = runner.invoke(sora, ["landelijk", "--peildatum", "2026-12-01"])
-    assert "bijstandsnorm.alleenstaande: € 1.419,46" in r.output and "geldig 2026-07-01 t/m 2026-12-31" in r.output
+    assert "bijstandsnorm.alleenstaande: € 1.419,46" in r.output and "geldig 1 juli 2026 t/m 31 december 2026" in r.output
     # zonder peildatum: vandaag
     assert json.loads(runner.invoke(sora, ["landelijk", "--json"]).output)["peildatum"] == date.today().isoformat()
     # voor de eerste waarde: zegt dat er geen is
     oud = json.loads(runner.invoke(sora, ["landelijk", "--peildatum", "1990-01-01", "--json"]).output)
-    assert all(p["waarde"] is None and p["ontbreekt"].startswith("geen waarde op 1990-01-01") for p in oud["parameters"])
+    assert all(p["waarde"] is None and p["ontbreekt"].startswith("geen waarde op 1 januari 1990") for p in oud["parameters"])
 
 
 @pytest.mark.parametrize("type_, waarde, extra", [

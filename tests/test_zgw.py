@@ -108,7 +108,10 @@ def test_elke_beslissing_een_resource(besluit_schema):
     casus = {k: v for k, v in CASUS.items() if k != "aanvragen"}  # "waar heb ik recht op?"
     besluit = beoordeel(casus)
     resources = naar_zgw(besluit, rsin=RSIN, besluittype=BESLUITTYPE)
-    besluiten = [b for b in besluit.beslissingen if b.uitkomst != "doorverwezen"]  # een verwijzing is geen besluit
+    # een verwijzing is geen besluit, "niet van toepassing" waar niemand om vroeg evenmin (bezwaar.is_besluit)
+    besluiten = [b for b in besluit.beslissingen if b.bezwaar_uiterlijk is not None]
+    assert [b.uitkomst for b in besluit.beslissingen if b.bezwaar_uiterlijk is None] and all(
+        b.uitkomst in ("doorverwezen", "niet_van_toepassing") for b in besluit.beslissingen if b.bezwaar_uiterlijk is None)
     assert len(resources) == len(besluiten) >= 1
     for r, b in zip(resources, besluiten):
         valideer(r, besluit_schema)

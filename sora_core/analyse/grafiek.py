@@ -66,7 +66,7 @@ def minima_effect(doc: dict, pad: str) -> None:
         assen[j // kolommen][j % kolommen].axis("off")
     handles, labels = assen[0][0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncol=min(6, len(labels) or 1))
-    fig.suptitle(f"Minima-effect op {doc['peildatum']}: ondersteuning per jaar naar inkomen (armoedeval)")
+    fig.suptitle(f"Minima-effect op {datum_nl(doc['peildatum'])}: ondersteuning per jaar naar inkomen (armoedeval)")
     fig.tight_layout(rect=(0, 0.06, 1, 0.95))
     fig.savefig(pad)
     plt.close(fig)

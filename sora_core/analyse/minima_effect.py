@@ -164,17 +164,17 @@ def minima_effect(peildatum: date, gemeente: Optional[str] = None, reg=None, zet
 
 
 def als_tekst(doc: dict) -> str:
-    from ..geld import euro_nl
+    from ..geld import datum_nl, euro_nl
     from .tabel import bedrag_kort, bedrag_verschil, tabel
 
     pcts = doc["percentages"]
-    uit = [f"Minima-effect op {doc['peildatum']}: jaarwaarde van de ondersteuning per modelhuishouden",
+    uit = [f"Minima-effect op {datum_nl(doc['peildatum'])}: jaarwaarde van de ondersteuning per modelhuishouden",
            "(per_maand x 12, per_jaar x 1, eenmalig x 1; ? = toegekend, bedrag nog niet bekend)"]
     uit += doc.get("waarschuwingen", []) + [""]
     for g in doc["gemeenten"]:
         uit.append(f"=== {g['naam']} ({g['cbs_code']}) ===")
         if not g["bestaat"]:
-            uit.append(f"{g['naam']} bestaat niet op {doc['peildatum']}.")
+            uit.append(f"{g['naam']} bestaat niet op {datum_nl(doc['peildatum'])}.")
             uit.append("")
             continue
         for h in g["huishoudens"]:

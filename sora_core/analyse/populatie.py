@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Iterator
 
-from ..geld import cent
+from ..geld import cent, datum_nl
 
 STANDAARD_PEILDATUM = date(2025, 9, 1)
 
@@ -60,7 +60,7 @@ def _normen(peildatum: date) -> dict[str, Decimal]:
                  "bijstandsnorm.gehuwden_aow"):
         w = defs[naam].waarde_op(peildatum) if naam in defs else None
         if w is None:
-            raise InvoerFout([Fout("--peildatum", f"Voor {peildatum.isoformat()} is geen bijstandsnorm ({naam}) bekend; "
+            raise InvoerFout([Fout("--peildatum", f"Voor {datum_nl(peildatum)} is geen bijstandsnorm ({naam}) bekend; "
                                                   "kies een peildatum waarvoor de normen vastliggen.")])
         uit[naam] = w.waarde
     return uit

@@ -151,7 +151,9 @@ def catalogus(peildatum: date, gemeente: Optional[str] = None, reg=None) -> dict
 
 
 def catalogus_tekst(doc: dict) -> str:
-    uit = [f"Regelingen op {doc['peildatum']}"] + doc.get("waarschuwingen", []) + ["", "BASISPAKKET (regionaal, in elke gemeente)"]
+    from ..geld import datum_nl
+
+    uit = [f"Regelingen op {datum_nl(doc['peildatum'])}"] + doc.get("waarschuwingen", []) + ["", "BASISPAKKET (regionaal, in elke gemeente)"]
     namen = {g["plugin"]: g["naam"] for g in doc["gemeenten"]}
     for r in doc["basispakket"]:
         uit.append(f"* {r['naam']} [{r['sleutel']}]")
@@ -174,13 +176,13 @@ def catalogus_tekst(doc: dict) -> str:
         uit.append("")
         uit.append(f"PLUSPAKKET {g['naam'].upper()} ({g['cbs_code']})")
         if not g["bestaat"]:
-            uit.append(f"  {g['naam']} bestaat niet op {doc['peildatum']}.")
+            uit.append(f"  {g['naam']} bestaat niet op {datum_nl(doc['peildatum'])}.")
             continue
         if not g["pluspakket"]:
             uit.append("  (geen eigen regelingen op deze peildatum)")
         for r in g["pluspakket"]:
-            tot = f" tot en met {r['geldig_tot']}" if r["geldig_tot"] else ""
-            uit.append(f"* {r['naam']} [{r['sleutel']}], geldig vanaf {r['geldig_vanaf']}{tot}")
+            tot = f" tot en met {datum_nl(r['geldig_tot'])}" if r["geldig_tot"] else ""
+            uit.append(f"* {r['naam']} [{r['sleutel']}], geldig vanaf {datum_nl(r['geldig_vanaf'])}{tot}")
             if r["omschrijving"]:
                 uit.append(f"    {r['omschrijving']}")
             uit.append(f"    voorwaarden: {r['voorwaarden_tekst']}")

@@ -258,7 +258,7 @@ def controleer_aanvragen(ctx, soorten: dict[str, Kostensoort]) -> None:
             getoond = f" '{als_sleutel(a.kostensoort)}'" if als_sleutel(a.kostensoort) else ""
             fouten.append(Fout(f"aanvragen[{i}].kostensoort",
                                f"Onbekende kostensoort{getoond} in {ctx.beleid.gemeente.naam} op "
-                               f"{ctx.peildatum.isoformat()}; kies uit: {bekend}."))
+                               f"{datum_nl(ctx.peildatum)}; kies uit: {bekend}."))
         if a.bedrag is None:
             fouten.append(Fout(f"aanvragen[{i}].bedrag",
                                "Voor bijzondere bijstand is het bedrag van de kosten verplicht."))

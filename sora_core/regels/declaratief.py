@@ -87,7 +87,7 @@ def lees_regelingen(plugin: str, ruw: list[tuple[str, dict]], definities: Any = 
         for vanaf, tot, andere in gezien.get(d.sleutel, []):
             if (d.geldig_tot is None or d.geldig_tot >= vanaf) and (tot is None or tot >= d.geldig_vanaf):
                 raise BeleidFout(
-                    f"{d.sleutel}: de periode vanaf {d.geldig_vanaf.isoformat()} overlapt met een eerdere versie van deze "
+                    f"{d.sleutel}: de periode vanaf {datum_nl(d.geldig_vanaf)} overlapt met een eerdere versie van deze "
                     f"regeling ({andere}); geef de eerdere versie een geldig_tot", plugin, plek)
         gezien.setdefault(d.sleutel, []).append((d.geldig_vanaf, d.geldig_tot, plek))
         uit.append(d)

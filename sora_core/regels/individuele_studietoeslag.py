@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..geld import cent, euro_nl, procent_nl
+from ..geld import cent, datum_nl, euro_nl, procent_nl
 from ..uitleg import OntbrekendeWaarde
 from .registratie import basisregeling
 
@@ -91,7 +91,7 @@ def beoordeel(u, aanvraag):
         raise OntbrekendeWaarde(
             naam, peil,
             f"Het landelijke minimumbedrag van de studietoeslag voor een student van {leeftijd} jaar op "
-            f"{peil.isoformat()} staat nog niet in de gegevens van de kern (de bedragen worden halfjaarlijks "
+            f"{datum_nl(peil)} staat nog niet in de gegevens van de kern (de bedragen worden halfjaarlijks "
             "geïndexeerd; de toolkit gokt geen bedrag).")
     minimum = u.waarde(naam)
     verhoging = u.waarde("individuele_studietoeslag.verhoging")

@@ -145,7 +145,7 @@ def overzicht(ctx) -> dict:
         if w is None:
             vroeg["toelichting"] = (
                 "De termijn voor het aanbod van hulp is door de regio nog niet vastgesteld (open norm "
-                f"{N_VROEG} heeft op {ctx.peildatum.isoformat()} geen waarde); er wordt geen datum genoemd.")
+                f"{N_VROEG} heeft op {datum_nl(ctx.peildatum)} geen waarde); er wordt geen datum genoemd.")
             samenvatting.append(
                 f"De inwoner krijgt een aanbod van hulp ({grondslag}). De termijn voor dat aanbod is nog niet "
                 "vastgesteld door de regio; de toolkit noemt daarom geen uiterste datum.")

@@ -1,0 +1,119 @@
+"""Leesbare terminaluitvoer (issue 15, punt 3): datums in lopende tekst als "1 september 2025",
+de grondslagregel na stap 10 uitgelijnd, geen bezwaar onder een "niet van toepassing" waar niemand
+om vroeg, ``vergelijk`` vóór het bestaan van een gemeente, elke gemeente zichtbaar in de grafiek en
+de "Let op"-regels binnen 100 kolommen."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from sora_core.cli import sora
+
+from conftest import ROOT
+
+ISO = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")
+VOORBEELDEN = ROOT / "voorbeelden"
+
+
+def run(*args) -> str:
+    r = CliRunner().invoke(sora, [str(a) for a in args], catch_exceptions=False)
+    return r.output
+
+
+# ---------------------------------------------------------------- a. datums in tekst
+
+@pytest.mark.parametrize("args", [
+    ("regelingen",), ("regelingen", "--peildatum", "2021-06-01"), ("minima-effect", "--peildatum", "2021-06-01"),
+    ("landelijk", "--peildatum", "2026-12-01"), ("gemeenten",), ("actualiteit", "--peildatum", "2026-12-01"),
+    ("harmonisatie", "--peildatum", "2021-06-01"), ("normen", "--peildatum", "2021-06-01"),
+    ("vergelijk", VOORBEELDEN / "gezin-vergelijk.toml", "--peildatum", "2021-06-01"),
+])
+def test_tekstuitvoer_noemt_geen_iso_datum(zes_gemeenten, args):
+    tekst = run(*args)
+    assert not ISO.search(tekst), ISO.search(tekst).group(0)
+
+
+def test_meldingen_noemen_de_datum_zoals_een_mens():
+    from datetime import date
+
+    from sora_core.beslisser import beoordeel
+    from sora_core.fouten import InvoerFout
+
+    from conftest import casus
+
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(casus(aanvragen=[{"regeling": "inkomenstoeslag"}]))
+    assert "in Alkmaar op 1 september 2025; bekend:" in e.value.fouten()[0].melding
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(casus(gemeente="GM1980", peildatum="2021-06-01"))
+    assert "bestaat pas vanaf 1 januari 2022; op peildatum 1 juni 2021" in e.value.fouten()[0].melding
+    assert date(2025, 9, 1).isoformat() == "2025-09-01"  # het JSON-veld zelf blijft ISO
+
+
+def test_json_blijft_iso(zes_gemeenten):
+    doc = json.loads(run("regelingen", "--peildatum", "2025-09-01", "--json"))
+    assert doc["peildatum"] == "2025-09-01"
+    assert all(ISO.fullmatch(r["geldig_vanaf"]) for g in doc["gemeenten"] for r in g["pluspakket"])
+
+
+# ---------------------------------------------------------------- b. grondslag na stap 10
+
+def test_grondslag_uitgelijnd_na_stap_10():
+    regels = run("beoordeel", VOORBEELDEN / "bijzondere-bijstand-heiloo-draagkracht.toml").splitlines()
+    stappen = [i for i, r in enumerate(regels) if re.match(r"  \d+\. ", r)]
+    assert any(regels[i].startswith("  10. ") for i in stappen)
+    for i in stappen:
+        inspringing = len(re.match(r"  \d+\. ", regels[i]).group(0))
+        assert regels[i + 1].startswith(" " * inspringing + "grondslag: "), (regels[i], regels[i + 1])
+
+
+# ---------------------------------------------------------------- c. geen bezwaar onder "niet van toepassing" zonder aanvraag
+
+def _waar_heb_ik_recht_op(**over):
+    from conftest import casus
+
+    c = casus(**over)
+    c.pop("aanvragen")
+    return c
+
+
+@pytest.mark.parametrize("motiveren", [True, False])
+def test_niet_van_toepassing_zonder_aanvraag_is_geen_besluit(motiveren):
+    from sora_core.beslisser import beoordeel
+
+    b = beoordeel(_waar_heb_ik_recht_op(), motiveren=motiveren)
+    nvt = [x for x in b.beslissingen if x.uitkomst == "niet_van_toepassing"]
+    assert nvt  # studietoeslag: geen student
+    assert all(x.bezwaar_uiterlijk is None for x in nvt)
+    assert all(not any("bezwaar" in m.tekst for m in x.motivering) for x in nvt)
+    # wat wel is beslist, houdt zijn bezwaartermijn
+    assert all(x.bezwaar_uiterlijk is not None for x in b.beslissingen if x.uitkomst in ("toegekend", "afgewezen"))
+
+
+def test_niet_van_toepassing_op_een_aanvraag_houdt_de_bezwaartermijn():
+    from sora_core.beslisser import beoordeel
+
+    from conftest import casus
+
+    for motiveren in (True, False):
+        b = beoordeel(casus(aanvragen=[{"regeling": "individuele_studietoeslag"}]), motiveren=motiveren)
+        x = b.beslissingen[0]
+        assert x.uitkomst == "niet_van_toepassing" and x.bezwaar_uiterlijk is not None
+    assert any("bezwaar" in m.tekst for m in x.motivering) is False  # motiveren=False: geen stappen
+    b = beoordeel(casus(aanvragen=[{"regeling": "individuele_studietoeslag"}]))
+    assert "bezwaar" in b.beslissingen[0].motivering[-1].tekst
+
+
+def test_tekst_zonder_bezwaarparagraaf_onder_niet_van_toepassing(tmp_path):
+    from sora_core.beslisser import beoordeel
+    from sora_core.uitvoer import besluit_tekst
+
+    tekst = besluit_tekst(beoordeel(_waar_heb_ik_recht_op()))
+    blok = tekst.split("Studietoeslag [basispakket]: niet van toepassing\n", 1)[1].split("\n\n", 1)[0]
+    assert blok and "bezwaar" not in blok
+    assert "bezwaar mogelijk" not in besluit_tekst(beoordeel(_waar_heb_ik_recht_op()), uitgebreid=False).split(
+        "Studietoeslag [basispakket]: niet van toepassing\n", 1)[1].split("\n\n", 1)[0]
