@@ -235,14 +235,27 @@ def _bedrag_json(e: Optional[str]) -> str:
     return "null" if e is None else f'"{e}"'
 
 
+#: (regeling, uitkomst, bedrag_per, vorm) -> de JSON-tekst van een korte beslissing vóór en na het bedrag
+_RONDOM: dict = {}
+
+
 def _korte_regel(nr: int, ident: Any, besluit, t: dict) -> str:
     """De korte uitvoerregel als tekst, byte-gelijk aan ``json.dumps(rec, ensure_ascii=False,
     separators=(",", ":"))`` van de dict die ``_verwerk_een`` anders bouwt (eigenschapstest
     ``test_korte_regel_gelijk_aan_json_dumps``), zonder de dicts ertussen."""
     w = _json_woord
-    delen = [f'{{"regeling":{w(b.regeling)},"uitkomst":{w(b.uitkomst)},"bedrag":{_bedrag_json(euro(b.bedrag))},'
-             f'"bedrag_per":{w(b.bedrag_per)},"vorm":{w(b.vorm)}}}' for b in besluit.beslissingen]
-    return (f'{{"regel":{nr},"id":{json.dumps(ident, ensure_ascii=False)},"gemeente":{w(besluit.gemeente.cbs_code)},'
+    delen = []
+    for b in besluit.beslissingen:
+        sleutel = (b.regeling, b.uitkomst, b.bedrag_per, b.vorm)
+        rond = _RONDOM.get(sleutel)
+        if rond is None:
+            rond = (f'{{"regeling":{w(b.regeling)},"uitkomst":{w(b.uitkomst)},"bedrag":',
+                    f',"bedrag_per":{w(b.bedrag_per)},"vorm":{w(b.vorm)}}}')
+            if len(_RONDOM) < 4096:
+                _RONDOM[sleutel] = rond
+        delen.append(rond[0] + _bedrag_json(euro(b.bedrag)) + rond[1])
+    ident_json = "null" if ident is None else json.dumps(ident, ensure_ascii=False)
+    return (f'{{"regel":{nr},"id":{ident_json},"gemeente":{w(besluit.gemeente.cbs_code)},'
             f'"peildatum":"{besluit.peildatum.isoformat()}","beslissingen":[{",".join(delen)}],'
             f'"totalen":{{"per_jaar":{_bedrag_json(euro(t["per_jaar"]))},"eenmalig":{_bedrag_json(euro(t["eenmalig"]))},'
             f'"lening":{_bedrag_json(euro(t["lening"]))}}},'
