@@ -59,8 +59,6 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
 
     beslissingen: list[Beslissing] = []
     if casus.aanvragen:
-        from .invoer import getoond
-
         fouten = [Fout(f"aanvragen[{i}].regeling",
                        f"Onbekende regeling{getoond(a.regeling)} in {beleid.gemeente.naam} op {datum_nl(casus.peildatum)}; "
                        f"bekend: {', '.join(regelingen)}.")
@@ -103,8 +101,6 @@ def dubbele_aanvragen(aanvragen) -> list[Fout]:
     toeslag nog eens toekennen. Bijzondere bijstand mag vaker, voor verschillende kosten; twee
     keer precies dezelfde kostenpost (kostensoort, bedrag, kostendatum en omschrijving) zou
     dubbel betalen en is ook een fout. De melding noemt de herhaling, nooit de omschrijving."""
-    from .invoer import getoond
-
     fouten: list[Fout] = []
     eerder: dict = {}
     for i, a in enumerate(aanvragen):
@@ -147,6 +143,13 @@ def catalogus(beleid: Beleid) -> dict[str, RegelingDef]:
 
 
 _CATALOGI: dict[int, tuple[Beleid, tuple, dict[str, RegelingDef]]] = {}
+
+
+def getoond(w) -> str:
+    """``invoer.getoond`` (pas bij gebruik geïmporteerd: invoer importeert de beslisser niet op het hete pad)."""
+    from .invoer import getoond as g
+
+    return g(w)
 
 
 def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:

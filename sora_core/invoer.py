@@ -458,6 +458,20 @@ def _keuze(*opties: str) -> Callable:
         getoond = f"'{herhaalbaar(w, 'sleutel')}'" if herhaalbaar(w, "sleutel") else _soort(w)
         lz.fout(pad, f"Ongeldige waarde {getoond}; kies uit: {', '.join(opties)}.")
         return _FOUT
+    lees.opties = opties  # voor de snelle lezer
+    return lees
+
+
+def _object_lezer(lees: Callable, velden: dict, maak: Callable) -> Callable:
+    """Geef de lezer van een object zijn veldenlijst en constructor mee (voor de snelle lezer)."""
+    lees.velden = velden
+    lees.maak = maak
+    return lees
+
+
+def _lijst_lezer(lees: Callable, item: Callable, maximum: int) -> Callable:
+    lees.item = item
+    lees.maximum = maximum
     return lees
 
 
@@ -482,7 +496,7 @@ def _lees_persoon(velden: dict) -> Callable:
         if v is None or "geboortedatum" not in v:
             return _FOUT
         return model.Persoon(**v)
-    return lees
+    return _object_lezer(lees, velden, model.Persoon)
 
 
 _persoon = _lees_persoon(_PERSOON_VELDEN)
@@ -494,65 +508,91 @@ def _personen(lz: _Lezer, w: Any, pad: str) -> Any:
     return lz.lijst(w, pad, _persoon, MAX_PERSONEN)
 
 
+_lijst_lezer(_personen, _persoon, MAX_PERSONEN)
+_WONING_VELDEN: dict[str, tuple[Callable, bool]] = {"soort": (_keuze(*model.WONINGSOORTEN), False)}
+
+
 def _woning(lz: _Lezer, w: Any, pad: str) -> Any:
-    v = lz.object(w, pad, {"soort": (_keuze(*model.WONINGSOORTEN), False)})
+    v = lz.object(w, pad, _WONING_VELDEN)
     return _FOUT if v is None else model.Woning(**v)
 
 
+_object_lezer(_woning, _WONING_VELDEN, model.Woning)
+_INKOMEN_VELDEN: dict[str, tuple[Callable, bool]] = {
+    "netto_per_maand": (_bedrag, True),
+    "laag_sinds": (_datum, False),
+    "uitzicht_op_verbetering": (_bool, False),
+    "laatste_inkomenstoeslag": (_datum, False),
+}
+
+
 def _inkomen(lz: _Lezer, w: Any, pad: str) -> Any:
-    v = lz.object(w, pad, {
-        "netto_per_maand": (_bedrag, True),
-        "laag_sinds": (_datum, False),
-        "uitzicht_op_verbetering": (_bool, False),
-        "laatste_inkomenstoeslag": (_datum, False),
-    })
+    v = lz.object(w, pad, _INKOMEN_VELDEN)
     if v is None or "netto_per_maand" not in v:
         return _FOUT
     return model.Inkomen(**v)
 
 
+_object_lezer(_inkomen, _INKOMEN_VELDEN, model.Inkomen)
+_VERMOGEN_VELDEN: dict[str, tuple[Callable, bool]] = {
+    "bezittingen": (_bedrag, False),
+    "schulden": (_bedrag, False),
+    "eigen_woning_overwaarde": (_bedrag, False),
+}
+
+
 def _vermogen(lz: _Lezer, w: Any, pad: str) -> Any:
-    v = lz.object(w, pad, {
-        "bezittingen": (_bedrag, False),
-        "schulden": (_bedrag, False),
-        "eigen_woning_overwaarde": (_bedrag, False),
-    })
+    v = lz.object(w, pad, _VERMOGEN_VELDEN)
     return _FOUT if v is None else model.Vermogen(**v)
 
 
+_object_lezer(_vermogen, _VERMOGEN_VELDEN, model.Vermogen)
+_AANVRAAG_VELDEN: dict[str, tuple[Callable, bool]] = {
+    "regeling": (_tekst, True),
+    "kostensoort": (_tekst, False),
+    "bedrag": (_bedrag, False),
+    "omschrijving": (_tekst, False),
+    "voorliggend": (_bedrag, False),
+    "kostendatum": (_datum, False),
+    "noodzakelijk": (_bool, False),
+    "terugwerkende_kracht": (_bool, False),
+    "ambtshalve": (_bool, False),
+}
+
+
 def _aanvraag(lz: _Lezer, w: Any, pad: str) -> Any:
-    v = lz.object(w, pad, {
-        "regeling": (_tekst, True),
-        "kostensoort": (_tekst, False),
-        "bedrag": (_bedrag, False),
-        "omschrijving": (_tekst, False),
-        "voorliggend": (_bedrag, False),
-        "kostendatum": (_datum, False),
-        "noodzakelijk": (_bool, False),
-        "terugwerkende_kracht": (_bool, False),
-        "ambtshalve": (_bool, False),
-    })
+    v = lz.object(w, pad, _AANVRAAG_VELDEN)
     if v is None or "regeling" not in v:
         return _FOUT
     return model.Aanvraag(**v)
+
+
+_object_lezer(_aanvraag, _AANVRAAG_VELDEN, model.Aanvraag)
 
 
 def _aanvragen(lz: _Lezer, w: Any, pad: str) -> Any:
     return lz.lijst(w, pad, _aanvraag, MAX_AANVRAGEN)
 
 
+_lijst_lezer(_aanvragen, _aanvraag, MAX_AANVRAGEN)
+_SCHULDHULP_VELDEN: dict[str, tuple[Callable, bool]] = {
+    "melddatum": (_datum, True),
+    "soort_melding": (_keuze(*model.SOORTEN_MELDING), False),
+    "bedreigende_situatie": (_keuze(*model.BEDREIGENDE_SITUATIES), False),
+    "eerder_schuldhulp_afgerond": (_datum, False),
+    "fraudevordering": (_bool, False),
+    "signaal_van": (_keuze(*model.SIGNAALGEVERS), False),
+}
+
+
 def _schuldhulp(lz: _Lezer, w: Any, pad: str) -> Any:
-    v = lz.object(w, pad, {
-        "melddatum": (_datum, True),
-        "soort_melding": (_keuze(*model.SOORTEN_MELDING), False),
-        "bedreigende_situatie": (_keuze(*model.BEDREIGENDE_SITUATIES), False),
-        "eerder_schuldhulp_afgerond": (_datum, False),
-        "fraudevordering": (_bool, False),
-        "signaal_van": (_keuze(*model.SIGNAALGEVERS), False),
-    })
+    v = lz.object(w, pad, _SCHULDHULP_VELDEN)
     if v is None or "melddatum" not in v:
         return _FOUT
     return model.Schuldhulp(**v)
+
+
+_object_lezer(_schuldhulp, _SCHULDHULP_VELDEN, model.Schuldhulp)
 
 
 _CASUS_VELDEN: dict[str, tuple[Callable, bool]] = {
@@ -575,7 +615,16 @@ _CASUS_VELDEN: dict[str, tuple[Callable, bool]] = {
 def casus_uit_dict(doc: Any) -> model.Casus:
     """Zet een dict (uit JSON/TOML of van een zaaksysteem) om naar een ``Casus``.
 
-    Gooit ``InvoerFout`` met alle gevonden problemen."""
+    Gooit ``InvoerFout`` met alle gevonden problemen. Eerst de snelle lezer (``casus_snel``) voor
+    de gewone vorm; bij alles wat daarvan afwijkt de volledige toets (``casus_volledig``), die
+    ook alle foutmeldingen maakt. Beide geven voor elk document hetzelfde (eigenschapstest
+    ``test_snelle_casuslezer_gelijk_aan_volledige``)."""
+    c = casus_snel(doc)
+    return c if c is not None else casus_volledig(doc)
+
+
+def casus_volledig(doc: Any) -> model.Casus:
+    """De volledige toets van een casusdocument: elk veld nagelopen, alle fouten per veld."""
     lz = _Lezer()
     v = lz.object(doc, "", _CASUS_VELDEN)
     if v is not None and not lz.fouten:
@@ -629,3 +678,121 @@ def controleer_samenhang(casus: model.Casus) -> None:
     _samenhang(lz, v)
     if lz.fouten:
         raise InvoerFout(lz.fouten)
+
+
+# --------------------------------------------------------------------------- snelle lezer
+
+#: ``casus_snel`` geeft dit terug (binnen) als een waarde niet de gewone vorm heeft
+_ANDERS = object()
+_BEDRAG_SNEL = re.compile(r"[0-9]{1,10}(?:\.[0-9]{1,2})?")
+
+
+def _datum_snel(w: Any) -> Any:
+    if type(w) is str:
+        if len(w) != 10 or not _DATUMVORM.fullmatch(w):
+            return _ANDERS
+        try:
+            d = date.fromisoformat(w)
+        except ValueError:
+            return _ANDERS
+    elif type(w) is date:
+        d = w
+    else:
+        return _ANDERS
+    return d if VROEGSTE_DATUM <= d <= LAATSTE_DATUM else _ANDERS
+
+
+def _bedrag_snel(w: Any) -> Any:
+    """Alleen tekst van cijfers met hoogstens twee decimalen, of een geheel getal, 0 tot het maximum."""
+    if type(w) is str:
+        if not _BEDRAG_SNEL.fullmatch(w):
+            return _ANDERS
+    elif type(w) is not int:
+        return _ANDERS
+    d = Decimal(w)
+    return d if NUL_BEDRAG <= d <= MAX_BEDRAG else _ANDERS
+
+
+NUL_BEDRAG = Decimal(0)
+
+
+def _bool_snel(w: Any) -> Any:
+    return w if w is True or w is False else _ANDERS
+
+
+def _tekst_snel(w: Any) -> Any:
+    if type(w) is str and len(w) <= 500 and w.strip() and (w.isascii() or _is_utf8(w)):
+        return w
+    return _ANDERS
+
+
+def _snel_van(lees: Callable) -> Callable:
+    """De snelle lezer bij een lezer van de volledige toets, afgeleid uit dezelfde veldenlijsten."""
+    vast = {_datum: _datum_snel, _bedrag: _bedrag_snel, _bool: _bool_snel, _tekst: _tekst_snel}
+    if lees in vast:
+        return vast[lees]
+    if hasattr(lees, "opties"):
+        opties = frozenset(lees.opties)
+        return lambda w: w if type(w) is str and w in opties else _ANDERS
+    if hasattr(lees, "velden"):
+        return _snel_object(lees.velden, lees.maak)
+    if hasattr(lees, "item"):
+        item, maximum = _snel_van(lees.item), lees.maximum
+
+        def lijst(w: Any) -> Any:
+            if type(w) is not list or len(w) > maximum:
+                return _ANDERS
+            uit = []
+            for x in w:
+                r = item(x)
+                if r is _ANDERS:
+                    return _ANDERS
+                uit.append(r)
+            return tuple(uit)
+        return lijst
+    return lambda w: _ANDERS  # onbekende lezer: altijd de volledige toets
+
+
+def _snel_object(velden: dict, maak: Optional[Callable]) -> Callable:
+    snel = {naam: _snel_van(lees) for naam, (lees, _) in velden.items()}
+    verplicht = tuple(naam for naam, (_, v) in velden.items() if v)
+
+    def lees(doc: Any) -> Any:
+        if type(doc) is not dict:
+            return _ANDERS
+        uit = {}
+        for k, w in doc.items():
+            f = snel.get(k)
+            if f is None:  # onbekend veld (of geen tekst als sleutel)
+                return _ANDERS
+            if w is None:  # null is hetzelfde als ontbreken
+                continue
+            r = f(w)
+            if r is _ANDERS:
+                return _ANDERS
+            uit[k] = r
+        for k in verplicht:
+            if k not in uit:
+                return _ANDERS
+        return uit if maak is None else maak(**uit)
+    return lees
+
+
+_CASUS_SNEL = _snel_object(_CASUS_VELDEN, None)
+
+
+def casus_snel(doc: Any) -> Optional[model.Casus]:
+    """Snelle lezer voor de gewone vorm van een casus: elk veld bekend en van de eenvoudige soort
+    (datum als JJJJ-MM-DD, bedrag als cijfers met hoogstens twee decimalen of een geheel getal,
+    tekst, ja/nee, een keuze uit de lijst), afgeleid uit dezelfde veldenlijsten als de volledige
+    toets. Geeft ``None`` bij alles wat afwijkt of een fout zou geven; dan beslist
+    ``casus_volledig`` (met alle meldingen). Nooit een fout of een andere casus dan de volledige
+    toets zou geven."""
+    v = _CASUS_SNEL(doc)
+    if v is _ANDERS:
+        return None
+    lz = _Lezer()
+    _samenhang(lz, v)
+    if lz.fouten:
+        return None
+    return model.Casus(**v)

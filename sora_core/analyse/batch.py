@@ -217,10 +217,69 @@ def _nieuwe_gemeente(besluit) -> dict:
             "wat_als": None, "peildata": set()}
 
 
-def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
-    from ..beslisser import beoordeel
-    from ..invoer import casus_uit_dict, lees_document
+#: tekst -> JSON-tekst voor de vaste woorden van de korte uitvoer (regeling, uitkomst, vorm, ...)
+_JSON_WOORD: dict = {None: "null"}
 
+
+def _json_woord(w: Optional[str]) -> str:
+    r = _JSON_WOORD.get(w)
+    if r is None:
+        r = json.dumps(w, ensure_ascii=False)
+        if len(_JSON_WOORD) < 4096:
+            _JSON_WOORD[w] = r
+    return r
+
+
+def _bedrag_json(e: Optional[str]) -> str:
+    """``euro(...)`` als JSON: null of de cijfers tussen aanhalingstekens (alleen cijfers, punt, min)."""
+    return "null" if e is None else f'"{e}"'
+
+
+#: (regeling, uitkomst, bedrag_per, vorm) -> de JSON-tekst van een korte beslissing vóór en na het bedrag
+_RONDOM: dict = {}
+
+
+def _korte_regel(nr: int, ident: Any, besluit, t: dict) -> str:
+    """De korte uitvoerregel als tekst, byte-gelijk aan ``json.dumps(rec, ensure_ascii=False,
+    separators=(",", ":"))`` van de dict die ``_verwerk_een`` anders bouwt (eigenschapstest
+    ``test_korte_regel_gelijk_aan_json_dumps``), zonder de dicts ertussen."""
+    w = _json_woord
+    delen = []
+    for b in besluit.beslissingen:
+        sleutel = (b.regeling, b.uitkomst, b.bedrag_per, b.vorm)
+        rond = _RONDOM.get(sleutel)
+        if rond is None:
+            rond = (f'{{"regeling":{w(b.regeling)},"uitkomst":{w(b.uitkomst)},"bedrag":',
+                    f',"bedrag_per":{w(b.bedrag_per)},"vorm":{w(b.vorm)}}}')
+            if len(_RONDOM) < 4096:
+                _RONDOM[sleutel] = rond
+        delen.append(rond[0] + _bedrag_json(euro(b.bedrag)) + rond[1])
+    ident_json = "null" if ident is None else json.dumps(ident, ensure_ascii=False)
+    return (f'{{"regel":{nr},"id":{ident_json},"gemeente":{w(besluit.gemeente.cbs_code)},'
+            f'"peildatum":"{besluit.peildatum.isoformat()}","beslissingen":[{",".join(delen)}],'
+            f'"totalen":{{"per_jaar":{_bedrag_json(euro(t["per_jaar"]))},"eenmalig":{_bedrag_json(euro(t["eenmalig"]))},'
+            f'"lening":{_bedrag_json(euro(t["lening"]))}}},'
+            f'"vingerafdruk":{w(besluit.ontvangstbewijs.beleid_vingerafdruk)}}}')
+
+
+_LUI: dict[str, Any] = {}
+
+
+def _functies() -> tuple:
+    """(beoordeel, casus_uit_dict, lees_document): één keer opgehaald (niet bij elke casus importeren)."""
+    f = _LUI.get("f")
+    if f is None:
+        from ..beslisser import beoordeel
+        from ..invoer import casus_uit_dict, lees_document
+
+        f = _LUI["f"] = (beoordeel, casus_uit_dict, lees_document)
+    return f
+
+
+def _verwerk_een(nr: int, payload: Any, samen: dict, kort_als_tekst: bool = False) -> Any:
+    """Beslis één regel; geeft de uitvoer als dict, of (``kort_als_tekst``, korte uitvoer zonder
+    wat-als voor deze gemeente) meteen als JSON-tekst."""
+    beoordeel, casus_uit_dict, lees_document = _functies()
     ident = None
     try:
         if isinstance(payload, tuple) and payload[0] == "fout":
@@ -271,6 +330,9 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
     gt = g["totalen"]
     for k in t:
         gt[k] += t[k]
+    zet = _STAAT.get("zet") or {}
+    if kort_als_tekst and not _STAAT.get("volledig") and besluit.gemeente.plugin not in zet:
+        return _korte_regel(nr, ident, besluit, t)
     if _STAAT.get("volledig"):
         from ..uitvoer import besluit_dict
 
@@ -279,7 +341,6 @@ def _verwerk_een(nr: int, payload: Any, samen: dict) -> dict:
         rec = {"regel": nr, "id": ident, "gemeente": besluit.gemeente.cbs_code, "peildatum": besluit.peildatum.isoformat(),
                "beslissingen": [bedragen.kort(b) for b in besluit.beslissingen], "totalen": bedragen.totalen_tekst(t),
                "vingerafdruk": besluit.ontvangstbewijs.beleid_vingerafdruk}
-    zet = _STAAT.get("zet") or {}
     if besluit.gemeente.plugin in zet:
         try:
             nieuw = beoordeel(casus, zet=zet[besluit.gemeente.plugin], motiveren=False)
@@ -308,7 +369,10 @@ def verwerk_blok(blok: list[tuple[int, Any]]) -> tuple[str, dict, list[dict]]:
     fouten = []
     delen = []
     for nr, payload in blok:
-        rec = _verwerk_een(nr, payload, samen)
+        rec = _verwerk_een(nr, payload, samen, kort_als_tekst=True)
+        if type(rec) is str:  # de korte uitvoer, al als JSON-tekst
+            delen.append(rec)
+            continue
         if "fout" in rec:
             fouten.append({"regel": nr, "velden": sorted({f["veld"] or "(document)" for f in rec["fout"]["fouten"]})})
         delen.append(json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str))

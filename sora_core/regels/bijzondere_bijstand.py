@@ -77,9 +77,11 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     gemeente = ctx.beleid.gemeente.naam
     aanvraagdatum = casus.datum_aanvraag
 
-    oms = f" ({aanvraag.omschrijving})" if aanvraag.omschrijving else ""
-    u.stap(f"Aanvraag om bijzondere bijstand voor de kostensoort '{ks.naam}'{oms}: de kosten zijn {euro_nl(bedrag)}.",
-           ks.grondslag, ks.bron)
+    motiveer = u.motiveer  # zonder motivering: dezelfde stappen en keuzes, alleen geen tekst
+    if motiveer:
+        oms = f" ({aanvraag.omschrijving})" if aanvraag.omschrijving else ""
+        u.stap(f"Aanvraag om bijzondere bijstand voor de kostensoort '{ks.naam}'{oms}: de kosten zijn {euro_nl(bedrag)}.",
+               ks.grondslag, ks.bron)
 
     # 2. woonplaats ------------------------------------------------------------------------------
     if not casus.aanvrager.woonachtig_in_gemeente:
@@ -122,7 +124,7 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
                "voortvloeien uit bijzondere omstandigheden (aanvraagveld 'noodzakelijk'); dat is nog niet gebeurd. "
                "De aanvraag gaat naar een consulent.", ART35, ks.bron)
         return u.besluit("doorverwezen")
-    if aanvraag.noodzakelijk:
+    if aanvraag.noodzakelijk and motiveer:
         u.stap("De consulent heeft vastgesteld dat de kosten noodzakelijk zijn en voortvloeien uit bijzondere "
                "omstandigheden.", ART35)
 
@@ -175,13 +177,14 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     maximum, wm = keuze(u, ks, "maximum", verplicht=False)
     if maximum is not None and bedrag > maximum:
         kosten = maximum
-        u.stap(f"Voor '{ks.naam}' komen kosten tot ten hoogste {euro_nl(maximum)} in aanmerking; de kosten worden "
-               f"daarop gesteld.", wm.grondslag, wm.bron)
+        if motiveer:
+            u.stap(f"Voor '{ks.naam}' komen kosten tot ten hoogste {euro_nl(maximum)} in aanmerking; de kosten worden "
+                   f"daarop gesteld.", wm.grondslag, wm.bron)
     if voorliggend >= kosten:
         u.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} en dekt daarmee de kosten van "
                f"{euro_nl(kosten)} volledig. Bijzondere bijstand is niet nodig; de aanvraag wordt afgewezen.", ART15)
         return u.besluit("afgewezen")
-    if voorliggend > NUL:
+    if voorliggend > NUL and motiveer:
         u.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} van de kosten; dat bedrag gaat af.", ART15)
 
     # 7. draagkracht ------------------------------------------------------------------------------
@@ -189,19 +192,20 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     dk_inkomen, wdk = keuze(u, ks, "draagkracht_toepassen")
     if dk_inkomen:
         per_periode = draagkracht_inkomen(u)
-    else:
+    elif motiveer:
         u.stap(f"Voor '{ks.naam}' telt de draagkracht uit inkomen niet mee.", wdk.grondslag, wdk.bron)
     uit_vermogen = draagkracht_vermogen(u)
     draagkracht = per_periode + uit_vermogen
-    if dk_inkomen and uit_vermogen > NUL:
+    if dk_inkomen and uit_vermogen > NUL and motiveer:
         u.stap(f"De totale draagkracht is {euro_nl(per_periode)} + {euro_nl(uit_vermogen)} = {euro_nl(draagkracht)}.",
                ART35)
     # draagkracht die een eerdere aanvraag in dezelfde casus al heeft opgebruikt, telt niet opnieuw
     verbruikt = getattr(ctx, "_bb_draagkracht_verbruikt", NUL)
     if verbruikt > NUL and draagkracht > NUL:
         rest = max(NUL, draagkracht - verbruikt)
-        u.stap(f"Een eerdere aanvraag in deze beoordeling gebruikte al {euro_nl(verbruikt)} van de draagkracht; "
-               f"voor deze aanvraag resteert {euro_nl(rest)}.", ART35)
+        if motiveer:
+            u.stap(f"Een eerdere aanvraag in deze beoordeling gebruikte al {euro_nl(verbruikt)} van de draagkracht; "
+                   f"voor deze aanvraag resteert {euro_nl(rest)}.", ART35)
         draagkracht = rest
     ctx._bb_draagkracht_verbruikt = verbruikt + min(draagkracht, max(NUL, kosten - voorliggend))
 
@@ -211,19 +215,24 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     if drempel > NUL:
         wmax = u.waarde_record(N + "drempelbedrag_maximum")
         if drempel > wmax.waarde:
-            u.stap(f"Het gekozen drempelbedrag van {euro_nl(drempel)} is hoger dan het wettelijke maximum van "
-                   f"{euro_nl(wmax.waarde)}; het maximum geldt.", wmax.grondslag, "kern")
+            if motiveer:
+                u.stap(f"Het gekozen drempelbedrag van {euro_nl(drempel)} is hoger dan het wettelijke maximum van "
+                       f"{euro_nl(wmax.waarde)}; het maximum geldt.", wmax.grondslag, "kern")
             drempel = wmax.waarde
-    u.stap(f"Het drempelbedrag is {euro_nl(drempel)}.", wd.grondslag, u.bron_van(wd.naam))
+    if motiveer:
+        u.stap(f"Het drempelbedrag is {euro_nl(drempel)}.", wd.grondslag, u.bron_van(wd.naam))
 
     # toekenning ----------------------------------------------------------------------------------
     na_draagkracht = kosten - voorliggend - draagkracht
     bijstand = max(NUL, cent(na_draagkracht - drempel))
-    u.stap(f"Bijzondere bijstand = kosten {euro_nl(kosten)} - voorliggende voorziening {euro_nl(voorliggend)} - "
-           f"draagkracht {euro_nl(draagkracht)} - drempelbedrag {euro_nl(drempel)} = {euro_nl(bijstand)}"
-           + (" (niet minder dan nul)." if na_draagkracht - drempel < 0 else "."), ART35)
+    if motiveer:
+        u.stap(f"Bijzondere bijstand = kosten {euro_nl(kosten)} - voorliggende voorziening {euro_nl(voorliggend)} - "
+               f"draagkracht {euro_nl(draagkracht)} - drempelbedrag {euro_nl(drempel)} = {euro_nl(bijstand)}"
+               + (" (niet minder dan nul)." if na_draagkracht - drempel < 0 else "."), ART35)
     if bijstand == NUL:
-        if na_draagkracht <= 0:
+        if not motiveer:
+            pass
+        elif na_draagkracht <= 0:
             u.stap(f"Wat van de kosten overblijft na de voorliggende voorziening ({euro_nl(kosten - voorliggend)}) kan worden "
                    f"voldaan uit de draagkracht ({euro_nl(draagkracht)}). De aanvraag wordt afgewezen.", ART35)
         else:
@@ -232,7 +241,9 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
                    wd.grondslag, u.bron_van(wd.naam))
         return u.besluit("afgewezen")
     vorm, wv = keuze(u, ks, "vorm")
-    if vorm == "lening":
+    if not motiveer:
+        pass
+    elif vorm == "lening":
         u.stap(f"De bijzondere bijstand voor '{ks.naam}' wordt verleend als geldlening.", wv.grondslag, wv.bron)
     else:
         u.stap(f"De bijzondere bijstand voor '{ks.naam}' wordt om niet verleend.", wv.grondslag, wv.bron)
@@ -315,7 +326,7 @@ def draagkracht_inkomen(u) -> Decimal:
     kdn = wk.waarde
     minimum = ctx.beleid.waarde("kostendelersnorm.minimumleeftijd")
     basis = 2 if h.soort == "gehuwden" else 1
-    if minimum is not None and h.aantal_kostendelers(minimum.waarde) > basis:
+    if u.motiveer and minimum is not None and h.aantal_kostendelers(minimum.waarde) > basis:
         if kdn:
             u.stap("Er wonen kostendelers in de woning; de draagkracht wordt berekend met de kostendelersnorm.",
                    wk.grondslag, u.bron_van(wk.naam))
@@ -326,30 +337,36 @@ def draagkracht_inkomen(u) -> Decimal:
 
     wv = u.waarde_record(N + "draagkracht.vrije_voet")
     voet = cent(norm * wv.waarde)
-    u.stap(f"De draagkrachtvrije voet is {procent_nl(wv.waarde)} van {euro_nl(norm)} = {euro_nl(voet)} per maand.",
-           wv.grondslag, u.bron_van(wv.naam))
+    motiveer = u.motiveer
+    if motiveer:
+        u.stap(f"De draagkrachtvrije voet is {procent_nl(wv.waarde)} van {euro_nl(norm)} = {euro_nl(voet)} per maand.",
+               wv.grondslag, u.bron_van(wv.naam))
 
     inkomen = ctx.casus.inkomen.netto_per_maand
     boven = max(NUL, inkomen - voet)
-    u.stap(f"Het netto inkomen is {euro_nl(inkomen)} per maand; het inkomen boven de draagkrachtvrije voet is "
-           f"{euro_nl(boven)} per maand.", ART35)
+    if motiveer:
+        u.stap(f"Het netto inkomen is {euro_nl(inkomen)} per maand; het inkomen boven de draagkrachtvrije voet is "
+               f"{euro_nl(boven)} per maand.", ART35)
 
     ws = ctx.beleid.waarde(N + "draagkracht.staffel")
     if ws is not None:
         u.gebruik(ws)
         per_maand, uitleg = _staffel(norm, voet, inkomen, ws.waarde)
-        u.stap(f"De draagkracht volgens de schijven is {uitleg} = {euro_nl(per_maand)} per maand.",
-               ws.grondslag, u.bron_van(ws.naam))
+        if motiveer:
+            u.stap(f"De draagkracht volgens de schijven is {uitleg} = {euro_nl(per_maand)} per maand.",
+                   ws.grondslag, u.bron_van(ws.naam))
     else:
         wp = u.waarde_record(N + "draagkracht.percentage")
         per_maand = cent(wp.waarde * boven)
-        u.stap(f"De draagkracht is {procent_nl(wp.waarde)} van {euro_nl(boven)} = {euro_nl(per_maand)} per maand.",
-               wp.grondslag, u.bron_van(wp.naam))
+        if motiveer:
+            u.stap(f"De draagkracht is {procent_nl(wp.waarde)} van {euro_nl(boven)} = {euro_nl(per_maand)} per maand.",
+                   wp.grondslag, u.bron_van(wp.naam))
 
     wper = u.waarde_record(N + "draagkracht.periode")
     per_periode = cent(per_maand * wper.waarde)
-    u.stap(f"Over de draagkrachtperiode van {wper.waarde} maanden is de draagkracht {wper.waarde} x "
-           f"{euro_nl(per_maand)} = {euro_nl(per_periode)}.", wper.grondslag, u.bron_van(wper.naam))
+    if motiveer:
+        u.stap(f"Over de draagkrachtperiode van {wper.waarde} maanden is de draagkracht {wper.waarde} x "
+               f"{euro_nl(per_maand)} = {euro_nl(per_periode)}.", wper.grondslag, u.bron_van(wper.naam))
     return per_periode
 
 
@@ -377,6 +394,8 @@ def draagkracht_vermogen(u) -> Decimal:
     wf = u.waarde_record(N + "draagkracht.vermogen_fractie")
     boven = max(NUL, ver - grens)
     deel = cent(boven * wf.waarde)
+    if not u.motiveer:
+        return deel
     wie = "een gezin of alleenstaande ouder" if naam.endswith("gezin") else "een alleenstaande"
     if boven == NUL:
         u.stap(f"Het vermogen {vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor {wie} is "
