@@ -117,3 +117,25 @@ def test_tekst_zonder_bezwaarparagraaf_onder_niet_van_toepassing(tmp_path):
     assert blok and "bezwaar" not in blok
     assert "bezwaar mogelijk" not in besluit_tekst(beoordeel(_waar_heb_ik_recht_op()), uitgebreid=False).split(
         "Studietoeslag [basispakket]: niet van toepassing\n", 1)[1].split("\n\n", 1)[0]
+
+
+# ---------------------------------------------------------------- e. elke gemeente zichtbaar in de grafiek
+
+def test_minima_effect_grafiek_noemt_elke_gemeente_per_paneel(tmp_path, zes_gemeenten):
+    pytest.importorskip("matplotlib")  # optioneel
+    pad = tmp_path / "armoedeval.svg"
+    run("minima-effect", "--peildatum", "2023-06-01", "--grafiek", pad)
+    svg = pad.read_text(encoding="utf-8")
+    # op 1 juni 2023 wijkt alleen Alkmaar af: de vijf andere delen één lijn en één bijschrift,
+    # in elk van de acht panelen (matplotlib zet elke tekst als commentaar in de SVG)
+    samen = "Bergen (NH), Castricum, Dijk en Waard, Heiloo, Uitgeest"
+    assert svg.count(f"<!-- {samen} -->") == 8
+    assert svg.count("<!-- Alkmaar -->") == 8
+
+
+def test_grafiek_gebruikt_de_stijlen_van_het_rapport():
+    from sora_core.analyse.grafiek import stijl
+    from sora_core.analyse.rapport import STIJLEN
+
+    assert [stijl(k)["color"] for k in range(len(STIJLEN))] == [s[0] for s in STIJLEN]
+    assert len({(s["marker"], s.get("dashes")) for s in map(stijl, range(len(STIJLEN)))}) == len(STIJLEN)
