@@ -148,7 +148,9 @@ def als_tekst(doc: dict) -> str:
     kop = f"Dezelfde casus in {len(doc['gemeenten'])} gemeenten, peildatum {peil}"
     if niet:
         kop += " (" + ", ".join(f"{g['naam']} {BESTAAT_NIET[g['status']]}" for g in niet) + ")"
-    uit = [kop] + doc.get("waarschuwingen", []) + [""]
+    from .actualiteit import waarschuwingen_tekst
+
+    uit = [kop] + waarschuwingen_tekst(doc.get("waarschuwingen")) + [""]
     koppen = ["  Regeling"] + [g["naam"] for g in kolommen]
 
     def cellen(waarde) -> list[str]:
