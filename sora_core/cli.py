@@ -141,8 +141,10 @@ class SoraGroep(click.Group):
             raise GebruiksFout(vertaal_gebruiksfout(e), e.ctx, "--json" in ctx.meta.get("sora_args", ())) from None
         finally:
             if ctx.invoked_subcommand != "gemeenten":  # die noemt ze zelf
-                for w in pluginwaarschuwingen():
-                    click.echo(w, err=True)
+                from .analyse.actualiteit import waarschuwingen_tekst
+
+                for regel in waarschuwingen_tekst(pluginwaarschuwingen()):  # gevouwen op 100 kolommen
+                    click.echo(regel, err=True)
 
 
 def pluginwaarschuwingen() -> list[str]:

@@ -549,15 +549,28 @@ def test_grafiek_met_matplotlib_als_dat_er_is(tmp_path):
 
 
 def test_vergelijk_gemeente_die_nog_niet_bestaat():
-    # Dijk en Waard bestaat vanaf 1-1-2022: op 2021-06-01 geen kolom maar een melding
+    # Dijk en Waard bestaat vanaf 1-1-2022: op 2021-06-01 een eigen status en een kolom "bestond nog niet"
     r = run("vergelijk", VOORBEELD, "--peildatum", "2021-06-01", "--json")
     doc = json.loads(r.output)
     valideer(doc, "sora-vergelijk")
     dw = next(g for g in doc["gemeenten"] if g["plugin"] == "dijk_en_waard")
-    assert dw["status"] == "fout" and dw["totalen"] is None
-    assert all("dijk_en_waard" not in rij["per_gemeente"] for rij in doc["regelingen"])
+    assert dw["status"] == "bestond_nog_niet" and dw["totalen"] is None
+    assert "bestaat pas vanaf 1 januari 2022" in dw["fouten"][0]["melding"]
+    assert {g["status"] for g in doc["gemeenten"] if g["plugin"] != "dijk_en_waard"} == {"beslist"}
+    assert doc["regelingen"] and all("dijk_en_waard" not in rij["per_gemeente"] for rij in doc["regelingen"])
     tekst = run("vergelijk", VOORBEELD, "--peildatum", "2021-06-01").output
-    assert "Dijk en Waard: niet beslist" in tekst and "1 januari 2022" in tekst
+    kop, _, tabel = tekst.splitlines()[:3]
+    assert kop == "Dezelfde casus in 6 gemeenten, peildatum 1 juni 2021 (Dijk en Waard bestond nog niet)"
+    assert all(n in tabel for n in GEMEENTEN6)  # zes kolommen, ook die van Dijk en Waard
+    rijen = [r for r in tekst.splitlines() if r.startswith("  Individuele inkomenstoeslag") or r.startswith("  Totaal")]
+    assert rijen and all("bestond nog niet" in r for r in rijen)
+    assert "Dijk en Waard: bestond nog niet op 1 juni 2021: Gemeente Dijk en Waard (GM1980) bestaat pas vanaf 1 januari 2022" in tekst
+    csv = run("vergelijk", VOORBEELD, "--peildatum", "2021-06-01", "--csv").output.splitlines()
+    dw_rijen = [r for r in csv if ",dijk_en_waard," in r]
+    assert len(dw_rijen) == len(doc["regelingen"]) and all(",bestond_nog_niet," in r for r in dw_rijen)
+    # na de fusie gewoon een kolom met uitkomsten
+    doc = json.loads(run("vergelijk", VOORBEELD, "--peildatum", "2022-06-01", "--json").output)
+    assert next(g for g in doc["gemeenten"] if g["plugin"] == "dijk_en_waard")["status"] == "beslist"
 
 
 def test_minima_effect_tekst_watals(testregister):

@@ -117,3 +117,55 @@ def test_tekst_zonder_bezwaarparagraaf_onder_niet_van_toepassing(tmp_path):
     assert blok and "bezwaar" not in blok
     assert "bezwaar mogelijk" not in besluit_tekst(beoordeel(_waar_heb_ik_recht_op()), uitgebreid=False).split(
         "Studietoeslag [basispakket]: niet van toepassing\n", 1)[1].split("\n\n", 1)[0]
+
+
+# ---------------------------------------------------------------- e. elke gemeente zichtbaar in de grafiek
+
+def test_minima_effect_grafiek_noemt_elke_gemeente_per_paneel(tmp_path, zes_gemeenten):
+    pytest.importorskip("matplotlib")  # optioneel
+    pad = tmp_path / "armoedeval.svg"
+    run("minima-effect", "--peildatum", "2023-06-01", "--grafiek", pad)
+    svg = pad.read_text(encoding="utf-8")
+    # op 1 juni 2023 wijkt alleen Alkmaar af: de vijf andere delen één lijn en één bijschrift,
+    # in elk van de acht panelen (matplotlib zet elke tekst als commentaar in de SVG)
+    samen = "Bergen (NH), Castricum, Dijk en Waard, Heiloo, Uitgeest"
+    assert svg.count(f"<!-- {samen} -->") == 8
+    assert svg.count("<!-- Alkmaar -->") == 8
+
+
+def test_grafiek_gebruikt_de_stijlen_van_het_rapport():
+    from sora_core.analyse.grafiek import stijl
+    from sora_core.analyse.rapport import STIJLEN
+
+    assert [stijl(k)["color"] for k in range(len(STIJLEN))] == [s[0] for s in STIJLEN]
+    assert len({(s["marker"], s.get("dashes")) for s in map(stijl, range(len(STIJLEN)))}) == len(STIJLEN)
+
+
+# ---------------------------------------------------------------- f. "Let op" binnen 100 kolommen
+
+@pytest.mark.parametrize("args", [
+    ("regelingen",), ("minima-effect",), ("harmonisatie",),
+    ("vergelijk", VOORBEELDEN / "gezin-vergelijk.toml"),
+])
+def test_let_op_gevouwen_op_100_kolommen_in_tekst_niet_in_json(zes_gemeenten, args):
+    peil = ("--peildatum", "2027-02-01")  # na de laatste gedekte dag: de kern waarschuwt
+    tekst = run(*args, *peil)
+    doc = json.loads(run(*args, *peil, "--json"))
+    assert doc["waarschuwingen"] and all(len(w) > 100 and "\n" not in w for w in doc["waarschuwingen"])
+    regels = tekst.splitlines()
+    i = next(k for k, r in enumerate(regels) if r.startswith("Let op: op 1 februari 2027 ontbreken"))
+    from itertools import takewhile
+
+    blok = [regels[i]] + list(takewhile(lambda r: r.startswith("  "), regels[i + 1:]))
+    assert all(len(r) <= 100 for r in blok), blok
+    assert " ".join(r.strip() for r in blok).startswith(doc["waarschuwingen"][0][:150])
+
+
+def test_waarschuwingen_tekst_vouwt_elke_waarschuwing():
+    from sora_core.analyse.actualiteit import waarschuwingen_tekst
+
+    w = "Let op: " + "woord " * 60
+    regels = waarschuwingen_tekst([w, "Let op: kort."])
+    assert regels[-1] == "Let op: kort." and all(len(r) <= 100 for r in regels)
+    assert all(r.startswith("  ") for r in regels[1:-1])
+    assert waarschuwingen_tekst([]) == [] and waarschuwingen_tekst(None) == []

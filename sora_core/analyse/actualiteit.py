@@ -278,6 +278,16 @@ def actualiteit(peildatum: date, gemeenten: Sequence[str] = (), reg=None,
 
 # --------------------------------------------------------------------------- tekst
 
+def waarschuwingen_tekst(waarschuwingen) -> list[str]:
+    """De waarschuwingen van een analyse (``doc["waarschuwingen"]``, of die van een plugin die niet
+    laadde) voor de tekstuitvoer: elke "Let op: ..." gevouwen op ``BREEDTE`` (100) kolommen, de
+    vervolgregels twee posities ingesprongen. JSON houdt elke waarschuwing als één tekst."""
+    uit: list[str] = []
+    for w in waarschuwingen or ():
+        uit += _regels(w)
+    return uit
+
+
 def _regels(tekst: str, inspringen: str = "") -> list[str]:
     import textwrap
 

@@ -555,7 +555,9 @@ def samenvatting_tekst(s: dict) -> str:
     from .vergelijk import _KORT
 
     uit = [f"Batch: {s['regels']} regels, {s['beslist']} beslist, {s['fouten']} met een fout ({s['duur_seconden']} s)"]
-    uit += s.get("waarschuwingen", []) + [""]
+    from .actualiteit import waarschuwingen_tekst
+
+    uit += waarschuwingen_tekst(s.get("waarschuwingen")) + [""]
     for g in s["gemeenten"]:
         uit.append(f"{g['naam']} ({g['cbs_code']}): {g['casussen']} casussen; totaal {bedrag_kort(Decimal(g['totalen']['per_jaar']))} "
                    f"per jaar, {bedrag_kort(Decimal(g['totalen']['eenmalig']))} eenmalig"

@@ -35,7 +35,29 @@ def controleer_pad(pad: str) -> None:
         raise InvoerFout([Fout("--grafiek", f"'{pad}': kies een bestandsnaam op .svg of .png.")])
 
 
+#: de markering van ``rapport.STIJLEN`` in matplotlib
+_MARKERS = {"cirkel": "o", "vierkant": "s", "driehoek": "^", "ruit": "D", "kruis": "x", "plus": "+"}
+
+
+def stijl(k: int) -> dict:
+    """Kleur, streep en markering van lijn ``k``: dezelfde als in het HTML-rapport (``rapport.STIJLEN``)."""
+    from .rapport import STIJLEN
+
+    kleur, streep, marker = STIJLEN[k % len(STIJLEN)]
+    uit = {"color": kleur, "marker": _MARKERS[marker]}
+    if streep:
+        uit["dashes"] = tuple(float(x) for x in streep.split())
+    return uit
+
+
 def minima_effect(doc: dict, pad: str) -> None:
+    """Per modelhuishouden een paneel. Gemeenten met precies dezelfde curve delen één lijn en het
+    bijschrift (de legenda van het paneel) noemt ze samen (``rapport.groepen``, zoals in het
+    HTML-rapport); elke lijn heeft eigen kleur, streep, dikte en markering, zodat geen gemeente
+    achter een andere verdwijnt."""
+    from ..geld import datum_nl
+    from .rapport import groepen
+
     plt = pyplot()
     gemeenten = [g for g in doc["gemeenten"] if g["bestaat"]]
     huishoudens = gemeenten[0]["huishoudens"] if gemeenten else []
@@ -44,31 +66,38 @@ def minima_effect(doc: dict, pad: str) -> None:
 
         raise SoraFout("Geen grafiek: op deze peildatum is niet voor elk huishouden een bijstandsnorm bekend.")
     n = len(huishoudens)
-    kolommen = 4 if n > 4 else max(n, 1)
+    kolommen = 3 if n > 4 else max(n, 1)
     rijen = (n + kolommen - 1) // kolommen
-    fig, assen = plt.subplots(rijen, kolommen, figsize=(4 * kolommen, 3.2 * rijen), sharex=True, squeeze=False)
+    fig, assen = plt.subplots(rijen, kolommen, figsize=(5.2 * kolommen, 4.9 * rijen), squeeze=False)
     for i, h in enumerate(huishoudens):
         ax = assen[i // kolommen][i % kolommen]
-        for k, g in enumerate(gemeenten):
-            hh = g["huishoudens"][i]
-            x = [p["percentage"] for p in hh["punten"]]
-            y = [float(Decimal(p["totaal"])) for p in hh["punten"]]
+        lijnen = groepen([(g["naam"], g["huishoudens"][i]["punten"]) for g in gemeenten])
+        for k, (namen, punten) in enumerate(lijnen):
+            x = [p["percentage"] for p in punten]
+            y = [float(Decimal(p["totaal"])) for p in punten]
             # steps-pre: de waarde bij p geldt voor inkomens boven het vorige punt tot en met p
-            # (grenzen zijn "ten hoogste"); afnemende lijndikte houdt samenvallende lijnen zichtbaar
-            ax.plot(x, y, marker="o", drawstyle="steps-pre", label=g["naam"],
-                    linewidth=1.2 + 2.0 * (len(gemeenten) - 1 - k) / max(len(gemeenten) - 1, 1),
-                    markersize=3 + 4 * (len(gemeenten) - 1 - k) / max(len(gemeenten) - 1, 1))
+            # (grenzen zijn "ten hoogste"); de eerste lijn is het dikst, zodat een gestreepte
+            # lijn die er op een stuk mee samenvalt er zichtbaar bovenop ligt
+            ax.plot(x, y, drawstyle="steps-pre", label=", ".join(namen), zorder=2 + k,
+                    linewidth=1.4 + 1.6 * (len(lijnen) - 1 - k), markersize=5, **stijl(k))
         ax.set_title(h["omschrijving"], fontsize=10)
         ax.set_xlabel("inkomen (% van de norm)")
         ax.set_ylabel("ondersteuning per jaar (€)")
+        hoogste = max((float(Decimal(p["totaal"])) for _, pts in lijnen for p in pts), default=0.0)
+        top = max(hoogste * 1.08, 100)  # ook een paneel zonder ondersteuning krijgt een euro-as
+        ax.set_ylim(-0.04 * top, top)  # een lijn op € 0 ligt net boven de as, niet erachter
+        ax.set_xticks(doc["percentages"], [f"{p}%" for p in doc["percentages"]])
+        ax.tick_params(labelbottom=True)
         ax.grid(True, alpha=0.3)
+        # het bijschrift onder het paneel, niet over de lijnen: één regel per lijn, met alle
+        # gemeenten die die lijn delen
+        ax.legend(fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=1, frameon=False,
+                  title="zelfde lijn = zelfde bedragen" if len(lijnen) < len(gemeenten) else None, title_fontsize=7.5)
     for j in range(n, rijen * kolommen):
         assen[j // kolommen][j % kolommen].axis("off")
-    handles, labels = assen[0][0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=min(6, len(labels) or 1))
     fig.suptitle(f"Minima-effect op {datum_nl(doc['peildatum'])}: ondersteuning per jaar naar inkomen (armoedeval)")
-    fig.tight_layout(rect=(0, 0.06, 1, 0.95))
-    fig.savefig(pad)
+    fig.tight_layout(rect=(0, 0, 1, 0.96))
+    fig.savefig(pad, dpi=110)
     plt.close(fig)
 
 

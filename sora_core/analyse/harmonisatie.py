@@ -271,8 +271,9 @@ def als_tekst(doc: dict) -> str:
                              break_on_hyphens=False)
 
     uit = [f"Harmonisatie op {datum_nl(date.fromisoformat(doc['peildatum']))}"]
-    for x in doc.get("waarschuwingen", []):
-        uit += alinea(x, verder="")
+    from .actualiteit import waarschuwingen_tekst
+
+    uit += waarschuwingen_tekst(doc.get("waarschuwingen"))
     uit += alinea("Doel: ten minste 90% van de open normen op de regionale standaard en een lokaal aandeel (pluspakket) "
                   "van hoogstens 10% van de ondersteuning.", verder="")
     uit.append("")

@@ -170,7 +170,9 @@ def als_tekst(doc: dict) -> str:
     pcts = doc["percentages"]
     uit = [f"Minima-effect op {datum_nl(doc['peildatum'])}: jaarwaarde van de ondersteuning per modelhuishouden",
            "(per_maand x 12, per_jaar x 1, eenmalig x 1; ? = toegekend, bedrag nog niet bekend)"]
-    uit += doc.get("waarschuwingen", []) + [""]
+    from .actualiteit import waarschuwingen_tekst
+
+    uit += waarschuwingen_tekst(doc.get("waarschuwingen")) + [""]
     for g in doc["gemeenten"]:
         uit.append(f"=== {g['naam']} ({g['cbs_code']}) ===")
         if not g["bestaat"]:

@@ -153,7 +153,10 @@ def catalogus(peildatum: date, gemeente: Optional[str] = None, reg=None) -> dict
 def catalogus_tekst(doc: dict) -> str:
     from ..geld import datum_nl
 
-    uit = [f"Regelingen op {datum_nl(doc['peildatum'])}"] + doc.get("waarschuwingen", []) + ["", "BASISPAKKET (regionaal, in elke gemeente)"]
+    from .actualiteit import waarschuwingen_tekst
+
+    uit = ([f"Regelingen op {datum_nl(doc['peildatum'])}"] + waarschuwingen_tekst(doc.get("waarschuwingen"))
+           + ["", "BASISPAKKET (regionaal, in elke gemeente)"])
     namen = {g["plugin"]: g["naam"] for g in doc["gemeenten"]}
     for r in doc["basispakket"]:
         uit.append(f"* {r['naam']} [{r['sleutel']}]")

@@ -44,6 +44,16 @@ def vergelijk(casus, reg=None, zet: Optional[Zet] = None) -> dict:
         g: dict[str, Any] = {"plugin": p.naam, "cbs_code": p.info.cbs_code, "naam": p.info.naam,
                              "status": "beslist", "fouten": [], "totalen": None, "wat_als": None}
         gemeenten.append(g)
+        if not p.info.bestaat_op(casus.peildatum):  # vóór de fusie of na de opheffing: een eigen status
+            g["status"] = "bestond_nog_niet" if p.info.geldig_vanaf and casus.peildatum < p.info.geldig_vanaf \
+                else "bestaat_niet_meer"
+            try:
+                from ..plugins import gemeente_bestaat_op
+
+                gemeente_bestaat_op(p, casus.peildatum)
+            except InvoerFout as e:  # dezelfde melding als 'sora beoordeel' geeft
+                g["fouten"] = [f.als_dict() for f in e.fouten()]
+            continue
         try:
             besluit = beoordeel(casus, gemeente=p.naam, reg=reg, motiveren=False)  # alleen uitkomsten en bedragen
         except (InvoerFout, PluginFout) as e:
@@ -102,6 +112,8 @@ def vergelijk(casus, reg=None, zet: Optional[Zet] = None) -> dict:
 
 # --------------------------------------------------------------------------- tekst en csv
 
+#: de kolom van een gemeente die op de peildatum niet bestond (status in JSON -> tekst en CSV)
+BESTAAT_NIET = {"bestond_nog_niet": "bestond nog niet", "bestaat_niet_meer": "bestond niet meer"}
 _KORT = {"toegekend": "ja", "afgewezen": "afgewezen", "niet_van_toepassing": "n.v.t.", "doorverwezen": "consulent"}
 _PER = {"per_jaar": "/jr", "per_maand": "/mnd", "eenmalig": " eenm.", None: ""}
 
@@ -129,24 +141,36 @@ def als_tekst(doc: dict) -> str:
     from .tabel import bedrag_kort, bedrag_verschil, tabel
 
     beslist = [g for g in doc["gemeenten"] if g["status"] == "beslist"]
-    uit = [f"Dezelfde casus in {len(doc['gemeenten'])} gemeenten, peildatum "
-           f"{datum_nl(date.fromisoformat(doc['peildatum']))}"] + doc.get("waarschuwingen", []) + [""]
-    koppen = ["  Regeling"] + [g["naam"] for g in beslist]
+    # een gemeente die op de peildatum (nog) niet bestond, houdt haar kolom: "bestond nog niet"
+    kolommen = [g for g in doc["gemeenten"] if g["status"] == "beslist" or g["status"] in BESTAAT_NIET]
+    peil = datum_nl(date.fromisoformat(doc["peildatum"]))
+    niet = [g for g in kolommen if g["status"] != "beslist"]
+    kop = f"Dezelfde casus in {len(doc['gemeenten'])} gemeenten, peildatum {peil}"
+    if niet:
+        kop += " (" + ", ".join(f"{g['naam']} {BESTAAT_NIET[g['status']]}" for g in niet) + ")"
+    from .actualiteit import waarschuwingen_tekst
+
+    uit = [kop] + waarschuwingen_tekst(doc.get("waarschuwingen")) + [""]
+    koppen = ["  Regeling"] + [g["naam"] for g in kolommen]
+
+    def cellen(waarde) -> list[str]:
+        return [waarde(g) if g["status"] == "beslist" else BESTAAT_NIET[g["status"]] for g in kolommen]
+
     rijen = []
     for r in doc["regelingen"]:
         teken = "≠ " if r["verschilt"] else "  "
         naam = r["naam"] + (" (plus)" if r["pakket"] != "basis" else "")
-        rijen.append([teken + naam] + [cel_tekst(r["per_gemeente"][g["plugin"]]) for g in beslist])
+        rijen.append([teken + naam] + cellen(lambda g: cel_tekst(r["per_gemeente"][g["plugin"]])))
     for sleutel, label in (("per_jaar", "Totaal per jaar"), ("eenmalig", "Totaal eenmalig"), ("lening", "Lening")):
         waarden = [Decimal(g["totalen"][sleutel]) for g in beslist]
         if sleutel == "lening" and not any(waarden):
             continue
         teken = "≠ " if len(set(waarden)) > 1 else "  "
-        rijen.append([teken + label] + [bedrag_kort(w) for w in waarden])
+        rijen.append([teken + label] + cellen(lambda g: bedrag_kort(Decimal(g["totalen"][sleutel]))))
     if any(g["wat_als"] for g in beslist):
         for sleutel, label in (("per_jaar", "Wat-als: verschil per jaar"), ("eenmalig", "Wat-als: verschil eenmalig")):
-            rijen.append(["  " + label] + [bedrag_verschil(Decimal(g["wat_als"]["verschil"][sleutel])) if g["wat_als"]
-                                         else "" for g in beslist])
+            rijen.append(["  " + label] + cellen(lambda g: bedrag_verschil(Decimal(g["wat_als"]["verschil"][sleutel]))
+                                                 if g["wat_als"] else ""))
     uit.append(tabel(koppen, rijen))
     uit.append("Legenda: bedragen in euro's; /jr per jaar, /mnd per maand, eenm. eenmalig; n.v.t. niet van toepassing; "
                "consulent = doorverwezen; — = regeling bestaat niet in die gemeente; ≠ = verschilt tussen gemeenten.")
@@ -154,6 +178,9 @@ def als_tekst(doc: dict) -> str:
     for g in doc["gemeenten"]:
         if g["status"] == "fout":
             uit.append(f"{g['naam']}: niet beslist: " + "; ".join(f["melding"] for f in g["fouten"]))
+        elif g["status"] in BESTAAT_NIET:
+            uit.append(f"{g['naam']}: {BESTAAT_NIET[g['status']]} op {peil}: "
+                       + "; ".join(f["melding"] for f in g["fouten"]))
     for plugin, normen in doc["wat_als"].items():
         g = next((x for x in doc["gemeenten"] if x["plugin"] == plugin), None)
         if g is None or not g["wat_als"]:
@@ -179,4 +206,7 @@ def als_csv(doc: dict) -> str:
             rijen.append([r["sleutel"], r["naam"], r["pakket"], plugin, c["regeling"] if c else None,
                           c["uitkomst"] if c else "bestaat_niet", c["bedrag"] if c else None,
                           c["bedrag_per"] if c else None, c["vorm"] if c else None])
+        for g in doc["gemeenten"]:  # een gemeente die op de peildatum niet bestond: een rij met die status
+            if g["status"] in BESTAAT_NIET:
+                rijen.append([r["sleutel"], r["naam"], r["pakket"], g["plugin"], None, g["status"], None, None, None])
     return csv_tekst(["rij", "naam", "pakket", "gemeente", "regeling", "uitkomst", "bedrag", "bedrag_per", "vorm"], rijen)
