@@ -70,6 +70,15 @@ def _optienaam(tekst: str) -> str:
     return m.group(0) if m else ""
 
 
+#: clicks eigen gebruiksfouten (Engels) met één naam erin -> de Nederlandse melding
+_CLICK_MELDINGEN = (
+    (r"Missing argument '([^']+)'", "Argument {} ontbreekt."),
+    (r"Missing option '([^']+)'", "Optie {} ontbreekt."),
+    (r"Option '([^']+)' requires (?:an argument|\d+ arguments)", "Optie {} vraagt een waarde."),
+    (r"Option '([^']+)' does not take a value", "Optie {} neemt geen waarde."),
+)
+
+
 def vertaal_gebruiksfout(e: click.UsageError) -> str:
     """De Engelse melding van click in het Nederlands. Een ingevoerde waarde komt niet terug
     (die kan een BSN of naam zijn); een optie- of opdrachtnaam alleen als hij op een naam lijkt."""
@@ -85,18 +94,10 @@ def vertaal_gebruiksfout(e: click.UsageError) -> str:
     if m.startswith("No such command"):
         naam = _optienaam(m[len("No such command"):].strip(" ."))
         return f"Onbekende opdracht{f' {naam}' if naam else ''}; zie 'sora --help'."
-    g = re.match(r"Missing argument '([^']+)'", m)
-    if g:
-        return f"Argument {g.group(1)} ontbreekt."
-    g = re.match(r"Missing option '([^']+)'", m)
-    if g:
-        return f"Optie {g.group(1)} ontbreekt."
-    g = re.match(r"Option '([^']+)' requires (?:an argument|\d+ arguments)", m)
-    if g:
-        return f"Optie {g.group(1)} vraagt een waarde."
-    g = re.match(r"Option '([^']+)' does not take a value", m)
-    if g:
-        return f"Optie {g.group(1)} neemt geen waarde."
+    for patroon, melding in _CLICK_MELDINGEN:
+        g = re.match(patroon, m)
+        if g:
+            return melding.format(g.group(1))
     if m.startswith("Got unexpected extra argument"):
         return "Onverwacht extra argument; zie --help."
     g = re.match(r"Invalid value for '([^']+)'", m)
