@@ -55,7 +55,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
     gemeente_bestaat_op(plugin, casus.peildatum)
     beleid = los_op(plugin, casus.peildatum, zet)
     ctx = Context(casus, beleid, motiveren, ontbrekend)
-    regelingen = catalogus(beleid)
+    regelingen = _catalogus(beleid)  # gedeeld, alleen lezen
 
     beslissingen: list[Beslissing] = []
     if casus.aanvragen:
@@ -128,21 +128,30 @@ def catalogus(beleid: Beleid) -> dict[str, RegelingDef]:
     Per opgelost beleid één keer uitgerekend (heet pad: elk besluit vraagt het). De cache houdt
     het beleid zelf vast, zodat een hergebruikt id() nooit een verkeerde catalogus geeft; de
     aanroeper krijgt een kopie."""
-    from .regels import catalogus as kern  # de volgorde van het basispakket (tests kunnen die inperken)
+    return dict(_catalogus(beleid))
 
+
+def _catalogus(beleid: Beleid) -> dict[str, RegelingDef]:
+    """``catalogus`` zonder kopie (alleen lezen: de beslisser, per besluit)."""
+    kern = _KERN.get("catalogus")
+    if kern is None:  # de volgorde van het basispakket (tests kunnen die inperken); één keer importeren
+        from .regels import catalogus as kern
+
+        _KERN["catalogus"] = kern
     gevonden = _CATALOGI.get(id(beleid))
     if gevonden is not None and gevonden[0] is beleid and gevonden[1] is kern.VOLGORDE:
-        return dict(gevonden[2])
+        return gevonden[2]
     uit = {s: r for s, r in basispakket().items() if r.geldt_op(beleid.peildatum)}
     for r in sorted(beleid.pluspakket, key=lambda r: r.sleutel):
         uit[r.sleutel] = r
     if len(_CATALOGI) >= 4096:
         _CATALOGI.clear()
     _CATALOGI[id(beleid)] = (beleid, kern.VOLGORDE, uit)
-    return dict(uit)
+    return uit
 
 
 _CATALOGI: dict[int, tuple[Beleid, tuple, dict[str, RegelingDef]]] = {}
+_KERN: dict = {}
 
 
 def getoond(w) -> str:

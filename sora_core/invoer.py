@@ -77,8 +77,7 @@ def lees_document(data: bytes, formaat: Optional[str] = None) -> dict:
         formaat = "json" if tekst.lstrip()[:1] in ("{", "[") else "toml"
     if formaat == "json":
         try:
-            doc = json.loads(tekst, parse_float=Decimal, parse_constant=_geen_constante,
-                             object_pairs_hook=_zonder_dubbele_sleutels)
+            doc = _JSON.decode(tekst)
         except _DubbeleSleutel as e:
             raise InvoerFout([Fout(None, f"Het veld{_getoond(e.sleutel, soort='sleutel')} komt meer dan eens voor in "
                                          "hetzelfde object; geef elk veld één keer.")]) from None
@@ -126,6 +125,10 @@ def _zonder_dubbele_sleutels(paren: list) -> dict:
                 raise _DubbeleSleutel(k)
             gezien.add(k)
     return doc
+
+
+#: de JSON-lezer, één keer gemaakt (``json.loads`` met opties bouwt er bij elke aanroep een nieuwe)
+_JSON = json.JSONDecoder(parse_float=Decimal, parse_constant=_geen_constante, object_pairs_hook=_zonder_dubbele_sleutels)
 
 
 def _waardefout(e: ValueError) -> str:

@@ -89,6 +89,11 @@ class Context:
         return self.beleid.gemeente.plugin
 
     @lui
+    def bezwaar_einde(self) -> Optional[date]:
+        """De laatste dag voor bezwaar bij deze casus (of None), één keer per casus opgezocht."""
+        return bezwaarstap(self.casus.datum_bekendmaking)[1]
+
+    @lui
     def huishouden(self):
         from .huishouden import Huishouden
 
@@ -107,14 +112,14 @@ class Uitleg:
 
     # --- waarden
     def waarde(self, naam: str) -> Any:
-        w = self.waarde_record(naam)
-        return w.waarde
+        return self.waarde_record(naam).waarde
 
     def waarde_record(self, naam: str) -> Waarde:
         w = self.ctx.beleid.waarde(naam)
         if w is None:
             raise OntbrekendeWaarde(naam, self.ctx.peildatum, definitie=self.ctx.beleid.definities.get(naam))
-        self.gebruik(w)
+        if self.motiveer:  # zonder motivering worden gebruikte waarden niet bijgehouden
+            self.gebruik(w)
         return w
 
     def gebruik(self, w: Waarde, naam: Optional[str] = None) -> None:
@@ -151,8 +156,7 @@ class Uitleg:
                 regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
                 bedrag=bedrag, vorm=vorm if bedrag is not None else None, motivering=(), gebruikte_waarden=(),
                 bedrag_per=bedrag_per if bedrag is not None else None,
-                bezwaar_uiterlijk=(bezwaarstap(self.ctx.casus.datum_bekendmaking)[1]
-                                   if is_besluit(uitkomst, self.ctx.casus) else None),
+                bezwaar_uiterlijk=self.ctx.bezwaar_einde if is_besluit(uitkomst, self.ctx.casus) else None,
             )
         onbevestigd = self._onbevestigd  # uit Waarde.bevestigd, niet uit de tekst van de grondslag
         stappen = list(self._stappen)
