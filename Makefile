@@ -21,9 +21,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## make bench: meet koude start, warme beslissing en batch; schrijft bench/resultaten.json
+## make bench: meet koude start, warme beslissing en batch (tot 1.000.000 huishoudens) en, als het
+## vergelijkingsharnas naast het project staat (../shared/peer-bench), de verhoudingen met OpenFisca;
+## schrijft bench/resultaten.json
+PEER := $(wildcard ../shared/peer-bench/run)
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py --profiel
+	$(BIN)/python bench/bench.py --profiel --miljoen $(if $(PEER),--peer $(PEER))
 
 schoon:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -8,11 +8,16 @@ vergelijken we met de doelen; de tests controleren alleen gedrag.
    20 runs, wandklok; piekgeheugen (max RSS) van het kindproces via ``os.wait4``);
 2. warm: één volledige beslissing met motivering plus JSON, in een draaiend proces (mediaan per
    huishouden over 10.000 gegenereerde huishoudens in de zes gemeenten);
-3. batch: ``sora batch`` als die er is; anders een eenvoudige lus in één proces, gemarkeerd als
-   "nog niet beschikbaar". Gemeten voor 10.000 en 100.000 huishoudens (tijd en piekgeheugen).
+3. batch: ``sora batch`` over ``sora populatie --aantal N --seed 1`` (alle regelingen: de
+   casussen hebben geen aanvragen), beide kernen, voor 10.000 en 100.000 huishoudens en met
+   ``--miljoen`` ook 1.000.000 (tijd, piekgeheugen van de hele procesboom en van het grootste
+   proces: vlak van 10.000 tot 1.000.000 is het doel);
+4. naast OpenFisca (``--peer PAD``, issue 14): draait het vergelijkingsharnas op PAD (een
+   meetinstrument buiten het project, bv. ``../shared/peer-bench/run``; nooit gekopieerd) met
+   deze toolkit en neemt de verhoudingen toolkit / OpenFisca van die ene run op, met datum.
 
 Opties: ``--snel`` (minder runs, voor een rooktest), ``--profiel`` (cProfile van de warme lus
-in de uitvoer), ``--uit PAD``.
+in de uitvoer), ``--miljoen``, ``--peer PAD`` (met ``--peer-n``), ``--uit PAD``.
 """
 
 from __future__ import annotations
@@ -41,7 +46,15 @@ DOELEN = {
     "koud_piek_mb": 30.0,
     "warm_mediaan_us": 200.0,
     "batch_100k_s": 3.0,
+    "batch_1m_s": 30.0,
     "batch_piek_mb": 150.0,
+}
+#: issue 14: verhoudingen toolkit / OpenFisca uit één run van het harnas (lager is beter)
+PEER_DOELEN = {
+    "batch wall s": 1.0,
+    "batch peak MiB (largest process)": 0.5,
+    "koud wall s": 0.5,
+    "warm ms per household": 0.1,
 }
 
 
@@ -209,18 +222,23 @@ def heeft_batch() -> bool:
     return r.returncode == 0
 
 
-def batch(aantallen: list[int]) -> dict:
-    uit: dict = {"status": "sora batch" if heeft_batch() else "nog niet beschikbaar", "runs": {}}
+def batch(aantallen: list[int], volledig_bij: int = 100_000) -> dict:
+    uit: dict = {"status": "sora batch" if heeft_batch() else "nog niet beschikbaar", "runs": {},
+                 "invoer": "sora populatie --aantal N --seed 1 (zonder aanvragen: alle regelingen)"}
     if uit["status"] != "sora batch":
         uit["toelichting"] = ("'sora batch' bestaat nog niet op deze tak; gemeten is een eenvoudige lus in één proces "
                               "(genereren, beslissen met motivering, JSON schrijven naar /dev/null), één kern.")
-    varianten = [(n, False) for n in aantallen] + ([(max(aantallen), True)] if uit["status"] == "sora batch" else [])
+    volledig_n = min(volledig_bij, max(aantallen))
+    varianten = [(n, False) for n in aantallen] + ([(volledig_n, True)] if uit["status"] == "sora batch" else [])
     for n, volledig in varianten:
         with tempfile.TemporaryDirectory() as d:
             invoer = Path(d) / "huishoudens.jsonl"
-            with open(invoer, "w", encoding="utf-8") as f:
-                for h in huishoudens(n, seed=n):
-                    f.write(json.dumps(h) + "\n")
+            r = subprocess.run(_sora() + ["populatie", "--aantal", str(n), "--seed", "1", "--uit", str(invoer)],
+                               cwd=ROOT, capture_output=True)
+            if r.returncode != 0:  # een oudere tak zonder 'sora populatie'
+                with open(invoer, "w", encoding="utf-8") as f:
+                    for h in huishoudens(n, seed=n):
+                        f.write(json.dumps(h) + "\n")
             if uit["status"] == "sora batch":
                 cmd = _sora() + ["batch", str(invoer), "--uit", str(Path(d) / "besluiten.jsonl"), "--geen-voortgang"]
                 if volledig:
@@ -249,6 +267,26 @@ def lus(invoer: str) -> None:
                 pass
 
 
+# --------------------------------------------------------------------------- 4. naast OpenFisca
+
+def peer(harnas: str, n: int, paren: int) -> dict:
+    """Eén run van het vergelijkingsharnas (buiten het project) met de sora van deze omgeving."""
+    with tempfile.TemporaryDirectory() as d:
+        uitpad = Path(d) / "peer.json"
+        cmd = [harnas, "--n", str(n), "--paren", str(paren), "--sora", _sora()[0], "--uit", str(uitpad)]
+        t0 = time.perf_counter()
+        r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        if r.returncode not in (0, 1) or not uitpad.exists():
+            return {"harnas": harnas, "fout": (r.stderr or r.stdout)[-1000:]}
+        cijfers = json.loads(uitpad.read_text(encoding="utf-8"))
+    return {"harnas": harnas, "gemeten_op": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "duur_s": round(time.perf_counter() - t0, 1), "belasting_na": [round(x, 2) for x in os.getloadavg()],
+            "paren": paren, **cijfers,
+            # een verhouding telt alleen als beide kanten hetzelfde besloten (SAME)
+            "oordeel": {k: (cijfers[k]["ratio"] <= doel if k in cijfers and cijfers.get("same") else None)
+                        for k, doel in PEER_DOELEN.items()}}
+
+
 # --------------------------------------------------------------------------- rapport
 
 def main() -> None:
@@ -257,6 +295,9 @@ def main() -> None:
     ap.add_argument("--profiel", action="store_true")
     ap.add_argument("--uit", help="resultatenbestand (standaard bench/resultaten.json; bij --snel resultaten-snel.json)")
     ap.add_argument("--lus", help=argparse.SUPPRESS)
+    ap.add_argument("--miljoen", action="store_true", help="meet batch ook met 1.000.000 huishoudens")
+    ap.add_argument("--peer", metavar="HARNAS", help="het vergelijkingsharnas, bv. ../shared/peer-bench/run")
+    ap.add_argument("--peer-n", type=int, default=100_000, help="huishoudens in het harnas (standaard 100.000)")
     a = ap.parse_args()
     if a.lus:
         lus(a.lus)
@@ -273,11 +314,14 @@ def main() -> None:
         "doelen": DOELEN,
         "koud": koud(5 if a.snel else 20),
         "warm": warm(2000 if a.snel else 10_000, a.profiel),
-        "batch": batch([1000, 5000] if a.snel else [10_000, 100_000]),
+        "batch": batch([1000, 5000] if a.snel else [10_000, 100_000] + ([1_000_000] if a.miljoen else [])),
     }
+    if a.peer:
+        r["peer"] = peer(a.peer, 2000 if a.snel else a.peer_n, 1 if a.snel else 3)
     k, w, b = r["koud"], r["warm"], r["batch"]
-    n_groot = max(int(x.split()[0]) for x in b["runs"])
+    n_groot = min(max(int(x.split()[0]) for x in b["runs"]), 100_000)
     groot = b["runs"][str(n_groot)]
+    miljoen = b["runs"].get("1000000")
     r["oordeel"] = {
         "koud_tijd": k["mediaan_s"] <= DOELEN["koud_mediaan_s"],
         "koud_geheugen": k["piek_mb"] <= DOELEN["koud_piek_mb"],
@@ -285,7 +329,8 @@ def main() -> None:
         # het doel geldt voor 100.000 huishoudens: een kleinere run (rooktest) geeft geen oordeel
         "batch_tijd": (None if b["status"] != "sora batch" or n_groot < 100_000
                        else groot["wandklok_s"] <= DOELEN["batch_100k_s"]),
-        "batch_geheugen": groot["piek_mb"] <= DOELEN["batch_piek_mb"],
+        "batch_geheugen": max(x["piek_mb"] for x in b["runs"].values()) <= DOELEN["batch_piek_mb"],
+        "batch_1m_tijd": None if miljoen is None else miljoen["wandklok_s"] <= DOELEN["batch_1m_s"],
     }
     Path(a.uit).write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -306,6 +351,19 @@ def main() -> None:
         rijen.append((f"batch {n} ({b['status']})", f"{x['wandklok_s']:.2f} s / {x['piek_mb']:.1f} MB",
                       f"<= {DOELEN['batch_100k_s']} s (100k) / {DOELEN['batch_piek_mb']:.0f} MB", ""))
     rijen.append(("batch: tijd / geheugen", "", "", f"{ok(o['batch_tijd'])} / {ok(o['batch_geheugen'])}"))
+    if miljoen is not None:
+        rijen.append(("batch 1.000.000: tijd", f"{miljoen['wandklok_s']:.1f} s", f"<= {DOELEN['batch_1m_s']:.0f} s",
+                      ok(o["batch_1m_tijd"])))
+    pr = r.get("peer")
+    if pr and "fout" not in pr:
+        rijen.append((f"naast OpenFisca (n = {pr['n']}, {'SAME' if pr['same'] else 'NIET GELIJK'})", "verhouding",
+                      "doel", ""))
+        for k, doel in PEER_DOELEN.items():
+            if k in pr:
+                rijen.append((f"  {k}", f"{pr[k]['toolkit']:.3f} / {pr[k]['peer']:.3f} = {pr[k]['ratio']:.2f}",
+                              f"<= {doel}", ok(pr["oordeel"][k])))
+    elif pr:
+        rijen.append(("naast OpenFisca", "harnas faalde", "", pr["fout"][-200:]))
     print(f"SORA-benchmark, {r['gemeten_op']}, Python {r['machine']['python']}, {r['machine']['kernen']} kernen")
     for rij in rijen:
         print(f"  {rij[0]:<36} {rij[1]:>22}  {rij[2]:<30} {rij[3]}")
