@@ -170,6 +170,25 @@ def onderbreekbaar():
             signal.signal(s, h)
 
 
+@contextlib.contextmanager
+def signalen_uitgesteld():
+    """Stel SIGTERM, SIGHUP en SIGINT in dit blok uit (``pthread_sigmask``); een signaal dat in
+    het blok binnenkomt, wordt bij het verlaten afgeleverd. Voor een stap die niet halverwege mag
+    worden afgebroken (een Pool bouwen). Kindprocessen die in het blok worden geforkt, erven het
+    uitstel: ``stil_werkproces`` heft het op. Zonder ``pthread_sigmask`` of buiten de hoofdthread:
+    niets."""
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    oud = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALEN)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, oud)
+
+
 def _stop_werkproces(signum, _frame):
     # SystemExit met een getal: multiprocessing stopt het proces zonder traceback, en een ``with``
     # om een wachtrijslot geeft dat slot eerst vrij (een proces dat hard stopt terwijl het een slot
@@ -186,6 +205,8 @@ def stil_werkproces() -> None:
         if hasattr(signal, naam):
             signal.signal(getattr(signal, naam), _stop_werkproces)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # geforkt tijdens signalen_uitgesteld: het uitstel opheffen
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALEN)
     # een eigen procesgroep: Ctrl-C, een opgehangen terminal of `kill -- -PGID` raakt alleen het
     # hoofdproces, dat de werkprocessen zelf stopt. (Vallen werkprocessen van buiten weg, dan start
     # Pool nieuwe, en die kunnen een stopsignaal missen dat vóór deze initialisatie kwam.)

@@ -255,3 +255,59 @@ def test_tijdelijk_bestand_van_een_levend_proces_of_andere_machine_blijft_staan(
         p.write_text("x")
     assert ruim_op(str(tmp_path)) == []
     assert levend.exists() and ander.exists()
+
+
+def test_signaal_wacht_tot_na_het_uitgestelde_blok():
+    """``signalen_uitgesteld``: een SIGHUP in het blok komt pas bij het verlaten aan."""
+    from sora_core.uitvoerpad import signalen_uitgesteld
+
+    gezien: list = []
+    oud = signal.signal(signal.SIGHUP, lambda s, _f: gezien.append(s))
+    try:
+        with signalen_uitgesteld():
+            os.kill(os.getpid(), signal.SIGHUP)
+            time.sleep(0.05)
+            assert gezien == []
+        einde = time.monotonic() + 5
+        while not gezien and time.monotonic() < einde:
+            time.sleep(0.01)
+        assert gezien == [signal.SIGHUP]
+    finally:
+        signal.signal(signal.SIGHUP, oud)
+
+
+def test_signaal_tijdens_het_bouwen_van_de_pool_laat_geen_werkers_achter(monkeypatch):
+    """Het geval dat 1 op ≈ 50 runs liet hangen (gdb + multiprocessing-logging): het stopsignaal
+    kwam terwijl de Pool nog werd gebouwd (werkers al geforkt). Hier komt het op het laatste moment
+    van de bouw; daarna moet de run als Onderbroken eindigen en mag geen werkproces meer leven
+    (anders wacht de afsluiting van multiprocessing er eeuwig op)."""
+    import io
+    import multiprocessing as mp
+    import multiprocessing.context as mpc
+
+    from sora_core.analyse import batch as b
+    from sora_core.analyse.populatie import STANDAARD_PEILDATUM, regels
+    from sora_core.uitvoerpad import Onderbroken, onderbreekbaar
+
+    echte_pool = mpc.ForkContext.Pool
+    gebouwd = []  # houdt de Pool vast, zoals het CLI-proces tot zijn afsluiting (anders ruimt gc hem op)
+
+    def pool_met_signaal(self, *args, **kwargs):
+        p = echte_pool(self, *args, **kwargs)
+        gebouwd.append(p)
+        os.kill(os.getpid(), signal.SIGTERM)  # nog binnen de bouw van de Pool
+        time.sleep(0.05)
+        return p
+
+    monkeypatch.setattr(mpc.ForkContext, "Pool", pool_met_signaal)
+    invoer = io.BytesIO("".join(regels(30, 1, STANDAARD_PEILDATUM)).encode())
+    with pytest.raises(Onderbroken):
+        with onderbreekbaar():
+            b.draai(invoer, io.StringIO(), processen=2, blok=5)
+    einde = time.monotonic() + 10
+    while any(w.is_alive() for w in mp.active_children()) and time.monotonic() < einde:
+        time.sleep(0.05)
+    levend = [w for w in mp.active_children() if w.is_alive()]
+    for p in gebouwd:
+        p.terminate()
+    assert not levend

@@ -501,8 +501,18 @@ def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, pro
 
         methode = "fork" if "fork" in mp.get_all_start_methods() else None
         ctx = mp.get_context(methode)
-        pool = ctx.Pool(processen, initializer=_init_werker, initargs=(zet, volledig))
+        # Een stopsignaal tijdens het bouwen van de Pool (werkers al geforkt, bewakingsthreads nog
+        # niet klaar) liet een halve Pool zonder opruimer achter: multiprocessing vulde bij het
+        # afsluiten de gestopte werkers weer aan en wachtte daar eeuwig op (gezien met gdb en
+        # multiprocessing-logging, 1 op ≈ 50 runs). Daarom worden de stopsignalen tijdens het bouwen
+        # uitgesteld (de werkers heffen dat in hun initialisatie op) en komen ze pas binnen het
+        # try-blok aan, waar _stop_pool opruimt.
+        from ..uitvoerpad import signalen_uitgesteld
+
+        pool = None
         try:
+            with signalen_uitgesteld():
+                pool = ctx.Pool(processen, initializer=_init_werker, initargs=(zet, volledig))
             onderweg: deque = deque()
             for b in _blokken(bron, blok):
                 onderweg.append(pool.apply_async(verwerk_blok, (b,)))
@@ -511,7 +521,8 @@ def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, pro
             while onderweg:
                 schrijf(onderweg.popleft().get())
         except BaseException:
-            _stop_pool(pool)
+            if pool is not None:
+                _stop_pool(pool)
             raise
         # alles is binnen: laat de werkprocessen gewoon eindigen (close + join) in plaats van ze met
         # SIGTERM te stoppen (terminate); een werkproces dat een signaal afhandelt terwijl het op de
@@ -533,21 +544,49 @@ def _wacht_op_pool(pool, wacht: float = 30.0) -> None:
 
 
 def _stop_pool(pool, wacht: float = 5.0) -> None:
-    """Stop de werkprocessen na een fout of signaal, begrensd in de tijd. ``Pool.terminate`` kan
-    blijven hangen (een werkproces dat Pool zelf net opnieuw startte en het stopsignaal miste);
-    dan volgt SIGKILL, en daarna gaat het hoofdproces hoe dan ook door met opruimen."""
+    """Stop de werkprocessen na een fout of signaal, begrensd in de tijd; daarna gaat het
+    hoofdproces hoe dan ook door met opruimen.
+
+    Eerst mag de bewakingsthread van Pool geen werkers meer aanvullen, dan gaan alle werkers hard
+    weg (SIGKILL: ze schrijven zelf niets, er gaat niets verloren), en pas daarna ruimt
+    ``Pool.terminate`` (in een thread, begrensd) de rest op. Andersom liep het soms vast (1 op ≈
+    50 runs onder belasting, gezien met gdb): een werker die midden in het opruimen werd
+    aangevuld, erfde SIG_IGN van het hoofdproces of zat vast vóór zijn initialisatie, negeerde
+    SIGTERM, en de afsluiting van multiprocessing (join van elk kindproces) wachtte er eeuwig op."""
+    import multiprocessing as mp
     import threading
 
-    t = threading.Thread(target=pool.terminate, daemon=True)
+    bewaker = getattr(pool, "_worker_handler", None)  # privé in multiprocessing.pool (3.8 t/m 3.13)
+    if bewaker is not None:
+        from multiprocessing.pool import TERMINATE
+
+        bewaker._state = TERMINATE
+        try:
+            pool._change_notifier.put(None)
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def dood_alle() -> None:
+        for w in set(getattr(pool, "_pool", ())) | set(mp.active_children()):
+            try:
+                if w.is_alive():
+                    w.kill()
+            except (OSError, ValueError, AttributeError, AssertionError):
+                pass
+
+    def stil_terminate() -> None:
+        try:
+            pool.terminate()
+        except Exception:  # noqa: BLE001 - werkers zijn al weg; geen traceback op standaardfout
+            pass
+
+    dood_alle()
+    t = threading.Thread(target=stil_terminate, daemon=True)
     t.start()
     t.join(wacht)
-    if t.is_alive():
-        for w in list(getattr(pool, "_pool", ())):
-            try:
-                w.kill()
-            except (OSError, ValueError, AttributeError):
-                pass
-        t.join(wacht)
+    dood_alle()  # een werker die toch nog werd aangevuld
+    for w in mp.active_children():  # oogsten (begrensd): geen zombie, geen eeuwige join bij het afsluiten
+        w.join(wacht)
 
 
 def samenvatting_tekst(s: dict) -> str:
