@@ -547,45 +547,31 @@ def _stop_pool(pool, wacht: float = 5.0) -> None:
     """Stop de werkprocessen na een fout of signaal, begrensd in de tijd; daarna gaat het
     hoofdproces hoe dan ook door met opruimen.
 
-    Eerst mag de bewakingsthread van Pool geen werkers meer aanvullen, dan gaan alle werkers hard
-    weg (SIGKILL: ze schrijven zelf niets, er gaat niets verloren), en pas daarna ruimt
-    ``Pool.terminate`` (in een thread, begrensd) de rest op. Andersom liep het soms vast (1 op ≈
-    50 runs onder belasting, gezien met gdb): een werker die midden in het opruimen werd
-    aangevuld, erfde SIG_IGN van het hoofdproces of zat vast vóór zijn initialisatie, negeerde
-    SIGTERM, en de afsluiting van multiprocessing (join van elk kindproces) wachtte er eeuwig op."""
+    ``Pool.terminate`` in een thread, hoogstens ``wacht`` seconden (het kan blijven hangen als een
+    werker wegviel terwijl hij de wachtrij vasthield); daarna gaat elk werkproces dat nog leeft hard
+    weg (SIGKILL; werkers schrijven zelf niets), ook een dat Pool intussen aanvulde, en worden ze
+    begrensd geoogst: de afsluiting van multiprocessing (join van elk kindproces) mag op niets meer
+    wachten. (De hang van 1 op ≈ 50 runs zat in een signaal tijdens het bouwen van de Pool: zie
+    ``signalen_uitgesteld`` in ``draai``.)"""
     import multiprocessing as mp
     import threading
-
-    bewaker = getattr(pool, "_worker_handler", None)  # privé in multiprocessing.pool (3.8 t/m 3.13)
-    if bewaker is not None:
-        from multiprocessing.pool import TERMINATE
-
-        bewaker._state = TERMINATE
-        try:
-            pool._change_notifier.put(None)
-        except (OSError, ValueError, AttributeError):
-            pass
-
-    def dood_alle() -> None:
-        for w in set(getattr(pool, "_pool", ())) | set(mp.active_children()):
-            try:
-                if w.is_alive():
-                    w.kill()
-            except (OSError, ValueError, AttributeError, AssertionError):
-                pass
 
     def stil_terminate() -> None:
         try:
             pool.terminate()
-        except Exception:  # noqa: BLE001 - werkers zijn al weg; geen traceback op standaardfout
+        except Exception:  # noqa: BLE001 - geen traceback op standaardfout; hieronder gaat alles toch weg
             pass
 
-    dood_alle()
     t = threading.Thread(target=stil_terminate, daemon=True)
     t.start()
     t.join(wacht)
-    dood_alle()  # een werker die toch nog werd aangevuld
-    for w in mp.active_children():  # oogsten (begrensd): geen zombie, geen eeuwige join bij het afsluiten
+    for w in set(getattr(pool, "_pool", ())) | set(mp.active_children()):
+        try:
+            if w.is_alive():
+                w.kill()
+        except (OSError, ValueError, AttributeError, AssertionError):
+            pass
+    for w in mp.active_children():
         w.join(wacht)
 
 
