@@ -199,10 +199,11 @@ def harmonisatie(peildatum: Optional[str], grafiek: Optional[str], als_csv: bool
 @_PEILDATUM
 @_ZET
 @click.option("--grafiek", metavar="BESTAND", help="Teken de armoedeval (.svg of .png); vraagt matplotlib.")
+@click.option("--breed", is_flag=True, help="Elke melding op één regel en voluit, in plaats van passend in 100 kolommen.")
 @_CSV
 @_json_vlag
-def minima_effect(gemeente: Optional[str], peildatum: Optional[str], zet, grafiek: Optional[str], als_csv: bool,
-                  als_json: bool) -> None:
+def minima_effect(gemeente: Optional[str], peildatum: Optional[str], zet, grafiek: Optional[str], breed: bool,
+                  als_csv: bool, als_json: bool) -> None:
     """Minima-effect: jaarwaarde van elke regeling voor modelhuishoudens op 100, 110, 120, 130
     en 150% van de norm, het totaal, en waar de ondersteuning daalt als het inkomen stijgt.
 
@@ -220,7 +221,7 @@ def minima_effect(gemeente: Optional[str], peildatum: Optional[str], zet, grafie
     _grafiek_klaar(grafiek)
     reg = register()
     doc = m.minima_effect(_peildatum(peildatum), gemeente, reg, _zet(zet, reg))
-    _uitvoer(doc, als_json, als_csv, m.als_tekst, m.als_csv)
+    _uitvoer(doc, als_json, als_csv, lambda d: m.als_tekst(d, breed), m.als_csv)
     if grafiek:
         from .analyse import grafiek as gr
 

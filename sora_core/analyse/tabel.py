@@ -13,6 +13,17 @@ from ..geld import bedrag_nl
 BREEDTE = 100
 
 
+def vouw(tekst: str, inspring: str = "", verder: str = "  ", breedte: int = BREEDTE) -> list[str]:
+    """Eén alinea gevouwen op ``breedte`` (100) kolommen: de eerste regel begint met ``inspring``, de
+    vervolgregels met ``inspring + verder``. Lege tekst geeft één (lege) regel. Dit is de enige
+    vouwfunctie van de tekstuitvoer ('Let op'-regels, normen, verschil, harmonisatie, minima-effect,
+    vergelijk); JSON houdt elke tekst heel."""
+    import textwrap
+
+    return textwrap.wrap(tekst, breedte, initial_indent=inspring, subsequent_indent=inspring + verder,
+                         break_long_words=True, break_on_hyphens=False) or [inspring]
+
+
 def bedrag_kort(b: Optional[Decimal]) -> str:
     """``Decimal('1345.5')`` wordt ``'1.345,50'`` (zonder euroteken, voor smalle kolommen)."""
     return "-" if b is None else bedrag_nl(b)
