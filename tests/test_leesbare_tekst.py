@@ -208,3 +208,24 @@ def test_vouw_is_een_functie():
     w = "Let op: " + "woord " * 60
     assert waarschuwingen_tekst([w]) == vouw(w.strip())
     assert vouw("") == [""] and vouw("kort", "  ") == ["  kort"]
+
+
+# ---------------------------------------------------------------- h. vergelijk vóór 2022 binnen 100 kolommen
+
+def test_vergelijk_voor_het_bestaan_van_een_gemeente_past_in_100_kolommen(zes_gemeenten):
+    tekst = run("vergelijk", VOORBEELDEN / "gezin-vergelijk.toml", "--peildatum", "2021-06-01")
+    regels = tekst.splitlines()
+    assert max(map(len, regels)) <= 100, max(regels, key=len)
+    assert regels[0].endswith("(Dijk en Waard bestond nog niet)")
+    # de kop op twee regels: alleen "Dijk en Waard" gesplitst, de rest op één regel
+    assert regels[2].split() == ["Dijk", "en"] and regels[3].split()[-3:] == ["Waard", "Heiloo", "Uitgeest"]
+    assert "Bergen (NH)" in regels[3]
+
+
+def test_tabel_met_kop_op_twee_regels():
+    from sora_core.analyse.tabel import kop_op_twee_regels, tabel
+
+    assert kop_op_twee_regels("Dijk en Waard", 8) == "Dijk en\nWaard"
+    assert kop_op_twee_regels("Heiloo", 3) == "Heiloo" and kop_op_twee_regels("Bergen (NH)", 11) == "Bergen (NH)"
+    assert tabel(["a", "Dijk en\nWaard"], [["x", "1"]]).splitlines() == [
+        "   Dijk en", "a    Waard", "-  -------", "x        1"]
