@@ -89,8 +89,8 @@ def vergelijk(casus: str, peildatum: Optional[str], zet, als_csv: bool, als_json
     \b
     Voorbeelden:
       sora vergelijk voorbeelden/gezin-vergelijk.toml
-      sora vergelijk casus.toml --peildatum 2025-09-01 --csv
-      sora vergelijk casus.toml --zet alkmaar.individuele_inkomenstoeslag.inkomensgrens=1.30
+      sora vergelijk voorbeelden/gezin-vergelijk.toml --peildatum 2021-06-01 --csv
+      sora vergelijk voorbeelden/gezin-vergelijk.toml --zet alkmaar.individuele_inkomenstoeslag.inkomensgrens=1.30
     """
     import attrs
 
@@ -245,8 +245,8 @@ def actualiteit(ctx: click.Context, peildatum: Optional[str], gemeenten, als_jso
 
     \b
     Voorbeelden:
-      sora actualiteit
-      sora actualiteit --peildatum 2027-01-01 --gemeente alkmaar
+      sora actualiteit --peildatum 2026-12-01
+      sora actualiteit --peildatum 2027-01-01 --gemeente alkmaar   # exitcode 1: niet gedekt
       sora actualiteit --json > actualiteit.json || echo "waarden ontbreken"
     """
     from .analyse import actualiteit as a
@@ -327,9 +327,9 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
 
     \b
     Voorbeelden:
-      sora populatie --aantal 10000 --seed 1 --uit populatie.jsonl
+      sora populatie --aantal 1000 --seed 1 --uit populatie.jsonl
       sora batch populatie.jsonl --uit besluiten.jsonl
-      sora batch casussen.csv --json
+      sora batch voorbeelden/casussen.csv --json
       sora batch populatie.jsonl --zet alkmaar.individuele_inkomenstoeslag.inkomensgrens=1.30
     """
     from .analyse import batch as b
