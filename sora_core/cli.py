@@ -301,8 +301,8 @@ def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], bes
       sora beoordeel voorbeelden/alleenstaande-iit.toml --gemeente heiloo --peildatum 2026-12-01
       cat voorbeelden/alleenstaande-iit.json | sora beoordeel - --json
       sora beoordeel plugins/bergen/tests/scenario_iit_alleenstaande.toml --kort
-      sora beoordeel voorbeelden/bijzondere-bijstand-bergen-bewindvoering.toml --zgw --rsin 002564440 \\
-        --besluittype https://catalogi.example/besluittypen/1
+      sora beoordeel voorbeelden/bijzondere-bijstand-bergen-bewindvoering.toml --zgw \\
+        --rsin 002564440 --besluittype https://catalogi.example/besluittypen/1
     """
     from .beslisser import beoordeel as beslis
     from .uitvoer import besluit_json, besluit_tekst, naar_json

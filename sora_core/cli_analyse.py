@@ -90,7 +90,8 @@ def vergelijk(casus: str, peildatum: Optional[str], zet, als_csv: bool, als_json
     Voorbeelden:
       sora vergelijk voorbeelden/gezin-vergelijk.toml
       sora vergelijk voorbeelden/gezin-vergelijk.toml --peildatum 2021-06-01 --csv
-      sora vergelijk voorbeelden/gezin-vergelijk.toml --zet alkmaar.individuele_inkomenstoeslag.inkomensgrens=1.30
+      sora vergelijk voorbeelden/gezin-vergelijk.toml \\
+        --zet alkmaar.individuele_inkomenstoeslag.inkomensgrens=1.30
     """
     import attrs
 
@@ -321,7 +322,7 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
     \b
     Exitcode:
       0  elke casus is beslist
-      1  de run is af, maar een of meer regels hadden een fout (staan in de samenvatting en de uitvoer)
+      1  de run is af, maar een of meer regels hadden een fout (in de samenvatting en de uitvoer)
       2  onbruikbare invoer of opties (niets beslist, geen uitvoerbestand)
       128+N  onderbroken door signaal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP)
 

@@ -281,7 +281,8 @@ def serve(host: str, poort: int) -> None:
     \b
     Voorbeeld:
       sora serve --poort 8080
-      curl -s -X POST --data-binary @casus.json -H 'Content-Type: application/json' localhost:8080/beoordeel
+      curl -s -X POST -H 'Content-Type: application/json' \\
+        --data-binary @voorbeelden/alleenstaande-iit.json localhost:8080/beoordeel
     """
     from .wsgi import serveer
 

@@ -177,14 +177,17 @@ def _bronnen() -> dict[str, list[Opdracht]]:
         uit[naam] = _uit_document(naam, pad.read_text(encoding="utf-8"))
     for naam, tekst in _hulpteksten():
         bron = f"{naam} --help"
-        # een voorbeeldregel roept sora aan (ook na 'cat ... |'); een regel die met '--' begint, hoort
-        # bij de regel erboven; '# ...' is commentaar (met de exitcode), '   (' een toelichting
-        regels = []
+        # een voorbeeldregel roept sora aan (ook na 'cat ... |'); eindigt ze op '\', dan hoort de
+        # volgende regel erbij; '# ...' is commentaar (met de exitcode), '   (' een toelichting
+        regels, verder = [], False
         for r in (x.strip() for x in tekst.splitlines()):
-            if r.startswith("--") and regels:
+            if verder:
                 regels[-1] = regels[-1].rstrip("\\").rstrip() + " " + r
             elif _SORA.search(re.split(r"\s{3,}\(", r)[0]) and not r.startswith(("cd ", "(")):
                 regels.append(r)
+            else:
+                continue
+            verder = r.endswith("\\")
         uit[bron] = [_opdracht(bron, 0, re.split(r"\s{3,}\(", r)[0]) for r in regels]
     return {b: o for b, o in uit.items() if o}
 
