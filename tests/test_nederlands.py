@@ -120,3 +120,5 @@ def test_hulp_van_elke_opdracht_in_het_nederlands(runner, pad):
         assert "\nOpdrachten:\n" in r.output and "OPDRACHT [ARGUMENTEN]..." in r.output
     gevonden = HULP_ENGELS.findall(r.output) and HULP_ENGELS.search(r.output).group(0)
     assert not gevonden, f"Engels in 'sora {' '.join(pad)} --help': {gevonden!r}\n{r.output}"
+    te_lang = [x for x in r.output.splitlines() if len(x) > 100]  # ook de voorbeelden passen in 100 kolommen
+    assert not te_lang, te_lang
