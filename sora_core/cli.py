@@ -7,6 +7,7 @@ exitcode 2, nooit een traceback.
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
 from typing import Optional
@@ -56,7 +57,7 @@ class GebruiksFout(click.UsageError):
             return
         regels = []
         if self.ctx is not None:
-            regels.append(self.ctx.get_usage().replace("Usage:", "Gebruik:", 1).replace("[OPTIONS]", "[OPTIES]"))
+            regels.append(self.ctx.get_usage())  # "Gebruik: ... [OPTIES]" (SoraHulpOpmaak)
             regels.append(f"Zie '{self.ctx.command_path} --help' voor hulp.\n")
         regels.append(f"Fout: {self.message}")
         click.echo("\n".join(regels), err=True)
@@ -116,7 +117,83 @@ def vertaal_gebruiksfout(e: click.UsageError) -> str:
     return "Ongeldige opdrachtregel; zie --help."
 
 
-class SoraGroep(click.Group):
+# --------------------------------------------------------------------------- --help in het Nederlands
+
+#: de koppen en vaste teksten van clicks hulp -> Nederlands (één plek voor elke opdracht)
+HULP_KOPPEN = {"Options": "Opties", "Commands": "Opdrachten", "Positional arguments": "Argumenten"}
+HULP_OPTIE = "Toon deze hulp en stop."
+VERSIE_OPTIE = "Toon de versie en stop."
+#: clicks typenamen in de optiekolom (``--peildatum TEXT``) -> Nederlands
+_HULP_TYPEN = {"TEXT": "TEKST", "INTEGER RANGE": "GETAL", "INTEGER": "GETAL", "FLOAT RANGE": "GETAL", "FLOAT": "GETAL",
+               "DIRECTORY": "MAP", "FILENAME": "BESTAND", "FILE": "BESTAND", "PATH": "PAD", "BOOLEAN": "JA/NEE",
+               "CHOICE": "KEUZE"}
+_HULP_TYPE = re.compile(r"(?<![A-Z_.=-])(" + "|".join(sorted(_HULP_TYPEN, key=len, reverse=True)) + r")(?![A-Z_.=-])")
+#: wat click tussen [haken] achter een optie zet
+_HULP_EXTRA = ((re.compile(r"\[default: "), "[standaard: "), (re.compile(r"; default: "), "; standaard: "),
+               (re.compile(r"\brequired\]"), "verplicht]"), (re.compile(r"\brequired;"), "verplicht;"))
+
+
+class SoraHulpOpmaak(click.HelpFormatter):
+    """Clicks opmaak van ``--help`` met Nederlandse koppen: "Gebruik:", "Opties:", "Opdrachten:"."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
+        super().write_usage(prog, args, "Gebruik: " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(HULP_KOPPEN.get(heading, heading))
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        def extra(tekst: str) -> str:
+            for patroon, nl in _HULP_EXTRA:
+                tekst = patroon.sub(nl, tekst)
+            return tekst
+
+        super().write_dl([(_HULP_TYPE.sub(lambda m: _HULP_TYPEN[m.group(1)], a), extra(b)) for a, b in rows],
+                         col_max, col_spacing)
+
+
+class SoraContext(click.Context):
+    formatter_class = SoraHulpOpmaak
+
+
+class _Nederlands:
+    """Voor elke opdracht en groep van ``sora``: Nederlandse hulp (koppen, ``[OPTIES]``, de hulpoptie)."""
+
+    context_class = SoraContext
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx: click.Context):
+        optie = super().get_help_option(ctx)
+        if optie is not None:
+            optie.help = HULP_OPTIE
+        return optie
+
+
+class SoraOpdracht(_Nederlands, click.Command):
+    pass
+
+
+class SoraSubgroep(_Nederlands, click.Group):
+    """Een groep onder ``sora`` (``sora plugin``): dezelfde hulp; fouten en meldingen doet ``SoraGroep``."""
+
+    command_class = SoraOpdracht
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
+
+
+class SoraGroep(_Nederlands, click.Group):
+    command_class = SoraOpdracht
+    group_class = SoraSubgroep
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
+
     def make_context(self, info_name, args, parent=None, **extra):
         try:
             ctx = super().make_context(info_name, args, parent=parent, **extra)
@@ -189,7 +266,7 @@ def _json_vlag(f):
 
 
 @click.group(cls=SoraGroep, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="sora", message="%(prog)s %(version)s")
+@click.version_option(__version__, prog_name="sora", message="%(prog)s %(version)s", help=VERSIE_OPTIE)
 def sora() -> None:
     """SORA: minimabeleid van de regio Alkmaar als regels.
 
@@ -221,9 +298,11 @@ def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], bes
     \b
     Voorbeelden:
       sora beoordeel voorbeelden/alleenstaande-iit.toml
-      sora beoordeel casus.toml --gemeente heiloo --peildatum 2025-09-01
+      sora beoordeel voorbeelden/alleenstaande-iit.toml --gemeente heiloo --peildatum 2026-12-01
+      cat voorbeelden/alleenstaande-iit.json | sora beoordeel - --json
       sora beoordeel plugins/bergen/tests/scenario_iit_alleenstaande.toml --kort
-      sora beoordeel casus.toml --zgw --rsin 002564440 --besluittype https://catalogi.example/besluittypen/1
+      sora beoordeel voorbeelden/bijzondere-bijstand-bergen-bewindvoering.toml --zgw \\
+        --rsin 002564440 --besluittype https://catalogi.example/besluittypen/1
     """
     from .beslisser import beoordeel as beslis
     from .uitvoer import besluit_json, besluit_tekst, naar_json

@@ -89,8 +89,9 @@ def vergelijk(casus: str, peildatum: Optional[str], zet, als_csv: bool, als_json
     \b
     Voorbeelden:
       sora vergelijk voorbeelden/gezin-vergelijk.toml
-      sora vergelijk casus.toml --peildatum 2025-09-01 --csv
-      sora vergelijk casus.toml --zet alkmaar.individuele_inkomenstoeslag.inkomensgrens=1.30
+      sora vergelijk voorbeelden/gezin-vergelijk.toml --peildatum 2021-06-01 --csv
+      sora vergelijk voorbeelden/gezin-vergelijk.toml \\
+        --zet alkmaar.individuele_inkomenstoeslag.inkomensgrens=1.30
     """
     import attrs
 
@@ -199,10 +200,11 @@ def harmonisatie(peildatum: Optional[str], grafiek: Optional[str], als_csv: bool
 @_PEILDATUM
 @_ZET
 @click.option("--grafiek", metavar="BESTAND", help="Teken de armoedeval (.svg of .png); vraagt matplotlib.")
+@click.option("--breed", is_flag=True, help="Elke melding op één regel en voluit, in plaats van passend in 100 kolommen.")
 @_CSV
 @_json_vlag
-def minima_effect(gemeente: Optional[str], peildatum: Optional[str], zet, grafiek: Optional[str], als_csv: bool,
-                  als_json: bool) -> None:
+def minima_effect(gemeente: Optional[str], peildatum: Optional[str], zet, grafiek: Optional[str], breed: bool,
+                  als_csv: bool, als_json: bool) -> None:
     """Minima-effect: jaarwaarde van elke regeling voor modelhuishoudens op 100, 110, 120, 130
     en 150% van de norm, het totaal, en waar de ondersteuning daalt als het inkomen stijgt.
 
@@ -220,7 +222,7 @@ def minima_effect(gemeente: Optional[str], peildatum: Optional[str], zet, grafie
     _grafiek_klaar(grafiek)
     reg = register()
     doc = m.minima_effect(_peildatum(peildatum), gemeente, reg, _zet(zet, reg))
-    _uitvoer(doc, als_json, als_csv, m.als_tekst, m.als_csv)
+    _uitvoer(doc, als_json, als_csv, lambda d: m.als_tekst(d, breed), m.als_csv)
     if grafiek:
         from .analyse import grafiek as gr
 
@@ -244,8 +246,8 @@ def actualiteit(ctx: click.Context, peildatum: Optional[str], gemeenten, als_jso
 
     \b
     Voorbeelden:
-      sora actualiteit
-      sora actualiteit --peildatum 2027-01-01 --gemeente alkmaar
+      sora actualiteit --peildatum 2026-12-01
+      sora actualiteit --peildatum 2027-01-01 --gemeente alkmaar   # exitcode 1: niet gedekt
       sora actualiteit --json > actualiteit.json || echo "waarden ontbreken"
     """
     from .analyse import actualiteit as a
@@ -320,15 +322,15 @@ def batch(invoer: str, uitvoer: Optional[str], formaat: Optional[str], zet, proc
     \b
     Exitcode:
       0  elke casus is beslist
-      1  de run is af, maar een of meer regels hadden een fout (staan in de samenvatting en de uitvoer)
+      1  de run is af, maar een of meer regels hadden een fout (in de samenvatting en de uitvoer)
       2  onbruikbare invoer of opties (niets beslist, geen uitvoerbestand)
       128+N  onderbroken door signaal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP)
 
     \b
     Voorbeelden:
-      sora populatie --aantal 10000 --seed 1 --uit populatie.jsonl
+      sora populatie --aantal 1000 --seed 1 --uit populatie.jsonl
       sora batch populatie.jsonl --uit besluiten.jsonl
-      sora batch casussen.csv --json
+      sora batch voorbeelden/casussen.csv --json
       sora batch populatie.jsonl --zet alkmaar.individuele_inkomenstoeslag.inkomensgrens=1.30
     """
     from .analyse import batch as b

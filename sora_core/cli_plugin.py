@@ -52,7 +52,8 @@ def nieuw(naam: str, cbs: str, map_: str, gemeentenaam: Optional[str], peildatum
     \b
     Voorbeeld:
       sora plugin nieuw voorbeeldstad --cbs GM9999 --map plugins
-      cd plugins/voorbeeldstad && pip install -e . && python -m pytest   (of: sora plugin test .)
+      sora plugin test plugins/voorbeeldstad
+      cd plugins/voorbeeldstad && pip install -e . && python -m pytest
     """
     from .nieuw import maak_plugin
 
@@ -280,7 +281,8 @@ def serve(host: str, poort: int) -> None:
     \b
     Voorbeeld:
       sora serve --poort 8080
-      curl -s -X POST --data-binary @casus.json -H 'Content-Type: application/json' localhost:8080/beoordeel
+      curl -s -X POST -H 'Content-Type: application/json' \\
+        --data-binary @voorbeelden/alleenstaande-iit.json localhost:8080/beoordeel
     """
     from .wsgi import serveer
 
@@ -299,8 +301,8 @@ def reproduceer(besluit: str, casus: str, als_json: bool) -> None:
 
     \b
     Voorbeeld:
-      sora beoordeel casus.toml --json > besluit.json
-      sora reproduceer besluit.json casus.toml
+      sora beoordeel voorbeelden/alleenstaande-iit.toml --json > besluit.json
+      sora reproduceer besluit.json voorbeelden/alleenstaande-iit.toml
     """
     from .reproduceer import reproduceer_bestanden
     from .uitvoer import naar_json

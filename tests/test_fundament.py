@@ -134,7 +134,8 @@ def test_besluit_byte_voor_byte_in_apart_proces():
     assert uit[0] == uit[1]
 
 
-@pytest.mark.parametrize("pad", sorted((ROOT / "voorbeelden").glob("*.toml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("pad", sorted([*(ROOT / "voorbeelden").glob("*.toml"), *(ROOT / "voorbeelden").glob("*.json")]),
+                         ids=lambda p: p.name)
 def test_alle_voorbeelden_geldig(pad):
     c = laad_casus(pad)
     jsonschema.validate(json.loads(json.dumps(_als_json(pad))), schema("casus"))
@@ -145,6 +146,8 @@ def test_alle_voorbeelden_geldig(pad):
 def _als_json(pad):
     import tomllib
 
+    if pad.suffix == ".json":
+        return json.loads(pad.read_text(encoding="utf-8"))
     return json.loads(json.dumps(tomllib.loads(pad.read_text(encoding="utf-8")), default=str))
 
 

@@ -169,3 +169,63 @@ def test_waarschuwingen_tekst_vouwt_elke_waarschuwing():
     assert regels[-1] == "Let op: kort." and all(len(r) <= 100 for r in regels)
     assert all(r.startswith("  ") for r in regels[1:-1])
     assert waarschuwingen_tekst([]) == [] and waarschuwingen_tekst(None) == []
+
+
+# ---------------------------------------------------------------- g. minima-effect binnen 100 kolommen
+
+@pytest.mark.parametrize("peildatum", ["2021-06-01", "2023-06-01", "2026-12-01", "2027-02-01"])
+def test_minima_effect_past_in_100_kolommen(zes_gemeenten, peildatum):
+    """Ook 'niet te berekenen' (peildatum niet gedekt, of vóór de eerste norm), armoedeval en
+    doorverwijzingen: gevouwen met dezelfde vouwfunctie als de 'Let op'-regels."""
+    regels = run("minima-effect", "--peildatum", peildatum).splitlines()
+    te_lang = [r for r in regels if len(r) > 100]
+    assert not te_lang, te_lang[:3]
+
+
+def test_minima_effect_niet_te_berekenen_een_keer_voluit_json_ongewijzigd(zes_gemeenten):
+    tekst = run("minima-effect", "--peildatum", "2027-02-01")
+    doc = json.loads(run("minima-effect", "--peildatum", "2027-02-01", "--json"))
+    meldingen = {h["melding"] for g in doc["gemeenten"] for h in g["huishoudens"]}
+    assert len(meldingen) == 4 and all(len(m) > 300 and "\n" not in m for m in meldingen)  # vier normen
+    regels = tekst.splitlines()
+    # elke reden staat één keer voluit (gevouwen); de andere huishoudens verwijzen ernaar
+    assert sum(r.endswith(": niet te berekenen. Voor 'bijstandsnorm.gehuwden' (art. 21 onder b") for r in regels) == 1
+    assert "Paar met 1 kind: niet te berekenen, om dezelfde reden als 'Paar zonder kinderen' hierboven." in regels
+    assert "Alleenstaande: niet te berekenen, om dezelfde reden als 'Alleenstaande' bij Alkmaar." in regels
+    ingesprongen = " ".join(r.strip() for r in regels[regels.index("=== Alkmaar (GM0361) ===") + 1:][:5])
+    assert ingesprongen == "Alleenstaande: niet te berekenen. " + doc["gemeenten"][0]["huishoudens"][0]["melding"]
+    # --breed: elke melding voluit op één regel, zoals vóór het vouwen
+    breed = run("minima-effect", "--peildatum", "2027-02-01", "--breed").splitlines()
+    assert sum(r.startswith("Alleenstaande: niet te berekenen. Voor ") for r in breed) == 6
+    assert max(map(len, breed)) > 300
+
+
+def test_vouw_is_een_functie():
+    """Eén vouwfunctie voor de tekstuitvoer (tabel.vouw); de 'Let op'-regels gebruiken haar ook."""
+    from sora_core.analyse.actualiteit import waarschuwingen_tekst
+    from sora_core.analyse.tabel import vouw
+
+    w = "Let op: " + "woord " * 60
+    assert waarschuwingen_tekst([w]) == vouw(w.strip())
+    assert vouw("") == [""] and vouw("kort", "  ") == ["  kort"]
+
+
+# ---------------------------------------------------------------- h. vergelijk vóór 2022 binnen 100 kolommen
+
+def test_vergelijk_voor_het_bestaan_van_een_gemeente_past_in_100_kolommen(zes_gemeenten):
+    tekst = run("vergelijk", VOORBEELDEN / "gezin-vergelijk.toml", "--peildatum", "2021-06-01")
+    regels = tekst.splitlines()
+    assert max(map(len, regels)) <= 100, max(regels, key=len)
+    assert regels[0].endswith("(Dijk en Waard bestond nog niet)")
+    # de kop op twee regels: alleen "Dijk en Waard" gesplitst, de rest op één regel
+    assert regels[2].split() == ["Dijk", "en"] and regels[3].split()[-3:] == ["Waard", "Heiloo", "Uitgeest"]
+    assert "Bergen (NH)" in regels[3]
+
+
+def test_tabel_met_kop_op_twee_regels():
+    from sora_core.analyse.tabel import kop_op_twee_regels, tabel
+
+    assert kop_op_twee_regels("Dijk en Waard", 8) == "Dijk en\nWaard"
+    assert kop_op_twee_regels("Heiloo", 3) == "Heiloo" and kop_op_twee_regels("Bergen (NH)", 11) == "Bergen (NH)"
+    assert tabel(["a", "Dijk en\nWaard"], [["x", "1"]]).splitlines() == [
+        "   Dijk en", "a    Waard", "-  -------", "x        1"]

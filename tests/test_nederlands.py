@@ -89,3 +89,36 @@ def test_vergelijk_map_met_json_is_een_foutdocument(runner):
     assert r.exit_code == 2
     assert json.loads(r.stdout) == {"contract": "sora-fout/1", "fouten": [
         {"veld": None, "melding": "Ongeldige waarde voor CASUS: het is een map."}]}
+
+
+def _alle_opdrachten():
+    import click
+
+    def loop(cmd, pad):
+        yield pad
+        if isinstance(cmd, click.Group):
+            for naam, sub in sorted(cmd.commands.items()):
+                yield from loop(sub, pad + [naam])
+    yield from loop(sora, [])
+
+
+#: wat clicks eigen hulp in het Engels zegt (koppen, vaste teksten, typenamen in de optiekolom)
+HULP_ENGELS = re.compile(r"Usage:|Options:|Commands:|Arguments:|Positional arguments|Show this message|"
+                         r"Show the version|\[OPTIONS\]|COMMAND \[ARGS\]|\[default:|\brequired\]|; default|"
+                         r"\b(TEXT|INTEGER|FLOAT|PATH|FILENAME|DIRECTORY|BOOLEAN|CHOICE)\b")
+
+
+@pytest.mark.parametrize("pad", list(_alle_opdrachten()), ids=lambda p: " ".join(["sora", *p]))
+def test_hulp_van_elke_opdracht_in_het_nederlands(runner, pad):
+    """Elke ``--help`` (ook van ``sora`` zelf en de groep ``plugin``) heeft Nederlandse koppen:
+    "Gebruik:", "Opties:", "Opdrachten:", "Toon deze hulp en stop."; geen Engelse kop van click."""
+    r = runner.invoke(sora, [*pad, "--help"], prog_name="sora")
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith(f"Gebruik: {' '.join(['sora', *pad])} [OPTIES]"), r.output[:200]
+    assert "\nOpties:\n" in r.output and "Toon deze hulp en stop." in r.output
+    if not pad or pad == ["plugin"]:
+        assert "\nOpdrachten:\n" in r.output and "OPDRACHT [ARGUMENTEN]..." in r.output
+    gevonden = HULP_ENGELS.findall(r.output) and HULP_ENGELS.search(r.output).group(0)
+    assert not gevonden, f"Engels in 'sora {' '.join(pad)} --help': {gevonden!r}\n{r.output}"
+    te_lang = [x for x in r.output.splitlines() if len(x) > 100]  # ook de voorbeelden passen in 100 kolommen
+    assert not te_lang, te_lang

@@ -289,10 +289,9 @@ def waarschuwingen_tekst(waarschuwingen) -> list[str]:
 
 
 def _regels(tekst: str, inspringen: str = "") -> list[str]:
-    import textwrap
+    from .tabel import vouw
 
-    return textwrap.wrap(tekst, BREEDTE, initial_indent=inspringen, subsequent_indent=inspringen + "  ",
-                         break_long_words=True, break_on_hyphens=False) or [inspringen]
+    return vouw(tekst, inspringen, "  ", BREEDTE)
 
 
 def _nl(iso: Optional[str]) -> str:

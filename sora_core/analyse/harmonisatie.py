@@ -262,13 +262,10 @@ _OORDEEL_KORT = {"voldoet": "voldoet", "voldoet_niet": "voldoet niet", "niet_te_
 
 
 def als_tekst(doc: dict) -> str:
-    import textwrap
-
-    from .tabel import BREEDTE, bedrag_kort, tabel
+    from .tabel import bedrag_kort, tabel, vouw
 
     def alinea(t: str, inspring: str = "", verder: str = "  ") -> list[str]:
-        return textwrap.wrap(t, BREEDTE, initial_indent=inspring, subsequent_indent=inspring + verder,
-                             break_on_hyphens=False)
+        return vouw(t, inspring, verder) if t else []
 
     uit = [f"Harmonisatie op {datum_nl(date.fromisoformat(doc['peildatum']))}"]
     from .actualiteit import waarschuwingen_tekst

@@ -163,10 +163,19 @@ def minima_effect(peildatum: date, gemeente: Optional[str] = None, reg=None, zet
             "wat_als": zet_dict(zet), "gemeenten": gemeenten}
 
 
-def als_tekst(doc: dict) -> str:
+def als_tekst(doc: dict, breed: bool = False) -> str:
+    """De tekstuitvoer. Standaard past elke regel in 100 kolommen (``tabel.vouw``, vervolgregels
+    ingesprongen), en staat de reden waarom een huishouden niet te berekenen is maar één keer
+    voluit: een volgend huishouden met precies dezelfde reden verwijst ernaar. ``breed``: elke
+    melding op één regel en elke reden voluit (zoals de JSON)."""
     from ..geld import datum_nl, euro_nl
-    from .tabel import bedrag_kort, bedrag_verschil, tabel
+    from .tabel import bedrag_kort, bedrag_verschil, tabel, vouw
 
+    def alinea(tekst: str, inspring: str = "") -> list[str]:
+        return [inspring + tekst] if breed else vouw(tekst, inspring, "  ")
+
+    #: melding -> (gemeente, huishouden) waar ze voor het eerst voluit stond
+    eerder: dict[str, tuple[str, str]] = {}
     pcts = doc["percentages"]
     uit = [f"Minima-effect op {datum_nl(doc['peildatum'])}: jaarwaarde van de ondersteuning per modelhuishouden",
            "(per_maand x 12, per_jaar x 1, eenmalig x 1; ? = toegekend, bedrag nog niet bekend)"]
@@ -181,7 +190,14 @@ def als_tekst(doc: dict) -> str:
             continue
         for h in g["huishoudens"]:
             if h["norm_per_maand"] is None:
-                uit.append(f"{h['omschrijving']}: niet te berekenen. {h['melding']}")
+                waar = eerder.get(h["melding"])
+                if waar is None or breed:
+                    eerder.setdefault(h["melding"], (g["naam"], h["omschrijving"]))
+                    uit += alinea(f"{h['omschrijving']}: niet te berekenen. {h['melding']}")
+                else:
+                    bij = "hierboven" if waar[0] == g["naam"] else f"bij {waar[0]}"
+                    uit += alinea(f"{h['omschrijving']}: niet te berekenen, om dezelfde reden als "
+                                  f"'{waar[1]}' {bij}.")
                 uit.append("")
                 continue
             uit.append(f"{h['omschrijving']} (norm {euro_nl(Decimal(h['norm_per_maand']))} per maand)")
@@ -202,20 +218,22 @@ def als_tekst(doc: dict) -> str:
                 rijen.append(["Wat-als verschil"] + [bedrag_verschil(Decimal(pt["wat_als"]["verschil"])) for pt in h["punten"]])
             uit.append(tabel(["  regeling"] + [f"{p}%" for p in pcts], [["  " + r[0]] + r[1:] for r in rijen]))
             for a in h["armoedeval"]:
-                uit.append(f"  Armoedeval van {a['van']}% naar {a['naar']}%: ondersteuning {euro_nl(Decimal(a['verlies']))} "
-                           f"per jaar lager ({', '.join(a['vervallen']) or 'lagere bedragen'}); inkomen "
-                           f"{euro_nl(Decimal(a['extra_inkomen_per_jaar']))} per jaar hoger; saldo "
-                           f"{euro_nl(Decimal(a['saldo']))}.")
+                uit += alinea(f"Armoedeval van {a['van']}% naar {a['naar']}%: ondersteuning "
+                              f"{euro_nl(Decimal(a['verlies']))} per jaar lager "
+                              f"({', '.join(a['vervallen']) or 'lagere bedragen'}); inkomen "
+                              f"{euro_nl(Decimal(a['extra_inkomen_per_jaar']))} per jaar hoger; saldo "
+                              f"{euro_nl(Decimal(a['saldo']))}.", "  ")
             for a in h.get("wat_als_armoedeval", []):
-                uit.append(f"  Wat-als: armoedeval van {a['van']}% naar {a['naar']}%: {euro_nl(Decimal(a['verlies']))} "
-                           f"per jaar lager; saldo {euro_nl(Decimal(a['saldo']))}.")
+                uit += alinea(f"Wat-als: armoedeval van {a['van']}% naar {a['naar']}%: "
+                              f"{euro_nl(Decimal(a['verlies']))} per jaar lager; saldo {euro_nl(Decimal(a['saldo']))}.",
+                              "  ")
             doorv = sorted({n for pt in h["punten"] for n in pt["doorverwezen"]})
             if doorv:
-                uit.append(f"  Doorverwezen (geen bedrag te berekenen): {', '.join(doorv)}.")
+                uit += alinea(f"Doorverwezen (geen bedrag te berekenen): {', '.join(doorv)}.", "  ")
             uit.append("")
     if doc["wat_als"]:
-        uit.append("Wat-als: " + "; ".join(f"{p}: " + ", ".join(f"{n} = {w}" for n, w in z.items())
-                                           for p, z in doc["wat_als"].items()))
+        uit += alinea("Wat-als: " + "; ".join(f"{p}: " + ", ".join(f"{n} = {w}" for n, w in z.items())
+                                              for p, z in doc["wat_als"].items()))
     return "\n".join(uit) + "\n"
 
 

@@ -93,12 +93,9 @@ def _w(c: dict) -> str:
 
 
 def _regels(tekst: str, inspring: str = "", verder: str = "    ") -> list[str]:
-    import textwrap
+    from .tabel import vouw
 
-    from .tabel import BREEDTE
-
-    return textwrap.wrap(tekst, BREEDTE, initial_indent=inspring, subsequent_indent=inspring + verder,
-                         break_on_hyphens=False) or [inspring]
+    return vouw(tekst, inspring, verder)
 
 
 def _peil(doc: dict) -> str:

@@ -114,6 +114,9 @@ def vergelijk(casus, reg=None, zet: Optional[Zet] = None) -> dict:
 
 #: de kolom van een gemeente die op de peildatum niet bestond (status in JSON -> tekst en CSV)
 BESTAAT_NIET = {"bestond_nog_niet": "bestond nog niet", "bestaat_niet_meer": "bestond niet meer"}
+#: dezelfde status in een cel van de tabel: kort, zodat zes kolommen in 100 kolommen passen (de kop
+#: en de legenda zeggen het voluit)
+BESTAAT_NIET_CEL = {"bestond_nog_niet": "nog niet", "bestaat_niet_meer": "niet meer"}
 _KORT = {"toegekend": "ja", "afgewezen": "afgewezen", "niet_van_toepassing": "n.v.t.", "doorverwezen": "consulent"}
 _PER = {"per_jaar": "/jr", "per_maand": "/mnd", "eenmalig": " eenm.", None: ""}
 
@@ -138,7 +141,7 @@ def als_tekst(doc: dict) -> str:
 
     from ..geld import datum_nl, euro_nl
     from datetime import date
-    from .tabel import bedrag_kort, bedrag_verschil, tabel
+    from .tabel import bedrag_kort, bedrag_verschil, vouw
 
     beslist = [g for g in doc["gemeenten"] if g["status"] == "beslist"]
     # een gemeente die op de peildatum (nog) niet bestond, houdt haar kolom: "bestond nog niet"
@@ -154,7 +157,7 @@ def als_tekst(doc: dict) -> str:
     koppen = ["  Regeling"] + [g["naam"] for g in kolommen]
 
     def cellen(waarde) -> list[str]:
-        return [waarde(g) if g["status"] == "beslist" else BESTAAT_NIET[g["status"]] for g in kolommen]
+        return [waarde(g) if g["status"] == "beslist" else BESTAAT_NIET_CEL[g["status"]] for g in kolommen]
 
     rijen = []
     for r in doc["regelingen"]:
@@ -171,16 +174,19 @@ def als_tekst(doc: dict) -> str:
         for sleutel, label in (("per_jaar", "Wat-als: verschil per jaar"), ("eenmalig", "Wat-als: verschil eenmalig")):
             rijen.append(["  " + label] + cellen(lambda g: bedrag_verschil(Decimal(g["wat_als"]["verschil"][sleutel]))
                                                  if g["wat_als"] else ""))
-    uit.append(tabel(koppen, rijen))
-    uit.append("Legenda: bedragen in euro's; /jr per jaar, /mnd per maand, eenm. eenmalig; n.v.t. niet van toepassing; "
-               "consulent = doorverwezen; — = regeling bestaat niet in die gemeente; ≠ = verschilt tussen gemeenten.")
-    uit.append("Totaal per jaar = per-jaarbedragen + 12 x per-maandbedragen; eenmalige bedragen en leningen apart.")
+    uit.append(_passend(koppen, rijen))
+    legenda = ("Legenda: bedragen in euro's; /jr per jaar, /mnd per maand, eenm. eenmalig; n.v.t. niet van toepassing; "
+               "consulent = doorverwezen; — = regeling bestaat niet in die gemeente; ≠ = verschilt tussen gemeenten")
+    for status in sorted({g["status"] for g in niet}):
+        legenda += f"; {BESTAAT_NIET_CEL[status]} = de gemeente {BESTAAT_NIET[status]} op de peildatum"
+    uit += vouw(legenda + ".")
+    uit += vouw("Totaal per jaar = per-jaarbedragen + 12 x per-maandbedragen; eenmalige bedragen en leningen apart.")
     for g in doc["gemeenten"]:
         if g["status"] == "fout":
-            uit.append(f"{g['naam']}: niet beslist: " + "; ".join(f["melding"] for f in g["fouten"]))
+            uit += vouw(f"{g['naam']}: niet beslist: " + "; ".join(f["melding"] for f in g["fouten"]))
         elif g["status"] in BESTAAT_NIET:
-            uit.append(f"{g['naam']}: {BESTAAT_NIET[g['status']]} op {peil}: "
-                       + "; ".join(f["melding"] for f in g["fouten"]))
+            uit += vouw(f"{g['naam']}: {BESTAAT_NIET[g['status']]} op {peil}: "
+                        + "; ".join(f["melding"] for f in g["fouten"]))
     for plugin, normen in doc["wat_als"].items():
         g = next((x for x in doc["gemeenten"] if x["plugin"] == plugin), None)
         if g is None or not g["wat_als"]:
@@ -195,6 +201,30 @@ def als_tekst(doc: dict) -> str:
         v = g["wat_als"]["verschil"]
         uit.append(f"  Verschil: {euro_nl(Decimal(v['per_jaar']))} per jaar, {euro_nl(Decimal(v['eenmalig']))} eenmalig.")
     return "\n".join(uit) + "\n"
+
+
+def _passend(koppen: list[str], rijen: list[list[str]]) -> str:
+    """De tabel; is die breder dan 100 kolommen, dan komen gemeentenamen die breder zijn dan hun
+    cellen op twee regels ("Dijk en" / "Waard"), de grootste winst eerst, tot de tabel past. Past
+    ze ook zo niet (de gewone vergelijking met het pluspakket), dan blijven de koppen op één regel."""
+    from .tabel import BREEDTE, kop_op_twee_regels, tabel
+
+    def breedte(t: str) -> int:
+        return max(map(len, t.splitlines()))
+
+    tekst = tabel(koppen, rijen)
+    if breedte(tekst) <= BREEDTE:
+        return tekst
+    smal = [kop_op_twee_regels(k, max((len(r[i]) for r in rijen), default=0)) if i else k for i, k in enumerate(koppen)]
+    winst = sorted((i for i in range(1, len(koppen)) if smal[i] != koppen[i]),
+                   key=lambda i: len(koppen[i]) - max(map(len, smal[i].split("\n"))), reverse=True)
+    nieuw = list(koppen)
+    for i in winst:
+        nieuw[i] = smal[i]
+        kandidaat = tabel(nieuw, rijen)
+        if breedte(kandidaat) <= BREEDTE:
+            return kandidaat
+    return tekst
 
 
 def als_csv(doc: dict) -> str:
