@@ -224,7 +224,26 @@ def _passend(koppen: list[str], rijen: list[list[str]]) -> str:
         kandidaat = tabel(nieuw, rijen)
         if breedte(kandidaat) <= BREEDTE:
             return kandidaat
-    return tekst
+    # nog te breed (de gewone vergelijking met het pluspakket): dan ook de namen van de regelingen
+    # over meer regels, de vervolgregels ingesprongen en zonder cellen; nooit smaller dan 24 tekens
+    eerste = max(len(r[0]) for r in rijen) if rijen else 0
+    ruimte = eerste - (breedte(tabel(nieuw, rijen)) - BREEDTE)
+    if ruimte < 24:
+        return tekst
+    return tabel(nieuw, [deel for r in rijen for deel in _gevouwen_rij(r, ruimte)])
+
+
+def _gevouwen_rij(rij: list[str], breedte: int) -> list[list[str]]:
+    """Een rij waarvan de eerste cel (teken + naam) breder is dan ``breedte``: de naam over meer
+    regels; de cellen staan op de eerste regel."""
+    import textwrap
+
+    if len(rij[0]) <= breedte:
+        return [rij]
+    teken, naam = rij[0][:2], rij[0][2:]
+    regels = textwrap.wrap(naam, width=breedte - 2, subsequent_indent="  ", break_long_words=False) or [naam]
+    leeg = [""] * (len(rij) - 1)
+    return [[teken + regels[0]] + rij[1:]] + [["  " + r] + leeg for r in regels[1:]]
 
 
 def als_csv(doc: dict) -> str:
