@@ -57,6 +57,17 @@ class Bevinding:
         return (f"{waar}: " + ("waarschuwing: " if self.ernst == WAARSCHUWING else "") + self.melding
                 + (f" ({self.sleutel})" if self.sleutel else ""))
 
+    def regels(self) -> list[str]:
+        """``tekst`` voor de terminal: gevouwen op 100 kolommen, de plek (bestand:regel) altijd heel
+        op de eerste regel (editors springen erheen); een lange plek op een eigen regel."""
+        from .analyse.tabel import vouw
+
+        waar = self.bestand + (f":{self.regel}" if self.regel else "") + ":"
+        rest = self.tekst()[len(waar) + 1:]
+        if len(waar) <= 60:
+            return vouw(f"{waar} {rest}", verder="    ")
+        return [waar] + vouw(rest, inspring="    ", verder="")
+
     def als_dict(self) -> dict:
         return {"plugin": self.plugin, "bestand": self.bestand, "regel": self.regel,
                 "sleutel": self.sleutel, "melding": self.melding, "ernst": self.ernst}

@@ -104,8 +104,8 @@ def controleer(pad: Optional[str], alle: bool, als_json: bool) -> None:
         click.echo(naar_json({"in_orde": not alle_fouten, "fouten": len(alle_fouten), "waarschuwingen": waarschuwingen,
                               "bevindingen": [b.als_dict() for b in alle_bevindingen]}), nl=False)
     else:
-        for b in alle_bevindingen:
-            click.echo(b.tekst())
+        for b in alle_bevindingen:  # gevouwen op 100 kolommen; --json houdt elke melding heel
+            click.echo("\n".join(b.regels()))
         if alle:
             for naam, lijst in per_plugin.items():
                 n = len(fouten(lijst))
