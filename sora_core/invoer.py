@@ -799,3 +799,154 @@ def casus_snel(doc: Any) -> Optional[model.Casus]:
     if lz.fouten:
         return None
     return model.Casus(**v)
+
+
+# --------------------------------------------------------------------------- lezer voor de batch
+
+_FEIT_CASUS = frozenset(("gemeente", "peildatum", "aanvrager", "partner", "kinderen", "medebewoners", "woning",
+                         "inkomen", "vermogen", "aanvragen"))
+_FEIT_INKOMEN = frozenset(_INKOMEN_VELDEN)
+_FEIT_VERMOGEN = frozenset(_VERMOGEN_VELDEN)
+_FEIT_AANVRAAG = frozenset(("regeling", "kostensoort", "bedrag"))
+_FEIT_WONING = frozenset(model.WONINGSOORTEN)
+
+
+def _geboren(p: Any) -> Any:
+    """Een persoon in de gewone vorm: alleen een geboortedatum."""
+    if type(p) is not dict or len(p) != 1:
+        return _ANDERS
+    return _datum_snel(p.get("geboortedatum", _ANDERS))
+
+
+def feiten_snel(doc: Any) -> Optional[tuple]:
+    """Lezer voor de gewone vorm van een batchcasus, zonder ``Casus`` te bouwen: geeft
+    ``(sleutels, feiten)`` of None bij alles wat afwijkt (dan ``casus_uit_dict``, met alle meldingen).
+
+    ``feiten`` = (gemeente, peildatum, geboortedatum aanvrager, geboortedatum partner of None,
+    geboortedata kinderen, netto per maand, laag_sinds, uitzicht_op_verbetering,
+    laatste_inkomenstoeslag, bezittingen, schulden, ((regeling, kostensoort, bedrag), ...)) en
+    ``sleutels`` het aantal sleutels in alle objecten (de batch ziet daaraan dat er geen sleutel
+    dubbel stond). Elke waarde gaat door dezelfde snelle toets als in ``casus_snel`` (null is
+    hetzelfde als ontbreken); de samenhang (datums niet na de peildatum) wordt hier nagegaan.
+    Eigenschapstest: ``tests/test_kader.py`` (zelfde feiten als de ``Casus`` van ``casus_uit_dict``)."""
+    if type(doc) is not dict:
+        return None
+    n = len(doc)
+    for k in doc:
+        if k not in _FEIT_CASUS:
+            return None
+    get = doc.get
+    gemeente = get("gemeente")
+    peil = _datum_snel(get("peildatum"))
+    if gemeente is None or _tekst_snel(gemeente) is _ANDERS or peil is _ANDERS:
+        return None
+    a = get("aanvrager")
+    geb_a = _geboren(a)
+    if geb_a is _ANDERS or geb_a > peil:
+        return None
+    n += 1
+    p = get("partner")
+    geb_p = None
+    if p is not None:
+        geb_p = _geboren(p)
+        if geb_p is _ANDERS or geb_p > peil:
+            return None
+        n += 1
+    kinderen: Any = get("kinderen")
+    if kinderen is None:
+        kinderen = ()
+    else:
+        if type(kinderen) is not list or len(kinderen) > MAX_PERSONEN:
+            return None
+        kinderen = tuple(_geboren(k) for k in kinderen)
+        for d in kinderen:
+            if d is _ANDERS or d > peil:
+                return None
+        n += len(kinderen)
+    mede = get("medebewoners")
+    if mede is not None and mede != []:
+        return None
+    w = get("woning")
+    if w is not None:
+        if type(w) is not dict:
+            return None
+        for k, x in w.items():
+            if k != "soort" or (x is not None and (type(x) is not str or x not in _FEIT_WONING)):
+                return None
+        n += len(w)
+    ink = get("inkomen")
+    if type(ink) is not dict:
+        return None
+    for k in ink:
+        if k not in _FEIT_INKOMEN:
+            return None
+    n += len(ink)
+    netto = ink.get("netto_per_maand")
+    if netto is None:
+        return None
+    netto = _bedrag_snel(netto)
+    laag = ink.get("laag_sinds")
+    if laag is not None:
+        laag = _datum_snel(laag)
+        if laag is _ANDERS or laag > peil:
+            return None
+    uitzicht = ink.get("uitzicht_op_verbetering")
+    if uitzicht is None:
+        uitzicht = False
+    elif uitzicht is not True and uitzicht is not False:
+        return None
+    laatste = ink.get("laatste_inkomenstoeslag")
+    if laatste is not None:
+        laatste = _datum_snel(laatste)
+        if laatste is _ANDERS or laatste > peil:
+            return None
+    if netto is _ANDERS:
+        return None
+    bez = sch = model.NUL
+    v = get("vermogen")
+    if v is not None:
+        if type(v) is not dict:
+            return None
+        for k in v:
+            if k not in _FEIT_VERMOGEN:
+                return None
+        n += len(v)
+        x = v.get("bezittingen")
+        if x is not None:
+            bez = _bedrag_snel(x)
+        x = v.get("schulden")
+        if x is not None:
+            sch = _bedrag_snel(x)
+        x = v.get("eigen_woning_overwaarde")
+        if x is not None and _bedrag_snel(x) != NUL_BEDRAG:  # overwaarde (of geen geldig bedrag): volledig
+            return None
+        if bez is _ANDERS or sch is _ANDERS:
+            return None
+    aanvragen: Any = get("aanvragen")
+    if aanvragen is None:
+        aanvragen = ()
+    else:
+        if type(aanvragen) is not list or len(aanvragen) > MAX_AANVRAGEN:
+            return None
+        lijst = []
+        for av in aanvragen:
+            if type(av) is not dict:
+                return None
+            for k in av:
+                if k not in _FEIT_AANVRAAG:
+                    return None
+            n += len(av)
+            regeling = av.get("regeling")
+            if regeling is None or _tekst_snel(regeling) is _ANDERS:
+                return None
+            ks = av.get("kostensoort")
+            if ks is not None and _tekst_snel(ks) is _ANDERS:
+                return None
+            bedrag = av.get("bedrag")
+            if bedrag is not None:
+                bedrag = _bedrag_snel(bedrag)
+                if bedrag is _ANDERS:
+                    return None
+            lijst.append((regeling, ks, bedrag))
+        aanvragen = tuple(lijst)
+    return n, (gemeente, peil, geb_a, geb_p, kinderen, netto, laag, uitzicht, laatste, bez, sch, aanvragen)
