@@ -39,7 +39,7 @@ def _aow_tabel() -> dict[int, tuple[int, int, bool]]:
     return {r["jaar"]: (r["jaren"], r["maanden"], r.get("bevestigd", True)) for r in doc["jaar"]}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # een batch kent tienduizenden geboortedata van 65 jaar en ouder
 def aow_datum(geboortedatum: date) -> Optional[tuple[date, bool]]:
     """De dag waarop iemand de AOW-leeftijd bereikt, en of die leeftijd bevestigd is.
 

@@ -811,11 +811,42 @@ _FEIT_AANVRAAG = frozenset(("regeling", "kostensoort", "bedrag"))
 _FEIT_WONING = frozenset(model.WONINGSOORTEN)
 
 
+#: tekst -> ``_datum_snel(tekst)``: in een batch komen dezelfde datums steeds terug
+_DATUMS: dict = {}
+
+
+def _datum_feit(w: Any) -> Any:
+    """``_datum_snel``, voor tekst onthouden (begrensd)."""
+    d = _DATUMS.get(w) if type(w) is str else None
+    if d is None:
+        d = _datum_snel(w)
+        if type(w) is str:
+            if len(_DATUMS) >= 100_000:
+                _DATUMS.clear()
+            _DATUMS[w] = d
+    return d
+
+
+#: teksten die ``_tekst_snel`` goedkeurde (gemeente, regeling, kostensoort; begrensd)
+_TEKSTEN: set = set()
+
+
+def _tekst_feit(w: Any) -> bool:
+    if type(w) is str and w in _TEKSTEN:
+        return True
+    if _tekst_snel(w) is _ANDERS:
+        return False
+    if len(_TEKSTEN) >= 4096:
+        _TEKSTEN.clear()
+    _TEKSTEN.add(w)
+    return True
+
+
 def _geboren(p: Any) -> Any:
     """Een persoon in de gewone vorm: alleen een geboortedatum."""
     if type(p) is not dict or len(p) != 1:
         return _ANDERS
-    return _datum_snel(p.get("geboortedatum", _ANDERS))
+    return _datum_feit(p.get("geboortedatum", _ANDERS))
 
 
 def feiten_snel(doc: Any) -> Optional[tuple]:
@@ -837,8 +868,8 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
             return None
     get = doc.get
     gemeente = get("gemeente")
-    peil = _datum_snel(get("peildatum"))
-    if gemeente is None or _tekst_snel(gemeente) is _ANDERS or peil is _ANDERS:
+    peil = _datum_feit(get("peildatum"))
+    if gemeente is None or not _tekst_feit(gemeente) or peil is _ANDERS:
         return None
     a = get("aanvrager")
     geb_a = _geboren(a)
@@ -887,7 +918,7 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
     netto = _bedrag_snel(netto)
     laag = ink.get("laag_sinds")
     if laag is not None:
-        laag = _datum_snel(laag)
+        laag = _datum_feit(laag)
         if laag is _ANDERS or laag > peil:
             return None
     uitzicht = ink.get("uitzicht_op_verbetering")
@@ -897,7 +928,7 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
         return None
     laatste = ink.get("laatste_inkomenstoeslag")
     if laatste is not None:
-        laatste = _datum_snel(laatste)
+        laatste = _datum_feit(laatste)
         if laatste is _ANDERS or laatste > peil:
             return None
     if netto is _ANDERS:
@@ -937,10 +968,10 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
                     return None
             n += len(av)
             regeling = av.get("regeling")
-            if regeling is None or _tekst_snel(regeling) is _ANDERS:
+            if regeling is None or not _tekst_feit(regeling):
                 return None
             ks = av.get("kostensoort")
-            if ks is not None and _tekst_snel(ks) is _ANDERS:
+            if ks is not None and not _tekst_feit(ks):
                 return None
             bedrag = av.get("bedrag")
             if bedrag is not None:

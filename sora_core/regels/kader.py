@@ -30,10 +30,17 @@ from ..huishouden import (OnbekendeAOWLeeftijd, aow_bereikt, basisnorm_naam, hui
                           kostendelers, kostendelers_basis, minderjarig)
 from . import bijzondere_bijstand as bb
 from . import individuele_inkomenstoeslag as iit
+from .bijzondere_bijstand import (bijstand_bedrag, boven_voet, draagkracht_per_maand, gedekt, geen_kosten,
+                                  in_aanmerking, noodzaak_open, over_periode, totale_draagkracht, uitkomst_bb,
+                                  vermogensdeel)
+from .individuele_inkomenstoeslag import (REDEN_INKOMEN, REDEN_RECENT, REDEN_REFERTE, REDEN_UITZICHT, REDEN_VERMOGEN,
+                                          referteperiode_einde, referteperiode_vol, uitkomst_iit, weer_mogelijk_vanaf)
 from .kostensoorten import kostensoorten_op
 from .toetsen import binnen_grens, grensbedrag, vermogen_zonder_woning, vermogensgrens_naam
 
 IIT = "individuele_inkomenstoeslag"
+#: jonger dan dit (aanvrager of partner): de volledige beslisser
+_MINIMUM = max(iit.MINIMUMLEEFTIJD, bb.VOLWASSEN)
 BB = "bijzondere_bijstand"
 SOORTEN = ("gehuwden", "alleenstaande_ouder", "alleenstaande")
 
@@ -178,10 +185,8 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
             return None
     lft_a = leeftijd(geb_a, peil)
     met_partner = geb_p is not None
-    if lft_a < iit.MINIMUMLEEFTIJD or lft_a < bb.VOLWASSEN:
-        return None
-    if met_partner and leeftijd(geb_p, peil) < iit.MINIMUMLEEFTIJD:
-        return None  # jongerennorm
+    if lft_a < _MINIMUM or (met_partner and leeftijd(geb_p, peil) < _MINIMUM):
+        return None  # jongeren (leeftijdstoets van beide regelingen, jongerennorm): de volledige beslisser
     lft_k = [leeftijd(d, peil) for d in kinderen]
     soort = huishoudsoort(met_partner, minderjarig(lft_k))
     if kostendelers(met_partner, lft_k, k.minimumleeftijd) > kostendelers_basis(soort):
@@ -204,17 +209,17 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
                 continue
             redenen = []
             onbekend = laag_sinds is None
-            if not onbekend and not iit.referteperiode_vol(iit.referteperiode_einde(laag_sinds, maanden), peil):
-                redenen.append(iit.REDEN_REFERTE)
+            if not onbekend and not referteperiode_vol(referteperiode_einde(laag_sinds, maanden), peil):
+                redenen.append(REDEN_REFERTE)
             if not binnen_grens(netto, grens[(soort, aow)]):
-                redenen.append(iit.REDEN_INKOMEN)
+                redenen.append(REDEN_INKOMEN)
             if not binnen_grens(ver, vgrens[gezin]):
-                redenen.append(iit.REDEN_VERMOGEN)
+                redenen.append(REDEN_VERMOGEN)
             if uitzicht:
-                redenen.append(iit.REDEN_UITZICHT)
-            if iit.weer_mogelijk_vanaf(laatste, peil) is not None:
-                redenen.append(iit.REDEN_RECENT)
-            uitkomst = iit.uitkomst_iit(redenen, onbekend)
+                redenen.append(REDEN_UITZICHT)
+            if weer_mogelijk_vanaf(laatste, peil) is not None:
+                redenen.append(REDEN_RECENT)
+            uitkomst = uitkomst_iit(redenen, onbekend)
             if uitkomst == "toegekend":
                 uit.append(Snel(r, uitkomst, bedragen[soort], "om_niet", "per_jaar", einde))
             else:
@@ -222,24 +227,24 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
             continue
         r, soorten, voet, percentage, periode, fractie, drempel, vgrens = k.bb
         ks, maximum, dk_inkomen, vorm = soorten[kostensoort]
-        if bb.noodzaak_open(None, ks):
+        if noodzaak_open(None, ks):
             uit.append(Snel(r, "doorverwezen", None, None, None, None))
             continue
-        if bb.geen_kosten(bedrag):
+        if geen_kosten(bedrag):
             uit.append(Snel(r, "afgewezen", None, None, None, einde))
             continue
-        kosten = bb.in_aanmerking(bedrag, maximum)
-        if bb.gedekt(NUL, kosten):
+        kosten = in_aanmerking(bedrag, maximum)
+        if gedekt(NUL, kosten):
             uit.append(Snel(r, "afgewezen", None, None, None, einde))
             continue
         per_periode = NUL
         if dk_inkomen:
-            per_maand = bb.draagkracht_per_maand(percentage, bb.boven_voet(netto, voet[(soort, aow)]))
-            per_periode = bb.over_periode(per_maand, periode)
-        _, uit_vermogen = bb.vermogensdeel(ver, vgrens[gezin], fractie)
-        draagkracht = bb.totale_draagkracht(per_periode, uit_vermogen)
-        bijstand, _ = bb.bijstand_bedrag(kosten, NUL, draagkracht, drempel)
-        if bb.uitkomst_bb(bijstand) == "afgewezen":
+            per_maand = draagkracht_per_maand(percentage, boven_voet(netto, voet[(soort, aow)]))
+            per_periode = over_periode(per_maand, periode)
+        _, uit_vermogen = vermogensdeel(ver, vgrens[gezin], fractie)
+        draagkracht = totale_draagkracht(per_periode, uit_vermogen)
+        bijstand, _ = bijstand_bedrag(kosten, NUL, draagkracht, drempel)
+        if uitkomst_bb(bijstand) == "afgewezen":
             uit.append(Snel(r, "afgewezen", None, None, None, einde))
         else:
             uit.append(Snel(r, "toegekend", bijstand, vorm, "eenmalig", einde))
