@@ -863,9 +863,8 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
     if type(doc) is not dict:
         return None
     n = len(doc)
-    for k in doc:
-        if k not in _FEIT_CASUS:
-            return None
+    if not _FEIT_CASUS.issuperset(doc):
+        return None
     get = doc.get
     gemeente = get("gemeente")
     peil = _datum_feit(get("peildatum"))
@@ -908,9 +907,8 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
     ink = get("inkomen")
     if type(ink) is not dict:
         return None
-    for k in ink:
-        if k not in _FEIT_INKOMEN:
-            return None
+    if not _FEIT_INKOMEN.issuperset(ink):
+        return None
     n += len(ink)
     netto = ink.get("netto_per_maand")
     if netto is None:
@@ -938,9 +936,8 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
     if v is not None:
         if type(v) is not dict:
             return None
-        for k in v:
-            if k not in _FEIT_VERMOGEN:
-                return None
+        if not _FEIT_VERMOGEN.issuperset(v):
+            return None
         n += len(v)
         x = v.get("bezittingen")
         if x is not None:
@@ -963,9 +960,8 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
         for av in aanvragen:
             if type(av) is not dict:
                 return None
-            for k in av:
-                if k not in _FEIT_AANVRAAG:
-                    return None
+            if not _FEIT_AANVRAAG.issuperset(av):
+                return None
             n += len(av)
             regeling = av.get("regeling")
             if regeling is None or not _tekst_feit(regeling):
