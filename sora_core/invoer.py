@@ -857,123 +857,137 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
     geboortedata kinderen, netto per maand, laag_sinds, uitzicht_op_verbetering,
     laatste_inkomenstoeslag, bezittingen, schulden, ((regeling, kostensoort, bedrag), ...)) en
     ``sleutels`` het aantal sleutels in alle objecten (de batch ziet daaraan dat er geen sleutel
-    dubbel stond). Elke waarde gaat door dezelfde snelle toets als in ``casus_snel`` (null is
-    hetzelfde als ontbreken); de samenhang (datums niet na de peildatum) wordt hier nagegaan.
-    Eigenschapstest: ``tests/test_kader.py`` (zelfde feiten als de ``Casus`` van ``casus_uit_dict``)."""
-    if type(doc) is not dict:
+    dubbel stond). Hier alleen de vorm (objecten, bekende sleutels, null is hetzelfde als
+    ontbreken); elke waarde gaat door ``_feiten`` (dezelfde snelle toetsen als ``casus_snel``, en
+    de samenhang). Eigenschapstest: ``tests/test_kader.py`` (zelfde feiten als de ``Casus`` van
+    ``casus_uit_dict``)."""
+    if type(doc) is not dict or not _FEIT_CASUS.issuperset(doc):
         return None
     n = len(doc)
-    if not _FEIT_CASUS.issuperset(doc):
-        return None
     get = doc.get
-    gemeente = get("gemeente")
-    peil = _datum_feit(get("peildatum"))
-    if gemeente is None or not _tekst_feit(gemeente) or peil is _ANDERS:
-        return None
     a = get("aanvrager")
-    geb_a = _geboren(a)
-    if geb_a is _ANDERS or geb_a > peil:
+    if type(a) is not dict or len(a) != 1 or "geboortedatum" not in a:
         return None
     n += 1
     p = get("partner")
-    geb_p = None
     if p is not None:
-        geb_p = _geboren(p)
-        if geb_p is _ANDERS or geb_p > peil:
+        if type(p) is not dict or len(p) != 1 or "geboortedatum" not in p:
             return None
         n += 1
+        p = p["geboortedatum"]
+        if p is None:
+            return None
     kinderen: Any = get("kinderen")
     if kinderen is None:
         kinderen = ()
     else:
         if type(kinderen) is not list or len(kinderen) > MAX_PERSONEN:
             return None
-        kinderen = tuple(_geboren(k) for k in kinderen)
-        for d in kinderen:
-            if d is _ANDERS or d > peil:
+        for k in kinderen:
+            if type(k) is not dict or len(k) != 1 or "geboortedatum" not in k:
                 return None
         n += len(kinderen)
+        kinderen = [k["geboortedatum"] for k in kinderen]
     mede = get("medebewoners")
     if mede is not None and mede != []:
         return None
+    soort = None
     w = get("woning")
     if w is not None:
-        if type(w) is not dict:
+        if type(w) is not dict or not _FEIT_WONING_VELDEN.issuperset(w):
             return None
-        for k, x in w.items():
-            if k != "soort" or (x is not None and (type(x) is not str or x not in _FEIT_WONING)):
-                return None
         n += len(w)
+        soort = w.get("soort")
     ink = get("inkomen")
-    if type(ink) is not dict:
-        return None
-    if not _FEIT_INKOMEN.issuperset(ink):
+    if type(ink) is not dict or not _FEIT_INKOMEN.issuperset(ink):
         return None
     n += len(ink)
-    netto = ink.get("netto_per_maand")
-    if netto is None:
-        return None
-    netto = _bedrag_snel(netto)
-    laag = ink.get("laag_sinds")
-    if laag is not None:
-        laag = _datum_feit(laag)
-        if laag is _ANDERS or laag > peil:
-            return None
-    uitzicht = ink.get("uitzicht_op_verbetering")
-    if uitzicht is None:
-        uitzicht = False
-    elif uitzicht is not True and uitzicht is not False:
-        return None
-    laatste = ink.get("laatste_inkomenstoeslag")
-    if laatste is not None:
-        laatste = _datum_feit(laatste)
-        if laatste is _ANDERS or laatste > peil:
-            return None
-    if netto is _ANDERS:
-        return None
-    bez = sch = model.NUL
     v = get("vermogen")
+    bez = sch = overwaarde = None
     if v is not None:
-        if type(v) is not dict:
-            return None
-        if not _FEIT_VERMOGEN.issuperset(v):
+        if type(v) is not dict or not _FEIT_VERMOGEN.issuperset(v):
             return None
         n += len(v)
-        x = v.get("bezittingen")
-        if x is not None:
-            bez = _bedrag_snel(x)
-        x = v.get("schulden")
-        if x is not None:
-            sch = _bedrag_snel(x)
-        x = v.get("eigen_woning_overwaarde")
-        if x is not None and _bedrag_snel(x) != NUL_BEDRAG:  # overwaarde (of geen geldig bedrag): volledig
-            return None
-        if bez is _ANDERS or sch is _ANDERS:
-            return None
+        bez, sch, overwaarde = v.get("bezittingen"), v.get("schulden"), v.get("eigen_woning_overwaarde")
     aanvragen: Any = get("aanvragen")
     if aanvragen is None:
         aanvragen = ()
     else:
         if type(aanvragen) is not list or len(aanvragen) > MAX_AANVRAGEN:
             return None
-        lijst = []
         for av in aanvragen:
-            if type(av) is not dict:
-                return None
-            if not _FEIT_AANVRAAG.issuperset(av):
+            if type(av) is not dict or not _FEIT_AANVRAAG.issuperset(av):
                 return None
             n += len(av)
-            regeling = av.get("regeling")
-            if regeling is None or not _tekst_feit(regeling):
+        aanvragen = [(av.get("regeling"), av.get("kostensoort"), av.get("bedrag")) for av in aanvragen]
+    f = _feiten(get("gemeente"), get("peildatum"), a["geboortedatum"], p, kinderen, soort, ink.get("netto_per_maand"),
+                ink.get("laag_sinds"), ink.get("uitzicht_op_verbetering"), ink.get("laatste_inkomenstoeslag"),
+                bez, sch, overwaarde, aanvragen)
+    return None if f is None else (n, f)
+
+
+_FEIT_WONING_VELDEN = frozenset(_WONING_VELDEN)
+
+
+def _feiten(gemeente, peil, geb_a, geb_p, kinderen, woning, netto, laag, uitzicht, laatste, bez, sch, overwaarde,
+            aanvragen) -> Optional[tuple]:
+    """De waarden van de gewone vorm (zoals in JSON: tekst, ja/nee of None = ontbreekt) getoetst
+    met de snelle toetsen van ``casus_snel`` en de samenhang van ``_samenhang``; None bij alles wat
+    afwijkt. Apart van de vorm, zodat een lezer voor een andere gewone vorm (bv.
+    rechtstreeks uit de tekst) dezelfde toetsen gebruikt."""
+    if gemeente is None or not _tekst_feit(gemeente):
+        return None
+    peil = _datum_feit(peil)
+    if peil is _ANDERS:
+        return None
+    geb_a = _datum_feit(geb_a)
+    if geb_a is _ANDERS or geb_a > peil:
+        return None
+    if geb_p is not None:
+        geb_p = _datum_feit(geb_p)
+        if geb_p is _ANDERS or geb_p > peil:
+            return None
+    if kinderen:
+        kinderen = tuple([_datum_feit(d) for d in kinderen])
+        for d in kinderen:
+            if d is _ANDERS or d > peil:
                 return None
-            ks = av.get("kostensoort")
-            if ks is not None and not _tekst_feit(ks):
+    else:
+        kinderen = ()
+    if woning is not None and (type(woning) is not str or woning not in _FEIT_WONING):
+        return None
+    if netto is None:
+        return None
+    netto = _bedrag_snel(netto)
+    if netto is _ANDERS:
+        return None
+    if laag is not None:
+        laag = _datum_feit(laag)
+        if laag is _ANDERS or laag > peil:
+            return None
+    if uitzicht is None:
+        uitzicht = False
+    elif uitzicht is not True and uitzicht is not False:
+        return None
+    if laatste is not None:
+        laatste = _datum_feit(laatste)
+        if laatste is _ANDERS or laatste > peil:
+            return None
+    bez = model.NUL if bez is None else _bedrag_snel(bez)
+    sch = model.NUL if sch is None else _bedrag_snel(sch)
+    if bez is _ANDERS or sch is _ANDERS:
+        return None
+    if overwaarde is not None and _bedrag_snel(overwaarde) != NUL_BEDRAG:  # overwaarde (of geen geldig bedrag): volledig
+        return None
+    lijst = []
+    for regeling, ks, bedrag in aanvragen:
+        if regeling is None or not _tekst_feit(regeling):
+            return None
+        if ks is not None and not _tekst_feit(ks):
+            return None
+        if bedrag is not None:
+            bedrag = _bedrag_snel(bedrag)
+            if bedrag is _ANDERS:
                 return None
-            bedrag = av.get("bedrag")
-            if bedrag is not None:
-                bedrag = _bedrag_snel(bedrag)
-                if bedrag is _ANDERS:
-                    return None
-            lijst.append((regeling, ks, bedrag))
-        aanvragen = tuple(lijst)
-    return n, (gemeente, peil, geb_a, geb_p, kinderen, netto, laag, uitzicht, laatste, bez, sch, aanvragen)
+        lijst.append((regeling, ks, bedrag))
+    return (gemeente, peil, geb_a, geb_p, kinderen, netto, laag, uitzicht, laatste, bez, sch, tuple(lijst))
