@@ -842,13 +842,6 @@ def _tekst_feit(w: Any) -> bool:
     return True
 
 
-def _geboren(p: Any) -> Any:
-    """Een persoon in de gewone vorm: alleen een geboortedatum."""
-    if type(p) is not dict or len(p) != 1:
-        return _ANDERS
-    return _datum_feit(p.get("geboortedatum", _ANDERS))
-
-
 def feiten_snel(doc: Any) -> Optional[tuple]:
     """Lezer voor de gewone vorm van een batchcasus, zonder ``Casus`` te bouwen: geeft
     ``(sleutels, feiten)`` of None bij alles wat afwijkt (dan ``casus_uit_dict``, met alle meldingen).

@@ -28,6 +28,7 @@ datum is een ambtshalve verzoek een invoerfout op dat veld: de toeslag is dan al
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 from ..fouten import Fout, InvoerFout
@@ -54,6 +55,7 @@ REDEN_UITZICHT = "uitzicht op inkomensverbetering"
 REDEN_RECENT = "toeslag in de afgelopen twaalf maanden ontvangen"
 
 
+@lru_cache(maxsize=1 << 14)  # een batch kent enkele duizenden datums 'laag sinds'
 def referteperiode_einde(laag_sinds: date, maanden: int) -> date:
     """De dag waarop de referteperiode vol is."""
     return termijn_einde(laag_sinds, 0, maanden)
@@ -70,6 +72,23 @@ def weer_mogelijk_vanaf(laatste: Optional[date], peil: date) -> Optional[date]:
         return None
     vanaf = termijn_einde(laatste, 1)
     return vanaf if vanaf > peil else None
+
+
+def redenen_iit(referteperiode_niet_vol: bool, inkomen_binnen: bool, vermogen_binnen: bool, uitzicht: bool,
+               recent_ontvangen: bool) -> list[str]:
+    """De redenen om af te wijzen, in de volgorde van de voorwaarden."""
+    redenen = []
+    if referteperiode_niet_vol:
+        redenen.append(REDEN_REFERTE)
+    if not inkomen_binnen:
+        redenen.append(REDEN_INKOMEN)
+    if not vermogen_binnen:
+        redenen.append(REDEN_VERMOGEN)
+    if uitzicht:
+        redenen.append(REDEN_UITZICHT)
+    if recent_ontvangen:
+        redenen.append(REDEN_RECENT)
+    return redenen
 
 
 def uitkomst_iit(redenen: list, onbekend_sinds: bool) -> str:
@@ -94,7 +113,7 @@ def beoordeel(u, aanvraag: Aanvraag | None):
     h = ctx.huishouden
     casus = ctx.casus
     peil = ctx.peildatum
-    redenen: list[str] = []
+    referte_niet_vol = False
 
     if aanvraag is not None and aanvraag.ambtshalve:
         if peil < PIB_FASE_3:
@@ -135,24 +154,21 @@ def beoordeel(u, aanvraag: Aanvraag | None):
         else:
             u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}; de referteperiode van {maanden} maanden is pas "
                    f"vol op {datum_nl(vereist)}.", grondslag_ref, bron_ref)
-            redenen.append(REDEN_REFERTE)
+            referte_niet_vol = True
 
     # 3. inkomen
     grens = u.waarde("individuele_inkomenstoeslag.inkomensgrens")
     kdn = u.waarde("individuele_inkomenstoeslag.kostendelersnorm_toepassen")
     w_grens = ctx.beleid.waarde("individuele_inkomenstoeslag.inkomensgrens")
     voldoet, _ = inkomenstoets(u, grens, kdn, grondslag=w_grens.grondslag, bron=w_grens.bron)
-    if not voldoet:
-        redenen.append(REDEN_INKOMEN)
 
     # 4. vermogen
-    if not vermogenstoets(u):
-        redenen.append(REDEN_VERMOGEN)
+    vermogen_binnen = vermogenstoets(u)
 
     # 5. uitzicht op inkomensverbetering
-    if casus.inkomen.uitzicht_op_verbetering:
+    uitzicht = casus.inkomen.uitzicht_op_verbetering
+    if uitzicht:
         u.stap("Er is uitzicht op inkomensverbetering.", ART36)
-        redenen.append(REDEN_UITZICHT)
 
     # 6. niet in de afgelopen twaalf maanden
     laatste = casus.inkomen.laatste_inkomenstoeslag
@@ -160,8 +176,8 @@ def beoordeel(u, aanvraag: Aanvraag | None):
     if weer_vanaf is not None:
         u.stap(f"Op {datum_nl(laatste)} is al een individuele inkomenstoeslag toegekend; een nieuwe kan pas vanaf "
                f"{datum_nl(weer_vanaf)}.", ART36)
-        redenen.append(REDEN_RECENT)
 
+    redenen = redenen_iit(referte_niet_vol, voldoet, vermogen_binnen, uitzicht, weer_vanaf is not None)
     uitkomst = uitkomst_iit(redenen, onbekend_sinds)
     if uitkomst == "afgewezen":
         u.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36)

@@ -33,8 +33,8 @@ from . import individuele_inkomenstoeslag as iit
 from .bijzondere_bijstand import (bijstand_bedrag, boven_voet, draagkracht_per_maand, gedekt, geen_kosten,
                                   in_aanmerking, noodzaak_open, over_periode, totale_draagkracht, uitkomst_bb,
                                   vermogensdeel)
-from .individuele_inkomenstoeslag import (REDEN_INKOMEN, REDEN_RECENT, REDEN_REFERTE, REDEN_UITZICHT, REDEN_VERMOGEN,
-                                          referteperiode_einde, referteperiode_vol, uitkomst_iit, weer_mogelijk_vanaf)
+from .individuele_inkomenstoeslag import (redenen_iit, referteperiode_einde, referteperiode_vol, uitkomst_iit,
+                                          weer_mogelijk_vanaf)
 from .kostensoorten import kostensoorten_op
 from .toetsen import binnen_grens, grensbedrag, vermogen_zonder_woning, vermogensgrens_naam
 
@@ -207,18 +207,11 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
             if aow_a:
                 uit.append(Snel(r, "afgewezen", None, None, None, einde))
                 continue
-            redenen = []
             onbekend = laag_sinds is None
-            if not onbekend and not referteperiode_vol(referteperiode_einde(laag_sinds, maanden), peil):
-                redenen.append(REDEN_REFERTE)
-            if not binnen_grens(netto, grens[(soort, aow)]):
-                redenen.append(REDEN_INKOMEN)
-            if not binnen_grens(ver, vgrens[gezin]):
-                redenen.append(REDEN_VERMOGEN)
-            if uitzicht:
-                redenen.append(REDEN_UITZICHT)
-            if weer_mogelijk_vanaf(laatste, peil) is not None:
-                redenen.append(REDEN_RECENT)
+            redenen = redenen_iit(
+                not onbekend and not referteperiode_vol(referteperiode_einde(laag_sinds, maanden), peil),
+                binnen_grens(netto, grens[(soort, aow)]), binnen_grens(ver, vgrens[gezin]), uitzicht,
+                weer_mogelijk_vanaf(laatste, peil) is not None)
             uitkomst = uitkomst_iit(redenen, onbekend)
             if uitkomst == "toegekend":
                 uit.append(Snel(r, uitkomst, bedragen[soort], "om_niet", "per_jaar", einde))
