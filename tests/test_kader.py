@@ -146,8 +146,8 @@ def test_kader_gelijk_aan_volledige_beslisser_eigen(doc):
 
 
 def test_kader_dekt_het_harnas_en_beslist_gelijk():
-    """De eerste 300 casussen van de vorm van het harnas (zelfde trekking als ``peer-bench/populatie.py``
-    is niet nodig: hier een vaste steekproef) gaan allemaal door het kader en beslissen gelijk."""
+    """300 vaste casussen in de vorm van het vergelijkingsharnas (volwassenen, twee aanvragen) gaan
+    allemaal door het kader en beslissen gelijk met de volledige beslisser."""
     import random
 
     rng = random.Random(14)
