@@ -39,7 +39,7 @@ def _aow_tabel() -> dict[int, tuple[int, int, bool]]:
     return {r["jaar"]: (r["jaren"], r["maanden"], r.get("bevestigd", True)) for r in doc["jaar"]}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # een batch kent tienduizenden geboortedata van 65 jaar en ouder
 def aow_datum(geboortedatum: date) -> Optional[tuple[date, bool]]:
     """De dag waarop iemand de AOW-leeftijd bereikt, en of die leeftijd bevestigd is.
 
@@ -72,16 +72,62 @@ def _voor_de_tabel(geboortedatum: date, op: date) -> bool:
 
 
 def heeft_aow_leeftijd(p: Persoon, op: date) -> bool:
-    if leeftijd(p.geboortedatum, op) < 65:  # vóór 65 nooit: snel pad, geen tabel nodig
+    return aow_bereikt(p.geboortedatum, op)
+
+
+def aow_bereikt(geboortedatum: date, op: date) -> bool:
+    """Heeft wie op ``geboortedatum`` is geboren op ``op`` de AOW-leeftijd? Gooit
+    ``OnbekendeAOWLeeftijd`` als de tabel het niet zegt (de enige plek van deze toets; ook het
+    kader van de batch vraagt het hier)."""
+    if leeftijd(geboortedatum, op) < 65:  # vóór 65 nooit: snel pad, geen tabel nodig
         return False
-    r = aow_datum(p.geboortedatum)
+    r = aow_datum(geboortedatum)
     if r is None:
-        if _voor_de_tabel(p.geboortedatum, op):
+        if _voor_de_tabel(geboortedatum, op):
             return True
         raise OnbekendeAOWLeeftijd(
-            f"De AOW-leeftijd voor iemand geboren op {datum_nl(p.geboortedatum)} is nog niet vastgesteld "
+            f"De AOW-leeftijd voor iemand geboren op {datum_nl(geboortedatum)} is nog niet vastgesteld "
             f"in de gegevens van de kern ({GRONDSLAG_AOW}).")
     return op >= r[0]
+
+
+def huishoudsoort(met_partner: bool, minderjarige_kinderen: int) -> str:
+    """``gehuwden`` (met partner), ``alleenstaande_ouder`` (een kind jonger dan 18 in huis) of ``alleenstaande``."""
+    if met_partner:
+        return "gehuwden"
+    return "alleenstaande_ouder" if minderjarige_kinderen else "alleenstaande"
+
+
+def is_gezin(soort: str) -> bool:
+    """Gehuwden of alleenstaande ouder (voor de vermogensgrens van art. 34 lid 3 b/c)."""
+    return soort != "alleenstaande"
+
+
+def minderjarig(leeftijden) -> int:
+    """Het aantal kinderen jonger dan 18 uit hun leeftijden."""
+    return sum(1 for a in leeftijden if a < 18)
+
+
+def kostendelers(met_partner: bool, leeftijden, minimumleeftijd: int) -> int:
+    """A in art. 22a: de aanvrager, de partner, en medebewoners en inwonende kinderen (``leeftijden``)
+    van ``minimumleeftijd`` jaar of ouder."""
+    a = 1 + (1 if met_partner else 0)
+    for lft in leeftijden:
+        if lft >= minimumleeftijd:
+            a += 1
+    return a
+
+
+def kostendelers_basis(soort: str) -> int:
+    """Zoveel kostendelers heeft het huishouden zelf: boven dit aantal geldt de kostendelersnorm."""
+    return 2 if soort == "gehuwden" else 1
+
+
+def basisnorm_naam(soort: str, aow: bool) -> str:
+    """De bijstandsnorm van art. 21 (21 jaar tot de AOW-leeftijd) of art. 22 (AOW-leeftijd) voor ``soort``."""
+    if soort == "gehuwden":
+        return "bijstandsnorm.gehuwden_aow" if aow else "bijstandsnorm.gehuwden"
+    return "bijstandsnorm.alleenstaande_aow" if aow else "bijstandsnorm.alleenstaande"
 
 
 class Huishouden:
@@ -118,13 +164,11 @@ class Huishouden:
 
     @lui
     def minderjarige_kinderen(self) -> int:
-        return sum(1 for a in self.leeftijden_kinderen if a < 18)
+        return minderjarig(self.leeftijden_kinderen)
 
     @lui
     def soort(self) -> str:
-        if self.casus.partner is not None:
-            return "gehuwden"
-        return "alleenstaande_ouder" if self.minderjarige_kinderen else "alleenstaande"
+        return huishoudsoort(self.casus.partner is not None, self.minderjarige_kinderen)
 
     @property
     def jongere(self) -> bool:
@@ -134,16 +178,14 @@ class Huishouden:
     @property
     def is_gezin(self) -> bool:
         """Gehuwden of alleenstaande ouder (voor de vermogensgrens van art. 34 lid 3 b/c)."""
-        return self.soort != "alleenstaande"
+        return is_gezin(self.soort)
 
     def aantal_kostendelers(self, minimumleeftijd: int) -> int:
         """A in art. 22a: de aanvrager, de partner, en medebewoners en inwonende kinderen van
         ``minimumleeftijd`` jaar of ouder."""
-        a = 1 + (1 if self.casus.partner is not None else 0)
-        for p in self.casus.kinderen + self.casus.medebewoners:
-            if leeftijd(p.geboortedatum, self.peildatum) >= minimumleeftijd:
-                a += 1
-        return a
+        return kostendelers(self.casus.partner is not None,
+                            [leeftijd(p.geboortedatum, self.peildatum) for p in self.casus.kinderen + self.casus.medebewoners],
+                            minimumleeftijd)
 
     @property
     def soort_tekst(self) -> str:
@@ -184,11 +226,7 @@ def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:
                 "combinatie (art. 20 en art. 22 Participatiewet) bepaalt de toolkit niet. De aanvraag wordt "
                 "handmatig beoordeeld.")
         return jongerennorm(u, h, kostendelersnorm)
-    if h.soort == "gehuwden":
-        naam = "bijstandsnorm.gehuwden_aow" if aow else "bijstandsnorm.gehuwden"
-    else:
-        naam = "bijstandsnorm.alleenstaande_aow" if aow else "bijstandsnorm.alleenstaande"
-    w = u.waarde_record(naam)
+    w = u.waarde_record(basisnorm_naam(h.soort, aow))
     norm = w.waarde
     if u.motiveer:
         _stap_norm(u, h, w, aow)
@@ -201,7 +239,7 @@ def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:
         return norm
     minimum = u.waarde("kostendelersnorm.minimumleeftijd")
     a = h.aantal_kostendelers(minimum)
-    if a <= (2 if h.soort == "gehuwden" else 1):
+    if a <= kostendelers_basis(h.soort):
         return norm
     if _mantelzorg_uitzondering(u, h):
         return norm

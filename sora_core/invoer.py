@@ -799,3 +799,188 @@ def casus_snel(doc: Any) -> Optional[model.Casus]:
     if lz.fouten:
         return None
     return model.Casus(**v)
+
+
+# --------------------------------------------------------------------------- lezer voor de batch
+
+_FEIT_CASUS = frozenset(("gemeente", "peildatum", "aanvrager", "partner", "kinderen", "medebewoners", "woning",
+                         "inkomen", "vermogen", "aanvragen"))
+_FEIT_INKOMEN = frozenset(_INKOMEN_VELDEN)
+_FEIT_VERMOGEN = frozenset(_VERMOGEN_VELDEN)
+_FEIT_AANVRAAG = frozenset(("regeling", "kostensoort", "bedrag"))
+_FEIT_WONING = frozenset(model.WONINGSOORTEN)
+
+
+#: tekst -> ``_datum_snel(tekst)``: in een batch komen dezelfde datums steeds terug
+_DATUMS: dict = {}
+
+
+def _datum_feit(w: Any) -> Any:
+    """``_datum_snel``, voor tekst onthouden (begrensd)."""
+    d = _DATUMS.get(w) if type(w) is str else None
+    if d is None:
+        d = _datum_snel(w)
+        if type(w) is str:
+            if len(_DATUMS) >= 100_000:
+                _DATUMS.clear()
+            _DATUMS[w] = d
+    return d
+
+
+#: teksten die ``_tekst_snel`` goedkeurde (gemeente, regeling, kostensoort; begrensd)
+_TEKSTEN: set = set()
+
+
+def _tekst_feit(w: Any) -> bool:
+    if type(w) is str and w in _TEKSTEN:
+        return True
+    if _tekst_snel(w) is _ANDERS:
+        return False
+    if len(_TEKSTEN) >= 4096:
+        _TEKSTEN.clear()
+    _TEKSTEN.add(w)
+    return True
+
+
+def feiten_snel(doc: Any) -> Optional[tuple]:
+    """Lezer voor de gewone vorm van een batchcasus, zonder ``Casus`` te bouwen: geeft
+    ``(sleutels, feiten)`` of None bij alles wat afwijkt (dan ``casus_uit_dict``, met alle meldingen).
+
+    ``feiten`` = (gemeente, peildatum, geboortedatum aanvrager, geboortedatum partner of None,
+    geboortedata kinderen, netto per maand, laag_sinds, uitzicht_op_verbetering,
+    laatste_inkomenstoeslag, bezittingen, schulden, ((regeling, kostensoort, bedrag), ...)) en
+    ``sleutels`` het aantal sleutels in alle objecten (de batch ziet daaraan dat er geen sleutel
+    dubbel stond). Hier alleen de vorm (objecten, bekende sleutels, null is hetzelfde als
+    ontbreken); elke waarde gaat door ``_feiten`` (dezelfde snelle toetsen als ``casus_snel``, en
+    de samenhang). Eigenschapstest: ``tests/test_kader.py`` (zelfde feiten als de ``Casus`` van
+    ``casus_uit_dict``)."""
+    if type(doc) is not dict or not _FEIT_CASUS.issuperset(doc):
+        return None
+    n = len(doc)
+    get = doc.get
+    a = get("aanvrager")
+    if type(a) is not dict or len(a) != 1 or "geboortedatum" not in a:
+        return None
+    n += 1
+    p = get("partner")
+    if p is not None:
+        if type(p) is not dict or len(p) != 1 or "geboortedatum" not in p:
+            return None
+        n += 1
+        p = p["geboortedatum"]
+        if p is None:
+            return None
+    kinderen: Any = get("kinderen")
+    if kinderen is None:
+        kinderen = ()
+    else:
+        if type(kinderen) is not list or len(kinderen) > MAX_PERSONEN:
+            return None
+        for k in kinderen:
+            if type(k) is not dict or len(k) != 1 or "geboortedatum" not in k:
+                return None
+        n += len(kinderen)
+        kinderen = [k["geboortedatum"] for k in kinderen]
+    mede = get("medebewoners")
+    if mede is not None and mede != []:
+        return None
+    soort = None
+    w = get("woning")
+    if w is not None:
+        if type(w) is not dict or not _FEIT_WONING_VELDEN.issuperset(w):
+            return None
+        n += len(w)
+        soort = w.get("soort")
+    ink = get("inkomen")
+    if type(ink) is not dict or not _FEIT_INKOMEN.issuperset(ink):
+        return None
+    n += len(ink)
+    v = get("vermogen")
+    bez = sch = overwaarde = None
+    if v is not None:
+        if type(v) is not dict or not _FEIT_VERMOGEN.issuperset(v):
+            return None
+        n += len(v)
+        bez, sch, overwaarde = v.get("bezittingen"), v.get("schulden"), v.get("eigen_woning_overwaarde")
+    aanvragen: Any = get("aanvragen")
+    if aanvragen is None:
+        aanvragen = ()
+    else:
+        if type(aanvragen) is not list or len(aanvragen) > MAX_AANVRAGEN:
+            return None
+        for av in aanvragen:
+            if type(av) is not dict or not _FEIT_AANVRAAG.issuperset(av):
+                return None
+            n += len(av)
+        aanvragen = [(av.get("regeling"), av.get("kostensoort"), av.get("bedrag")) for av in aanvragen]
+    f = _feiten(get("gemeente"), get("peildatum"), a["geboortedatum"], p, kinderen, soort, ink.get("netto_per_maand"),
+                ink.get("laag_sinds"), ink.get("uitzicht_op_verbetering"), ink.get("laatste_inkomenstoeslag"),
+                bez, sch, overwaarde, aanvragen)
+    return None if f is None else (n, f)
+
+
+_FEIT_WONING_VELDEN = frozenset(_WONING_VELDEN)
+
+
+def _feiten(gemeente, peil, geb_a, geb_p, kinderen, woning, netto, laag, uitzicht, laatste, bez, sch, overwaarde,
+            aanvragen) -> Optional[tuple]:
+    """De waarden van de gewone vorm (zoals in JSON: tekst, ja/nee of None = ontbreekt) getoetst
+    met de snelle toetsen van ``casus_snel`` en de samenhang van ``_samenhang``; None bij alles wat
+    afwijkt. Apart van de vorm, zodat een lezer voor een andere gewone vorm (bv.
+    rechtstreeks uit de tekst) dezelfde toetsen gebruikt."""
+    if gemeente is None or not _tekst_feit(gemeente):
+        return None
+    peil = _datum_feit(peil)
+    if peil is _ANDERS:
+        return None
+    geb_a = _datum_feit(geb_a)
+    if geb_a is _ANDERS or geb_a > peil:
+        return None
+    if geb_p is not None:
+        geb_p = _datum_feit(geb_p)
+        if geb_p is _ANDERS or geb_p > peil:
+            return None
+    if kinderen:
+        kinderen = tuple([_datum_feit(d) for d in kinderen])
+        for d in kinderen:
+            if d is _ANDERS or d > peil:
+                return None
+    else:
+        kinderen = ()
+    if woning is not None and (type(woning) is not str or woning not in _FEIT_WONING):
+        return None
+    if netto is None:
+        return None
+    netto = _bedrag_snel(netto)
+    if netto is _ANDERS:
+        return None
+    if laag is not None:
+        laag = _datum_feit(laag)
+        if laag is _ANDERS or laag > peil:
+            return None
+    if uitzicht is None:
+        uitzicht = False
+    elif uitzicht is not True and uitzicht is not False:
+        return None
+    if laatste is not None:
+        laatste = _datum_feit(laatste)
+        if laatste is _ANDERS or laatste > peil:
+            return None
+    bez = model.NUL if bez is None else _bedrag_snel(bez)
+    sch = model.NUL if sch is None else _bedrag_snel(sch)
+    if bez is _ANDERS or sch is _ANDERS:
+        return None
+    if overwaarde is not None and _bedrag_snel(overwaarde) != NUL_BEDRAG:  # overwaarde (of geen geldig bedrag): volledig
+        return None
+    lijst = []
+    for regeling, ks, bedrag in aanvragen:
+        if regeling is None or not _tekst_feit(regeling):
+            return None
+        if ks is not None and not _tekst_feit(ks):
+            return None
+        if bedrag is not None:
+            bedrag = _bedrag_snel(bedrag)
+            if bedrag is _ANDERS:
+                return None
+        lijst.append((regeling, ks, bedrag))
+    return (gemeente, peil, geb_a, geb_p, kinderen, netto, laag, uitzicht, laatste, bez, sch, tuple(lijst))

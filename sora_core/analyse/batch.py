@@ -17,6 +17,14 @@ weggeschreven, dus de uitvoer is gelijk ongeacht het aantal processen.
 
 De samenvatting en de voortgang noemen alleen regelnummers en veldnamen, nooit de inhoud van
 een casus (privacy).
+
+Snelle baan (issue 14, korte uitvoer): een JSON-regel in de gewone vorm (``invoer.feiten_snel``)
+met alleen individuele inkomenstoeslag en/of één aanvraag bijzondere bijstand wordt beslist met
+het kader van het opgeloste beleid (``regels.kader``), dat dezelfde toetsen en berekeningen
+aanroept als de regels zelf; de uitvoerregel en de tellers zijn byte voor byte dezelfde. Alles
+wat afwijkt (een fout, een ongewone vorm, jongeren, kostendelers, een wat-als voor die gemeente,
+``volledig``, CSV) gaat langs de volledige weg (``_verwerk_een``). Eigenschapstests:
+``tests/test_kader.py``.
 """
 
 from __future__ import annotations
@@ -198,6 +206,7 @@ _STAAT: dict[str, Any] = {}
 
 
 def _init(zet: Zet, volledig: bool) -> None:
+    _KADERS.clear()
     _STAAT["zet"] = zet
     _STAAT["volledig"] = volledig
 
@@ -210,8 +219,8 @@ def _init_werker(zet: Zet, volledig: bool) -> None:
     _init(zet, volledig)
 
 
-def _nieuwe_gemeente(besluit) -> dict:
-    g = besluit.gemeente
+def _nieuwe_gemeente(g) -> dict:
+    """De tellers van een gemeente (``g``: de ``GemeenteInfo`` van het besluit)."""
     return {"plugin": g.plugin, "cbs_code": g.cbs_code, "naam": g.naam, "casussen": 0, "regelingen": {},
             "totalen": {"per_jaar": NUL, "eenmalig": NUL, "lening": NUL},
             "wat_als": None, "peildata": set()}
@@ -243,9 +252,15 @@ def _korte_regel(nr: int, ident: Any, besluit, t: dict) -> str:
     """De korte uitvoerregel als tekst, byte-gelijk aan ``json.dumps(rec, ensure_ascii=False,
     separators=(",", ":"))`` van de dict die ``_verwerk_een`` anders bouwt (eigenschapstest
     ``test_korte_regel_gelijk_aan_json_dumps``), zonder de dicts ertussen."""
+    return _korte_tekst(nr, ident, besluit.beslissingen, besluit.gemeente.cbs_code, besluit.peildatum,
+                        besluit.ontvangstbewijs.beleid_vingerafdruk, t)
+
+
+def _korte_tekst(nr: int, ident: Any, beslissingen, cbs_code: str, peildatum, vingerafdruk: str, t: dict) -> str:
+    """``_korte_regel`` uit de delen (ook voor de beslissingen van het kader, ``regels.kader.Snel``)."""
     w = _json_woord
     delen = []
-    for b in besluit.beslissingen:
+    for b in beslissingen:
         sleutel = (b.regeling, b.uitkomst, b.bedrag_per, b.vorm)
         rond = _RONDOM.get(sleutel)
         if rond is None:
@@ -255,11 +270,11 @@ def _korte_regel(nr: int, ident: Any, besluit, t: dict) -> str:
                 _RONDOM[sleutel] = rond
         delen.append(rond[0] + _bedrag_json(euro(b.bedrag)) + rond[1])
     ident_json = "null" if ident is None else json.dumps(ident, ensure_ascii=False)
-    return (f'{{"regel":{nr},"id":{ident_json},"gemeente":{w(besluit.gemeente.cbs_code)},'
-            f'"peildatum":"{besluit.peildatum.isoformat()}","beslissingen":[{",".join(delen)}],'
+    return (f'{{"regel":{nr},"id":{ident_json},"gemeente":{w(cbs_code)},'
+            f'"peildatum":"{peildatum.isoformat()}","beslissingen":[{",".join(delen)}],'
             f'"totalen":{{"per_jaar":{_bedrag_json(euro(t["per_jaar"]))},"eenmalig":{_bedrag_json(euro(t["eenmalig"]))},'
             f'"lening":{_bedrag_json(euro(t["lening"]))}}},'
-            f'"vingerafdruk":{w(besluit.ontvangstbewijs.beleid_vingerafdruk)}}}')
+            f'"vingerafdruk":{w(vingerafdruk)}}}')
 
 
 _LUI: dict[str, Any] = {}
@@ -274,6 +289,38 @@ def _functies() -> tuple:
 
         f = _LUI["f"] = (beoordeel, casus_uit_dict, lees_document)
     return f
+
+
+def _tel(samen: dict, info, peildatum, beslissingen) -> tuple[dict, dict]:
+    """Eén keer langs de beslissingen: tellers per gemeente en regeling, en de totalen van de casus.
+    Geeft (tellers van de gemeente, totalen van de casus)."""
+    g = samen.get(info.plugin)
+    if g is None:
+        g = samen[info.plugin] = _nieuwe_gemeente(info)
+    g["casussen"] += 1
+    g["peildata"].add(peildatum)  # de dekking wordt in de samenvatting per peildatum één keer bekeken
+    regelingen = g["regelingen"]
+    pj = ee = le = NUL
+    for b in beslissingen:
+        r = regelingen.get(b.regeling)
+        if r is None:
+            r = regelingen[b.regeling] = {"naam": b.naam, "pakket": b.pakket, "uitkomsten": {},
+                                          "per_jaar": NUL, "eenmalig": NUL, "lening": NUL}
+        u = r["uitkomsten"]
+        u[b.uitkomst] = u.get(b.uitkomst, 0) + 1
+        if bedragen.telt_mee(b):
+            j, e, l_ = bedragen.splits(b)
+            r["per_jaar"] += j
+            r["eenmalig"] += e
+            r["lening"] += l_
+            pj += j
+            ee += e
+            le += l_
+    t = {"per_jaar": pj, "eenmalig": ee, "lening": le}  # = bedragen.totalen(beslissingen)
+    gt = g["totalen"]
+    for k in t:
+        gt[k] += t[k]
+    return g, t
 
 
 def _verwerk_een(nr: int, payload: Any, samen: dict, kort_als_tekst: bool = False) -> Any:
@@ -303,33 +350,7 @@ def _verwerk_een(nr: int, payload: Any, samen: dict, kort_als_tekst: bool = Fals
     except Exception as e:  # noqa: BLE001 - een fout in één casus mag de run niet stoppen
         return {"regel": nr, "id": ident, "fout": {"contract": "sora-fout/1", "fouten": [
             {"veld": None, "melding": f"Interne fout bij het beslissen ({type(e).__name__}); meld dit aan de beheerder."}]}}
-    # één keer langs de beslissingen: tellers per regeling en de totalen van de casus
-    g = samen.get(besluit.gemeente.plugin)
-    if g is None:
-        g = samen[besluit.gemeente.plugin] = _nieuwe_gemeente(besluit)
-    g["casussen"] += 1
-    g["peildata"].add(besluit.peildatum)  # de dekking wordt in de samenvatting per peildatum één keer bekeken
-    regelingen = g["regelingen"]
-    pj = ee = le = NUL
-    for b in besluit.beslissingen:
-        r = regelingen.get(b.regeling)
-        if r is None:
-            r = regelingen[b.regeling] = {"naam": b.naam, "pakket": b.pakket, "uitkomsten": {},
-                                          "per_jaar": NUL, "eenmalig": NUL, "lening": NUL}
-        u = r["uitkomsten"]
-        u[b.uitkomst] = u.get(b.uitkomst, 0) + 1
-        if bedragen.telt_mee(b):
-            j, e, l_ = bedragen.splits(b)
-            r["per_jaar"] += j
-            r["eenmalig"] += e
-            r["lening"] += l_
-            pj += j
-            ee += e
-            le += l_
-    t = {"per_jaar": pj, "eenmalig": ee, "lening": le}  # = bedragen.totalen(besluit.beslissingen)
-    gt = g["totalen"]
-    for k in t:
-        gt[k] += t[k]
+    g, t = _tel(samen, besluit.gemeente, besluit.peildatum, besluit.beslissingen)
     zet = _STAAT.get("zet") or {}
     if kort_als_tekst and not _STAAT.get("volledig") and besluit.gemeente.plugin not in zet:
         return _korte_regel(nr, ident, besluit, t)
@@ -363,12 +384,112 @@ def _verwerk_een(nr: int, payload: Any, samen: dict, kort_als_tekst: bool = Fals
     return rec
 
 
+# --------------------------------------------------------------------------- de snelle baan
+
+#: (gemeente zoals in de casus, peildatum) -> het kader (regels/kader.py), of False als het kader
+#: die gemeente niet dekt (onbekend, bestaat niet op de peildatum, of een wat-als voor haar)
+_KADERS: dict = {}
+_JSON_SNEL = json.JSONDecoder()  # de C-lezer zonder haak; dubbele sleutels: zie _snel_een
+
+
+def _kader(gemeente: str, peil) -> Any:
+    sleutel = (gemeente, peil)
+    k = _KADERS.get(sleutel)
+    if k is None:
+        from ..beleid import los_op
+        from ..plugins import gemeente_bestaat_op, register
+        from ..regels.kader import kader_van
+
+        try:
+            plugin = register().zoek(gemeente)
+            gemeente_bestaat_op(plugin, peil)
+            k = kader_van(los_op(plugin, peil, ()))
+        except Exception:  # noqa: BLE001 - de volledige beslisser geeft de melding
+            k = False
+        if k and k.info.plugin in (_STAAT.get("zet") or {}):
+            k = False  # wat-als: de volledige beslisser (die ook het verschil uitrekent)
+        if len(_KADERS) >= 4096:
+            _KADERS.clear()
+        _KADERS[sleutel] = k
+    return k
+
+
+def _snel_een(nr: int, payload: Any, samen: dict) -> Optional[str]:
+    """De korte uitvoerregel via het kader (``regels.kader``) voor een JSON-regel in de gewone
+    vorm, byte-gelijk aan wat ``_verwerk_een`` zou schrijven; None bij alles wat afwijkt (dan
+    ``_verwerk_een``, met de volledige lezer, toets en beslisser). Niets wordt geteld voordat
+    vaststaat dat de snelle baan beslist.
+
+    Lezen: de C-lezer van ``json`` zonder haak. Een sleutel die twee keer in een object staat, zou
+    daar stil de laatste waarde geven; daarom telt ``invoer.feiten_snel`` alle sleutels en moet de
+    regel precies zoveel dubbele punten hebben (elke sleutel heeft er één buiten een tekst, dus
+    minder sleutels dan dubbele punten betekent een dubbele sleutel of een dubbele punt in een
+    tekst: dan de volledige lezer)."""
+    if type(payload) is not bytes or len(payload) > MAX_REGEL:
+        return None
+    try:
+        tekst = payload.decode("utf-8")
+        doc = _JSON_SNEL.decode(tekst)
+    except Exception:  # noqa: BLE001 - de volledige lezer geeft de melding
+        return None
+    if type(doc) is not dict:
+        return None
+    ident = None
+    extra = 0
+    if "id" in doc:
+        ident = doc.pop("id")
+        if type(ident) is not str and type(ident) is not int:
+            return None
+        extra = 1
+    r = _feiten_snel(doc)
+    if r is None or r[0] + extra != tekst.count(":"):
+        return None
+    f = r[1]
+    k = _kader(f[0], f[1])
+    if not k:
+        return None
+    beslissingen = _beslis_snel(k, f)
+    if beslissingen is None:
+        return None
+    _, t = _tel(samen, k.info, f[1], beslissingen)
+    return _korte_tekst(nr, ident, beslissingen, k.info.cbs_code, f[1], k.vingerafdruk, t)
+
+
+def _feiten_snel(doc):
+    from ..invoer import feiten_snel
+
+    return feiten_snel(doc)
+
+
+def _beslis_snel(k, f):
+    from ..regels.kader import beslis
+
+    return beslis(k, f)
+
+
+def _snelle_functies() -> None:
+    """Haal de functies van de snelle baan één keer op (niet bij elke casus importeren)."""
+    global _feiten_snel, _beslis_snel
+    from ..invoer import feiten_snel
+    from ..regels.kader import beslis
+
+    _feiten_snel, _beslis_snel = feiten_snel, beslis
+
+
 def verwerk_blok(blok: list[tuple[int, Any]]) -> tuple[str, dict, list[dict]]:
     """Beslis een blok; geeft (uitvoerregels, samenvatting per gemeente, foutregels)."""
     samen: dict[str, dict] = {}
     fouten = []
     delen = []
+    snel = not _STAAT.get("volledig")
+    if snel:
+        _snelle_functies()
     for nr, payload in blok:
+        if snel:
+            regel = _snel_een(nr, payload, samen)
+            if regel is not None:
+                delen.append(regel)
+                continue
         rec = _verwerk_een(nr, payload, samen, kort_als_tekst=True)
         if type(rec) is str:  # de korte uitvoer, al als JSON-tekst
             delen.append(rec)

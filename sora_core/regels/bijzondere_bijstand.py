@@ -45,7 +45,7 @@ from ..parameters import Waarde
 from ..uitleg import OntbrekendeWaarde
 from .kostensoorten import Kostensoort, kostensoorten_op
 from .registratie import basisregeling
-from .toetsen import vermogen_omschrijving, vermogen, vermogensgrens
+from .toetsen import grensbedrag, vermogen_omschrijving, vermogen, vermogensgrens
 
 ART35 = "art. 35 lid 1 Participatiewet"
 ART15 = "art. 15 lid 1 Participatiewet"
@@ -54,6 +54,75 @@ ART44 = "art. 44 lid 1 Participatiewet"
 ART44_5 = "art. 44 lid 5 Participatiewet"
 GRONDSLAG_MINDERJARIG = "art. 13 lid 1 Participatiewet (jonger dan 18 jaar); art. 1:404 Burgerlijk Wetboek (onderhoudsplicht ouders)"
 N = "bijzondere_bijstand."
+#: vanaf deze leeftijd zonder de vragen over de ouders (art. 1:395a BW)
+VOLWASSEN = 21
+
+
+# --------------------------------------------------------------------------- de berekeningen zelf
+# Eén plek voor elke voorwaarde en berekening: ``beoordeel`` hieronder (met motivering) en het
+# kader van de batch (regels/kader.py) gebruiken dezelfde functies. Bedragen zijn Decimal in
+# euro's, afgerond op centen half naar boven (``geld.cent``).
+
+def noodzaak_open(noodzakelijk: Optional[bool], ks: Kostensoort) -> bool:
+    """De consulent moet de noodzaak nog vaststellen (kostensoort met ``noodzaak_beoordelen``)."""
+    return noodzakelijk is None and ks.noodzaak_beoordelen
+
+
+def geen_kosten(bedrag: Decimal) -> bool:
+    return bedrag == NUL
+
+
+def in_aanmerking(bedrag: Decimal, maximum: Optional[Decimal]) -> Decimal:
+    """De kosten die in aanmerking komen: hoogstens het maximum van de kostensoort (als er een is)."""
+    return maximum if maximum is not None and bedrag > maximum else bedrag
+
+
+def gedekt(voorliggend: Decimal, kosten: Decimal) -> bool:
+    """De voorliggende voorziening dekt de kosten helemaal (art. 15 lid 1 Pw)."""
+    return voorliggend >= kosten
+
+
+def boven_voet(inkomen: Decimal, voet: Decimal) -> Decimal:
+    return max(NUL, inkomen - voet)
+
+
+def draagkracht_per_maand(percentage: Decimal, boven: Decimal) -> Decimal:
+    return cent(percentage * boven)
+
+
+def over_periode(per_maand: Decimal, periode: int) -> Decimal:
+    return cent(per_maand * periode)
+
+
+def vermogensdeel(vermogen_: Decimal, grens: Decimal, fractie: Decimal) -> tuple[Decimal, Decimal]:
+    """(vermogen boven de grens, het deel daarvan dat als draagkracht telt)."""
+    boven = max(NUL, vermogen_ - grens)
+    return boven, cent(boven * fractie)
+
+
+def totale_draagkracht(uit_inkomen: Decimal, uit_vermogen: Decimal) -> Decimal:
+    return uit_inkomen + uit_vermogen
+
+
+def gebruikte_draagkracht(draagkracht: Decimal, kosten: Decimal, voorliggend: Decimal) -> Decimal:
+    """Wat deze aanvraag van de draagkracht opmaakt (gaat af bij een volgende aanvraag in dezelfde casus)."""
+    return min(draagkracht, max(NUL, kosten - voorliggend))
+
+
+def geldende_drempel(drempel: Decimal, maximum: Decimal) -> Decimal:
+    """Een drempelbedrag boven het wettelijke maximum: het maximum geldt."""
+    return maximum if drempel > maximum else drempel
+
+
+def bijstand_bedrag(kosten: Decimal, voorliggend: Decimal, draagkracht: Decimal,
+                    drempel: Decimal) -> tuple[Decimal, Decimal]:
+    """(bijzondere bijstand, wat er na voorliggende voorziening en draagkracht van de kosten over is)."""
+    na_draagkracht = kosten - voorliggend - draagkracht
+    return max(NUL, cent(na_draagkracht - drempel)), na_draagkracht
+
+
+def uitkomst_bb(bijstand: Decimal) -> str:
+    return "afgewezen" if bijstand == NUL else "toegekend"
 
 
 @basisregeling(
@@ -96,7 +165,7 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
                "onderhoudsplichtig en vragen bijstand aan voor hun gezin. De aanvraag wordt afgewezen.",
                GRONDSLAG_MINDERJARIG)
         return u.besluit("afgewezen")
-    if leeftijd < 21:
+    if leeftijd < VOLWASSEN:
         grond = casus.aanvrager.geen_beroep_op_ouders
         if grond:
             u.stap(f"De aanvrager is {leeftijd} jaar en kan geen beroep doen op zijn ouders "
@@ -119,7 +188,7 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
         u.stap("De consulent heeft vastgesteld dat de kosten niet noodzakelijk zijn of niet voortvloeien uit bijzondere "
                "omstandigheden. De aanvraag wordt afgewezen.", ART35)
         return u.besluit("afgewezen")
-    if aanvraag.noodzakelijk is None and ks.noodzaak_beoordelen:
+    if noodzaak_open(aanvraag.noodzakelijk, ks):
         u.stap(f"Voor de kostensoort '{ks.naam}' moet de consulent vaststellen of de kosten noodzakelijk zijn en "
                "voortvloeien uit bijzondere omstandigheden (aanvraagveld 'noodzakelijk'); dat is nog niet gebeurd. "
                "De aanvraag gaat naar een consulent.", ART35, ks.bron)
@@ -169,18 +238,17 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
                 return u.besluit("afgewezen")
 
     # 6. voorliggende voorziening en kosten ------------------------------------------------------
-    if bedrag == NUL:
+    if geen_kosten(bedrag):
         u.stap("Er zijn geen kosten opgegeven (bedrag € 0,00); er is niets om bijstand voor te verlenen.", ART35)
         return u.besluit("afgewezen")
     voorliggend = aanvraag.voorliggend
-    kosten = bedrag
     maximum, wm = keuze(u, ks, "maximum", verplicht=False)
-    if maximum is not None and bedrag > maximum:
-        kosten = maximum
+    kosten = in_aanmerking(bedrag, maximum)
+    if kosten != bedrag:
         if motiveer:
             u.stap(f"Voor '{ks.naam}' komen kosten tot ten hoogste {euro_nl(maximum)} in aanmerking; de kosten worden "
                    f"daarop gesteld.", wm.grondslag, wm.bron)
-    if voorliggend >= kosten:
+    if gedekt(voorliggend, kosten):
         u.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} en dekt daarmee de kosten van "
                f"{euro_nl(kosten)} volledig. Bijzondere bijstand is niet nodig; de aanvraag wordt afgewezen.", ART15)
         return u.besluit("afgewezen")
@@ -195,7 +263,7 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     elif motiveer:
         u.stap(f"Voor '{ks.naam}' telt de draagkracht uit inkomen niet mee.", wdk.grondslag, wdk.bron)
     uit_vermogen = draagkracht_vermogen(u)
-    draagkracht = per_periode + uit_vermogen
+    draagkracht = totale_draagkracht(per_periode, uit_vermogen)
     if dk_inkomen and uit_vermogen > NUL and motiveer:
         u.stap(f"De totale draagkracht is {euro_nl(per_periode)} + {euro_nl(uit_vermogen)} = {euro_nl(draagkracht)}.",
                ART35)
@@ -207,29 +275,28 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
             u.stap(f"Een eerdere aanvraag in deze beoordeling gebruikte al {euro_nl(verbruikt)} van de draagkracht; "
                    f"voor deze aanvraag resteert {euro_nl(rest)}.", ART35)
         draagkracht = rest
-    ctx._bb_draagkracht_verbruikt = verbruikt + min(draagkracht, max(NUL, kosten - voorliggend))
+    ctx._bb_draagkracht_verbruikt = verbruikt + gebruikte_draagkracht(draagkracht, kosten, voorliggend)
 
     # drempel
     wd = u.waarde_record(N + "drempelbedrag")
     drempel = wd.waarde
     if drempel > NUL:
         wmax = u.waarde_record(N + "drempelbedrag_maximum")
-        if drempel > wmax.waarde:
+        if geldende_drempel(drempel, wmax.waarde) != drempel:
             if motiveer:
                 u.stap(f"Het gekozen drempelbedrag van {euro_nl(drempel)} is hoger dan het wettelijke maximum van "
                        f"{euro_nl(wmax.waarde)}; het maximum geldt.", wmax.grondslag, "kern")
-            drempel = wmax.waarde
+            drempel = geldende_drempel(drempel, wmax.waarde)
     if motiveer:
         u.stap(f"Het drempelbedrag is {euro_nl(drempel)}.", wd.grondslag, u.bron_van(wd.naam))
 
     # toekenning ----------------------------------------------------------------------------------
-    na_draagkracht = kosten - voorliggend - draagkracht
-    bijstand = max(NUL, cent(na_draagkracht - drempel))
+    bijstand, na_draagkracht = bijstand_bedrag(kosten, voorliggend, draagkracht, drempel)
     if motiveer:
         u.stap(f"Bijzondere bijstand = kosten {euro_nl(kosten)} - voorliggende voorziening {euro_nl(voorliggend)} - "
                f"draagkracht {euro_nl(draagkracht)} - drempelbedrag {euro_nl(drempel)} = {euro_nl(bijstand)}"
                + (" (niet minder dan nul)." if na_draagkracht - drempel < 0 else "."), ART35)
-    if bijstand == NUL:
+    if uitkomst_bb(bijstand) == "afgewezen":
         if not motiveer:
             pass
         elif na_draagkracht <= 0:
@@ -336,14 +403,14 @@ def draagkracht_inkomen(u) -> Decimal:
     norm = toepasselijke_norm(u, kdn)
 
     wv = u.waarde_record(N + "draagkracht.vrije_voet")
-    voet = cent(norm * wv.waarde)
+    voet = grensbedrag(norm, wv.waarde)
     motiveer = u.motiveer
     if motiveer:
         u.stap(f"De draagkrachtvrije voet is {procent_nl(wv.waarde)} van {euro_nl(norm)} = {euro_nl(voet)} per maand.",
                wv.grondslag, u.bron_van(wv.naam))
 
     inkomen = ctx.casus.inkomen.netto_per_maand
-    boven = max(NUL, inkomen - voet)
+    boven = boven_voet(inkomen, voet)
     if motiveer:
         u.stap(f"Het netto inkomen is {euro_nl(inkomen)} per maand; het inkomen boven de draagkrachtvrije voet is "
                f"{euro_nl(boven)} per maand.", ART35)
@@ -357,13 +424,13 @@ def draagkracht_inkomen(u) -> Decimal:
                    ws.grondslag, u.bron_van(ws.naam))
     else:
         wp = u.waarde_record(N + "draagkracht.percentage")
-        per_maand = cent(wp.waarde * boven)
+        per_maand = draagkracht_per_maand(wp.waarde, boven)
         if motiveer:
             u.stap(f"De draagkracht is {procent_nl(wp.waarde)} van {euro_nl(boven)} = {euro_nl(per_maand)} per maand.",
                    wp.grondslag, u.bron_van(wp.naam))
 
     wper = u.waarde_record(N + "draagkracht.periode")
-    per_periode = cent(per_maand * wper.waarde)
+    per_periode = over_periode(per_maand, wper.waarde)
     if motiveer:
         u.stap(f"Over de draagkrachtperiode van {wper.waarde} maanden is de draagkracht {wper.waarde} x "
                f"{euro_nl(per_maand)} = {euro_nl(per_periode)}.", wper.grondslag, u.bron_van(wper.naam))
@@ -392,8 +459,7 @@ def draagkracht_vermogen(u) -> Decimal:
     grens, naam = vermogensgrens(u)
     wg = u.ctx.beleid.waarde(naam)
     wf = u.waarde_record(N + "draagkracht.vermogen_fractie")
-    boven = max(NUL, ver - grens)
-    deel = cent(boven * wf.waarde)
+    boven, deel = vermogensdeel(ver, grens, wf.waarde)
     if not u.motiveer:
         return deel
     wie = "een gezin of alleenstaande ouder" if naam.endswith("gezin") else "een alleenstaande"

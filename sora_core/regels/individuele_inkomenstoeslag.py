@@ -27,6 +27,10 @@ datum is een ambtshalve verzoek een invoerfout op dat veld: de toeslag is dan al
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
 from ..fouten import Fout, InvoerFout
 from ..geld import cent, datum_nl, euro_nl, termijn_einde
 from ..model import Aanvraag
@@ -37,6 +41,65 @@ from .toetsen import inkomenstoets, vermogenstoets
 ART36 = "art. 36 lid 1 Participatiewet"
 #: de tekst van art. 36 per 1-1-2027 is nog niet gezien (domein.md: secundaire bron, amendement Lahlah/Van Kent)
 ART36_AMBTSHALVE = f"art. 36 Participatiewet zoals gewijzigd per 1 januari 2027 ({PIB}, amendement Lahlah/Van Kent)"
+
+
+# --------------------------------------------------------------------------- de toetsen zelf
+# Eén plek voor elke voorwaarde: ``beoordeel`` hieronder (met motivering) en het kader van de batch
+# (regels/kader.py) gebruiken dezelfde functies.
+
+MINIMUMLEEFTIJD = 21
+REDEN_REFERTE = "referteperiode niet vol"
+REDEN_INKOMEN = "inkomen boven de grens"
+REDEN_VERMOGEN = "vermogen boven de grens"
+REDEN_UITZICHT = "uitzicht op inkomensverbetering"
+REDEN_RECENT = "toeslag in de afgelopen twaalf maanden ontvangen"
+
+
+@lru_cache(maxsize=1 << 14)  # een batch kent enkele duizenden datums 'laag sinds'
+def referteperiode_einde(laag_sinds: date, maanden: int) -> date:
+    """De dag waarop de referteperiode vol is."""
+    return termijn_einde(laag_sinds, 0, maanden)
+
+
+def referteperiode_vol(einde: date, peil: date) -> bool:
+    return einde <= peil
+
+
+def weer_mogelijk_vanaf(laatste: Optional[date], peil: date) -> Optional[date]:
+    """Is er in de twaalf maanden vóór de peildatum al een toeslag toegekend, dan de dag waarop
+    een nieuwe weer kan; anders None."""
+    if laatste is None:
+        return None
+    vanaf = termijn_einde(laatste, 1)
+    return vanaf if vanaf > peil else None
+
+
+def redenen_iit(referteperiode_niet_vol: bool, inkomen_binnen: bool, vermogen_binnen: bool, uitzicht: bool,
+               recent_ontvangen: bool) -> list[str]:
+    """De redenen om af te wijzen, in de volgorde van de voorwaarden."""
+    redenen = []
+    if referteperiode_niet_vol:
+        redenen.append(REDEN_REFERTE)
+    if not inkomen_binnen:
+        redenen.append(REDEN_INKOMEN)
+    if not vermogen_binnen:
+        redenen.append(REDEN_VERMOGEN)
+    if uitzicht:
+        redenen.append(REDEN_UITZICHT)
+    if recent_ontvangen:
+        redenen.append(REDEN_RECENT)
+    return redenen
+
+
+def uitkomst_iit(redenen: list, onbekend_sinds: bool) -> str:
+    """Een reden om af te wijzen beslist; anders eerst navragen als ``laag_sinds`` ontbreekt (art. 4:5 Awb)."""
+    if redenen:
+        return "afgewezen"
+    return "doorverwezen" if onbekend_sinds else "toegekend"
+
+
+def bedrag_naam(soort: str) -> str:
+    return f"individuele_inkomenstoeslag.bedrag.{soort}"
 
 
 @basisregeling(
@@ -50,7 +113,7 @@ def beoordeel(u, aanvraag: Aanvraag | None):
     h = ctx.huishouden
     casus = ctx.casus
     peil = ctx.peildatum
-    redenen: list[str] = []
+    referte_niet_vol = False
 
     if aanvraag is not None and aanvraag.ambtshalve:
         if peil < PIB_FASE_3:
@@ -64,7 +127,7 @@ def beoordeel(u, aanvraag: Aanvraag | None):
                "zijn dezelfde als bij een aanvraag.", ART36_AMBTSHALVE)
 
     # 1. leeftijd
-    if h.leeftijd_aanvrager < 21:
+    if h.leeftijd_aanvrager < MINIMUMLEEFTIJD:
         u.stap(f"De aanvrager is {h.leeftijd_aanvrager} jaar; de toeslag is er vanaf 21 jaar.", ART36)
         return u.besluit("afgewezen")
     if h.aow_aanvrager:
@@ -83,52 +146,50 @@ def beoordeel(u, aanvraag: Aanvraag | None):
         u.stap(f"Niet bekend is sinds wanneer het inkomen laag is (inkomen.laag_sinds ontbreekt); de referteperiode "
                f"is {maanden} maanden.", grondslag_ref, bron_ref)
     else:
-        vereist = termijn_einde(laag_sinds, 0, maanden)
-        if vereist <= peil:
+        vereist = referteperiode_einde(laag_sinds, maanden)
+        if referteperiode_vol(vereist, peil):
             if u.motiveer:
                 u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}: op {datum_nl(peil)} ten minste de referteperiode "
                        f"van {maanden} maanden (vanaf {datum_nl(vereist)}).", grondslag_ref, bron_ref)
         else:
             u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}; de referteperiode van {maanden} maanden is pas "
                    f"vol op {datum_nl(vereist)}.", grondslag_ref, bron_ref)
-            redenen.append("referteperiode niet vol")
+            referte_niet_vol = True
 
     # 3. inkomen
     grens = u.waarde("individuele_inkomenstoeslag.inkomensgrens")
     kdn = u.waarde("individuele_inkomenstoeslag.kostendelersnorm_toepassen")
     w_grens = ctx.beleid.waarde("individuele_inkomenstoeslag.inkomensgrens")
     voldoet, _ = inkomenstoets(u, grens, kdn, grondslag=w_grens.grondslag, bron=w_grens.bron)
-    if not voldoet:
-        redenen.append("inkomen boven de grens")
 
     # 4. vermogen
-    if not vermogenstoets(u):
-        redenen.append("vermogen boven de grens")
+    vermogen_binnen = vermogenstoets(u)
 
     # 5. uitzicht op inkomensverbetering
-    if casus.inkomen.uitzicht_op_verbetering:
+    uitzicht = casus.inkomen.uitzicht_op_verbetering
+    if uitzicht:
         u.stap("Er is uitzicht op inkomensverbetering.", ART36)
-        redenen.append("uitzicht op inkomensverbetering")
 
     # 6. niet in de afgelopen twaalf maanden
     laatste = casus.inkomen.laatste_inkomenstoeslag
-    if laatste is not None and termijn_einde(laatste, 1) > peil:
+    weer_vanaf = weer_mogelijk_vanaf(laatste, peil)
+    if weer_vanaf is not None:
         u.stap(f"Op {datum_nl(laatste)} is al een individuele inkomenstoeslag toegekend; een nieuwe kan pas vanaf "
-               f"{datum_nl(termijn_einde(laatste, 1))}.", ART36)
-        redenen.append("toeslag in de afgelopen twaalf maanden ontvangen")
+               f"{datum_nl(weer_vanaf)}.", ART36)
 
-    if redenen:
+    redenen = redenen_iit(referte_niet_vol, voldoet, vermogen_binnen, uitzicht, weer_vanaf is not None)
+    uitkomst = uitkomst_iit(redenen, onbekend_sinds)
+    if uitkomst == "afgewezen":
         u.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36)
         return u.besluit("afgewezen")
-    if onbekend_sinds:
+    if uitkomst == "doorverwezen":
         # niet afwijzen op een gegeven dat ontbreekt: eerst navragen (art. 4:5 Awb)
         u.stap("Aan de overige voorwaarden is voldaan. Sinds wanneer het inkomen laag is, moet nog worden "
                "nagevraagd; de aanvrager krijgt gelegenheid dat aan te vullen voordat wordt beslist.",
                "art. 4:5 lid 1 Algemene wet bestuursrecht")
         return u.besluit("doorverwezen")
 
-    soort = h.soort
-    naam = f"individuele_inkomenstoeslag.bedrag.{soort}"
+    naam = bedrag_naam(h.soort)
     bedrag = cent(u.waarde(naam))
     w = ctx.beleid.waarde(naam)
     u.stap(f"Aan alle voorwaarden is voldaan. De toeslag voor {h.soort_tekst} is {euro_nl(bedrag)} per jaar.",

@@ -10,6 +10,30 @@ from ..wetgeving import PIB_FASE_1
 from ..huishouden import toepasselijke_norm
 
 
+# --------------------------------------------------------------------------- de berekeningen zelf
+# Eén plek voor elke vergelijking en berekening: de regels (met motivering) en het kader van de
+# batch (regels/kader.py, zonder motivering) roepen allebei deze functies aan.
+
+def grensbedrag(norm: Decimal, fractie: Decimal) -> Decimal:
+    """Een bedrag als fractie van de norm, afgerond op centen half naar boven (inkomensgrens,
+    draagkrachtvrije voet)."""
+    return cent(norm * fractie)
+
+
+def binnen_grens(bedrag: Decimal, grens: Decimal) -> bool:
+    """Een bedrag precies op de grens voldoet (inkomen en vermogen)."""
+    return bedrag <= grens
+
+
+def vermogen_zonder_woning(bezittingen: Decimal, schulden: Decimal) -> Decimal:
+    """Art. 34 lid 1 Pw zonder overwaarde van een eigen woning: bezittingen min schulden, niet onder nul."""
+    return max(NUL, bezittingen - schulden)
+
+
+def vermogensgrens_naam(is_gezin: bool) -> str:
+    return "vermogensgrens.gezin" if is_gezin else "vermogensgrens.alleenstaande"
+
+
 def vermogen(u) -> Decimal:
     """In aanmerking te nemen vermogen (art. 34 Pw): bezittingen plus de overwaarde van de eigen
     woning, min alle schulden (lid 1), min het woninggebonden deel tot de vrijlating van art. 34
@@ -35,7 +59,7 @@ def vermogen(u) -> Decimal:
                       f"{euro_nl(vrij)} = {euro_nl(totaal)} (niet minder dan nul).")
         u.stap(tekst, w.grondslag, w.bron)
     else:
-        totaal = max(NUL, v.bezittingen - v.schulden)
+        totaal = vermogen_zonder_woning(v.bezittingen, v.schulden)
     u._vermogen = totaal
     return totaal
 
@@ -48,7 +72,7 @@ def vermogen_omschrijving(u) -> str:
 
 def vermogensgrens(u) -> tuple[Decimal, str]:
     h = u.ctx.huishouden
-    naam = "vermogensgrens.gezin" if h.is_gezin else "vermogensgrens.alleenstaande"
+    naam = vermogensgrens_naam(h.is_gezin)
     return u.waarde(naam), naam
 
 
@@ -56,7 +80,7 @@ def vermogenstoets(u) -> bool:
     """Vermogen binnen de grens van art. 34 lid 3 Pw (grens zelf telt als 'binnen')."""
     grens, naam = vermogensgrens(u)
     ver = vermogen(u)
-    binnen = ver <= grens
+    binnen = binnen_grens(ver, grens)
     if not u.motiveer:
         return binnen
     w = u.ctx.beleid.waarde(naam)
@@ -77,9 +101,9 @@ def inkomenstoets(u, grens_fractie: Decimal, kostendelersnorm: bool, *, grondsla
     """Inkomen ten hoogste ``grens_fractie`` x de toepasselijke norm (grens afgerond op centen,
     half naar boven; een inkomen precies op de grens voldoet). Geeft (voldoet, grensbedrag)."""
     norm = toepasselijke_norm(u, kostendelersnorm)
-    grens = cent(norm * grens_fractie)
+    grens = grensbedrag(norm, grens_fractie)
     inkomen = u.ctx.casus.inkomen.netto_per_maand
-    voldoet = inkomen <= grens
+    voldoet = binnen_grens(inkomen, grens)
     if not u.motiveer:
         return voldoet, grens
     u.stap(
