@@ -20,10 +20,16 @@ def is_besluit(uitkomst: str, casus) -> bool:
       "niet van toepassing" wel een besluit: in feite een afwijzing, dus met bezwaartermijn.
 
     Zowel ``Uitleg.besluit`` als ``beslisser.met_bezwaartermijn`` vragen het hier, met en zonder
-    motivering: zo is ``bezwaar_uiterlijk`` in beide gevallen gelijk."""
+    motivering: zo is ``bezwaar_uiterlijk`` in beide gevallen gelijk (en het kader van de batch
+    via ``is_besluit_bij``)."""
+    return is_besluit_bij(uitkomst, bool(casus.aanvragen))
+
+
+def is_besluit_bij(uitkomst: str, met_aanvragen: bool) -> bool:
+    """``is_besluit`` voor een casus met (of zonder) aanvragen."""
     if uitkomst == "doorverwezen":
         return False
-    return not (uitkomst == "niet_van_toepassing" and not casus.aanvragen)
+    return not (uitkomst == "niet_van_toepassing" and not met_aanvragen)
 
 
 @functools.lru_cache(maxsize=4096)

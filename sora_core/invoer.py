@@ -808,6 +808,9 @@ _FEIT_CASUS = frozenset(("gemeente", "peildatum", "aanvrager", "partner", "kinde
 _FEIT_INKOMEN = frozenset(_INKOMEN_VELDEN)
 _FEIT_VERMOGEN = frozenset(_VERMOGEN_VELDEN)
 _FEIT_AANVRAAG = frozenset(("regeling", "kostensoort", "bedrag"))
+#: de aanvrager in de gewone vorm: geboortedatum en wat de studietoeslag leest
+_FEIT_AANVRAGER = frozenset(("geboortedatum", "student", "arbeidsvermogen", "wajong"))
+_FEIT_ARBEIDSVERMOGEN = frozenset(model.ARBEIDSVERMOGEN)
 _FEIT_WONING = frozenset(model.WONINGSOORTEN)
 
 
@@ -848,7 +851,8 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
 
     ``feiten`` = (gemeente, peildatum, geboortedatum aanvrager, geboortedatum partner of None,
     geboortedata kinderen, netto per maand, laag_sinds, uitzicht_op_verbetering,
-    laatste_inkomenstoeslag, bezittingen, schulden, ((regeling, kostensoort, bedrag), ...)) en
+    laatste_inkomenstoeslag, bezittingen, schulden, ((regeling, kostensoort, bedrag), ...),
+    student, arbeidsvermogen, wajong van de aanvrager) en
     ``sleutels`` het aantal sleutels in alle objecten (de batch ziet daaraan dat er geen sleutel
     dubbel stond). Hier alleen de vorm (objecten, bekende sleutels, null is hetzelfde als
     ontbreken); elke waarde gaat door ``_feiten`` (dezelfde snelle toetsen als ``casus_snel``, en
@@ -859,9 +863,9 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
     n = len(doc)
     get = doc.get
     a = get("aanvrager")
-    if type(a) is not dict or len(a) != 1 or "geboortedatum" not in a:
+    if type(a) is not dict or "geboortedatum" not in a or not _FEIT_AANVRAGER.issuperset(a):
         return None
-    n += 1
+    n += len(a)
     p = get("partner")
     if p is not None:
         if type(p) is not dict or len(p) != 1 or "geboortedatum" not in p:
@@ -915,7 +919,7 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
         aanvragen = [(av.get("regeling"), av.get("kostensoort"), av.get("bedrag")) for av in aanvragen]
     f = _feiten(get("gemeente"), get("peildatum"), a["geboortedatum"], p, kinderen, soort, ink.get("netto_per_maand"),
                 ink.get("laag_sinds"), ink.get("uitzicht_op_verbetering"), ink.get("laatste_inkomenstoeslag"),
-                bez, sch, overwaarde, aanvragen)
+                bez, sch, overwaarde, aanvragen, a.get("student"), a.get("arbeidsvermogen"), a.get("wajong"))
     return None if f is None else (n, f)
 
 
@@ -923,7 +927,7 @@ _FEIT_WONING_VELDEN = frozenset(_WONING_VELDEN)
 
 
 def _feiten(gemeente, peil, geb_a, geb_p, kinderen, woning, netto, laag, uitzicht, laatste, bez, sch, overwaarde,
-            aanvragen) -> Optional[tuple]:
+            aanvragen, student=None, arbeidsvermogen=None, wajong=None) -> Optional[tuple]:
     """De waarden van de gewone vorm (zoals in JSON: tekst, ja/nee of None = ontbreekt) getoetst
     met de snelle toetsen van ``casus_snel`` en de samenhang van ``_samenhang``; None bij alles wat
     afwijkt. Apart van de vorm, zodat een lezer voor een andere gewone vorm (bv.
@@ -983,4 +987,18 @@ def _feiten(gemeente, peil, geb_a, geb_p, kinderen, woning, netto, laag, uitzich
             if bedrag is _ANDERS:
                 return None
         lijst.append((regeling, ks, bedrag))
-    return (gemeente, peil, geb_a, geb_p, kinderen, netto, laag, uitzicht, laatste, bez, sch, tuple(lijst))
+    # de aanvrager: student, arbeidsvermogen en wajong (studietoeslag); null = ontbreekt = de standaard
+    if student is None:
+        student = False
+    elif student is not True and student is not False:
+        return None
+    if wajong is None:
+        wajong = False
+    elif wajong is not True and wajong is not False:
+        return None
+    if arbeidsvermogen is None:
+        arbeidsvermogen = "volledig"
+    elif type(arbeidsvermogen) is not str or arbeidsvermogen not in _FEIT_ARBEIDSVERMOGEN:
+        return None
+    return (gemeente, peil, geb_a, geb_p, kinderen, netto, laag, uitzicht, laatste, bez, sch, tuple(lijst),
+            student, arbeidsvermogen, wajong)

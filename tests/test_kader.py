@@ -173,8 +173,10 @@ def test_kader_dekt_het_harnas_en_beslist_gelijk():
 # --------------------------------------------------------------------------- de lezer
 
 def _casus_uit_feiten(f) -> Casus:
-    (gemeente, peil, geb_a, geb_p, kinderen, netto, laag, uitzicht, laatste, bez, sch, aanvragen) = f
-    return Casus(gemeente=gemeente, peildatum=peil, aanvrager=Persoon(geb_a),
+    (gemeente, peil, geb_a, geb_p, kinderen, netto, laag, uitzicht, laatste, bez, sch, aanvragen,
+     student, arbeidsvermogen, wajong) = f
+    return Casus(gemeente=gemeente, peildatum=peil,
+                 aanvrager=Persoon(geb_a, student=student, arbeidsvermogen=arbeidsvermogen, wajong=wajong),
                  inkomen=Inkomen(netto, laag, uitzicht, laatste),
                  partner=None if geb_p is None else Persoon(geb_p), kinderen=tuple(Persoon(d) for d in kinderen),
                  vermogen=Vermogen(bez, sch),

@@ -61,7 +61,7 @@ from ..huishouden import OnbekendeAOWLeeftijd, heeft_aow_leeftijd
 from ..model import PER_TEKST
 from .registratie import RegelingDef
 from ..uitleg import OntbrekendeWaarde
-from .toetsen import inkomenstoets, vermogenstoets
+from .toetsen import binnen_grens, grensbedrag, inkomenstoets, vermogenstoets
 
 HUISHOUDENS = ("alleenstaande", "alleenstaande_ouder", "gehuwden")
 PER = ("persoon", "kind", "huishouden")
@@ -368,7 +368,7 @@ def vereis_vastgesteld(u, namen: list[str], wat: str) -> None:
     waarde hebben (regionaal noch van de gemeente)."""
     beleid = u.ctx.beleid
     waarden = beleid.waarden  # de namen komen uit een gevalideerde vorm: allemaal gedefinieerd
-    ontbreekt = [n for n in namen if n not in waarden]
+    ontbreekt = ontbrekend(waarden, namen)
     if not ontbreekt:
         return
     if not u.motiveer:  # de melding komt alleen in de motivering
@@ -389,6 +389,58 @@ def _aow(p, op: date) -> bool:
 
 def _in_band(leeftijd_: int, band: Optional[tuple[int, int]]) -> bool:
     return band is None or band[0] <= leeftijd_ <= band[1]
+
+
+# --------------------------------------------------------------------------- de toetsen zelf
+# Eén plek voor elke voorwaarde en berekening: ``beslis`` (met motivering) en ``beslis_snel`` op de
+# gecompileerde vorm (het kader van de batch, regels/kader.py) roepen allebei deze functies aan.
+
+def buiten_huishouden(soort: str, huishoudens) -> bool:
+    """Het huishouden hoort niet bij ``doelgroep.huishouden`` (None: geen eis)."""
+    return huishoudens is not None and soort not in huishoudens
+
+
+def andere_aow(aow: bool, gewenst: Optional[bool]) -> bool:
+    """``doelgroep.aow``: de aanvrager heeft (of heeft niet) de AOW-leeftijd terwijl de regeling het omgekeerde vraagt."""
+    return gewenst is not None and aow != gewenst
+
+
+def zonder_kinderen(vereist: Any, kinderen) -> bool:
+    """``doelgroep.kinderen``: gevraagd, maar geen kinderen in de kindband."""
+    return bool(vereist) and not kinderen
+
+
+def ontbrekend(waarden, namen: list[str]) -> list[str]:
+    """De open normen uit ``namen`` zonder waarde op de peildatum."""
+    return [n for n in namen if n not in waarden]
+
+
+def verdeel_kinderen(kinderen, hun_kinderen) -> tuple[list, list]:
+    """Een voorliggende voorziening per kind: (kinderen in haar doelgroep, de rest)."""
+    gedekt = [k for k in kinderen if k in hun_kinderen]
+    return gedekt, [k for k in kinderen if k not in gedekt]
+
+
+def periode_van(bd: dict) -> str:
+    return next((k for k in ("per_jaar", "per_maand", "eenmalig") if k in bd), bd.get("periode", "per_jaar"))
+
+
+def vast_bedrag(vast: Decimal, per: str, aantal: int) -> Decimal:
+    """Een vast bedrag per huishouden, of per persoon of kind maal het aantal."""
+    return vast if per == "huishouden" else vast * aantal
+
+
+def in_schijf(leeftijd_: int, band: Optional[tuple[int, int]], aow_gewenst: Optional[bool], aow_van) -> bool:
+    """Past iemand van ``leeftijd_`` in een schijf van de staffel? ``aow_van()`` wordt alleen gevraagd
+    als de schijf een AOW-eis heeft (en de leeftijd past)."""
+    return _in_band(leeftijd_, band) and (aow_gewenst is None or aow_van() == aow_gewenst)
+
+
+def begrensd(totaal: Decimal, maximum: Optional[Decimal]) -> tuple[Decimal, bool]:
+    """(bedrag na het maximum per huishouden, of het maximum beet)."""
+    if maximum is not None and totaal > maximum:
+        return maximum, True
+    return totaal, False
 
 
 def kinderen_in_band(ctx, band: Optional[tuple[int, int]]) -> tuple:
@@ -422,20 +474,20 @@ def in_doelgroep(u, vorm: Vorm, stappen: bool = True) -> tuple[bool, tuple]:
             mis(f"{vorm.naam} is voor aanvragers van {band[0]} tot en met {band[1]} jaar; de aanvrager is "
                 f"{h.leeftijd_aanvrager}.")
         return False, ()
-    if "huishouden" in dg and h.soort not in dg["huishouden"]:
+    if "huishouden" in dg and buiten_huishouden(h.soort, dg["huishouden"]):
         if stappen:
             mis(f"{vorm.naam} is niet bedoeld voor een huishouden van {h.soort_tekst}.")
         return False, ()
     if "aow" in dg:
         aow_gewenst = lz.waarde(dg["aow"])
-        if _aow(ctx.casus.aanvrager, ctx.peildatum) != aow_gewenst:
+        if andere_aow(_aow(ctx.casus.aanvrager, ctx.peildatum), aow_gewenst):
             if stappen:
                 mis(f"{vorm.naam} is alleen voor wie de AOW-leeftijd " + ("heeft" if aow_gewenst else "niet heeft")
                     + " bereikt.")
             return False, ()
     kband = lz.band(dg.get("kind_leeftijd"))
     kinderen = kinderen_in_band(ctx, kband)
-    if dg.get("kinderen") and not kinderen:
+    if zonder_kinderen(dg.get("kinderen"), kinderen):
         if stappen:
             tekst = f" van {kband[0]} tot en met {kband[1]} jaar" if kband else ""
             mis(f"{vorm.naam} is voor huishoudens met kinderen{tekst}; die zijn er niet.",
@@ -498,12 +550,12 @@ def beslis(u, vorm: Vorm, aanvraag=None, *, voorliggend: bool = False):
     if bd.get("werkelijke_kosten"):
         return _werkelijke_kosten(u, vorm, bd, aanvraag)
 
-    periode = next((k for k in ("per_jaar", "per_maand", "eenmalig") if k in bd), bd.get("periode", "per_jaar"))
+    periode = periode_van(bd)
     totaal, uitleg, herkomst = _bedrag_berekenen(lz, ctx, bd, kinderen)
     if "maximum" in bd:
         maximum = naar_decimal(lz.waarde(bd["maximum"]))
-        if totaal > maximum:
-            totaal = maximum
+        totaal, beet = begrensd(totaal, maximum)
+        if beet:
             uitleg += f"; begrensd op het maximum van {euro_nl(maximum)} per huishouden"
     totaal = cent(totaal)
     if totaal == NUL:
@@ -547,10 +599,10 @@ def _bedrag_berekenen(lz: _Lezer, ctx, bd: dict, kinderen: list) -> tuple[Decima
         vast = naar_decimal(lz.waarde(x))
         herkomst = lz.herkomst(x)
         if per == "huishouden":
-            return vast, f"{euro_nl(vast)} per huishouden", herkomst
+            return vast_bedrag(vast, per, 1), f"{euro_nl(vast)} per huishouden", herkomst
         personen = kinderen if per == "kind" else _personen(ctx)
         n = len(personen)
-        return vast * n, f"{n} x {euro_nl(vast)} per {per}", herkomst
+        return vast_bedrag(vast, per, n), f"{n} x {euro_nl(vast)} per {per}", herkomst
     personen = kinderen if per == "kind" else _personen(ctx)
     totaal = NUL
     delen = []
@@ -558,7 +610,7 @@ def _bedrag_berekenen(lz: _Lezer, ctx, bd: dict, kinderen: list) -> tuple[Decima
     for p in sorted(personen, key=lambda p: (p.geboortedatum, p.student, p.arbeidsvermogen)):
         a = leeftijd(p.geboortedatum, ctx.peildatum)
         for s in bd["staffel"]:
-            if _in_band(a, lz.band(s.get("leeftijd"))) and ("aow" not in s or _aow(p, ctx.peildatum) == s["aow"]):
+            if in_schijf(a, lz.band(s.get("leeftijd")), s.get("aow"), lambda p=p: _aow(p, ctx.peildatum)):
                 bedrag = naar_decimal(lz.waarde(s["bedrag"]))
                 herkomst = herkomst or lz.herkomst(s["bedrag"])
                 totaal += bedrag
@@ -572,6 +624,16 @@ def _personen(ctx) -> list:
     return [c.aanvrager] + ([c.partner] if c.partner else []) + list(c.kinderen)
 
 
+def per_kind(vorm: Vorm) -> bool:
+    return vorm.bedrag is not None and vorm.bedrag.get("per") == "kind"
+
+
+def is_voorliggend_voor(r: RegelingDef, sleutel: str) -> bool:
+    """Is pluspakketregeling ``r`` een voorliggende voorziening voor regeling ``sleutel``?"""
+    d = r.definitie or {}
+    return bool(d.get("voorliggend")) and sleutel in d.get("voorliggend_voor", [])
+
+
 def _voorliggende_voorzieningen(u, vorm: Vorm, kinderen: list):
     """Art. 15 lid 1 Pw: geen recht voor zover een voorliggende voorziening toereikend en
     passend is. Pluspakketregelingen van de gemeente met ``voorliggend_voor`` deze regeling
@@ -579,19 +641,17 @@ def _voorliggende_voorzieningen(u, vorm: Vorm, kinderen: list):
     (overgebleven kinderen, beslissing of None)."""
     sleutel = u.regeling.sleutel
     for r in sorted(u.ctx.beleid.pluspakket, key=lambda r: r.sleutel):
-        d = r.definitie or {}
-        if not d.get("voorliggend") or sleutel not in d.get("voorliggend_voor", []):
+        if not is_voorliggend_voor(r, sleutel):
             continue
         v = vorm_van(r)
         past, hun_kinderen = in_doelgroep(u, v, stappen=False)
         if not past:
             continue
         via = f" De aanvraag loopt via {v.doorverwijzen_naar}." if v.doorverwijzen_naar else ""
-        if vorm.bedrag is not None and vorm.bedrag.get("per") == "kind":
-            gedekt = [k for k in kinderen if k in hun_kinderen]
+        if per_kind(vorm):
+            gedekt, rest = verdeel_kinderen(kinderen, hun_kinderen)
             if not gedekt:
                 continue
-            rest = [k for k in kinderen if k not in gedekt]
             leeftijden = ", ".join(str(leeftijd(k.geboortedatum, u.ctx.peildatum)) for k in gedekt)
             u.stap(f"Voor {len(gedekt)} kind(eren) (leeftijd {leeftijden}) is {r.naam} van de gemeente een voorliggende "
                    f"voorziening: die gaat voor op de {vorm.naam.lower()} (art. 15 lid 1 Participatiewet).{via}",
@@ -604,3 +664,141 @@ def _voorliggende_voorzieningen(u, vorm: Vorm, kinderen: list):
                    f"(art. 15 lid 1 Participatiewet).{via}", r.grondslag, r.bron)
             return kinderen, u.besluit("doorverwezen")
     return kinderen, None
+
+
+# =========================================================================== gecompileerd (het kader van de batch)
+
+class NietGedekt(Exception):
+    """De vorm laat zich niet compileren (een open waarde in de doelgroep ontbreekt, ...): de volledige beslisser."""
+
+
+class Gecompileerd:
+    """Een vorm met de waarden van één opgelost beleid ingevuld, één keer per beleid gemaakt
+    (``compileer``): banden als gehele getallen, de inkomensgrens per (huishoudsoort, AOW) in
+    centen via ``toetsen.grensbedrag``, of alle open normen zijn vastgesteld, het bedrag als
+    Decimal. ``beslis_snel`` beslist erop zonder motivering, met dezelfde toetsen als ``beslis``."""
+
+    __slots__ = ("leeftijd", "huishoudens", "aow", "kinderen", "kind_band", "per_kind", "voorliggend", "vastgesteld",
+                 "grens", "vermogenstoets", "doorverwijzen", "bedrag", "per", "periode", "vast", "schijven", "maximum")
+
+
+def _opgelost(beleid, x: Any) -> Any:
+    if isinstance(x, Open):
+        w = beleid.waarde(x.naam)
+        if w is None:
+            raise NietGedekt(x.naam)
+        return w.waarde
+    return x
+
+
+def _band_opgelost(beleid, b: Any) -> Optional[tuple[int, int]]:
+    return None if b is None else (int(_opgelost(beleid, b[0])), int(_opgelost(beleid, b[1])))
+
+
+def compileer(vorm: Vorm, beleid, normen: dict, voorliggend: tuple = ()) -> Gecompileerd:
+    """Compileer ``vorm`` voor ``beleid``; ``normen``: (huishoudsoort, AOW) -> bijstandsnorm per maand;
+    ``voorliggend``: de gecompileerde voorliggende voorzieningen (al in de volgorde van ``beslis``).
+    Gooit ``NietGedekt`` als de snelle baan deze vorm niet kan beslissen."""
+    c = Gecompileerd()
+    dg = vorm.doelgroep
+    c.leeftijd = _band_opgelost(beleid, dg.get("leeftijd"))
+    c.huishoudens = tuple(dg["huishouden"]) if "huishouden" in dg else None
+    c.aow = _opgelost(beleid, dg["aow"]) if "aow" in dg else None
+    c.kinderen = dg.get("kinderen")
+    c.kind_band = _band_opgelost(beleid, dg.get("kind_leeftijd"))
+    c.per_kind = per_kind(vorm)
+    c.voorliggend = voorliggend
+    c.vastgesteld = not ontbrekend(beleid.waarden, _open_namen_van(vorm))
+    c.grens = c.vermogenstoets = c.doorverwijzen = c.bedrag = c.per = c.periode = c.vast = c.schijven = c.maximum = None
+    if not c.vastgesteld:
+        return c  # beslis verwijst door (na doelgroep en voorliggende voorzieningen)
+    if vorm.inkomensgrens is not None:
+        fractie = _opgelost(beleid, vorm.inkomensgrens)
+        _opgelost(beleid, vorm.kostendelersnorm)  # zonder kostendelers (de wacht van het kader) dezelfde norm
+        c.grens = {k: grensbedrag(n, fractie) for k, n in normen.items()}
+    c.vermogenstoets = bool(_opgelost(beleid, vorm.vermogenstoets))
+    c.doorverwijzen = bool(vorm.doorverwijzen_naar)
+    bd = vorm.bedrag
+    if bd is None:
+        c.bedrag = "geen"
+        return c
+    if bd.get("werkelijke_kosten"):
+        c.bedrag = "werkelijke_kosten"
+        return c
+    c.per = bd["per"]
+    c.periode = periode_van(bd)
+    if "maximum" in bd:
+        c.maximum = naar_decimal(_opgelost(beleid, bd["maximum"]))
+    if "staffel" in bd:
+        c.bedrag = "staffel"
+        c.schijven = tuple((_band_opgelost(beleid, s.get("leeftijd")), s.get("aow"), naar_decimal(_opgelost(beleid, s["bedrag"])))
+                           for s in bd["staffel"])
+    else:
+        c.bedrag = "vast"
+        c.vast = naar_decimal(_opgelost(beleid, next(bd[k] for k in ("per_jaar", "per_maand", "eenmalig") if k in bd)))
+    return c
+
+
+def _doelgroep_snel(c: Gecompileerd, h) -> tuple[bool, tuple]:
+    """``in_doelgroep`` op de gecompileerde vorm; ``h``: de feiten van het kader (``kader.Huishoudfeiten``)."""
+    if not _in_band(h.leeftijd_aanvrager, c.leeftijd):
+        return False, ()
+    if buiten_huishouden(h.soort, c.huishoudens):
+        return False, ()
+    if andere_aow(h.aow_aanvrager, c.aow):
+        return False, ()
+    kinderen = h.kinderen_in_band(c.kind_band)
+    if zonder_kinderen(c.kinderen, kinderen):
+        return False, ()
+    return True, kinderen
+
+
+def beslis_snel(c: Gecompileerd, h) -> tuple[str, Optional[Decimal], Optional[str]]:
+    """``beslis`` zonder motivering en zonder aanvraag op de gecompileerde vorm, in dezelfde volgorde
+    en met dezelfde toetsen: (uitkomst, bedrag, bedrag_per). ``h``: de feiten van het kader
+    (leeftijd, huishoudsoort, AOW, kinderen (geboortedatum, leeftijd, AOW), netto inkomen, vermogen)."""
+    past, kinderen = _doelgroep_snel(c, h)
+    if not past:
+        return "niet_van_toepassing", None, None
+    for v in c.voorliggend:  # _voorliggende_voorzieningen
+        past, hun_kinderen = _doelgroep_snel(v, h)
+        if not past:
+            continue
+        if c.per_kind:
+            gedekt, rest = verdeel_kinderen(kinderen, hun_kinderen)
+            if not gedekt:
+                continue
+            if not rest:
+                return "doorverwezen", None, None
+            kinderen = rest
+        else:
+            return "doorverwezen", None, None
+    if not c.vastgesteld:
+        return "doorverwezen", None, None
+    afwijzen = False
+    if c.grens is not None and not binnen_grens(h.netto, c.grens[(h.soort, h.aow)]):
+        afwijzen = True
+    if c.vermogenstoets and not binnen_grens(h.vermogen, h.vermogensgrens):
+        afwijzen = True
+    if afwijzen:
+        return "afgewezen", None, None
+    if c.doorverwijzen:
+        return "doorverwezen", None, None
+    if c.bedrag == "geen" or c.bedrag == "werkelijke_kosten":  # zonder aanvraag: geen bedrag
+        return "toegekend", None, None
+    personen = kinderen if c.per == "kind" else h.personen
+    if c.bedrag == "vast":
+        totaal = vast_bedrag(c.vast, c.per, len(personen))
+    else:
+        totaal = NUL
+        for _, a, aow in personen:
+            for band, aow_gewenst, bedrag in c.schijven:
+                if in_schijf(a, band, aow_gewenst, lambda aow=aow: aow):
+                    totaal += bedrag
+                    break
+    if c.maximum is not None:
+        totaal, _ = begrensd(totaal, c.maximum)
+    totaal = cent(totaal)
+    if totaal == NUL:
+        return "niet_van_toepassing", None, None
+    return "toegekend", totaal, c.periode

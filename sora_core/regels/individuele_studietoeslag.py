@@ -34,8 +34,43 @@ ART36B = "art. 36b lid 1 Participatiewet"
 INGANG = date(2022, 4, 1)
 
 
+# --------------------------------------------------------------------------- de toetsen zelf
+# Eén plek voor elke voorwaarde en berekening: ``beoordeel`` hieronder (met motivering) en het kader
+# van de batch (regels/kader.py) gebruiken dezelfde functies.
+
+#: onder deze leeftijd kent het Besluit minimumbedragen studietoeslag geen bedrag
+BEDRAG_VANAF = 15
+REDEN_ARBEIDSVERMOGEN = "wel in staat naast de studie inkomsten te verwerven"
+REDEN_WAJONG = "recht op Wajong"
+CATEGORIEEN = tuple(f"leeftijd_{n}" for n in range(BEDRAG_VANAF, 21)) + ("leeftijd_21_en_ouder",)
+
+
 def _categorie(leeftijd: int) -> str:
     return "leeftijd_21_en_ouder" if leeftijd >= 21 else f"leeftijd_{leeftijd}"
+
+
+def minimumbedrag_naam(leeftijd: int) -> str:
+    return f"individuele_studietoeslag.minimumbedrag.{_categorie(leeftijd)}"
+
+
+def beperkt_arbeidsvermogen(arbeidsvermogen: str) -> bool:
+    """Door ziekte of gebrek structureel niet in staat naast de studie inkomsten te verwerven (art. 36b lid 1 onder b)."""
+    return arbeidsvermogen in ("beperkt", "geen")
+
+
+def redenen_ist(arbeidsvermogen: str, wajong: bool) -> list[str]:
+    """De redenen om af te wijzen, in de volgorde van de voorwaarden."""
+    redenen = []
+    if not beperkt_arbeidsvermogen(arbeidsvermogen):
+        redenen.append(REDEN_ARBEIDSVERMOGEN)
+    if wajong:
+        redenen.append(REDEN_WAJONG)
+    return redenen
+
+
+def studietoeslag_bedrag(minimum, verhoging):
+    """Het minimumbedrag, vermeerderd met de verhoging van de gemeente (als die er is), op centen."""
+    return cent(minimum * (1 + verhoging)) if verhoging else cent(minimum)
 
 
 @basisregeling(
@@ -62,30 +97,28 @@ def beoordeel(u, aanvraag):
         return u.besluit("niet_van_toepassing")
     u.stap("De aanvrager volgt een opleiding met studiefinanciering of een tegemoetkoming op grond van de WTOS.", ART36B)
 
-    redenen = []
-    if a.arbeidsvermogen in ("beperkt", "geen"):
+    redenen = redenen_ist(a.arbeidsvermogen, a.wajong)
+    if beperkt_arbeidsvermogen(a.arbeidsvermogen):
         u.stap(f"Het arbeidsvermogen van de aanvrager is '{a.arbeidsvermogen}': door ziekte of gebrek structureel niet in "
                "staat naast de studie inkomsten te verwerven (vast te stellen op medisch advies, art. 36b lid 2 "
                "Participatiewet).", ART36B)
     else:
         u.stap("Het arbeidsvermogen van de aanvrager is volledig: niet gebleken is dat de aanvrager door ziekte of gebrek "
                "structureel niet naast de studie inkomsten kan verwerven.", ART36B)
-        redenen.append("wel in staat naast de studie inkomsten te verwerven")
     if a.wajong:
         u.stap("De aanvrager heeft recht op een Wajong-uitkering; dat sluit de studietoeslag uit.", ART36B)
-        redenen.append("recht op Wajong")
     if redenen:
         u.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36B)
         return u.besluit("afgewezen")
     u.stap("Voor de studietoeslag geldt geen vermogenstoets en geen inkomenstoets, en de wet kent geen "
            "leeftijdsgrens (art. 36b Participatiewet zoals geldend sinds 1 april 2022).", ART36B)
 
-    if leeftijd < 15:
+    if leeftijd < BEDRAG_VANAF:
         raise OntbrekendeWaarde(
             "individuele_studietoeslag.minimumbedrag", peil,
             f"De aanvrager is {leeftijd} jaar; het Besluit minimumbedragen studietoeslag kent bedragen vanaf 15 jaar. "
             "Een consulent beoordeelt deze aanvraag.")
-    naam = f"individuele_studietoeslag.minimumbedrag.{_categorie(leeftijd)}"
+    naam = minimumbedrag_naam(leeftijd)
     w_min = ctx.beleid.waarde(naam)
     if w_min is None:
         raise OntbrekendeWaarde(
@@ -99,12 +132,11 @@ def beoordeel(u, aanvraag):
     wie = "21 jaar of ouder" if leeftijd >= 21 else f"{leeftijd} jaar"
     u.stap(f"Het landelijke minimumbedrag voor een student van {wie} is {euro_nl(minimum)} per maand.",
            w_min.grondslag, w_min.bron)
+    bedrag = studietoeslag_bedrag(minimum, verhoging)
     if verhoging:
-        bedrag = cent(minimum * (1 + verhoging))
         u.stap(f"De gemeente verhoogt dit met {procent_nl(verhoging)}: {euro_nl(minimum)} x {procent_nl(1 + verhoging)} = "
                f"{euro_nl(bedrag)} per maand.", w_verh.grondslag, w_verh.bron)
     else:
-        bedrag = cent(minimum)
         u.stap(f"De gemeente betaalt het minimumbedrag: de studietoeslag is {euro_nl(bedrag)} per maand.",
                w_verh.grondslag, w_verh.bron)
     return u.besluit("toegekend", bedrag=bedrag, vorm="om_niet", bedrag_per="per_maand")

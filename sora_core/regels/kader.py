@@ -24,12 +24,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Optional
 
-from ..bezwaar import bezwaarstap
+from ..bezwaar import bezwaarstap, is_besluit_bij
 from ..geld import NUL, cent, leeftijd
 from ..huishouden import (OnbekendeAOWLeeftijd, aow_bereikt, basisnorm_naam, huishoudsoort, is_gezin,
                           kostendelers, kostendelers_basis, minderjarig)
 from . import bijzondere_bijstand as bb
+from . import collectieve_zorgverzekering, kindregeling, meedoenregeling
+from . import declaratief as dcl
 from . import individuele_inkomenstoeslag as iit
+from . import individuele_studietoeslag as ist
 from .bijzondere_bijstand import (bijstand_bedrag, boven_voet, draagkracht_per_maand, gedekt, geen_kosten,
                                   in_aanmerking, noodzaak_open, over_periode, totale_draagkracht, uitkomst_bb,
                                   vermogensdeel)
@@ -43,6 +46,10 @@ IIT = "individuele_inkomenstoeslag"
 _MINIMUM = max(iit.MINIMUMLEEFTIJD, bb.VOLWASSEN)
 BB = "bijzondere_bijstand"
 SOORTEN = ("gehuwden", "alleenstaande_ouder", "alleenstaande")
+#: niet in "waar heb ik recht op?" (zie ``beslisser.beoordeel``)
+NIET_ZONDER_AANVRAAG = ("bijzondere_bijstand", "schuldhulpverlening")
+#: de regelingen van het basispakket in de declaratieve vorm (met voorliggende voorzieningen)
+_BASISVORMEN = {m.beoordeel: m.VORM for m in (collectieve_zorgverzekering, meedoenregeling, kindregeling)}
 
 
 class Snel:
@@ -67,7 +74,7 @@ class Kader:
     """De waarden van één opgelost beleid voor de twee regelingen; ``iit``/``bb`` is None als het
     kader die regeling niet dekt (dan beslist de volledige beslisser)."""
 
-    __slots__ = ("beleid", "info", "vingerafdruk", "minimumleeftijd", "iit", "bb", "norm_sleutels")
+    __slots__ = ("beleid", "info", "vingerafdruk", "minimumleeftijd", "iit", "bb", "rondvraag", "vgrens")
 
     def __init__(self, beleid):
         self.beleid = beleid
@@ -91,8 +98,72 @@ class Kader:
             if wg is not None:
                 vgrens[gezin] = wg.waarde
         volledig = len(norm) == 2 * len(SOORTEN) and len(vgrens) == 2 and self.minimumleeftijd is not None
+        self.vgrens = vgrens
         self.iit = _iit(w, cat.get(IIT), norm, vgrens) if volledig else None
         self.bb = _bb(beleid, w, cat.get(BB), norm, vgrens) if volledig else None
+        self.rondvraag = _rondvraag(beleid, cat, self.iit, norm) if volledig else None
+
+
+def _rondvraag(beleid, cat: dict, kader_iit, norm: dict) -> Optional[tuple]:
+    """De regelingen van "waar heb ik recht op?" (zonder aanvragen; de volgorde van de catalogus),
+    elk als (RegelingDef, soort, gecompileerde waarden); None als het kader er één niet dekt (een
+    Python-regel van een plugin, een ontbrekende waarde in een doelgroep, ...)."""
+    uit = []
+    try:
+        for r in cat.values():
+            if r.sleutel in NIET_ZONDER_AANVRAAG:
+                continue
+            if r.beoordeel is iit.beoordeel and r.bron == "kern":
+                if kader_iit is None:
+                    return None
+                uit.append((r, "iit", kader_iit))
+            elif r.beoordeel is ist.beoordeel and r.bron == "kern":
+                st = _ist(beleid)
+                if st is None:
+                    return None
+                uit.append((r, "ist", st))
+            elif r.beoordeel in _BASISVORMEN and r.bron == "kern":
+                voorliggend = tuple(dcl.compileer(dcl.vorm_van(p), beleid, norm)
+                                    for p in sorted(beleid.pluspakket, key=lambda p: p.sleutel)
+                                    if dcl.is_voorliggend_voor(p, r.sleutel))
+                uit.append((r, "vorm", dcl.compileer(_BASISVORMEN[r.beoordeel], beleid, norm, voorliggend)))
+            elif r.beoordeel is dcl.beoordeel_declaratief and r.pakket == "plus":
+                uit.append((r, "vorm", dcl.compileer(dcl.vorm_van(r), beleid, norm)))
+            else:
+                return None  # een Python-regel (plugin) of een onbekende regel: de volledige beslisser
+    except dcl.NietGedekt:
+        return None
+    return tuple(uit)
+
+
+def _ist(beleid) -> Optional[tuple]:
+    """Studietoeslag: (vóór de ingang, minimumbedrag per leeftijdscategorie of None, verhoging)."""
+    if beleid.peildatum < ist.INGANG:
+        return True, None, None  # de volledige beslisser verwijst altijd door
+    w = beleid.waarde("individuele_studietoeslag.verhoging")
+    if w is None:
+        return None
+    minima = {}
+    for c in ist.CATEGORIEEN:
+        wm = beleid.waarde("individuele_studietoeslag.minimumbedrag." + c)
+        minima[c] = None if wm is None else wm.waarde
+    return False, minima, w.waarde
+
+
+class Huishoudfeiten:
+    """De feiten van een huishouden zoals ``declaratief.beslis_snel`` ze leest (de velden van
+    ``Huishouden`` die de declaratieve vorm gebruikt); kinderen en personen als
+    (geboortedatum, leeftijd, AOW-leeftijd bereikt)."""
+
+    __slots__ = ("leeftijd_aanvrager", "soort", "aow_aanvrager", "aow", "netto", "vermogen", "vermogensgrens",
+                 "kinderen", "personen", "_per_band")
+
+    def kinderen_in_band(self, band) -> tuple:
+        per = self._per_band
+        gevonden = per.get(band)
+        if gevonden is None:
+            gevonden = per[band] = tuple(k for k in self.kinderen if dcl._in_band(k[1], band))
+        return gevonden
 
 
 def _waarden(w, *namen) -> Optional[list]:
@@ -166,10 +237,12 @@ def kader_van(beleid) -> Kader:
 def beslis(k: Kader, f: tuple) -> Optional[list]:
     """Beslis de aanvragen van een casus (de feiten van ``invoer.feiten_snel``) zonder motivering;
     None als het kader deze casus niet dekt (dan de volledige beslisser)."""
-    (_, peil, geb_a, geb_p, kinderen, netto, laag_sinds, uitzicht, laatste, bezittingen, schulden, aanvragen) = f
+    (_, peil, geb_a, geb_p, kinderen, netto, laag_sinds, uitzicht, laatste, bezittingen, schulden, aanvragen,
+     student, arbeidsvermogen, wajong) = f
     # --- wacht: wat het kader niet dekt, gaat naar de volledige beslisser
     if not aanvragen:
-        return None
+        if k.rondvraag is None:
+            return None
     gezien = set()
     for regeling, kostensoort, bedrag in aanvragen:
         if regeling in gezien:
@@ -200,23 +273,26 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
     ver = vermogen_zonder_woning(bezittingen, schulden)
     einde = bezwaarstap(peil)[1]  # geen besluitdatum in de gewone vorm: bekendmaking op de peildatum
 
+    if not aanvragen:
+        try:
+            aow_p = met_partner and aow_bereikt(geb_p, peil)
+            kind = tuple([(d, a, aow_bereikt(d, peil)) for d, a in zip(kinderen, lft_k)])
+        except OnbekendeAOWLeeftijd:
+            return None
+        h = Huishoudfeiten()
+        h.leeftijd_aanvrager, h.soort, h.aow_aanvrager, h.aow = lft_a, soort, aow_a, aow
+        h.netto, h.vermogen, h.vermogensgrens = netto, ver, k.vgrens[gezin]
+        h.kinderen = kind
+        h.personen = ((geb_a, lft_a, aow_a),) + (((geb_p, leeftijd(geb_p, peil), aow_p),) if met_partner else ()) + kind
+        h._per_band = {}
+        return _rondvraag_beslis(k, h, peil, lft_a, student, arbeidsvermogen, wajong, soort, aow, aow_a, gezin, netto,
+                                 ver, laag_sinds, uitzicht, laatste, einde)
+
     uit = []
     for regeling, kostensoort, bedrag in aanvragen:
         if regeling == IIT:
-            r, maanden, grens, vgrens, bedragen = k.iit
-            if aow_a:
-                uit.append(Snel(r, "afgewezen", None, None, None, einde))
-                continue
-            onbekend = laag_sinds is None
-            redenen = redenen_iit(
-                not onbekend and not referteperiode_vol(referteperiode_einde(laag_sinds, maanden), peil),
-                binnen_grens(netto, grens[(soort, aow)]), binnen_grens(ver, vgrens[gezin]), uitzicht,
-                weer_mogelijk_vanaf(laatste, peil) is not None)
-            uitkomst = uitkomst_iit(redenen, onbekend)
-            if uitkomst == "toegekend":
-                uit.append(Snel(r, uitkomst, bedragen[soort], "om_niet", "per_jaar", einde))
-            else:
-                uit.append(Snel(r, uitkomst, None, None, None, einde if uitkomst != "doorverwezen" else None))
+            uit.append(_iit_snel(k.iit, peil, soort, aow, aow_a, gezin, netto, ver, laag_sinds, uitzicht, laatste, einde,
+                                 True))
             continue
         r, soorten, voet, percentage, periode, fractie, drempel, vgrens = k.bb
         ks, maximum, dk_inkomen, vorm = soorten[kostensoort]
@@ -241,4 +317,60 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
             uit.append(Snel(r, "afgewezen", None, None, None, einde))
         else:
             uit.append(Snel(r, "toegekend", bijstand, vorm, "eenmalig", einde))
+    return uit
+
+
+def _snel(r, uitkomst: str, bedrag, vorm, bedrag_per, einde, met_aanvragen: bool) -> Snel:
+    """Een ``Snel`` met de bezwaartermijn alleen bij een besluit (``bezwaar.is_besluit``)."""
+    return Snel(r, uitkomst, bedrag, vorm, bedrag_per, einde if is_besluit_bij(uitkomst, met_aanvragen) else None)
+
+
+def _iit_snel(kader_iit, peil, soort, aow, aow_a, gezin, netto, ver, laag_sinds, uitzicht, laatste, einde,
+              met_aanvragen: bool) -> Snel:
+    """De individuele inkomenstoeslag (``individuele_inkomenstoeslag.beoordeel``, zonder ambtshalve)."""
+    r, maanden, grens, vgrens, bedragen = kader_iit
+    if aow_a:
+        return _snel(r, "afgewezen", None, None, None, einde, met_aanvragen)
+    onbekend = laag_sinds is None
+    redenen = redenen_iit(
+        not onbekend and not referteperiode_vol(referteperiode_einde(laag_sinds, maanden), peil),
+        binnen_grens(netto, grens[(soort, aow)]), binnen_grens(ver, vgrens[gezin]), uitzicht,
+        weer_mogelijk_vanaf(laatste, peil) is not None)
+    uitkomst = uitkomst_iit(redenen, onbekend)
+    if uitkomst == "toegekend":
+        return _snel(r, uitkomst, bedragen[soort], "om_niet", "per_jaar", einde, met_aanvragen)
+    return _snel(r, uitkomst, None, None, None, einde, met_aanvragen)
+
+
+def _ist_snel(r, st: tuple, lft_a: int, student: bool, arbeidsvermogen: str, wajong: bool, einde) -> Snel:
+    """De studietoeslag (``individuele_studietoeslag.beoordeel``), zonder aanvraag."""
+    voor_ingang, minima, verhoging = st
+    if voor_ingang:
+        return _snel(r, "doorverwezen", None, None, None, einde, False)
+    if not student:
+        return _snel(r, "niet_van_toepassing", None, None, None, einde, False)
+    if ist.redenen_ist(arbeidsvermogen, wajong):
+        return _snel(r, "afgewezen", None, None, None, einde, False)
+    if lft_a < ist.BEDRAG_VANAF:
+        return _snel(r, "doorverwezen", None, None, None, einde, False)
+    minimum = minima[ist.minimumbedrag_naam(lft_a).rsplit(".", 1)[1]]
+    if minimum is None:
+        return _snel(r, "doorverwezen", None, None, None, einde, False)
+    return _snel(r, "toegekend", ist.studietoeslag_bedrag(minimum, verhoging), "om_niet", "per_maand", einde, False)
+
+
+def _rondvraag_beslis(k: Kader, h: Huishoudfeiten, peil, lft_a, student, arbeidsvermogen, wajong, soort, aow, aow_a,
+                      gezin, netto, ver, laag_sinds, uitzicht, laatste, einde) -> list:
+    """"Waar heb ik recht op?": elke regeling van de catalogus behalve bijzondere bijstand en
+    schuldhulpverlening, in de volgorde van ``beslisser.beoordeel``."""
+    uit = []
+    for r, soort_regel, data in k.rondvraag:
+        if soort_regel == "vorm":
+            uitkomst, bedrag, per = dcl.beslis_snel(data, h)
+            uit.append(_snel(r, uitkomst, bedrag, "om_niet", per, einde, False))
+        elif soort_regel == "iit":
+            uit.append(_iit_snel(data, peil, soort, aow, aow_a, gezin, netto, ver, laag_sinds, uitzicht, laatste, einde,
+                                 False))
+        else:
+            uit.append(_ist_snel(r, data, lft_a, student, arbeidsvermogen, wajong, einde))
     return uit
