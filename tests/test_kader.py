@@ -278,3 +278,288 @@ def test_fout_in_de_volledige_weg_blijft_een_fout():
     assert batch._snel_een(1, regel, {}) is None
     rec = batch._verwerk_een(1, regel, {}, kort_als_tekst=True)
     assert "fout" in rec
+
+
+# --------------------------------------------------------------------------- zonder aanvragen ("waar heb ik recht op?")
+
+from sora_core.beleid import los_op  # noqa: E402
+from sora_core.plugins import Register, gemeente_bestaat_op, laad_plugin  # noqa: E402
+
+NORM_GRENZEN = ["1369.06", "1369.07", "1642.87", "1642.88", "1711.33", "1711.32", "1955.80", "2346.96", "2346.97",
+                "2933.70", "2933.71", "1508.57", "2045.87", "0"]
+
+
+@st.composite
+def rondvraag_casussen(draw, peildata=(date(2021, 6, 1), date(2027, 3, 31))):
+    """De vorm van ``sora populatie`` (zonder aanvragen), breder getrokken: alle gemeenten (code of
+    naam), peildata van vóór Dijk en Waard en vóór de studietoeslag (1-4-2022) tot voorbij de
+    gegevens, jongeren en ouderen, studenten met elk arbeidsvermogen en soms Wajong, paren,
+    0-4 kinderen van 0 tot 30 jaar (tweelingen), soms een medebewoner, inkomen en vermogen rond de
+    grenzen, aanvragen weg of een lege lijst."""
+    peil = draw(st.one_of(st.dates(max(peildata[0], date(2023, 1, 1)), peildata[1]), st.dates(*peildata)))
+    code = draw(st.sampled_from(sorted(GEMEENTEN)))
+    a = {"geboortedatum": _geboortedatum(draw, peil, draw(st.one_of(st.integers(21, 80), st.integers(16, 95)))).isoformat()}
+    if draw(st.integers(0, 3)) == 0:
+        a["student"] = draw(st.booleans())
+    if draw(st.booleans()):
+        a["arbeidsvermogen"] = draw(st.sampled_from(["volledig", "beperkt", "geen"]))
+    if draw(st.integers(0, 5)) == 0:
+        a["wajong"] = draw(st.booleans())
+    c: dict = {"gemeente": draw(st.sampled_from([code, GEMEENTEN[code]])), "peildatum": peil.isoformat(), "aanvrager": a}
+    if draw(st.booleans()):
+        c["partner"] = {"geboortedatum": _geboortedatum(
+            draw, peil, draw(st.one_of(st.integers(21, 80), st.integers(18, 95)))).isoformat()}
+    leeftijden = draw(st.lists(st.one_of(st.integers(0, 17), st.integers(0, 17), st.integers(0, 30)), max_size=4))
+    kinderen = [_geboortedatum(draw, peil, x).isoformat() for x in leeftijden]
+    if kinderen and draw(st.integers(0, 4)) == 0:
+        kinderen.append(kinderen[0])  # een tweeling
+    if kinderen or draw(st.booleans()):
+        c["kinderen"] = [{"geboortedatum": d} for d in kinderen]
+    if draw(st.integers(0, 9)) == 0:
+        c["medebewoners"] = [{"geboortedatum": _geboortedatum(draw, peil, draw(st.integers(18, 60))).isoformat()}]
+    if draw(st.booleans()):
+        c["woning"] = {"soort": draw(st.sampled_from(["huur", "koop", "inwonend"]))}
+    ink = {"netto_per_maand": draw(st.one_of(_bedrag(400_000), st.sampled_from(NORM_GRENZEN)))}
+    if draw(st.integers(0, 4)):
+        ink["laag_sinds"] = draw(st.dates(date(2012, 1, 1), peil)).isoformat()
+    if draw(st.booleans()):
+        ink["uitzicht_op_verbetering"] = draw(st.booleans())
+    if draw(st.integers(0, 5)) == 0:
+        ink["laatste_inkomenstoeslag"] = draw(st.dates(date(2020, 1, 1), peil)).isoformat()
+    c["inkomen"] = ink
+    if draw(st.integers(0, 5)):
+        v = {"bezittingen": draw(st.one_of(_bedrag(3_000_000), st.sampled_from(["7770.00", "7770.01", "15540.00", "15540.01"])))}
+        if draw(st.booleans()):
+            v["schulden"] = draw(_bedrag(500_000))
+        c["vermogen"] = v
+    if draw(st.booleans()):
+        c["aanvragen"] = []
+    return c
+
+
+def _vergelijk_met(doc, *, reg=None, zet=()) -> bool:
+    """Het kader van het beleid (met ``zet``: ook wat-als, dat de batch zelf niet door het kader
+    laat gaan) tegen de volledige beslisser met motivering; False als het kader de casus niet dekt."""
+    r = feiten_snel(copy.deepcopy(doc))
+    if r is None:
+        return False
+    f = r[1]
+    try:
+        plugin = (reg or register()).zoek(f[0])
+        gemeente_bestaat_op(plugin, f[1])
+    except Exception:  # noqa: BLE001 - onbekend of nog niet bestaand: de volledige beslisser meldt het
+        return False
+    snel = kader.beslis(kader.kader_van(los_op(plugin, f[1], zet)), f)
+    if snel is None:
+        return False
+    vol = beoordeel(casus_uit_dict(copy.deepcopy(doc)), reg=reg, zet=zet, motiveren=True)
+    assert [_vergelijkbaar(b) for b in snel] == [_vergelijkbaar(b) for b in vol.beslissingen]
+    assert [str(b.bedrag) for b in snel] == [str(b.bedrag) for b in vol.beslissingen]
+    for b in snel:
+        event(f"{b.regeling}: {b.uitkomst}")
+    return True
+
+
+@INSTELLINGEN
+@given(doc=rondvraag_casussen())
+def test_kader_zonder_aanvragen_gelijk_aan_volledige_beslisser(doc):
+    batch._init({}, False)
+    event("door het kader" if _vergelijk_beslissing(doc) else "volledige beslisser")
+
+
+@st.composite
+def zet_declaratief(draw):
+    """Wat-als voor de open normen van de declaratieve regelingen van het basispakket: vastgesteld
+    (of deels), met en zonder vermogenstoets en kostendelersnorm, andere kindschijven."""
+    zet = []
+    for regeling in ("collectieve_zorgverzekering", "meedoenregeling", "kindregeling"):
+        if draw(st.integers(0, 4)) == 0:
+            continue  # deze regeling blijft open: doorverwijzen
+        zet.append((f"{regeling}.inkomensgrens", draw(st.sampled_from(["1.00", "1.10", "1.20", "1.3", "2.50"]))))
+        zet.append((f"{regeling}.vermogenstoets", draw(st.sampled_from(["true", "false"]))))
+        bedragen = {"collectieve_zorgverzekering": ["bijdrage"], "meedoenregeling": ["bedrag.volwassene", "bedrag.aow"],
+                    "kindregeling": ["bedrag.jonger", "bedrag.ouder"]}[regeling]
+        for b in bedragen:
+            if draw(st.integers(0, 9)):
+                zet.append((f"{regeling}.{b}", draw(st.sampled_from(["0.00", "12.50", "100.00", "187.33", "300"]))))
+    if draw(st.booleans()):
+        van = draw(st.integers(0, 17))
+        zet.append(("kindregeling.leeftijd_van", str(van)))
+        zet.append(("kindregeling.leeftijd_voortgezet", str(draw(st.integers(max(1, van), 17)))))
+    if draw(st.booleans()):
+        zet.append(("minimaregelingen.kostendelersnorm_toepassen", draw(st.sampled_from(["true", "false"]))))
+    if draw(st.booleans()):
+        zet.append(("pluspakket.kostendelersnorm_toepassen", draw(st.sampled_from(["true", "false"]))))
+    return tuple(zet)
+
+
+@INSTELLINGEN
+@given(doc=rondvraag_casussen(peildata=(date(2023, 1, 1), date(2026, 12, 31))), zet=zet_declaratief())
+def test_kader_zonder_aanvragen_met_vastgestelde_normen(doc, zet):
+    """De declaratieve regelingen met vastgestelde waarden (toekennen met bedrag per persoon, per
+    kind in schijven, AOW-schijf, voorliggende voorziening per kind in Bergen)."""
+    event("door het kader" if _vergelijk_met(doc, zet=zet) else "volledige beslisser")
+
+
+@st.composite
+def rondvraag_regels(draw):
+    doc = draw(rondvraag_casussen())
+    if draw(st.booleans()):
+        doc = dict(doc, id=draw(st.one_of(st.integers(-5, 10**6), st.text(max_size=6))))
+    tekst = json.dumps(doc, ensure_ascii=draw(st.booleans()), separators=draw(st.sampled_from([(",", ":"), (", ", ": ")])))
+    return tekst.encode("utf-8", "surrogatepass")
+
+
+@INSTELLINGEN
+@given(regel=rondvraag_regels(), nr=st.integers(1, 10**6))
+def test_snelle_baan_zonder_aanvragen_gelijk_aan_volledige_weg(regel, nr):
+    """De hele uitvoerregel en de tellers van de batch (naam, pakket, uitkomsten, bedragen per regeling)."""
+    test_snelle_baan_gelijk_aan_volledige_weg.hypothesis.inner_test(regel, nr)
+
+
+def test_kader_dekt_de_eigen_populatie():
+    """'sora populatie' (zonder aanvragen, met kinderen): vrijwel alles gaat door het kader (niet:
+    medebewoners) en beslist gelijk met de volledige beslisser met motivering."""
+    from sora_core.analyse.populatie import casussen as populatie
+
+    gedekt = 0
+    docs = list(populatie(400, 7))
+    for doc in docs:
+        batch._init({}, False)
+        gedekt += _vergelijk_beslissing(doc)
+    assert gedekt >= 0.95 * len(docs) - sum(1 for d in docs if d.get("medebewoners"))
+
+
+# --------------------------------------------------------------------------- eigen pluspakket (Proefgemeente)
+
+PROEF_TOML = '''
+titel = "Proefbeleid kader"
+
+[[regeling]]
+sleutel = "proef.pas"
+naam = "Proefpas"
+grondslag = "Proefverordening art. 1"
+geldig_vanaf = 2023-01-01
+inkomensgrens = "1.30"
+  [regeling.doelgroep]
+  leeftijd = [18, 130]
+  [regeling.bedrag]
+  per = "persoon"
+  maximum = "400.00"
+  staffel = [{ leeftijd = [18, 130], aow = false, bedrag = "150.00" }, { aow = true, bedrag = "250.00" },
+             { leeftijd = [4, 17], bedrag = "75.50" }]
+
+[[regeling]]
+sleutel = "proef.kindgeld"
+naam = "Kindgeld"
+grondslag = "Proefverordening art. 2"
+geldig_vanaf = 2023-01-01
+inkomensgrens = "1,15"
+vermogenstoets = false
+  [regeling.doelgroep]
+  kinderen = true
+  kind_leeftijd = [0, 11]
+  huishouden = ["alleenstaande_ouder", "gehuwden"]
+  [regeling.bedrag]
+  per = "kind"
+  per_maand = "20.25"
+
+[[regeling]]
+sleutel = "proef.fonds"
+naam = "Proeffonds"
+grondslag = "Proefverordening art. 3"
+geldig_vanaf = 2023-01-01
+voorliggend = true
+voorliggend_voor = ["kindregeling", "meedoenregeling"]
+doorverwijzen_naar = "het Proeffonds"
+  [regeling.doelgroep]
+  kinderen = true
+  kind_leeftijd = [6, 9]
+
+[[regeling]]
+sleutel = "proef.toeslag"
+naam = "Eenmalige toeslag"
+grondslag = "Proefverordening art. 4"
+geldig_vanaf = 2023-01-01
+inkomensgrens = "1.10"
+  [regeling.doelgroep]
+  aow = false
+  [regeling.bedrag]
+  per = "huishouden"
+  eenmalig = "99.99"
+
+[[regeling]]
+sleutel = "proef.kosten"
+naam = "Kostenvergoeding"
+grondslag = "Proefverordening art. 5"
+geldig_vanaf = 2023-01-01
+  [regeling.doelgroep]
+  aow = true
+  [regeling.bedrag]
+  per = "persoon"
+  werkelijke_kosten = true
+  maximum = "500.00"
+
+[[regeling]]
+sleutel = "proef.zonder_bedrag"
+naam = "Pas zonder bedrag"
+grondslag = "Proefverordening art. 6"
+geldig_vanaf = 2023-01-01
+inkomensgrens = "2.00"
+bevestigd = false
+'''
+
+
+class _Proef:
+    def __init__(self, pad):
+        self.pad = pad
+
+    from sora_core import hookimpl
+
+    @hookimpl
+    def sora_gemeente(self):
+        return {"naam": "Proefgemeente", "cbs_code": "GM9999", "versie": "0.0.1"}
+
+    @hookimpl
+    def sora_beleid(self):
+        return [self.pad]
+
+
+@INSTELLINGEN
+@given(doc=rondvraag_casussen(peildata=(date(2023, 1, 1), date(2026, 12, 31))), zet=zet_declaratief())
+def test_kader_eigen_pluspakket(tmp_path_factory, doc, zet):
+    """Elke vorm van het pluspakket (staffel met AOW-schijf en maximum, per kind per maand met
+    huishoudeis, per huishouden eenmalig, werkelijke kosten, zonder bedrag, een voorliggende
+    voorziening per kind en voor het hele huishouden) door het kader en de volledige beslisser."""
+    pad = tmp_path_factory.getbasetemp() / "proef_kader_beleid.toml"
+    if not pad.exists():
+        pad.write_text(PROEF_TOML, encoding="utf-8")
+    reg = _PROEF_REG.get(str(pad))
+    if reg is None:
+        reg = _PROEF_REG[str(pad)] = Register(plugins={"proef": laad_plugin("proef", _Proef(pad))}, fouten={})
+    doc = dict(doc, gemeente="proef")
+    event("door het kader" if _vergelijk_met(doc, reg=reg, zet=zet) else "volledige beslisser")
+
+
+_PROEF_REG: dict = {}
+
+
+def test_kader_wijkt_voor_een_python_regel(tmp_path):
+    """Een Python-regel van een plugin: het kader dekt "waar heb ik recht op?" daar niet."""
+    from sora_core import hookimpl
+
+    pad = tmp_path / "beleid.toml"
+    pad.write_text('titel = "Proef"\n', encoding="utf-8")
+
+    class MetRegel(_Proef):
+        @hookimpl
+        def sora_regels(self, registreer):
+            registreer.regeling("proef.eigen", lambda u, a: u.besluit("toegekend"), naam="Eigen", grondslag="art. 1")
+
+    reg = Register(plugins={"proef": laad_plugin("proef", MetRegel(pad))}, fouten={})
+    plugin = reg.zoek("proef")
+    k = kader.kader_van(los_op(plugin, date(2025, 9, 1), ()))
+    assert k.rondvraag is None
+    doc = {"gemeente": "proef", "peildatum": "2025-09-01", "aanvrager": {"geboortedatum": "1980-01-01"},
+           "inkomen": {"netto_per_maand": "1000.00"}}
+    assert kader.beslis(k, feiten_snel(doc)[1]) is None

@@ -266,9 +266,10 @@ def _korte_tekst(nr: int, ident: Any, beslissingen, cbs_code: str, peildatum, vi
         if rond is None:
             rond = (f'{{"regeling":{w(b.regeling)},"uitkomst":{w(b.uitkomst)},"bedrag":',
                     f',"bedrag_per":{w(b.bedrag_per)},"vorm":{w(b.vorm)}}}')
+            rond += (rond[0] + "null" + rond[1],)  # zonder bedrag: de hele tekst
             if len(_RONDOM) < 4096:
                 _RONDOM[sleutel] = rond
-        delen.append(rond[0] + _bedrag_json(euro(b.bedrag)) + rond[1])
+        delen.append(rond[2] if b.bedrag is None else rond[0] + _bedrag_json(euro(b.bedrag)) + rond[1])
     ident_json = "null" if ident is None else json.dumps(ident, ensure_ascii=False)
     return (f'{{"regel":{nr},"id":{ident_json},"gemeente":{w(cbs_code)},'
             f'"peildatum":"{peildatum.isoformat()}","beslissingen":[{",".join(delen)}],'
@@ -308,7 +309,7 @@ def _tel(samen: dict, info, peildatum, beslissingen) -> tuple[dict, dict]:
                                           "per_jaar": NUL, "eenmalig": NUL, "lening": NUL}
         u = r["uitkomsten"]
         u[b.uitkomst] = u.get(b.uitkomst, 0) + 1
-        if bedragen.telt_mee(b):
+        if b.bedrag is not None and bedragen.telt_mee(b):  # zonder bedrag telt niets mee (kort langs)
             j, e, l_ = bedragen.splits(b)
             r["per_jaar"] += j
             r["eenmalig"] += e

@@ -321,8 +321,23 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
 
 
 def _snel(r, uitkomst: str, bedrag, vorm, bedrag_per, einde, met_aanvragen: bool) -> Snel:
-    """Een ``Snel`` met de bezwaartermijn alleen bij een besluit (``bezwaar.is_besluit``)."""
+    """Een ``Snel`` met de bezwaartermijn alleen bij een besluit (``bezwaar.is_besluit``). Zonder
+    bedrag hangt een ``Snel`` alleen af van (regeling, uitkomst, bezwaartermijn): die worden gedeeld
+    (niemand verandert een ``Snel``)."""
+    if bedrag is None:
+        sleutel = (r.sleutel, r.naam, r.pakket, uitkomst, einde, met_aanvragen)  # precies wat de Snel draagt
+        s = _ZONDER_BEDRAG.get(sleutel)
+        if s is None:
+            if len(_ZONDER_BEDRAG) >= 4096:
+                _ZONDER_BEDRAG.clear()
+            s = _ZONDER_BEDRAG[sleutel] = Snel(r, uitkomst, None, None, None,
+                                               einde if is_besluit_bij(uitkomst, met_aanvragen) else None)
+        return s
     return Snel(r, uitkomst, bedrag, vorm, bedrag_per, einde if is_besluit_bij(uitkomst, met_aanvragen) else None)
+
+
+#: (sleutel, naam, pakket, uitkomst, bezwaartermijn, met aanvragen) -> de gedeelde ``Snel`` zonder bedrag
+_ZONDER_BEDRAG: dict = {}
 
 
 def _iit_snel(kader_iit, peil, soort, aow, aow_a, gezin, netto, ver, laag_sinds, uitzicht, laatste, einde,
