@@ -271,11 +271,18 @@ def _korte_tekst(nr: int, ident: Any, beslissingen, cbs_code: str, peildatum, vi
                 _RONDOM[sleutel] = rond
         delen.append(rond[2] if b.bedrag is None else rond[0] + _bedrag_json(euro(b.bedrag)) + rond[1])
     ident_json = "null" if ident is None else json.dumps(ident, ensure_ascii=False)
+    pj, ee, le = t["per_jaar"], t["eenmalig"], t["lening"]
+    if pj or ee or le:
+        totalen = (f'{{"per_jaar":{_bedrag_json(euro(pj))},"eenmalig":{_bedrag_json(euro(ee))},'
+                   f'"lening":{_bedrag_json(euro(le))}}}')
+    else:
+        totalen = _NUL_TOTALEN  # drie keer nul (een som van bedragen van nul of meer is nooit -0)
     return (f'{{"regel":{nr},"id":{ident_json},"gemeente":{w(cbs_code)},'
             f'"peildatum":"{peildatum.isoformat()}","beslissingen":[{",".join(delen)}],'
-            f'"totalen":{{"per_jaar":{_bedrag_json(euro(t["per_jaar"]))},"eenmalig":{_bedrag_json(euro(t["eenmalig"]))},'
-            f'"lening":{_bedrag_json(euro(t["lening"]))}}},'
-            f'"vingerafdruk":{w(vingerafdruk)}}}')
+            f'"totalen":{totalen},"vingerafdruk":{w(vingerafdruk)}}}')
+
+
+_NUL_TOTALEN = f'{{"per_jaar":"{euro(NUL)}","eenmalig":"{euro(NUL)}","lening":"{euro(NUL)}"}}'
 
 
 _LUI: dict[str, Any] = {}

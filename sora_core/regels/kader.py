@@ -159,6 +159,8 @@ class Huishoudfeiten:
                  "kinderen", "personen", "_per_band")
 
     def kinderen_in_band(self, band) -> tuple:
+        if not self.kinderen:
+            return ()
         per = self._per_band
         gevonden = per.get(band)
         if gevonden is None:
