@@ -19,9 +19,10 @@ De samenvatting en de voortgang noemen alleen regelnummers en veldnamen, nooit d
 een casus (privacy).
 
 Snelle baan (issue 14, korte uitvoer): een JSON-regel in de gewone vorm (``invoer.feiten_snel``)
-met alleen individuele inkomenstoeslag en/of één aanvraag bijzondere bijstand wordt beslist met
-het kader van het opgeloste beleid (``regels.kader``), dat dezelfde toetsen en berekeningen
-aanroept als de regels zelf; de uitvoerregel en de tellers zijn byte voor byte dezelfde. Alles
+met alleen individuele inkomenstoeslag en/of één aanvraag bijzondere bijstand, of zonder
+aanvragen ("waar heb ik recht op?", zoals ``sora populatie``), wordt beslist met het kader van
+het opgeloste beleid (``regels.kader``), dat dezelfde toetsen en berekeningen aanroept als de
+regels zelf; de uitvoerregel en de tellers zijn byte voor byte dezelfde. Alles
 wat afwijkt (een fout, een ongewone vorm, jongeren, kostendelers, een wat-als voor die gemeente,
 ``volledig``, CSV) gaat langs de volledige weg (``_verwerk_een``). Eigenschapstests:
 ``tests/test_kader.py``.

@@ -1,21 +1,35 @@
 """Het kader: het opgeloste beleid van één gemeente op één peildatum, één keer omgezet in de
-waarden die de individuele inkomenstoeslag en de bijzondere bijstand gebruiken, en een beslissing
-zonder motivering daarop (de snelle baan van ``sora batch``, issue 14).
+waarden die de regelingen gebruiken, en een beslissing zonder motivering daarop (de snelle baan
+van ``sora batch``, issue 14).
 
 Eén bron voor elke regel: het kader bevat geen eigen toetsen of berekeningen. De drempels worden
 met dezelfde functies uit het beleid gehaald en uitgerekend als in de regels (``toetsen.grensbedrag``
 voor inkomensgrens en draagkrachtvrije voet, ``huishouden.basisnorm_naam`` voor de norm,
 ``bijzondere_bijstand.geldende_drempel`` ...), en ``beslis`` roept voor elke voorwaarde en elk bedrag
-de functies aan die ``individuele_inkomenstoeslag.beoordeel`` en ``bijzondere_bijstand.beoordeel``
-ook aanroepen, in dezelfde volgorde. Bedragen blijven Decimal, afgerond met ``geld.cent``.
+de functies aan die de regels zelf ook aanroepen, in dezelfde volgorde. Bedragen blijven Decimal,
+afgerond met ``geld.cent``.
 
-Het kader dekt alleen de gewone vorm; alles daarbuiten gaat naar de volledige beslisser, via een
-goedkope, expliciete wacht (``beslis`` geeft dan None): een aanvrager of partner jonger dan 21,
-kostendelers, een AOW-leeftijd die de tabel niet kent, andere regelingen dan deze twee (of een
-regeling twee keer), een lokale kostensoort of een staffel, een ontbrekende waarde in het beleid
-(dan verwijst de volledige beslisser door), en alles wat de lezer ``invoer.feiten_snel`` niet als
-gewoon herkent (eigen woning, voorliggende voorziening, kostendatum, ambtshalve, ...).
-De eigenschapstest ``tests/test_kader.py`` beslist gegenereerde casussen langs beide wegen.
+Gedekt:
+
+* aanvragen voor de individuele inkomenstoeslag en (één) bijzondere bijstand;
+* zonder aanvragen ("waar heb ik recht op?", zoals ``beslisser.beoordeel``: elke regeling van de
+  catalogus behalve bijzondere bijstand en schuldhulpverlening): de individuele inkomenstoeslag,
+  de studietoeslag (``individuele_studietoeslag.redenen_ist`` en ``studietoeslag_bedrag``) en de
+  declaratieve regelingen (het basispakket met ``Open``-waarden en het pluspakket van de plugin),
+  elk per beleid gecompileerd met ``declaratief.compileer`` en beslist met
+  ``declaratief.beslis_snel``, dat dezelfde toetsen gebruikt als ``declaratief.beslis``; kinderen
+  en kindbanden, staffels (ook met AOW-schijf), maxima en voorliggende voorzieningen (per kind of
+  voor het hele huishouden) horen daarbij.
+
+Alles daarbuiten gaat naar de volledige beslisser, via een goedkope, expliciete wacht (``beslis``
+geeft dan None): een aanvrager of partner jonger dan 21, kostendelers (medebewoners, oudere
+inwonende kinderen), een AOW-leeftijd die de tabel niet kent (ook van een kind), andere
+regelingen dan deze twee (of een regeling twee keer), een lokale kostensoort of een staffel bij
+bijzondere bijstand, een Python-regel van een plugin, een ontbrekende waarde in het beleid (een
+norm, een waarde in een doelgroep, de verhoging van de studietoeslag: dan verwijst de volledige
+beslisser door), en alles wat de lezer ``invoer.feiten_snel`` niet als gewoon herkent (eigen
+woning, voorliggende voorziening bij een aanvraag, kostendatum, ambtshalve, ...).
+De eigenschapstests in ``tests/test_kader.py`` beslissen gegenereerde casussen langs beide wegen.
 """
 
 from __future__ import annotations
