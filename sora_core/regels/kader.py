@@ -120,7 +120,7 @@ class Kader:
 
 def _rondvraag(beleid, cat: dict, kader_iit, norm: dict) -> Optional[tuple]:
     """De regelingen van "waar heb ik recht op?" (zonder aanvragen; de volgorde van de catalogus),
-    elk als (RegelingDef, soort, gecompileerde waarden); None als het kader er één niet dekt (een
+    elk als (RegelingDef, soort, gecompileerde waarden, gedeelde ``Snel`` zonder bedrag); None als het kader er één niet dekt (een
     Python-regel van een plugin, een ontbrekende waarde in een doelgroep, ...)."""
     uit = []
     try:
@@ -147,7 +147,7 @@ def _rondvraag(beleid, cat: dict, kader_iit, norm: dict) -> Optional[tuple]:
                 return None  # een Python-regel (plugin) of een onbekende regel: de volledige beslisser
     except dcl.NietGedekt:
         return None
-    return tuple(uit)
+    return tuple((r, soort, data, {}) for r, soort, data in uit)
 
 
 def _ist(beleid) -> Optional[tuple]:
@@ -395,10 +395,16 @@ def _rondvraag_beslis(k: Kader, h: Huishoudfeiten, peil, lft_a, student, arbeids
     """"Waar heb ik recht op?": elke regeling van de catalogus behalve bijzondere bijstand en
     schuldhulpverlening, in de volgorde van ``beslisser.beoordeel``."""
     uit = []
-    for r, soort_regel, data in k.rondvraag:
+    for r, soort_regel, data, gedeeld in k.rondvraag:
         if soort_regel == "vorm":
             uitkomst, bedrag, per = dcl.beslis_snel(data, h)
-            uit.append(_snel(r, uitkomst, bedrag, "om_niet", per, einde, False))
+            if bedrag is None:  # de gedeelde Snel van deze regeling (zie _snel), zonder sleutel van zes delen
+                s = gedeeld.get((uitkomst, einde))
+                if s is None:
+                    s = gedeeld[(uitkomst, einde)] = _snel(r, uitkomst, None, None, None, einde, False)
+                uit.append(s)
+            else:
+                uit.append(_snel(r, uitkomst, bedrag, "om_niet", per, einde, False))
         elif soort_regel == "iit":
             uit.append(_iit_snel(data, peil, soort, aow, aow_a, gezin, netto, ver, laag_sinds, uitzicht, laatste, einde,
                                  False))
