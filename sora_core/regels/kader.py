@@ -235,18 +235,20 @@ def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
     return r, soorten, voet, percentage, periode, fractie, drempel, vgrens
 
 
-_KADERS: dict[int, tuple[Any, Kader]] = {}
+_KADERS: dict[int, tuple[Any, Kader, tuple]] = {}
 
 
 def kader_van(beleid) -> Kader:
     """Het kader van een opgelost beleid, één keer per beleid gemaakt (zoals ``beslisser.catalogus``)."""
+    from . import catalogus as kern  # de volgorde van het basispakket (tests kunnen die inperken, zie _catalogus)
+
     gevonden = _KADERS.get(id(beleid))
-    if gevonden is not None and gevonden[0] is beleid:
+    if gevonden is not None and gevonden[0] is beleid and gevonden[2] is kern.VOLGORDE:
         return gevonden[1]
     k = Kader(beleid)
     if len(_KADERS) >= 4096:
         _KADERS.clear()
-    _KADERS[id(beleid)] = (beleid, k)
+    _KADERS[id(beleid)] = (beleid, k, kern.VOLGORDE)
     return k
 
 
