@@ -20,7 +20,7 @@ NUL = Decimal("0.00")
 
 def cent(bedrag: Decimal) -> Decimal:
     """Rond af op hele centen, half naar boven (0,005 wordt 0,01)."""
-    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
+    return bedrag.quantize(CENT, ROUND_HALF_UP)  # positioneel: zelfde als rounding=..., sneller aangeroepen
 
 
 def naar_decimal(waarde: object) -> Decimal:
@@ -57,16 +57,59 @@ def euro(bedrag: Decimal | None) -> str | None:
     return str(cent(bedrag))
 
 
+# Een motivering noemt per besluit zo'n 25 bedragen, 15 datums en een paar percentages, vaak
+# dezelfde objecten (de normen en grenzen van het opgeloste beleid, het inkomen van de casus): de
+# notatie van een ``Decimal``-object wordt één keer opgebouwd en daarna op identiteit uit een
+# kleine tabel gehaald (een Decimal is onveranderlijk; de tabel houdt het object vast, zodat een
+# hergebruikt id() nooit een verkeerde tekst geeft). Op identiteit en niet op waarde: de hash van
+# een vers berekende Decimal kost meer dan de notatie zelf. Datums op waarde (hun hash is
+# goedkoop). Begrensd: bij ``_MAX_NOTATIES`` ingangen wordt een tabel leeggemaakt.
+_MAX_NOTATIES = 4096
+_EURO_NL: dict = {}
+_BEDRAG_NL: dict = {}
+_PROCENT_NL: dict = {}
+_DATUM_NL: dict = {}
+
+
+def _onthoud(tabel: dict, obj, tekst: str) -> str:
+    if type(obj) is Decimal:  # alleen echte Decimals (een subklasse kan veranderlijk zijn)
+        if len(tabel) >= _MAX_NOTATIES:
+            tabel.clear()
+        tabel[id(obj)] = (obj, tekst)
+    return tekst
+
+
 def euro_nl(bedrag: Decimal) -> str:
     """Leesbare Nederlandse notatie voor motiveringen: ``€ 1.345,45``."""
-    b = cent(bedrag)
-    return f"{'-' if b < 0 else ''}€ {bedrag_nl(abs(b))}"
+    gevonden = _EURO_NL.get(id(bedrag))
+    if gevonden is not None and gevonden[0] is bedrag:
+        return gevonden[1]
+    s = _bedrag_nl(bedrag)
+    tekst = f"-€ {s[1:]}" if s[0] == "-" else f"€ {s}"
+    if type(bedrag) is Decimal:  # alleen echte Decimals (een subklasse kan veranderlijk zijn)
+        if len(_EURO_NL) >= _MAX_NOTATIES:
+            _EURO_NL.clear()
+        _EURO_NL[id(bedrag)] = (bedrag, tekst)
+    return tekst
 
 
 def bedrag_nl(bedrag: Decimal) -> str:
     """Nederlandse notatie zonder euroteken: ``1.345,45`` (voor smalle tabelkolommen)."""
+    gevonden = _BEDRAG_NL.get(id(bedrag))
+    if gevonden is not None and gevonden[0] is bedrag:
+        return gevonden[1]
+    return _onthoud(_BEDRAG_NL, bedrag, _bedrag_nl(bedrag))
+
+
+def _bedrag_nl(bedrag: Decimal) -> str:
     b = cent(bedrag)
-    # Decimal groepeert zelf per duizend ('1,345.45'); wissel dan punt en komma (heet pad).
+    s = str(b)  # exponent -2 na cent(): altijd gewone notatie, '1345.45'
+    n = len(s)
+    if "0" <= s[0] <= "9" and n <= 9:  # niet negatief en onder een miljoen: de punt zelf zetten (heet pad)
+        if n <= 6:
+            return f"{s[:-3]},{s[-2:]}"
+        return f"{s[:-6]}.{s[-6:-3]},{s[-2:]}"
+    # Decimal groepeert zelf per duizend ('1,345.45'); wissel dan punt en komma.
     # Het teken apart: -0,004 rondt af op -0,00 en moet '0,00' worden, niet '-0,00'.
     return f"{'-' if b < 0 else ''}{format(abs(b), ',.2f').translate(_NL_TEKENS)}"
 
@@ -76,20 +119,32 @@ _NL_TEKENS = str.maketrans(",.", ".,")
 
 def procent_nl(fractie: Decimal) -> str:
     """``Decimal('1.20')`` wordt ``'120%'``; ``Decimal('0.355')`` wordt ``'35,5%'``."""
+    gevonden = _PROCENT_NL.get(id(fractie))
+    if gevonden is not None and gevonden[0] is fractie:
+        return gevonden[1]
     p = (fractie * 100).normalize()
     tekst = f"{p:f}"
     if "." in tekst:
         tekst = tekst.rstrip("0").rstrip(".")
-    return tekst.replace(".", ",") + "%"
+    return _onthoud(_PROCENT_NL, fractie, tekst.replace(".", ",") + "%")
 
 
 def datum_nl(d: "date | str") -> str:
     """``date(2025, 9, 1)`` (of de ISO-tekst ``'2025-09-01'`` uit een JSON-document) wordt ``'1 september 2025'``.
 
     Elke datum in lopende tekst gaat hierdoor; JSON-velden blijven ISO 8601."""
-    if isinstance(d, str):
+    if type(d) is date:
+        tekst = _DATUM_NL.get(d)
+        if tekst is not None:
+            return tekst
+    elif isinstance(d, str):
         d = date.fromisoformat(d)
-    return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
+    tekst = f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
+    if type(d) is date:
+        if len(_DATUM_NL) >= _MAX_NOTATIES:
+            _DATUM_NL.clear()
+        _DATUM_NL[d] = tekst
+    return tekst
 
 
 _MAANDEN = (

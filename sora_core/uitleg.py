@@ -71,6 +71,28 @@ def melding_ontbrekend(d: Definitie, op: date) -> str:
     return tekst + "."
 
 
+def gebruikte_waarde(w: Waarde, naam: str) -> GebruikteWaarde:
+    """De ``GebruikteWaarde`` van een waarde (met zijn tekstvorm en, als hij nog niet bevestigd is,
+    de aantekening bij de grondslag). Per waarde-object één keer gemaakt: een ``Waarde`` en een
+    ``GebruikteWaarde`` zijn onveranderlijk, en de waarden van een opgelost beleid worden door alle
+    besluiten gedeeld. De tabel houdt het ``Waarde``-object zelf vast, zodat een hergebruikt id()
+    nooit een verkeerde ingang geeft; begrensd."""
+    sleutel = (id(w), naam)
+    gevonden = _GEBRUIKT.get(sleutel)
+    if gevonden is not None and gevonden[0] is w:
+        return gevonden[1]
+    grondslag = w.grondslag if w.bevestigd else w.grondslag + " (waarde nog te bevestigen)"
+    gw = GebruikteWaarde(naam=naam, waarde=w.als_tekst(), bron=w.bron, geldig_vanaf=w.geldig_vanaf,
+                         geldig_tot=w.geldig_tot, grondslag=grondslag)
+    if len(_GEBRUIKT) >= 4096:
+        _GEBRUIKT.clear()
+    _GEBRUIKT[sleutel] = (w, gw)
+    return gw
+
+
+_GEBRUIKT: dict[tuple[int, str], tuple[Waarde, GebruikteWaarde]] = {}
+
+
 class Context:
     """Alles wat de regels over één casus in één gemeente op één peildatum weten."""
 
@@ -123,14 +145,9 @@ class Uitleg:
             return
         naam = naam or w.naam
         if naam not in self._waarden:
-            grondslag = w.grondslag
             if not w.bevestigd:
-                grondslag += " (waarde nog te bevestigen)"
                 self._onbevestigd.append(naam)
-            self._waarden[naam] = GebruikteWaarde(
-                naam=naam, waarde=w.als_tekst(), bron=w.bron, geldig_vanaf=w.geldig_vanaf,
-                geldig_tot=w.geldig_tot, grondslag=grondslag,
-            )
+            self._waarden[naam] = gebruikte_waarde(w, naam)
             self._volgorde.append(naam)
 
     def bron_van(self, naam: str) -> str:
@@ -141,7 +158,7 @@ class Uitleg:
     # --- motivering
     def stap(self, tekst: str, grondslag: str, bron: str = "kern") -> None:
         if self.motiveer:
-            self._stappen.append(Motivering(tekst=tekst, grondslag=grondslag, bron=bron))
+            self._stappen.append(Motivering(tekst, grondslag, bron))  # positioneel: sneller dan met namen
 
     def besluit(self, uitkomst: str, bedrag: Optional[Decimal] = None, vorm: Optional[str] = None,
                 bedrag_per: Optional[str] = None) -> Beslissing:
@@ -170,7 +187,7 @@ class Uitleg:
             regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
             bedrag=bedrag, vorm=vorm if bedrag is not None else None,
             motivering=tuple(stappen),
-            gebruikte_waarden=tuple(self._waarden[n] for n in self._volgorde),
+            gebruikte_waarden=tuple(self._waarden.values()),  # in volgorde van gebruik, als _volgorde
             bedrag_per=bedrag_per if bedrag is not None else None,
             bezwaar_uiterlijk=bezwaar_uiterlijk,
         )

@@ -338,16 +338,36 @@ def test_volgorde_van_personen_en_plugins_verandert_niets(c, data):
 
 # --------------------------------------------------------------------------- 5: determinisme
 
+def leeg_alle_caches() -> None:
+    """Alles wat een besluit onthoudt tussen twee besluiten: opgelost beleid, AOW-datums, de
+    notaties van bedragen, percentages en datums en de gebruikte waarden."""
+    from sora_core import geld, uitleg
+
+    beleid_module._CACHE.clear()
+    huishouden_module.aow_datum.cache_clear()
+    huishouden_module._aow_waarde.cache_clear()
+    for tabel in (geld._EURO_NL, geld._BEDRAG_NL, geld._PROCENT_NL, geld._DATUM_NL, uitleg._GEBRUIKT):
+        tabel.clear()
+
+
 @INSTELLINGEN
 @given(c=casussen())
 def test_twee_keer_beslissen_geeft_dezelfde_bytes(c):
-    eerste = naar_json(besluit_dict(beoordeel(c))).encode("utf-8")
-    tweede = naar_json(besluit_dict(beoordeel(c))).encode("utf-8")
-    # en met lege caches (opgelost beleid, AOW-datums): de cache mag het antwoord niet kleuren
-    beleid_module._CACHE.clear()
-    huishouden_module.aow_datum.cache_clear()
-    derde = naar_json(besluit_dict(beoordeel(c))).encode("utf-8")
-    assert eerste == tweede == derde
+    from sora_core.uitvoer import besluit_json, besluit_tekst
+
+    def alles(b) -> bytes:
+        return (naar_json(besluit_dict(b)) + besluit_json(b) + besluit_tekst(b) + besluit_tekst(b, False)).encode()
+
+    eerste = alles(beoordeel(c))
+    tweede = alles(beoordeel(c))
+    # en met lege caches (opgelost beleid, AOW-datums, notaties, gebruikte waarden):
+    # de cache mag het antwoord niet kleuren, ook niet als hij halverwege wordt leeggemaakt
+    leeg_alle_caches()
+    derde = alles(beoordeel(c))
+    b = beoordeel(c)
+    leeg_alle_caches()
+    vierde = alles(b)
+    assert eerste == tweede == derde == vierde
 
 
 # --------------------------------------------------------------------------- 6: bronnen
@@ -441,10 +461,35 @@ def _euro_nl_oud(bedrag: Decimal) -> str:
 @settings(max_examples=500, deadline=None)
 @given(d=st.decimals(allow_nan=False, allow_infinity=False, min_value=-10**12, max_value=10**12, places=4))
 def test_snelle_euro_nl_is_gelijk_aan_de_oude(d):
-    from sora_core.geld import euro_nl
+    from sora_core.geld import bedrag_nl, euro_nl
 
     assert euro_nl(d) == _euro_nl_oud(d)
+    assert euro_nl(d) == _euro_nl_oud(d)  # de tweede keer uit de tabel
+    assert bedrag_nl(d) == bedrag_nl(d) == _euro_nl_oud(d).replace("€ ", "")
+    gelijk = Decimal(f"{d}0")  # dezelfde waarde, een ander object met een andere exponent
+    assert euro_nl(gelijk) == euro_nl(d)
     assert euro_nl(Decimal("1345.45")) == "€ 1.345,45" and euro_nl(Decimal("-0.005")) == "-€ 0,01"
+
+
+def _procent_nl_oud(fractie: Decimal) -> str:
+    p = (fractie * 100).normalize()
+    tekst = f"{p:f}"
+    if "." in tekst:
+        tekst = tekst.rstrip("0").rstrip(".")
+    return tekst.replace(".", ",") + "%"
+
+
+@settings(max_examples=300, deadline=None)
+@given(f=st.decimals(allow_nan=False, allow_infinity=False, min_value=-10, max_value=10, places=4),
+       d=st.dates(date(1900, 1, 1), date(2100, 12, 31)))
+def test_notaties_uit_de_tabel_gelijk_aan_vers(f, d):
+    """procent_nl en datum_nl onthouden hun tekst; -0 en 0 (gelijk, maar '-0%' en '0%') en een
+    datum als tekst of als date blijven elk hun eigen notatie houden."""
+    from sora_core.geld import _MAANDEN, datum_nl, procent_nl
+
+    for x in (f, -f, Decimal("0"), Decimal("-0"), Decimal("0.00")):
+        assert procent_nl(x) == procent_nl(x) == _procent_nl_oud(x)
+    assert datum_nl(d) == datum_nl(d) == datum_nl(d.isoformat()) == f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
 
 
 # --------------------------------------------------------------------------- zonder motivering
