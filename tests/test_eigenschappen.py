@@ -340,13 +340,14 @@ def test_volgorde_van_personen_en_plugins_verandert_niets(c, data):
 
 def leeg_alle_caches() -> None:
     """Alles wat een besluit onthoudt tussen twee besluiten: opgelost beleid, AOW-datums, de
-    notaties van bedragen, percentages en datums en de gebruikte waarden."""
-    from sora_core import geld, uitleg
+    notaties van bedragen, percentages en datums, de gebruikte waarden en de JSON-stukken."""
+    from sora_core import geld, uitleg, uitvoer
 
     beleid_module._CACHE.clear()
     huishouden_module.aow_datum.cache_clear()
     huishouden_module._aow_waarde.cache_clear()
-    for tabel in (geld._EURO_NL, geld._BEDRAG_NL, geld._PROCENT_NL, geld._DATUM_NL, uitleg._GEBRUIKT):
+    for tabel in (geld._EURO_NL, geld._BEDRAG_NL, geld._PROCENT_NL, geld._DATUM_NL, uitleg._GEBRUIKT,
+                  uitvoer._KOPPEN, uitvoer._STAARTEN, uitvoer._WAARDEN_JSON):
         tabel.clear()
 
 
@@ -360,7 +361,7 @@ def test_twee_keer_beslissen_geeft_dezelfde_bytes(c):
 
     eerste = alles(beoordeel(c))
     tweede = alles(beoordeel(c))
-    # en met lege caches (opgelost beleid, AOW-datums, notaties, gebruikte waarden):
+    # en met lege caches (opgelost beleid, AOW-datums, notaties, gebruikte waarden, JSON-stukken):
     # de cache mag het antwoord niet kleuren, ook niet als hij halverwege wordt leeggemaakt
     leeg_alle_caches()
     derde = alles(beoordeel(c))
@@ -490,6 +491,42 @@ def test_notaties_uit_de_tabel_gelijk_aan_vers(f, d):
     for x in (f, -f, Decimal("0"), Decimal("-0"), Decimal("0.00")):
         assert procent_nl(x) == procent_nl(x) == _procent_nl_oud(x)
     assert datum_nl(d) == datum_nl(d) == datum_nl(d.isoformat()) == f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
+
+
+@pytest.mark.parametrize("vreemd", ["geen", "getal", "subklasse", "lijst", "datum"])
+def test_besluit_json_met_vreemde_waarden_gelijk_aan_de_gewone_weg(vreemd):
+    """Een plugin kan een beslissing bouwen met waarden die geen tekst zijn; besluit_json neemt
+    dan de gewone weg (naar_json van de dict): dezelfde bytes, of dezelfde fout."""
+    import attrs
+
+    from sora_core.model import GebruikteWaarde, Motivering
+    from sora_core.uitvoer import besluit_json
+
+    class Tekst(str):
+        pass
+
+    c = {"gemeente": "GM0361", "peildatum": "2025-03-01", "aanvrager": {"geboortedatum": "1980-01-01"},
+         "inkomen": {"netto_per_maand": "1000.00", "laag_sinds": "2020-01-01"}}
+    b = beoordeel(c)
+    x = b.beslissingen[0]
+    raar = {"geen": None, "getal": 12, "subklasse": Tekst("a \"b\" €"), "lijst": ["a", 1], "datum": date(2025, 1, 1)}[vreemd]
+    varianten = [
+        attrs.evolve(x, motivering=x.motivering + (Motivering(raar, "grondslag", "kern"),)),
+        attrs.evolve(x, motivering=x.motivering + (Motivering("tekst", raar, raar),)),
+        attrs.evolve(x, gebruikte_waarden=x.gebruikte_waarden + (GebruikteWaarde(
+            naam="n", waarde=raar, bron="kern", geldig_vanaf=date(2025, 1, 1), grondslag="g"),)),
+        attrs.evolve(x, naam=raar, bedrag_per=raar),
+    ]
+    for v in varianten:
+        besluit = attrs.evolve(b, beslissingen=(v,) + b.beslissingen[1:])
+        for _ in range(2):  # ook als de stukken al in de tabel staan
+            try:
+                verwacht = naar_json(besluit_dict(besluit))
+            except Exception as e:  # noqa: BLE001
+                with pytest.raises(type(e)):
+                    besluit_json(besluit)
+            else:
+                assert besluit_json(besluit) == verwacht
 
 
 # --------------------------------------------------------------------------- zonder motivering
