@@ -147,8 +147,11 @@ class Huishouden:
 
     @property
     def soort_tekst(self) -> str:
-        return {"gehuwden": "gehuwden of samenwonenden", "alleenstaande_ouder": "alleenstaande ouder",
-                "alleenstaande": "alleenstaande"}[self.soort]
+        return SOORT_TEKST[self.soort]
+
+
+SOORT_TEKST = {"gehuwden": "gehuwden of samenwonenden", "alleenstaande_ouder": "alleenstaande ouder",
+               "alleenstaande": "alleenstaande"}
 
 
 def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:

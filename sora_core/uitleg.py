@@ -147,7 +147,8 @@ class Uitleg:
         if naam not in self._waarden:
             if not w.bevestigd:
                 self._onbevestigd.append(naam)
-            self._waarden[naam] = gebruikte_waarde(w, naam)
+            gevonden = _GEBRUIKT.get((id(w), naam))  # als gebruikte_waarde, zonder aanroep (heet pad)
+            self._waarden[naam] = gevonden[1] if gevonden is not None and gevonden[0] is w else gebruikte_waarde(w, naam)
             self._volgorde.append(naam)
 
     def bron_van(self, naam: str) -> str:
