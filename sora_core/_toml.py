@@ -91,7 +91,13 @@ def lees_beleid(data: bytes) -> dict:
     return doc
 
 
+_BEPERKT = None
+
+
 def _unpickler():
+    global _BEPERKT
+    if _BEPERKT is not None:
+        return _BEPERKT
     try:
         import _pickle as p  # de C-versie zonder pickle.py (sneller te laden)
     except ImportError:  # pragma: no cover - een andere Python
@@ -103,6 +109,7 @@ def _unpickler():
                 raise p.UnpicklingError(f"niet toegestaan in de TOML-cache: {module}.{naam}")
             return super().find_class(module, naam)
 
+    _BEPERKT = Beperkt
     return Beperkt
 
 
@@ -127,15 +134,20 @@ def _uit_cache(pad: str, label: bytes, data: bytes):
 def _naar_cache(map_: str, pad: str, label: bytes, data: bytes, doc: dict) -> None:
     import pickle
 
-    tijdelijk = f"{pad}.{os.getpid()}.tmp"
+    # een eigen tijdelijke naam per schrijver (proces en aanroep), zodat twee schrijvers elkaars
+    # bestand niet raken; daarna atomair op zijn plaats (een lezer ziet de oude of de nieuwe ingang)
+    tijdelijk = f"{pad}.{os.getpid()}-{id(doc):x}.tmp"
     try:
         os.makedirs(map_, mode=0o700, exist_ok=True)
         _ruim_op(map_)
         fd = os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:  # niet te schrijven: de cache is een versnelling, zonder gaat het ook
+        return
+    try:
         with os.fdopen(fd, "wb") as f:
             pickle.dump((label, data, doc), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tijdelijk, pad)  # atomair: een lezer ziet de oude of de nieuwe ingang, nooit een halve
-    except Exception:  # noqa: BLE001 - de cache is een versnelling; zonder gaat het ook
+        os.replace(tijdelijk, pad)
+    except Exception:  # noqa: BLE001 - schijf vol, weggehaald: dan geen ingang
         try:
             os.unlink(tijdelijk)
         except OSError:

@@ -173,3 +173,28 @@ def test_sha256_zonder_hashlib_is_dezelfde():
 
     for data in (b"", b"abc", "één beleid".encode(), bytes(range(256)) * 300):
         assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_gelijktijdige_schrijvers(cache):
+    """Threads die tegelijk hetzelfde en verschillende bestanden lezen: elk krijgt het juiste
+    document, en er blijft geen tijdelijk bestand achter."""
+    import threading
+
+    fouten = []
+
+    def lees(i):
+        try:
+            for j in range(20):
+                data = f"a = {j % 5}\nb = {i % 3}\n".encode()
+                assert lees_beleid(data) == {"a": j % 5, "b": i % 3}
+        except Exception as e:  # noqa: BLE001
+            fouten.append(e)
+
+    threads = [threading.Thread(target=lees, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert fouten == []
+    assert list(cache.glob("*.tmp")) == []
+    assert len(_ingangen(cache)) == 15
