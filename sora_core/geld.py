@@ -57,13 +57,14 @@ def euro(bedrag: Decimal | None) -> str | None:
     return str(cent(bedrag))
 
 
-# Een motivering noemt per besluit zo'n 25 bedragen, 15 datums en een paar percentages, vaak
-# dezelfde objecten (de normen en grenzen van het opgeloste beleid, het inkomen van de casus): de
-# notatie van een ``Decimal``-object wordt één keer opgebouwd en daarna op identiteit uit een
-# kleine tabel gehaald (een Decimal is onveranderlijk; de tabel houdt het object vast, zodat een
-# hergebruikt id() nooit een verkeerde tekst geeft). Op identiteit en niet op waarde: de hash van
-# een vers berekende Decimal kost meer dan de notatie zelf. Datums op waarde (hun hash is
-# goedkoop). Begrensd: bij ``_MAX_NOTATIES`` ingangen wordt een tabel leeggemaakt.
+# Een motivering noemt per besluit zo'n 25 bedragen en een paar percentages, vaak dezelfde (de
+# normen en grenzen van het opgeloste beleid, het inkomen van de casus): de notatie wordt per
+# waarde één keer opgebouwd en daarna uit een kleine tabel gehaald, met als sleutel de tekstvorm
+# ``str(d)`` van de Decimal. Die is exact (``Decimal(str(d))`` geeft dezelfde waarde, exponent en
+# teken terug), dus een gelijke sleutel geeft altijd dezelfde notatie; en hij is veel goedkoper
+# dan de hash van een vers berekende Decimal. Alleen echte ``Decimal``-objecten (een int of float
+# met dezelfde tekst gaf hier een fout, en een subklasse kan anders zijn). Datums op waarde (hun
+# hash is goedkoop). Begrensd: bij ``_MAX_NOTATIES`` ingangen wordt een tabel leeggemaakt.
 _MAX_NOTATIES = 4096
 _EURO_NL: dict = {}
 _BEDRAG_NL: dict = {}
@@ -71,39 +72,42 @@ _PROCENT_NL: dict = {}
 _DATUM_NL: dict = {}
 
 
-def _onthoud(tabel: dict, obj, tekst: str) -> str:
-    if type(obj) is Decimal:  # alleen echte Decimals (een subklasse kan veranderlijk zijn)
-        if len(tabel) >= _MAX_NOTATIES:
-            tabel.clear()
-        tabel[id(obj)] = (obj, tekst)
-    return tekst
-
-
 def euro_nl(bedrag: Decimal) -> str:
     """Leesbare Nederlandse notatie voor motiveringen: ``€ 1.345,45``."""
-    gevonden = _EURO_NL.get(id(bedrag))
-    if gevonden is not None and gevonden[0] is bedrag:
-        return gevonden[1]
-    s = _bedrag_nl(bedrag)
-    tekst = f"-€ {s[1:]}" if s[0] == "-" else f"€ {s}"
-    if type(bedrag) is Decimal:  # alleen echte Decimals (een subklasse kan veranderlijk zijn)
+    if type(bedrag) is not Decimal:
+        s = _bedrag_nl(bedrag)  # de gewone weg (met dezelfde fout voor iets dat geen bedrag is)
+        return f"-€ {s[1:]}" if s[0] == "-" else f"€ {s}"
+    sleutel = str(bedrag)
+    tekst = _EURO_NL.get(sleutel)
+    if tekst is None:
+        s = _bedrag_nl(bedrag, sleutel)
+        tekst = f"-€ {s[1:]}" if s[0] == "-" else f"€ {s}"
         if len(_EURO_NL) >= _MAX_NOTATIES:
             _EURO_NL.clear()
-        _EURO_NL[id(bedrag)] = (bedrag, tekst)
+        _EURO_NL[sleutel] = tekst
     return tekst
 
 
 def bedrag_nl(bedrag: Decimal) -> str:
     """Nederlandse notatie zonder euroteken: ``1.345,45`` (voor smalle tabelkolommen)."""
-    gevonden = _BEDRAG_NL.get(id(bedrag))
-    if gevonden is not None and gevonden[0] is bedrag:
-        return gevonden[1]
-    return _onthoud(_BEDRAG_NL, bedrag, _bedrag_nl(bedrag))
+    if type(bedrag) is not Decimal:
+        return _bedrag_nl(bedrag)
+    sleutel = str(bedrag)
+    tekst = _BEDRAG_NL.get(sleutel)
+    if tekst is None:
+        tekst = _bedrag_nl(bedrag, sleutel)
+        if len(_BEDRAG_NL) >= _MAX_NOTATIES:
+            _BEDRAG_NL.clear()
+        _BEDRAG_NL[sleutel] = tekst
+    return tekst
 
 
-def _bedrag_nl(bedrag: Decimal) -> str:
-    b = cent(bedrag)
-    s = str(b)  # exponent -2 na cent(): altijd gewone notatie, '1345.45'
+def _bedrag_nl(bedrag: Decimal, s: "str | None" = None) -> str:
+    if s is not None and s[-3:-2] == "." and "E" not in s:
+        b = bedrag  # al precies op centen (exponent -2, zoals str(bedrag) laat zien): cent() verandert niets
+    else:
+        b = cent(bedrag)
+        s = str(b)  # exponent -2 na cent(): altijd gewone notatie, '1345.45'
     n = len(s)
     if "0" <= s[0] <= "9" and n <= 9:  # niet negatief en onder een miljoen: de punt zelf zetten (heet pad)
         if n <= 6:
@@ -119,14 +123,19 @@ _NL_TEKENS = str.maketrans(",.", ".,")
 
 def procent_nl(fractie: Decimal) -> str:
     """``Decimal('1.20')`` wordt ``'120%'``; ``Decimal('0.355')`` wordt ``'35,5%'``."""
-    gevonden = _PROCENT_NL.get(id(fractie))
-    if gevonden is not None and gevonden[0] is fractie:
-        return gevonden[1]
-    p = (fractie * 100).normalize()
-    tekst = f"{p:f}"
-    if "." in tekst:
-        tekst = tekst.rstrip("0").rstrip(".")
-    return _onthoud(_PROCENT_NL, fractie, tekst.replace(".", ",") + "%")
+    sleutel = str(fractie) if type(fractie) is Decimal else None
+    tekst = _PROCENT_NL.get(sleutel) if sleutel is not None else None
+    if tekst is None:
+        p = (fractie * 100).normalize()
+        tekst = f"{p:f}"
+        if "." in tekst:
+            tekst = tekst.rstrip("0").rstrip(".")
+        tekst = tekst.replace(".", ",") + "%"
+        if sleutel is not None:
+            if len(_PROCENT_NL) >= _MAX_NOTATIES:
+                _PROCENT_NL.clear()
+            _PROCENT_NL[sleutel] = tekst
+    return tekst
 
 
 def datum_nl(d: "date | str") -> str:
