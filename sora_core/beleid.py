@@ -40,9 +40,10 @@ class Beleid:
     kostensoorten: tuple[Any, ...] = ()
 
     def waarde(self, naam: str) -> Optional[Waarde]:
-        if naam not in self.definities:
+        w = self.waarden.get(naam)  # heet pad: één opzoeking (de waarden zijn een deel van de definities)
+        if w is None and naam not in self.definities:
             raise KeyError(f"onbekende parameter of open norm: {naam}")
-        return self.waarden.get(naam)
+        return w
 
     def standaard(self, naam: str) -> Optional[Waarde]:
         """De geharmoniseerde (kern)waarde van een open norm op de peildatum."""

@@ -23,7 +23,7 @@ from typing import Any, Optional
 from .beleid import Beleid
 from .bezwaar import bezwaarstap, is_besluit
 from .lui import lui
-from .model import Beslissing, Casus, GebruikteWaarde, Motivering
+from .model import Beslissing, Casus, GebruikteWaarde, Motivering, maak_motivering
 from .geld import datum_nl
 from .parameters import Definitie, Waarde, kern_definities
 
@@ -159,7 +159,7 @@ class Uitleg:
     # --- motivering
     def stap(self, tekst: str, grondslag: str, bron: str = "kern") -> None:
         if self.motiveer:
-            self._stappen.append(Motivering(tekst, grondslag, bron))  # positioneel: sneller dan met namen
+            self._stappen.append(maak_motivering(tekst, grondslag, bron))  # als Motivering(...), zonder attrs-__init__
 
     def besluit(self, uitkomst: str, bedrag: Optional[Decimal] = None, vorm: Optional[str] = None,
                 bedrag_per: Optional[str] = None) -> Beslissing:

@@ -574,3 +574,19 @@ def test_besluit_zonder_motivering_is_geen_beschikking():
     for schrijver in (besluit_dict, besluit_json):
         with pytest.raises(ValueError, match="zonder motivering"):
             schrijver(kaal)
+
+
+def test_snelle_motivering_is_dezelfde_als_de_attrs_constructor():
+    """``model.maak_motivering`` (het hete pad van Uitleg.stap) maakt precies het object dat
+    ``Motivering(tekst, grondslag, bron)`` maakt: zelfde velden, gelijkheid, hash, repr, bevroren."""
+    import attrs
+
+    from sora_core.model import Motivering, maak_motivering
+
+    for tekst, grondslag, bron in (("t", "g", "kern"), ("", "", ""), ("één € \"x\"", "art. 1", "bergen")):
+        snel, gewoon = maak_motivering(tekst, grondslag, bron), Motivering(tekst, grondslag, bron)
+        assert type(snel) is Motivering
+        assert attrs.asdict(snel) == attrs.asdict(gewoon) and snel.bijzaak is False
+        assert snel == gewoon and hash(snel) == hash(gewoon) and repr(snel) == repr(gewoon)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            snel.tekst = "anders"
