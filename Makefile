@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PLUGINS := alkmaar bergen castricum dijk_en_waard heiloo uitgeest
 STAMP  := $(VENV)/.geinstalleerd
 
-.PHONY: demo test bench schoon
+.PHONY: demo test bench bytecode schoon
 
 $(STAMP): pyproject.toml $(foreach p,$(PLUGINS),plugins/$(p)/pyproject.toml)
 	$(PYTHON) -m venv $(VENV)
@@ -18,14 +18,20 @@ demo: $(STAMP)
 	$(BIN)/sora vergelijk voorbeelden/gezin-vergelijk.toml --peildatum $$(date +%F)
 
 ## make test: zet op en draai alle tests
-test: $(STAMP)
+test: $(STAMP) bytecode
 	$(BIN)/python -m pytest
+
+# Bytecode (__pycache__, niet in git) vers houden, ook waar PYTHONDONTWRITEBYTECODE gezet is: anders
+# compileert elke koude start de gewijzigde modules opnieuw (tot twee keer zoveel werk voor een
+# 'sora beoordeel'). Een gewone pip-installatie doet dit bij het installeren.
+bytecode: $(STAMP)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m compileall -q sora_core $(foreach p,$(PLUGINS),plugins/$(p)) >/dev/null
 
 ## make bench: meet koude start, warme beslissing en batch (tot 1.000.000 huishoudens) en, als het
 ## vergelijkingsharnas naast het project staat (../shared/peer-bench), de verhoudingen met OpenFisca;
 ## schrijft bench/resultaten.json
 PEER := $(wildcard ../shared/peer-bench/run)
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	$(BIN)/python bench/bench.py --profiel --miljoen $(if $(PEER),--peer $(PEER))
 
 schoon:

@@ -10,7 +10,6 @@ Wat-als (``zet``) vervangt voor één run een open norm; de bron wordt dan ``wat
 
 from __future__ import annotations
 
-import hashlib
 import json
 from bisect import bisect_right
 from datetime import date
@@ -19,6 +18,7 @@ from typing import Any, Mapping, Optional
 import attrs
 
 from . import __version__
+from ._hash import sha256
 from .fouten import BeleidFout
 from .model import GemeenteInfo
 from .parameters import Definitie, Waarde, kern_definities, lees_tekstwaarde
@@ -40,7 +40,7 @@ class Beleid:
     kostensoorten: tuple[Any, ...] = ()
 
     def waarde(self, naam: str) -> Optional[Waarde]:
-        w = self.waarden.get(naam)  # heet pad: één opzoeking als er een waarde is
+        w = self.waarden.get(naam)  # heet pad: één opzoeking (de waarden zijn een deel van de definities)
         if w is None and naam not in self.definities:
             raise KeyError(f"onbekende parameter of open norm: {naam}")
         return w
@@ -174,4 +174,4 @@ def _vingerafdruk(info: GemeenteInfo, waarden: Mapping[str, Waarde], pluspakket:
     if kostensoorten:  # alleen als de gemeente eigen kostensoorten heeft (bestaande vingerafdrukken blijven gelijk)
         inhoud["kostensoorten"] = [k.vingerafdruk_inhoud() for k in kostensoorten]
     tekst = json.dumps(inhoud, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return "sha256:" + hashlib.sha256(tekst.encode("utf-8")).hexdigest()
+    return "sha256:" + sha256(tekst.encode("utf-8")).hexdigest()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Optional
 
 import click
@@ -218,10 +219,11 @@ class SoraGroep(_Nederlands, click.Group):
                 raise
             raise GebruiksFout(vertaal_gebruiksfout(e), e.ctx, "--json" in ctx.meta.get("sora_args", ())) from None
         finally:
-            if ctx.invoked_subcommand != "gemeenten":  # die noemt ze zelf
+            waarschuwingen = pluginwaarschuwingen() if ctx.invoked_subcommand != "gemeenten" else []  # die noemt ze zelf
+            if waarschuwingen:  # zonder waarschuwingen hoeft de opmaak niet geladen te worden (koude start)
                 from .analyse.actualiteit import waarschuwingen_tekst
 
-                for regel in waarschuwingen_tekst(pluginwaarschuwingen()):  # gevouwen op 100 kolommen
+                for regel in waarschuwingen_tekst(waarschuwingen):  # gevouwen op 100 kolommen
                     click.echo(regel, err=True)
 
 
@@ -315,9 +317,11 @@ def beoordeel(casus: str, gemeente: Optional[str], peildatum: Optional[str], bes
         los = [n for n, w in (("--rsin", rsin), ("--besluittype", besluittype), ("--bestuursorgaan", bestuursorgaan)) if w]
         if los:
             raise InvoerFout([Fout(n, f"{n} hoort bij --zgw.") for n in los])
-    from .scenario import als_scenario
+    scenario = None
+    if casus != "-" and Path(casus).suffix.lower() == ".toml":  # anders is het nooit een scenario (koude start)
+        from .scenario import als_scenario
 
-    scenario = als_scenario(casus)  # een scenariobestand (tests/scenario_*.toml): zijn [casus]
+        scenario = als_scenario(casus)  # een scenariobestand (tests/scenario_*.toml): zijn [casus]
     reg = None
     if scenario is not None:
         from .invoer import casus_uit_dict

@@ -20,7 +20,7 @@ NUL = Decimal("0.00")
 
 def cent(bedrag: Decimal) -> Decimal:
     """Rond af op hele centen, half naar boven (0,005 wordt 0,01)."""
-    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
+    return bedrag.quantize(CENT, ROUND_HALF_UP)  # positioneel: zelfde als rounding=..., sneller aangeroepen
 
 
 def naar_decimal(waarde: object) -> Decimal:
@@ -57,16 +57,63 @@ def euro(bedrag: Decimal | None) -> str | None:
     return str(cent(bedrag))
 
 
+# Een motivering noemt per besluit zo'n 25 bedragen en een paar percentages, vaak dezelfde (de
+# normen en grenzen van het opgeloste beleid, het inkomen van de casus): de notatie wordt per
+# waarde één keer opgebouwd en daarna uit een kleine tabel gehaald, met als sleutel de tekstvorm
+# ``str(d)`` van de Decimal. Die is exact (``Decimal(str(d))`` geeft dezelfde waarde, exponent en
+# teken terug), dus een gelijke sleutel geeft altijd dezelfde notatie; en hij is veel goedkoper
+# dan de hash van een vers berekende Decimal. Alleen echte ``Decimal``-objecten (een int of float
+# met dezelfde tekst gaf hier een fout, en een subklasse kan anders zijn). Datums op waarde (hun
+# hash is goedkoop). Begrensd: bij ``_MAX_NOTATIES`` ingangen wordt een tabel leeggemaakt.
+_MAX_NOTATIES = 4096
+_EURO_NL: dict = {}
+_BEDRAG_NL: dict = {}
+_PROCENT_NL: dict = {}
+_DATUM_NL: dict = {}
+
+
 def euro_nl(bedrag: Decimal) -> str:
     """Leesbare Nederlandse notatie voor motiveringen: ``€ 1.345,45``."""
-    b = cent(bedrag)
-    return f"{'-' if b < 0 else ''}€ {bedrag_nl(abs(b))}"
+    if type(bedrag) is not Decimal:
+        s = _bedrag_nl(bedrag)  # de gewone weg (met dezelfde fout voor iets dat geen bedrag is)
+        return f"-€ {s[1:]}" if s[0] == "-" else f"€ {s}"
+    sleutel = str(bedrag)
+    tekst = _EURO_NL.get(sleutel)
+    if tekst is None:
+        s = _bedrag_nl(bedrag, sleutel)
+        tekst = f"-€ {s[1:]}" if s[0] == "-" else f"€ {s}"
+        if len(_EURO_NL) >= _MAX_NOTATIES:
+            _EURO_NL.clear()
+        _EURO_NL[sleutel] = tekst
+    return tekst
 
 
 def bedrag_nl(bedrag: Decimal) -> str:
     """Nederlandse notatie zonder euroteken: ``1.345,45`` (voor smalle tabelkolommen)."""
-    b = cent(bedrag)
-    # Decimal groepeert zelf per duizend ('1,345.45'); wissel dan punt en komma (heet pad).
+    if type(bedrag) is not Decimal:
+        return _bedrag_nl(bedrag)
+    sleutel = str(bedrag)
+    tekst = _BEDRAG_NL.get(sleutel)
+    if tekst is None:
+        tekst = _bedrag_nl(bedrag, sleutel)
+        if len(_BEDRAG_NL) >= _MAX_NOTATIES:
+            _BEDRAG_NL.clear()
+        _BEDRAG_NL[sleutel] = tekst
+    return tekst
+
+
+def _bedrag_nl(bedrag: Decimal, s: "str | None" = None) -> str:
+    if s is not None and s[-3:-2] == "." and "E" not in s:
+        b = bedrag  # al precies op centen (exponent -2, zoals str(bedrag) laat zien): cent() verandert niets
+    else:
+        b = cent(bedrag)
+        s = str(b)  # exponent -2 na cent(): altijd gewone notatie, '1345.45'
+    n = len(s)
+    if "0" <= s[0] <= "9" and n <= 9:  # niet negatief en onder een miljoen: de punt zelf zetten (heet pad)
+        if n <= 6:
+            return f"{s[:-3]},{s[-2:]}"
+        return f"{s[:-6]}.{s[-6:-3]},{s[-2:]}"
+    # Decimal groepeert zelf per duizend ('1,345.45'); wissel dan punt en komma.
     # Het teken apart: -0,004 rondt af op -0,00 en moet '0,00' worden, niet '-0,00'.
     return f"{'-' if b < 0 else ''}{format(abs(b), ',.2f').translate(_NL_TEKENS)}"
 
@@ -76,20 +123,37 @@ _NL_TEKENS = str.maketrans(",.", ".,")
 
 def procent_nl(fractie: Decimal) -> str:
     """``Decimal('1.20')`` wordt ``'120%'``; ``Decimal('0.355')`` wordt ``'35,5%'``."""
-    p = (fractie * 100).normalize()
-    tekst = f"{p:f}"
-    if "." in tekst:
-        tekst = tekst.rstrip("0").rstrip(".")
-    return tekst.replace(".", ",") + "%"
+    sleutel = str(fractie) if type(fractie) is Decimal else None
+    tekst = _PROCENT_NL.get(sleutel) if sleutel is not None else None
+    if tekst is None:
+        p = (fractie * 100).normalize()
+        tekst = f"{p:f}"
+        if "." in tekst:
+            tekst = tekst.rstrip("0").rstrip(".")
+        tekst = tekst.replace(".", ",") + "%"
+        if sleutel is not None:
+            if len(_PROCENT_NL) >= _MAX_NOTATIES:
+                _PROCENT_NL.clear()
+            _PROCENT_NL[sleutel] = tekst
+    return tekst
 
 
 def datum_nl(d: "date | str") -> str:
     """``date(2025, 9, 1)`` (of de ISO-tekst ``'2025-09-01'`` uit een JSON-document) wordt ``'1 september 2025'``.
 
     Elke datum in lopende tekst gaat hierdoor; JSON-velden blijven ISO 8601."""
-    if isinstance(d, str):
+    if type(d) is date:
+        tekst = _DATUM_NL.get(d)
+        if tekst is not None:
+            return tekst
+    elif isinstance(d, str):
         d = date.fromisoformat(d)
-    return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
+    tekst = f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
+    if type(d) is date:
+        if len(_DATUM_NL) >= _MAX_NOTATIES:
+            _DATUM_NL.clear()
+        _DATUM_NL[d] = tekst
+    return tekst
 
 
 _MAANDEN = (

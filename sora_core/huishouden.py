@@ -189,8 +189,11 @@ class Huishouden:
 
     @property
     def soort_tekst(self) -> str:
-        return {"gehuwden": "gehuwden of samenwonenden", "alleenstaande_ouder": "alleenstaande ouder",
-                "alleenstaande": "alleenstaande"}[self.soort]
+        return SOORT_TEKST[self.soort]
+
+
+SOORT_TEKST = {"gehuwden": "gehuwden of samenwonenden", "alleenstaande_ouder": "alleenstaande ouder",
+               "alleenstaande": "alleenstaande"}
 
 
 def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:
@@ -416,9 +419,18 @@ def _noteer_aow(u, h: Huishouden) -> None:
     for wie, p in (("aanvrager", u.ctx.casus.aanvrager), ("partner", u.ctx.casus.partner)):
         if p is None or leeftijd(p.geboortedatum, u.ctx.peildatum) < 65:
             continue
-        r = aow_datum(p.geboortedatum)
-        if r is None:
-            continue
-        d, bevestigd = r
-        u.gebruik(Waarde(naam=f"aow_datum.{wie}", waarde=d.isoformat(), geldig_vanaf=date(d.year, 1, 1),
-                         geldig_tot=date(d.year, 12, 31), bron="kern", grondslag=GRONDSLAG_AOW, bevestigd=bevestigd))
+        w = _aow_waarde(wie, p.geboortedatum)
+        if w is not None:
+            u.gebruik(w)
+
+
+@lru_cache(maxsize=4096)
+def _aow_waarde(wie: str, geboortedatum: date) -> Optional[Waarde]:
+    """De AOW-datum als gebruikte waarde; per persoon en geboortedatum één (onveranderlijk) object,
+    zodat ook de gebruikte waarde en zijn JSON maar één keer worden gemaakt."""
+    r = aow_datum(geboortedatum)
+    if r is None:
+        return None
+    d, bevestigd = r
+    return Waarde(naam=f"aow_datum.{wie}", waarde=d.isoformat(), geldig_vanaf=date(d.year, 1, 1),
+                  geldig_tot=date(d.year, 12, 31), bron="kern", grondslag=GRONDSLAG_AOW, bevestigd=bevestigd)

@@ -18,7 +18,7 @@ import attrs
 from . import model
 from .fouten import Fout, InvoerFout
 from .geld import naar_decimal
-from ._toml import tomllib
+from . import _toml
 
 #: grootste casusdocument dat wordt gelezen (bytes); groter is een fout, geen geheugenprobleem
 MAX_GROOTTE = 1_000_000
@@ -89,6 +89,7 @@ def lees_document(data: bytes, formaat: Optional[str] = None) -> dict:
         except ValueError as e:
             raise InvoerFout([Fout(None, f"Ongeldige JSON: {_waardefout(e)}")]) from None
     elif formaat == "toml":
+        tomllib = _toml.tomllib  # pas hier geladen: een koude start met een JSON-casus heeft de parser niet nodig
         try:
             doc = tomllib.loads(tekst, parse_float=Decimal)
         except tomllib.TOMLDecodeError as e:

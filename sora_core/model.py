@@ -157,6 +157,35 @@ class Motivering:
     bijzaak: bool = attrs.field(default=False, eq=False)
 
 
+def _snelle_motivering():
+    """``Motivering(tekst, grondslag, bron)`` zonder de attrs-``__init__`` (die per veld
+    ``object.__setattr__`` aanroept): het object krijgt via de slots precies dezelfde velden. Alleen
+    zolang de klasse is wat hier staat (vier velden, geen validators of converters, geen
+    ``__attrs_post_init__``, ``bijzaak`` standaard False); anders gewoon de klasse zelf."""
+    velden = attrs.fields(Motivering)
+    if ([v.name for v in velden] != ["tekst", "grondslag", "bron", "bijzaak"]
+            or any(v.validator is not None or v.converter is not None for v in velden)
+            or velden.bijzaak.default is not False or hasattr(Motivering, "__attrs_post_init__")):
+        return Motivering  # pragma: no cover - de klasse is veranderd: de gewone constructor
+    nieuw = object.__new__
+    zet_tekst, zet_grondslag, zet_bron, zet_bijzaak = (Motivering.__dict__[n].__set__ for n in
+                                                       ("tekst", "grondslag", "bron", "bijzaak"))
+
+    def motivering(tekst: str, grondslag: str, bron: str) -> Motivering:
+        m = nieuw(Motivering)
+        zet_tekst(m, tekst)
+        zet_grondslag(m, grondslag)
+        zet_bron(m, bron)
+        zet_bijzaak(m, False)
+        return m
+
+    return motivering
+
+
+#: snel een gewone motiveringsstap (``bijzaak`` False) maken; zelfde object als ``Motivering(...)``
+maak_motivering = _snelle_motivering()
+
+
 @attrs.frozen
 class GebruikteWaarde:
     """Een waarde die een beslissing gebruikte, met herkomst en geldigheid."""

@@ -39,7 +39,8 @@ import attrs
 
 from .fouten import BeleidFout
 from .geld import datum_nl, naar_decimal
-from ._toml import tomllib
+from . import _toml
+from ._toml import lees_beleid
 
 TYPES = ("bedrag", "fractie", "geheel", "ja_nee", "keuze", "staffel", "tekst")
 DATA = Path(__file__).with_name("data")
@@ -264,12 +265,15 @@ def lees_datum(ruw: Any, veld: str, plek: str, bron: str) -> date:
 
 
 def laad_toml(pad: Path, bron: str) -> dict:
+    """Een beleidsbestand (kern of plugin) als dict; gelijk aan ``tomllib.load``, maar een bestand
+    dat byte voor byte al eens is gelezen komt uit de cache (``_toml.lees_beleid``)."""
     try:
         with open(pad, "rb") as f:
-            return tomllib.load(f)
+            data = f.read()
+        return lees_beleid(data)
     except FileNotFoundError:
         raise BeleidFout("bestand niet gevonden", bron, str(pad)) from None
-    except tomllib.TOMLDecodeError as e:  # tomllib meldt in het Engels: regelnummer voorop, als in invoer.py
+    except _toml.tomllib.TOMLDecodeError as e:  # pas hier geladen; Engels: regelnummer voorop, als in invoer.py
         import re
 
         m = re.search(r"line (\d+)", str(e))

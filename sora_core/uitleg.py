@@ -23,7 +23,7 @@ from typing import Any, Optional
 from .beleid import Beleid
 from .bezwaar import bezwaarstap, is_besluit
 from .lui import lui
-from .model import Beslissing, Casus, GebruikteWaarde, Motivering
+from .model import Beslissing, Casus, GebruikteWaarde, Motivering, maak_motivering
 from .geld import datum_nl
 from .parameters import Definitie, Waarde, kern_definities
 
@@ -69,6 +69,28 @@ def melding_ontbrekend(d: Definitie, op: date) -> str:
             tekst += (f". Op die dag ontbreken in de kern nog {ook} andere waarde{'n' if ook > 1 else ''} "
                       "(welke: 'sora actualiteit')")
     return tekst + "."
+
+
+def gebruikte_waarde(w: Waarde, naam: str) -> GebruikteWaarde:
+    """De ``GebruikteWaarde`` van een waarde (met zijn tekstvorm en, als hij nog niet bevestigd is,
+    de aantekening bij de grondslag). Per waarde-object één keer gemaakt: een ``Waarde`` en een
+    ``GebruikteWaarde`` zijn onveranderlijk, en de waarden van een opgelost beleid worden door alle
+    besluiten gedeeld. De tabel houdt het ``Waarde``-object zelf vast, zodat een hergebruikt id()
+    nooit een verkeerde ingang geeft; begrensd."""
+    sleutel = (id(w), naam)
+    gevonden = _GEBRUIKT.get(sleutel)
+    if gevonden is not None and gevonden[0] is w:
+        return gevonden[1]
+    grondslag = w.grondslag if w.bevestigd else w.grondslag + " (waarde nog te bevestigen)"
+    gw = GebruikteWaarde(naam=naam, waarde=w.als_tekst(), bron=w.bron, geldig_vanaf=w.geldig_vanaf,
+                         geldig_tot=w.geldig_tot, grondslag=grondslag)
+    if len(_GEBRUIKT) >= 4096:
+        _GEBRUIKT.clear()
+    _GEBRUIKT[sleutel] = (w, gw)
+    return gw
+
+
+_GEBRUIKT: dict[tuple[int, str], tuple[Waarde, GebruikteWaarde]] = {}
 
 
 class Context:
@@ -128,14 +150,10 @@ class Uitleg:
             return
         naam = naam or w.naam
         if naam not in self._waarden:
-            grondslag = w.grondslag
             if not w.bevestigd:
-                grondslag += " (waarde nog te bevestigen)"
                 self._onbevestigd.append(naam)
-            self._waarden[naam] = GebruikteWaarde(
-                naam=naam, waarde=w.als_tekst(), bron=w.bron, geldig_vanaf=w.geldig_vanaf,
-                geldig_tot=w.geldig_tot, grondslag=grondslag,
-            )
+            gevonden = _GEBRUIKT.get((id(w), naam))  # als gebruikte_waarde, zonder aanroep (heet pad)
+            self._waarden[naam] = gevonden[1] if gevonden is not None and gevonden[0] is w else gebruikte_waarde(w, naam)
             self._volgorde.append(naam)
 
     def bron_van(self, naam: str) -> str:
@@ -146,7 +164,7 @@ class Uitleg:
     # --- motivering
     def stap(self, tekst: str, grondslag: str, bron: str = "kern") -> None:
         if self.motiveer:
-            self._stappen.append(Motivering(tekst=tekst, grondslag=grondslag, bron=bron))
+            self._stappen.append(maak_motivering(tekst, grondslag, bron))  # als Motivering(...), zonder attrs-__init__
 
     def besluit(self, uitkomst: str, bedrag: Optional[Decimal] = None, vorm: Optional[str] = None,
                 bedrag_per: Optional[str] = None) -> Beslissing:
@@ -174,7 +192,7 @@ class Uitleg:
             regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
             bedrag=bedrag, vorm=vorm if bedrag is not None else None,
             motivering=tuple(stappen),
-            gebruikte_waarden=tuple(self._waarden[n] for n in self._volgorde),
+            gebruikte_waarden=tuple(self._waarden.values()),  # in volgorde van gebruik, als _volgorde
             bedrag_per=bedrag_per if bedrag is not None else None,
             bezwaar_uiterlijk=bezwaar_uiterlijk,
         )

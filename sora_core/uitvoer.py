@@ -93,40 +93,45 @@ _I2, _I4, _I6, _I8, _I10 = ("\n" + " " * n for n in (2, 4, 6, 8, 10))
 
 
 def _besluit_json(b: Besluit) -> str:
+    try:
+        return _besluit_json_snel(b)
+    except TypeError:  # iets anders dan tekst waar tekst hoort (encode_basestring weigert het): de gewone weg
+        raise _Anders from None
+
+
+def _besluit_json_snel(b: Besluit) -> str:
+    tekst = _tekst  # weigert alles behalve tekst met een TypeError (ook None: de gewone weg schrijft null)
     g = b.gemeente
     o = b.ontvangstbewijs
     uit = [
-        f'{{{_I2}"contract": {_s(CONTRACT)},{_I2}"gemeente": {{{_I4}"cbs_code": {_s(g.cbs_code)},'
-        f'{_I4}"naam": {_s(g.naam)},{_I4}"plugin": {_s(g.plugin)},{_I4}"plugin_versie": {_s(g.plugin_versie)}'
-        f'{_I2}}},{_I2}"peildatum": {_s(b.peildatum.isoformat())},{_I2}"beslissingen": '
+        f'{{{_I2}"contract": {tekst(CONTRACT)},{_I2}"gemeente": {{{_I4}"cbs_code": {tekst(g.cbs_code)},'
+        f'{_I4}"naam": {tekst(g.naam)},{_I4}"plugin": {tekst(g.plugin)},{_I4}"plugin_versie": {tekst(g.plugin_versie)}'
+        f'{_I2}}},{_I2}"peildatum": {tekst(b.peildatum.isoformat())},{_I2}"beslissingen": '
     ]
     schrijf = uit.append
     if not b.beslissingen:
         schrijf("[]")
     scheiding = "[" + _I4
+    staarten = _STAARTEN
+    waarden = _WAARDEN_JSON
     for x in b.beslissingen:
         schrijf(
-            f'{scheiding}{{{_I6}"regeling": {_s(x.regeling)},{_I6}"naam": {_s(x.naam)},{_I6}"pakket": {_s(x.pakket)},'
-            f'{_I6}"uitkomst": {_s(x.uitkomst)},{_I6}"bedrag": {_s(euro(x.bedrag))},'
+            f'{scheiding}{_kop(x.regeling, x.naam, x.pakket)}{tekst(x.uitkomst)},{_I6}"bedrag": {_s(euro(x.bedrag))},'
             f'{_I6}"bedrag_per": {_s(x.bedrag_per)},{_I6}"vorm": {_s(x.vorm)},'
             f'{_I6}"bezwaar_uiterlijk": {_s(_d(x.bezwaar_uiterlijk))},{_I6}"motivering": ')
-        tussen = "[" + _I8
-        for m in x.motivering:
-            schrijf(f'{tussen}{{{_I10}"tekst": {_s(m.tekst)},{_I10}"grondslag": {_s(m.grondslag)},'
-                    f'{_I10}"bron": {_s(m.bron)}{_I8}}}')
-            tussen = "," + _I8
-        schrijf(f'{_I6}],{_I6}"gebruikte_waarden": ')
-        if not x.gebruikte_waarden:
-            schrijf("[]")
+        # per stap: de tekst, en grondslag en bron als één stuk uit de tabel
+        schrijf(_EERSTE_STAP)
+        schrijf(_VOLGENDE_STAP.join([
+            f'{tekst(m.tekst)}{staarten.get((m.grondslag, m.bron)) or _staart(m.grondslag, m.bron)}'
+            for m in x.motivering]))
+        if x.gebruikte_waarden:
+            schrijf(_WAARDEN_BEGIN)
+            schrijf(_VOLGENDE_WAARDE.join([
+                f[1] if (f := waarden.get(id(w))) is not None and f[0] is w else _waarde_json(w)
+                for w in x.gebruikte_waarden]))
+            schrijf(_WAARDEN_EIND)
         else:
-            tussen = "[" + _I8
-            for w in x.gebruikte_waarden:
-                schrijf(f'{tussen}{{{_I10}"naam": {_s(w.naam)},{_I10}"waarde": {_s(w.waarde)},'
-                        f'{_I10}"bron": {_s(w.bron)},{_I10}"geldig_vanaf": {_s(_d(w.geldig_vanaf))},'
-                        f'{_I10}"geldig_tot": {_s(_d(w.geldig_tot))},{_I10}"grondslag": {_s(w.grondslag)}{_I8}}}')
-                tussen = "," + _I8
-            schrijf(_I6 + "]")
-        schrijf(_I4 + "}")
+            schrijf(_GEEN_WAARDEN)
         scheiding = "," + _I4
     if b.beslissingen:
         schrijf(_I2 + "]")
@@ -134,10 +139,69 @@ def _besluit_json(b: Besluit) -> str:
     _schrijf(b.schuldhulp, _I2, uit)
     schrijf(f',{_I2}"waarschuwingen": ')
     _schrijf(list(b.waarschuwingen), _I2, uit)
-    schrijf(f',{_I2}"ontvangstbewijs": {{{_I4}"toolkit_versie": {_s(o.toolkit_versie)},'
-            f'{_I4}"plugin_versie": {_s(o.plugin_versie)},{_I4}"beleid_vingerafdruk": {_s(o.beleid_vingerafdruk)}'
+    schrijf(f',{_I2}"ontvangstbewijs": {{{_I4}"toolkit_versie": {tekst(o.toolkit_versie)},'
+            f'{_I4}"plugin_versie": {tekst(o.plugin_versie)},{_I4}"beleid_vingerafdruk": {tekst(o.beleid_vingerafdruk)}'
             f'{_I2}}}\n}}\n')
     return "".join(uit)
+
+
+# Stukken JSON die in veel besluiten terugkomen, één keer geschreven: de kop van een beslissing
+# (regeling, naam, pakket), het eind van een motiveringsstap (grondslag en bron: een handvol
+# verschillende) en een gebruikte waarde (dezelfde objecten voor alle besluiten van een opgelost
+# beleid, uitleg.gebruikte_waarde). Alleen tekst gaat in de sleutels; een gebruikte waarde op
+# identiteit, met het object erbij (een hergebruikt id() geeft nooit een verkeerd stuk). Begrensd.
+_EERSTE_STAP = f'[{_I8}{{{_I10}"tekst": '
+_VOLGENDE_STAP = f',{_I8}{{{_I10}"tekst": '
+_WAARDEN_BEGIN = f'{_I6}],{_I6}"gebruikte_waarden": [{_I8}'
+_VOLGENDE_WAARDE = "," + _I8
+_WAARDEN_EIND = f'{_I6}]{_I4}}}'
+_GEEN_WAARDEN = f'{_I6}],{_I6}"gebruikte_waarden": []{_I4}}}'
+_KOPPEN: dict[tuple, str] = {}
+_STAARTEN: dict[tuple, str] = {}
+_WAARDEN_JSON: dict[int, tuple[GebruikteWaarde, str]] = {}
+_MAX_STUKKEN = 4096
+
+
+def _kop(regeling: Any, naam: Any, pakket: Any) -> str:
+    if type(regeling) is str and type(naam) is str and type(pakket) is str:
+        sleutel = (regeling, naam, pakket)
+        kop = _KOPPEN.get(sleutel)
+        if kop is None:
+            kop = _KOPPEN[sleutel] = _maak_kop(regeling, naam, pakket)
+            if len(_KOPPEN) >= _MAX_STUKKEN:
+                _KOPPEN.clear()
+        return kop
+    return _maak_kop(regeling, naam, pakket)
+
+
+def _maak_kop(regeling: Any, naam: Any, pakket: Any) -> str:
+    return (f'{{{_I6}"regeling": {_s(regeling)},{_I6}"naam": {_s(naam)},{_I6}"pakket": {_s(pakket)},'
+            f'{_I6}"uitkomst": ')
+
+
+def _staart(grondslag: Any, bron: Any) -> str:
+    if type(grondslag) is str and type(bron) is str:
+        sleutel = (grondslag, bron)
+        staart = _STAARTEN.get(sleutel)
+        if staart is None:
+            staart = _STAARTEN[sleutel] = f',{_I10}"grondslag": {_tekst(grondslag)},{_I10}"bron": {_tekst(bron)}{_I8}}}'
+            if len(_STAARTEN) >= _MAX_STUKKEN:
+                _STAARTEN.clear()
+        return staart
+    return f',{_I10}"grondslag": {_s(grondslag)},{_I10}"bron": {_s(bron)}{_I8}}}'
+
+
+def _waarde_json(w: GebruikteWaarde) -> str:
+    gevonden = _WAARDEN_JSON.get(id(w))
+    if gevonden is not None and gevonden[0] is w:
+        return gevonden[1]
+    stuk = (f'{{{_I10}"naam": {_s(w.naam)},{_I10}"waarde": {_s(w.waarde)},'
+            f'{_I10}"bron": {_s(w.bron)},{_I10}"geldig_vanaf": {_s(_d(w.geldig_vanaf))},'
+            f'{_I10}"geldig_tot": {_s(_d(w.geldig_tot))},{_I10}"grondslag": {_s(w.grondslag)}{_I8}}}')
+    if len(_WAARDEN_JSON) >= _MAX_STUKKEN:
+        _WAARDEN_JSON.clear()
+    _WAARDEN_JSON[id(w)] = (w, stuk)
+    return stuk
 
 
 def naar_json(doc: Any) -> str:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -11,6 +14,17 @@ from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "sora_core" / "schemas"
+
+
+def pytest_configure(config):
+    """De TOML-cache (sora_core/_toml.py) van de tests in een eigen tijdelijke map, niet in de
+    ~/.cache van wie de tests draait; ook voor de subprocessen van de CLI-tests."""
+    config._sora_cache = tempfile.mkdtemp(prefix="sora-test-cache-")
+    os.environ["XDG_CACHE_HOME"] = config._sora_cache
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(getattr(config, "_sora_cache", ""), ignore_errors=True)
 
 
 class TestPlugin:

@@ -338,16 +338,37 @@ def test_volgorde_van_personen_en_plugins_verandert_niets(c, data):
 
 # --------------------------------------------------------------------------- 5: determinisme
 
+def leeg_alle_caches() -> None:
+    """Alles wat een besluit onthoudt tussen twee besluiten: opgelost beleid, AOW-datums, de
+    notaties van bedragen, percentages en datums, de gebruikte waarden en de JSON-stukken."""
+    from sora_core import geld, uitleg, uitvoer
+
+    beleid_module._CACHE.clear()
+    huishouden_module.aow_datum.cache_clear()
+    huishouden_module._aow_waarde.cache_clear()
+    for tabel in (geld._EURO_NL, geld._BEDRAG_NL, geld._PROCENT_NL, geld._DATUM_NL, uitleg._GEBRUIKT,
+                  uitvoer._KOPPEN, uitvoer._STAARTEN, uitvoer._WAARDEN_JSON):
+        tabel.clear()
+
+
 @INSTELLINGEN
 @given(c=casussen())
 def test_twee_keer_beslissen_geeft_dezelfde_bytes(c):
-    eerste = naar_json(besluit_dict(beoordeel(c))).encode("utf-8")
-    tweede = naar_json(besluit_dict(beoordeel(c))).encode("utf-8")
-    # en met lege caches (opgelost beleid, AOW-datums): de cache mag het antwoord niet kleuren
-    beleid_module._CACHE.clear()
-    huishouden_module.aow_datum.cache_clear()
-    derde = naar_json(besluit_dict(beoordeel(c))).encode("utf-8")
-    assert eerste == tweede == derde
+    from sora_core.uitvoer import besluit_json, besluit_tekst
+
+    def alles(b) -> bytes:
+        return (naar_json(besluit_dict(b)) + besluit_json(b) + besluit_tekst(b) + besluit_tekst(b, False)).encode()
+
+    eerste = alles(beoordeel(c))
+    tweede = alles(beoordeel(c))
+    # en met lege caches (opgelost beleid, AOW-datums, notaties, gebruikte waarden, JSON-stukken):
+    # de cache mag het antwoord niet kleuren, ook niet als hij halverwege wordt leeggemaakt
+    leeg_alle_caches()
+    derde = alles(beoordeel(c))
+    b = beoordeel(c)
+    leeg_alle_caches()
+    vierde = alles(b)
+    assert eerste == tweede == derde == vierde
 
 
 # --------------------------------------------------------------------------- 6: bronnen
@@ -441,10 +462,71 @@ def _euro_nl_oud(bedrag: Decimal) -> str:
 @settings(max_examples=500, deadline=None)
 @given(d=st.decimals(allow_nan=False, allow_infinity=False, min_value=-10**12, max_value=10**12, places=4))
 def test_snelle_euro_nl_is_gelijk_aan_de_oude(d):
-    from sora_core.geld import euro_nl
+    from sora_core.geld import bedrag_nl, euro_nl
 
     assert euro_nl(d) == _euro_nl_oud(d)
+    assert euro_nl(d) == _euro_nl_oud(d)  # de tweede keer uit de tabel
+    assert bedrag_nl(d) == bedrag_nl(d) == _euro_nl_oud(d).replace("€ ", "")
+    gelijk = Decimal(f"{d}0")  # dezelfde waarde, een ander object met een andere exponent
+    assert euro_nl(gelijk) == euro_nl(d)
     assert euro_nl(Decimal("1345.45")) == "€ 1.345,45" and euro_nl(Decimal("-0.005")) == "-€ 0,01"
+
+
+def _procent_nl_oud(fractie: Decimal) -> str:
+    p = (fractie * 100).normalize()
+    tekst = f"{p:f}"
+    if "." in tekst:
+        tekst = tekst.rstrip("0").rstrip(".")
+    return tekst.replace(".", ",") + "%"
+
+
+@settings(max_examples=300, deadline=None)
+@given(f=st.decimals(allow_nan=False, allow_infinity=False, min_value=-10, max_value=10, places=4),
+       d=st.dates(date(1900, 1, 1), date(2100, 12, 31)))
+def test_notaties_uit_de_tabel_gelijk_aan_vers(f, d):
+    """procent_nl en datum_nl onthouden hun tekst; -0 en 0 (gelijk, maar '-0%' en '0%') en een
+    datum als tekst of als date blijven elk hun eigen notatie houden."""
+    from sora_core.geld import _MAANDEN, datum_nl, procent_nl
+
+    for x in (f, -f, Decimal("0"), Decimal("-0"), Decimal("0.00")):
+        assert procent_nl(x) == procent_nl(x) == _procent_nl_oud(x)
+    assert datum_nl(d) == datum_nl(d) == datum_nl(d.isoformat()) == f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
+
+
+@pytest.mark.parametrize("vreemd", ["geen", "getal", "subklasse", "lijst", "datum"])
+def test_besluit_json_met_vreemde_waarden_gelijk_aan_de_gewone_weg(vreemd):
+    """Een plugin kan een beslissing bouwen met waarden die geen tekst zijn; besluit_json neemt
+    dan de gewone weg (naar_json van de dict): dezelfde bytes, of dezelfde fout."""
+    import attrs
+
+    from sora_core.model import GebruikteWaarde, Motivering
+    from sora_core.uitvoer import besluit_json
+
+    class Tekst(str):
+        pass
+
+    c = {"gemeente": "GM0361", "peildatum": "2025-03-01", "aanvrager": {"geboortedatum": "1980-01-01"},
+         "inkomen": {"netto_per_maand": "1000.00", "laag_sinds": "2020-01-01"}}
+    b = beoordeel(c)
+    x = b.beslissingen[0]
+    raar = {"geen": None, "getal": 12, "subklasse": Tekst("a \"b\" €"), "lijst": ["a", 1], "datum": date(2025, 1, 1)}[vreemd]
+    varianten = [
+        attrs.evolve(x, motivering=x.motivering + (Motivering(raar, "grondslag", "kern"),)),
+        attrs.evolve(x, motivering=x.motivering + (Motivering("tekst", raar, raar),)),
+        attrs.evolve(x, gebruikte_waarden=x.gebruikte_waarden + (GebruikteWaarde(
+            naam="n", waarde=raar, bron="kern", geldig_vanaf=date(2025, 1, 1), grondslag="g"),)),
+        attrs.evolve(x, naam=raar, bedrag_per=raar),
+    ]
+    for v in varianten:
+        besluit = attrs.evolve(b, beslissingen=(v,) + b.beslissingen[1:])
+        for _ in range(2):  # ook als de stukken al in de tabel staan
+            try:
+                verwacht = naar_json(besluit_dict(besluit))
+            except Exception as e:  # noqa: BLE001
+                with pytest.raises(type(e)):
+                    besluit_json(besluit)
+            else:
+                assert besluit_json(besluit) == verwacht
 
 
 # --------------------------------------------------------------------------- zonder motivering
@@ -492,3 +574,19 @@ def test_besluit_zonder_motivering_is_geen_beschikking():
     for schrijver in (besluit_dict, besluit_json):
         with pytest.raises(ValueError, match="zonder motivering"):
             schrijver(kaal)
+
+
+def test_snelle_motivering_is_dezelfde_als_de_attrs_constructor():
+    """``model.maak_motivering`` (het hete pad van Uitleg.stap) maakt precies het object dat
+    ``Motivering(tekst, grondslag, bron)`` maakt: zelfde velden, gelijkheid, hash, repr, bevroren."""
+    import attrs
+
+    from sora_core.model import Motivering, maak_motivering
+
+    for tekst, grondslag, bron in (("t", "g", "kern"), ("", "", ""), ("één € \"x\"", "art. 1", "bergen")):
+        snel, gewoon = maak_motivering(tekst, grondslag, bron), Motivering(tekst, grondslag, bron)
+        assert type(snel) is Motivering
+        assert attrs.asdict(snel) == attrs.asdict(gewoon) and snel.bijzaak is False
+        assert snel == gewoon and hash(snel) == hash(gewoon) and repr(snel) == repr(gewoon)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            snel.tekst = "anders"
