@@ -64,6 +64,8 @@ NIET_DRAAIEN = {
     ("README.md", "make demo"): "installeert .venv in de repo; dezelfde 'sora vergelijk' staat en draait in de README",
     ("README.md", "make test"): "dat is deze testsuite",
     ("docs/betrouwbaarheid.md", "make bench"): "meting van anderhalve minuut; schrijft bench/resultaten.json in de repo",
+    ("docs/betrouwbaarheid.md", "valgrind --tool=callgrind"):
+        "meting van instructies (valgrind, ≈ 30 s, niet op elke machine); 'sora beoordeel' van dat bestand draait elders",
     # een regel uit een cron-script: cd /opt/sora, een datum in een variabele, mail
     ("docs/cli.md", '.venv/bin/sora actualiteit --peildatum "$over_zes_weken"'):
         "regel uit een cron-script (cd /opt/sora, $over_zes_weken, mail); 'sora actualiteit' draait hierboven met vaste datum",
