@@ -510,19 +510,7 @@ bevestigd = false
 '''
 
 
-class _Proef:
-    def __init__(self, pad):
-        self.pad = pad
-
-    from sora_core import hookimpl
-
-    @hookimpl
-    def sora_gemeente(self):
-        return {"naam": "Proefgemeente", "cbs_code": "GM9999", "versie": "0.0.1"}
-
-    @hookimpl
-    def sora_beleid(self):
-        return [self.pad]
+from test_declaratief import Proefplugin as _Proef  # noqa: E402 - dezelfde proefgemeente (GM9999) als daar
 
 
 @INSTELLINGEN
