@@ -37,6 +37,14 @@ def _bedrag(maximum_cent: int):
     return st.integers(0, maximum_cent).map(lambda c: f"{c // 100}.{c % 100:02d}")
 
 
+
+def _vermogen(draw) -> dict:
+    """Bezittingen (ook op en naast de vermogensgrenzen 7.770 en 15.540) en soms schulden."""
+    v = {"bezittingen": draw(st.one_of(_bedrag(3_000_000), st.sampled_from(["7770.00", "7770.01", "15540.00", "15540.01"])))}
+    if draw(st.booleans()):
+        v["schulden"] = draw(_bedrag(500_000))
+    return v
+
 @st.composite
 def bb_aanvraag(draw):
     a = {"regeling": "bijzondere_bijstand", "kostensoort": draw(st.sampled_from(KOSTENSOORTEN))}
@@ -75,10 +83,7 @@ def peer_casussen(draw):
         ink["laatste_inkomenstoeslag"] = draw(st.dates(date(2021, 1, 1), peil)).isoformat()
     c["inkomen"] = ink
     if draw(st.integers(0, 5)):
-        v = {"bezittingen": draw(st.one_of(_bedrag(3_000_000), st.sampled_from(["7770.00", "7770.01", "15540.00", "15540.01"])))}
-        if draw(st.booleans()):
-            v["schulden"] = draw(_bedrag(500_000))
-        c["vermogen"] = v
+        c["vermogen"] = _vermogen(draw)
     aanvragen = draw(st.lists(st.one_of(st.just(IIT), bb_aanvraag()), min_size=0, max_size=3))
     if draw(st.integers(0, 2)):
         aanvragen = [IIT, {"regeling": "bijzondere_bijstand", "kostensoort": "medische_kosten",
@@ -328,10 +333,7 @@ def rondvraag_casussen(draw, peildata=(date(2021, 6, 1), date(2027, 3, 31))):
         ink["laatste_inkomenstoeslag"] = draw(st.dates(date(2020, 1, 1), peil)).isoformat()
     c["inkomen"] = ink
     if draw(st.integers(0, 5)):
-        v = {"bezittingen": draw(st.one_of(_bedrag(3_000_000), st.sampled_from(["7770.00", "7770.01", "15540.00", "15540.01"])))}
-        if draw(st.booleans()):
-            v["schulden"] = draw(_bedrag(500_000))
-        c["vermogen"] = v
+        c["vermogen"] = _vermogen(draw)
     if draw(st.booleans()):
         c["aanvragen"] = []
     return c
