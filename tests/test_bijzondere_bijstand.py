@@ -539,3 +539,76 @@ grondslag = "Beleidsregels bijzondere bijstand Maxdorp (testgemeente), art. 10"
     b = bb(casus(gemeente="maxdorp", inkomen="1450.00", aanvraag={"kostensoort": "reiskosten_bezoek", "bedrag": "200.00"}), reg)
     assert b.bedrag == D("150.00")
     assert any(m.bron == "maxdorp" and "ten hoogste € 150,00" in m.tekst for m in b.motivering)
+
+
+# --------------------------------------------------------------------------- eigen woning (art. 35 lid 1 Pw)
+# Art. 35 lid 1 Pw: bij de draagkracht voor bijzondere bijstand zijn art. 31 lid 2 en art. 34 lid 2
+# niet van toepassing. Standaard (open norm draagkracht.woningvrijlating = nee) telt dus de hele
+# overwaarde van de eigen woning als vermogen; een gemeente kan de vrijlating van art. 34 lid 2
+# onder d met een beleidsregel toch toepassen. 2026: vermogensgrens alleenstaande 8.000,00,
+# vrijlating woninggebonden vermogen 67.500,00 (art. 34 lid 2 onder d en lid 3 onder a Pw, tekst
+# 1-1-2026). Inkomen 1.000,00 ligt ruim onder de voet (110% van de norm): draagkracht uit inkomen 0.
+
+def _woning(overwaarde, bezittingen="1000.00", schulden="0.00", gemeente="GM0399"):
+    return casus(gemeente=gemeente, inkomen="1000.00",
+                 vermogen={"bezittingen": bezittingen, "schulden": schulden, "eigen_woning_overwaarde": overwaarde},
+                 peildatum="2026-09-01", aanvraagdatum="2026-08-20")
+
+
+def test_overwaarde_telt_bij_bijzondere_bijstand_helemaal_mee():
+    # vermogen = 1.000 + 7.500 - 0 = 8.500 (geen vrijlating); boven de grens 8.500 - 8.000 = 500,00
+    # draagkracht 100% x 500,00 = 500,00; bijstand 1.250,00 - 500,00 = 750,00
+    b = bb(_woning("7500.00"))
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("750.00"))
+    stap = next(m for m in b.motivering if "overwaarde van de eigen woning is € 7.500,00" in m.tekst)
+    assert "telt helemaal mee" in stap.tekst and "art. 35 lid 1" in stap.grondslag and stap.bron == "kern"
+    assert "boven de grens is € 500,00; daarvan telt 100% = € 500,00" in teksten(b)
+    assert waarde(b, "bijzondere_bijstand.draagkracht.woningvrijlating").waarde == "nee"
+    # de vrijlating van art. 34 lid 2 onder d wordt niet eens gebruikt
+    assert "vermogen.woninggebonden_vrijlating" not in {w.naam for w in b.gebruikte_waarden}
+
+
+def test_schulden_gaan_af_van_de_hele_overwaarde_bij_bijzondere_bijstand():
+    # 0 + 10.600 - 2.000 = 8.600; boven 8.000: 600,00; bijstand 1.250,00 - 600,00 = 650,00
+    b = bb(_woning("10600.00", bezittingen="0.00", schulden="2000.00"))
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("650.00"))
+    assert ("bezittingen € 0,00 + overwaarde € 10.600,00 - schulden € 2.000,00 = € 8.600,00 (niet minder dan nul)"
+            in teksten(b))
+    # 1.000 + 9.250 = 10.250: 2.250 boven de grens >= 1.250 kosten: afgewezen
+    assert bb(_woning("9250.00")).uitkomst == "afgewezen"
+    # zonder overwaarde geen keuze nodig: de open norm staat niet bij de gebruikte waarden
+    zonder = bb(_woning("0.00"))
+    assert zonder.bedrag == D("1250.00")
+    assert "bijzondere_bijstand.draagkracht.woningvrijlating" not in {w.naam for w in zonder.gebruikte_waarden}
+
+
+def test_inkomenstoeslag_houdt_de_woningvrijlating_van_artikel_34():
+    # art. 36 Pw toetst het vermogen van art. 34 zelf: 1.000 + 7.500 - vrijlating 7.500 = 1.000 <= 8.000
+    c = _woning("7500.00")
+    c["aanvragen"] = [{"regeling": "individuele_inkomenstoeslag"}]
+    c["inkomen"]["laag_sinds"] = "2020-01-01"
+    [x] = beoordeel(c).beslissingen
+    assert x.uitkomst == "toegekend"
+    assert any("daarvan blijft € 7.500,00 buiten beschouwing" in m.tekst for m in x.motivering)
+
+
+def test_gemeente_die_de_woningvrijlating_toepast_bij_bijzondere_bijstand(tmp_path):
+    # testgemeente kiest ja: 7.500 overwaarde valt helemaal onder de vrijlating (67.500);
+    # vermogen 1.000 <= 8.000: geen draagkracht, bijstand 1.250,00; buurgemeente Heiloo (standaard) 750,00
+    reg = register_met(tmp_path, woondorp=("GM9902", """
+[[norm]]
+naam = "bijzondere_bijstand.draagkracht.woningvrijlating"
+waarde = true
+geldig_vanaf = 2026-01-01
+grondslag = "Beleidsregels bijzondere bijstand Woondorp (testgemeente), art. 7"
+"""))
+    b = bb(_woning("7500.00", gemeente="GM9902"), reg)
+    assert (b.uitkomst, b.bedrag) == ("toegekend", D("1250.00"))
+    stap = next(m for m in b.motivering if "overwaarde van de eigen woning" in m.tekst)
+    assert "daarvan blijft € 7.500,00 buiten beschouwing en telt € 0,00 mee" in stap.tekst
+    assert "art. 34 lid 2 onder d" in stap.grondslag and "Woondorp" in stap.grondslag and stap.bron == "woondorp"
+    # 70.000 overwaarde: 70.000 - 67.500 = 2.500 telt; 1.000 + 2.500 = 3.500 <= 8.000: nog steeds 1.250,00
+    assert bb(_woning("70000.00", gemeente="GM9902"), reg).bedrag == D("1250.00")
+    # 75.000: 7.500 + 1.000 = 8.500: 500 boven de grens -> 750,00
+    assert bb(_woning("75000.00", gemeente="GM9902"), reg).bedrag == D("750.00")
+    assert bb(_woning("7500.00", gemeente="heiloo"), reg).bedrag == D("750.00")

@@ -454,8 +454,13 @@ def _staffel(norm: Decimal, voet: Decimal, inkomen: Decimal, schijven) -> tuple[
 
 
 def draagkracht_vermogen(u) -> Decimal:
-    """Het deel van het vermogen boven de vermogensgrens dat als draagkracht telt."""
-    ver = vermogen(u)
+    """Het deel van het vermogen boven de vermogensgrens dat als draagkracht telt. Met overwaarde van
+    de eigen woning bepaalt de open norm ``draagkracht.woningvrijlating`` of de vrijlating van art. 34
+    lid 2 onder d Pw geldt (art. 35 lid 1 Pw: art. 34 lid 2 is niet van toepassing)."""
+    keuze = None
+    if u.ctx.casus.vermogen.eigen_woning_overwaarde > NUL:
+        keuze = u.waarde_record(N + "draagkracht.woningvrijlating")
+    ver = vermogen(u, keuze)
     grens, naam = vermogensgrens(u)
     wg = u.ctx.beleid.waarde(naam)
     wf = u.waarde_record(N + "draagkracht.vermogen_fractie")

@@ -30,15 +30,25 @@ def vermogen_zonder_woning(bezittingen: Decimal, schulden: Decimal) -> Decimal:
     return max(NUL, bezittingen - schulden)
 
 
+def vermogen_met_woning(bezittingen: Decimal, schulden: Decimal, overwaarde: Decimal, vrijgelaten: Decimal) -> Decimal:
+    """Art. 34 lid 1 Pw met een eigen woning: bezittingen plus overwaarde min alle schulden, min het
+    vrijgelaten woninggebonden deel (lid 2 onder d, of nihil waar die vrijlating niet geldt); niet onder nul."""
+    return max(NUL, bezittingen + overwaarde - schulden - vrijgelaten)
+
+
 def vermogensgrens_naam(is_gezin: bool) -> str:
     return "vermogensgrens.gezin" if is_gezin else "vermogensgrens.alleenstaande"
 
 
-def vermogen(u) -> Decimal:
+def vermogen(u, woningvrijlating=None) -> Decimal:
     """In aanmerking te nemen vermogen (art. 34 Pw): bezittingen plus de overwaarde van de eigen
     woning, min alle schulden (lid 1), min het woninggebonden deel tot de vrijlating van art. 34
     lid 2 onder d Pw; niet onder nul. De vrijlating wordt alleen opgevraagd (en vastgelegd) als
-    er overwaarde is."""
+    er overwaarde is.
+
+    ``woningvrijlating``: None = de vrijlating geldt (art. 34 zelf: minimaregelingen, inkomenstoeslag);
+    anders de gebruikte waarde van een ja/nee-keuze van de regeling (bijzondere bijstand: art. 35
+    lid 1 Pw verklaart art. 34 lid 2 niet van toepassing; ``nee`` = de hele overwaarde telt mee)."""
     bekend = getattr(u, "_vermogen", None)
     if bekend is not None:
         return bekend
@@ -47,17 +57,29 @@ def vermogen(u) -> Decimal:
         # art. 34 lid 1: bezittingen (met de overwaarde) min alle schulden; daarna blijft het
         # woninggebonden vermogen tot de vrijlating buiten beschouwing (lid 2 onder d). Schulden
         # die de overige bezittingen overstijgen, gaan dus ook van de overwaarde af.
-        w = u.waarde_record("vermogen.woninggebonden_vrijlating")
-        vrij = min(v.eigen_woning_overwaarde, w.waarde)
-        totaal = max(NUL, v.bezittingen + v.eigen_woning_overwaarde - v.schulden - vrij)
-        tekst = (f"De overwaarde van de eigen woning is {euro_nl(v.eigen_woning_overwaarde)}; daarvan blijft "
-                 f"{euro_nl(vrij)} buiten beschouwing en telt {euro_nl(v.eigen_woning_overwaarde - vrij)} mee "
-                 "als vermogen.")
+        overwaarde = v.eigen_woning_overwaarde
+        if woningvrijlating is None or woningvrijlating.waarde:
+            w = u.waarde_record("vermogen.woninggebonden_vrijlating")
+            vrij = min(overwaarde, w.waarde)
+            grondslag, bron = w.grondslag, w.bron
+            if woningvrijlating is not None:
+                grondslag, bron = f"{w.grondslag}; {woningvrijlating.grondslag}", woningvrijlating.bron
+            tekst = (f"De overwaarde van de eigen woning is {euro_nl(overwaarde)}; daarvan blijft "
+                     f"{euro_nl(vrij)} buiten beschouwing en telt {euro_nl(overwaarde - vrij)} mee "
+                     "als vermogen.")
+        else:
+            vrij = NUL
+            grondslag, bron = woningvrijlating.grondslag, woningvrijlating.bron
+            tekst = (f"De overwaarde van de eigen woning is {euro_nl(overwaarde)} en telt helemaal mee als "
+                     "vermogen: bij bijzondere bijstand geldt de vrijlating van het woninggebonden vermogen "
+                     "(art. 34 lid 2 onder d Participatiewet) niet.")
+        totaal = vermogen_met_woning(v.bezittingen, v.schulden, overwaarde, vrij)
         if v.schulden > NUL:
             tekst += (f" Het vermogen is bezittingen {euro_nl(v.bezittingen)} + overwaarde "
-                      f"{euro_nl(v.eigen_woning_overwaarde)} - schulden {euro_nl(v.schulden)} - vrijlating "
-                      f"{euro_nl(vrij)} = {euro_nl(totaal)} (niet minder dan nul).")
-        u.stap(tekst, w.grondslag, w.bron)
+                      f"{euro_nl(overwaarde)} - schulden {euro_nl(v.schulden)}"
+                      + (f" - vrijlating {euro_nl(vrij)}" if woningvrijlating is None or woningvrijlating.waarde else "")
+                      + f" = {euro_nl(totaal)} (niet minder dan nul).")
+        u.stap(tekst, grondslag, bron)
     else:
         totaal = vermogen_zonder_woning(v.bezittingen, v.schulden)
     u._vermogen = totaal
