@@ -175,3 +175,19 @@ def test_werkprocessen_stoppen_na_een_gewone_run(monkeypatch):
     tekst, s = _draai(b"".join(GOED), processen=3, blok=2)
     assert s["regels"] == 12 and tekst.count("\n") == 12
     assert len(pids) == 3 and _alle_kinderen_weg(pids)
+
+
+@pytest.mark.parametrize("processen", [1, 2])
+def test_losse_surrogaat_in_een_id_gaat_als_tekst_zoals_vroeger(processen):
+    """Een id met een losse surrogaat (JSON ``"\\ud83d"``) is geen UTF-8: dat blok komt als tekst
+    terug en ``uit`` beslist, zoals vóór de UTF-8-blokken: een ``StringIO`` neemt het op, een
+    UTF-8-bestand geeft ``UnicodeEncodeError``."""
+    data = b'{"id":"\\ud83d",' + GOED[0][1:] + GOED[1]
+    tekst, s = _draai(data, processen=processen, blok=1)
+    assert json.loads(tekst.splitlines()[0])["id"] == "\ud83d" and s["regels"] == 2
+    ruw = io.BytesIO()
+    f = io.TextIOWrapper(ruw, encoding="utf-8", newline="\n")
+    with pytest.raises(UnicodeEncodeError):
+        b.draai(io.BytesIO(GOED[1] + data), f, processen=processen, blok=1)
+    f.flush()
+    assert ruw.getvalue() == _draai(GOED[1], processen=1)[0].encode()  # het blok ervoor staat er, in volgorde

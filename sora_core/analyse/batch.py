@@ -11,7 +11,7 @@ docs/cli.md). Uitvoer: JSON Lines, één regel per invoerregel in dezelfde volgo
   De run gaat door.
 
 Geheugen: de invoer wordt in blokken (``blok`` regels) gelezen; er zijn hoogstens
-2 x processen blokken tegelijk onderweg; de samenvatting houdt alleen tellers per gemeente en
+4 x processen blokken tegelijk onderweg; de samenvatting houdt alleen tellers per gemeente en
 regeling bij (plus de eerste 100 foutregels). Volgorde: blokken worden in volgorde
 weggeschreven, dus de uitvoer is gelijk ongeacht het aantal processen.
 
@@ -536,7 +536,11 @@ def verwerk_blok(blok) -> tuple[bytes, dict, list[dict], int]:
             fouten.append({"regel": nr, "velden": sorted({f["veld"] or "(document)" for f in rec["fout"]["fouten"]})})
         delen.append(json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str))
     tekst = "\n".join(delen) + ("\n" if delen else "")
-    return tekst.encode("utf-8"), samen, fouten, len(delen)
+    try:
+        data: Any = tekst.encode("utf-8")
+    except UnicodeEncodeError:  # een losse surrogaat (uit een id als "\\ud83d"): als tekst, zoals vroeger
+        data = tekst
+    return data, samen, fouten, len(delen)
 
 
 # --------------------------------------------------------------------------- samenvoegen
@@ -623,10 +627,12 @@ BLOK_KORT = 1000
 BLOK_VOLLEDIG = 100
 
 
-def _schrijver(uit) -> Optional[Callable[[bytes], Any]]:
-    """Schrijft de UTF-8 van een blok naar ``uit``: rechtstreeks naar de binaire laag als het
-    tekstbestand toch UTF-8 zonder vertaling van regeleinden schrijft (het bestand van
-    ``Atomisch``, standaarduit op Linux); anders (een ``StringIO``, een andere codering) als tekst."""
+def _schrijver(uit) -> Optional[Callable[[Any], Any]]:
+    """Schrijft de uitvoer van een blok naar ``uit``: UTF-8 rechtstreeks naar de binaire laag als
+    het tekstbestand toch UTF-8 zonder vertaling van regeleinden schrijft (het bestand van
+    ``Atomisch``, standaarduit op Linux); anders (een ``StringIO``, een andere codering) als tekst.
+    Een blok dat als tekst terugkwam (niet als UTF-8 te schrijven, zie ``verwerk_blok``) gaat als
+    tekst naar ``uit``, dat dan dezelfde fout geeft als vroeger (of het wel kan schrijven)."""
     if uit is None:
         return None
     laag = getattr(uit, "buffer", None)
@@ -637,9 +643,17 @@ def _schrijver(uit) -> Optional[Callable[[bytes], Any]]:
     except (AttributeError, LookupError, TypeError):
         utf8 = False
     if laag is None or not utf8 or os.linesep != "\n":
-        return lambda data: uit.write(data.decode("utf-8"))
+        return lambda data: uit.write(data if type(data) is str else data.decode("utf-8"))
     uit.flush()  # wat er al als tekst in stond, eerst
-    return laag.write
+
+    def schrijf(data) -> None:
+        if type(data) is str:
+            uit.write(data)
+            uit.flush()
+        else:
+            laag.write(data)
+
+    return schrijf
 
 
 def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, processen: int = 1,
@@ -808,14 +822,23 @@ def _werk(taak: int, terug: int, zet: Zet, volledig: bool) -> None:
             m = m[os.write(terug, m):]
 
 
+#: blokken onderweg: per werkproces hoogstens ``_PER_WERKER`` (één in bewerking, één wachtend in zijn
+#: pijp), en samen hoogstens ``_VENSTER`` x processen (gestuurd, in bewerking, of klaar en wachtend
+#: op hun beurt). Het venster is ruimer dan wat de werkprocessen vasthouden: staat er één stil (de
+#: machine is druk), dan kunnen de andere intussen een paar blokken verder.
+_PER_WERKER = 2
+_VENSTER = 4
+
+
 def _werkers(blokken: Iterator, processen: int, zet: Zet, volledig: bool, schrijf: Callable) -> None:
     """Verdeel de blokken over ``processen`` werkprocessen en geef de resultaten in volgorde aan
     ``schrijf``. Eén thread, geen ``multiprocessing.Pool``: het hoofdproces wacht met ``poll`` op
     de pijpen (de Pool had drie threads, waarvan er één bleef rondlopen zolang er een resultaat in
     de pijp stond, ≈ 0,3 s CPU per 100.000 casussen).
 
-    Geheugen: hoogstens 2 x processen blokken zijn onderweg (gestuurd, in bewerking, of klaar en
-    wachtend op hun beurt). Een nieuw blok gaat naar het werkproces met de minste blokken onderweg.
+    Geheugen: hoogstens ``_VENSTER`` x processen blokken zijn onderweg (gestuurd, in bewerking, of
+    klaar en wachtend op hun beurt). Een nieuw blok gaat naar het werkproces met de minste blokken
+    onderweg, als dat er minder dan ``_PER_WERKER`` heeft.
 
     Stoppen: een fout of signaal (``Onderbroken``) stopt de werkprocessen (``_stop_werkers``);
     aan het eind sluit het hoofdproces de taakpijpen en wachten de werkprocessen begrensd op
@@ -837,7 +860,7 @@ def _werkers(blokken: Iterator, processen: int, zet: Zet, volledig: bool, schrij
             per_fd[w.terug] = w
             poller.register(w.terug, select.POLLIN)
         schrijvend: set = set()
-        max_onderweg = 2 * processen
+        max_onderweg = _VENSTER * processen
         volgnr = volgende = 0  # het volgende blok om te sturen, en om weg te schrijven
         klaar: dict = {}
         op = False
@@ -849,13 +872,15 @@ def _werkers(blokken: Iterator, processen: int, zet: Zet, volledig: bool, schrij
                     raise r
                 schrijf(r)
             while not op and volgnr - volgende < max_onderweg:
+                w = min(werkers, key=lambda w: len(w.verwacht))
+                if len(w.verwacht) >= _PER_WERKER:
+                    break
                 b = next(blokken, None)
                 if b is None:
                     op = True
                     break
                 if type(b) is tuple:
                     b = (b[0], b"".join(b[1]))  # één bytes-object: de pijp in zonder per regel te pickelen
-                w = min(werkers, key=lambda w: len(w.verwacht))
                 w.stuur(volgnr, b)
                 volgnr += 1
                 w.schrijf()
