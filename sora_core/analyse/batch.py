@@ -294,19 +294,29 @@ def _korte_tekst(nr: int, ident: Any, beslissingen, cbs_code: str, peildatum, vi
             if len(_RONDOM) < 4096:
                 _RONDOM[sleutel] = rond
         delen.append(rond[2] if b.bedrag is None else rond[0] + _bedrag_json(euro(b.bedrag)) + rond[1])
-    ident_json = "null" if ident is None else json.dumps(ident, ensure_ascii=False)
+    ident_json = "null" if ident is None else _JSON_ID(ident)
     pj, ee, le = t["per_jaar"], t["eenmalig"], t["lening"]
     if pj or ee or le:
         totalen = (f'{{"per_jaar":{_bedrag_json(euro(pj))},"eenmalig":{_bedrag_json(euro(ee))},'
                    f'"lening":{_bedrag_json(euro(le))}}}')
     else:
         totalen = _NUL_TOTALEN  # drie keer nul (een som van bedragen van nul of meer is nooit -0)
-    return (f'{{"regel":{nr},"id":{ident_json},"gemeente":{w(cbs_code)},'
-            f'"peildatum":"{peildatum.isoformat()}","beslissingen":[{",".join(delen)}],'
-            f'"totalen":{totalen},"vingerafdruk":{w(vingerafdruk)}}}')
+    sleutel = (cbs_code, peildatum, vingerafdruk)
+    kader = _KADERTEKST.get(sleutel)
+    if kader is None:
+        kader = (f',"gemeente":{w(cbs_code)},"peildatum":"{peildatum.isoformat()}","beslissingen":[',
+                 f',"vingerafdruk":{w(vingerafdruk)}}}')
+        if len(_KADERTEKST) >= 4096:
+            _KADERTEKST.clear()
+        _KADERTEKST[sleutel] = kader
+    return f'{{"regel":{nr},"id":{ident_json}{kader[0]}{",".join(delen)}],"totalen":{totalen}{kader[1]}'
 
 
 _NUL_TOTALEN = f'{{"per_jaar":"{euro(NUL)}","eenmalig":"{euro(NUL)}","lening":"{euro(NUL)}"}}'
+#: (cbs_code, peildatum, vingerafdruk) -> de vaste tekst van een korte uitvoerregel vóór en na de beslissingen
+_KADERTEKST: dict = {}
+#: = ``json.dumps(w, ensure_ascii=False)`` (dezelfde instellingen), zonder elke keer een encoder te bouwen
+_JSON_ID = json.JSONEncoder(ensure_ascii=False).encode
 
 
 _LUI: dict[str, Any] = {}
@@ -340,19 +350,29 @@ def _tel(samen: dict, info, peildatum, beslissingen) -> tuple[dict, dict]:
                                           "per_jaar": NUL, "eenmalig": NUL, "lening": NUL}
         u = r["uitkomsten"]
         u[b.uitkomst] = u.get(b.uitkomst, 0) + 1
-        if b.bedrag is not None and bedragen.telt_mee(b):  # zonder bedrag telt niets mee (kort langs)
-            j, e, l_ = bedragen.splits(b)
-            r["per_jaar"] += j
-            r["eenmalig"] += e
-            r["lening"] += l_
-            pj += j
-            ee += e
-            le += l_
-    t = {"per_jaar": pj, "eenmalig": ee, "lening": le}  # = bedragen.totalen(beslissingen)
+        if b.bedrag is not None and _telt_mee(b):  # zonder bedrag telt niets mee (kort langs)
+            # alleen de delen die niet nul zijn optellen: dezelfde waarden (de uitvoer gaat door euro())
+            j, e, l_ = _splits(b)
+            if j:
+                r["per_jaar"] += j
+                pj += j
+            if e:
+                r["eenmalig"] += e
+                ee += e
+            if l_:
+                r["lening"] += l_
+                le += l_
     gt = g["totalen"]
-    for k in t:
-        gt[k] += t[k]
-    return g, t
+    if pj:
+        gt["per_jaar"] += pj
+    if ee:
+        gt["eenmalig"] += ee
+    if le:
+        gt["lening"] += le
+    return g, {"per_jaar": pj, "eenmalig": ee, "lening": le}  # = bedragen.totalen(beslissingen)
+
+
+_telt_mee, _splits = bedragen.telt_mee, bedragen.splits
 
 
 def _verwerk_een(nr: int, payload: Any, samen: dict, kort_als_tekst: bool = False) -> Any:
@@ -422,6 +442,11 @@ def _verwerk_een(nr: int, payload: Any, samen: dict, kort_als_tekst: bool = Fals
 #: die gemeente niet dekt (onbekend, bestaat niet op de peildatum, of een wat-als voor haar)
 _KADERS: dict = {}
 _JSON_SNEL = json.JSONDecoder()  # de C-lezer zonder haak; dubbele sleutels: zie _snel_een
+#: de scanner van ``_JSON_SNEL`` zelf (wat ``decode`` aanroept, zonder de twee witruimte-regexen
+#: eromheen): een regel die met ``{`` begint en eindigt op het object, eventueel met ``\n`` of
+#: ``\r\n``; al het andere (witruimte ervoor of erna) gaat langs de volledige lezer
+_JSON_SCAN = _JSON_SNEL.scan_once
+_REGELEINDEN = frozenset(("\n", "\r\n"))
 
 
 def _kader(gemeente: str, peil) -> Any:
@@ -461,10 +486,10 @@ def _snel_een(nr: int, payload: Any, samen: dict) -> Optional[str]:
         return None
     try:
         tekst = payload.decode("utf-8")
-        doc = _JSON_SNEL.decode(tekst)
+        doc, eind = _JSON_SCAN(tekst, 0)
     except Exception:  # noqa: BLE001 - de volledige lezer geeft de melding
         return None
-    if type(doc) is not dict:
+    if type(doc) is not dict or (eind != len(tekst) and tekst[eind:] not in _REGELEINDEN):
         return None
     ident = None
     extra = 0
