@@ -263,11 +263,6 @@ def _json_woord(w: Optional[str]) -> str:
     return r
 
 
-def _bedrag_json(e: Optional[str]) -> str:
-    """``euro(...)`` als JSON: null of de cijfers tussen aanhalingstekens (alleen cijfers, punt, min)."""
-    return "null" if e is None else f'"{e}"'
-
-
 #: (regeling, uitkomst, bedrag_per, vorm) -> de JSON-tekst van een korte beslissing vóór en na het bedrag
 _RONDOM: dict = {}
 
@@ -288,17 +283,18 @@ def _korte_tekst(nr: int, ident: Any, beslissingen, cbs_code: str, peildatum, vi
         sleutel = (b.regeling, b.uitkomst, b.bedrag_per, b.vorm)
         rond = _RONDOM.get(sleutel)
         if rond is None:
-            rond = (f'{{"regeling":{w(b.regeling)},"uitkomst":{w(b.uitkomst)},"bedrag":',
-                    f',"bedrag_per":{w(b.bedrag_per)},"vorm":{w(b.vorm)}}}')
-            rond += (rond[0] + "null" + rond[1],)  # zonder bedrag: de hele tekst
+            voor = f'{{"regeling":{w(b.regeling)},"uitkomst":{w(b.uitkomst)},"bedrag":'
+            na = f',"bedrag_per":{w(b.bedrag_per)},"vorm":{w(b.vorm)}}}'
+            # vóór en na een bedrag (``euro``: alleen cijfers, punt en min, dus tussen aanhalingstekens
+            # is het JSON), en zonder bedrag de hele tekst
+            rond = (voor + '"', '"' + na, voor + "null" + na)
             if len(_RONDOM) < 4096:
                 _RONDOM[sleutel] = rond
-        delen.append(rond[2] if b.bedrag is None else rond[0] + _bedrag_json(euro(b.bedrag)) + rond[1])
+        delen.append(rond[2] if b.bedrag is None else rond[0] + euro(b.bedrag) + rond[1])
     ident_json = "null" if ident is None else _JSON_ID(ident)
     pj, ee, le = t["per_jaar"], t["eenmalig"], t["lening"]
     if pj or ee or le:
-        totalen = (f'{{"per_jaar":{_bedrag_json(euro(pj))},"eenmalig":{_bedrag_json(euro(ee))},'
-                   f'"lening":{_bedrag_json(euro(le))}}}')
+        totalen = f'{{"per_jaar":"{euro(pj)}","eenmalig":"{euro(ee)}","lening":"{euro(le)}"}}'
     else:
         totalen = _NUL_TOTALEN  # drie keer nul (een som van bedragen van nul of meer is nooit -0)
     sleutel = (cbs_code, peildatum, vingerafdruk)
@@ -502,7 +498,9 @@ def _snel_een(nr: int, payload: Any, samen: dict) -> Optional[str]:
     if r is None or r[0] + extra != tekst.count(":"):
         return None
     f = r[1]
-    k = _kader(f[0], f[1])
+    k = _KADERS.get((f[0], f[1]))
+    if k is None:
+        k = _kader(f[0], f[1])
     if not k:
         return None
     beslissingen = _beslis_snel(k, f)
