@@ -742,7 +742,7 @@ class _Werker:
 
     def stuur(self, volgnr: int, blok) -> None:
         data = pickle.dumps(blok, pickle.HIGHEST_PROTOCOL)
-        self.uitgaand.append(memoryview(_KOP.pack(len(data)) + data))
+        self.uitgaand.extend((memoryview(_KOP.pack(len(data))), memoryview(data)))  # kop en blok apart: niet kopiëren
         self.verwacht.append(volgnr)
 
     def schrijf(self) -> None:
@@ -840,9 +840,9 @@ def _werk(taak: int, terug: int, zet: Zet, volledig: bool) -> None:
             data = pickle.dumps(uit, pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - een fout die niet te pickelen is
             data = pickle.dumps(("fout", RuntimeError(f"{type(uit[1]).__name__}: {uit[1]}")), pickle.HIGHEST_PROTOCOL)
-        m = memoryview(_KOP.pack(len(data)) + data)
-        while m:
-            m = m[os.write(terug, m):]
+        for m in (memoryview(_KOP.pack(len(data))), memoryview(data)):  # kop en resultaat apart: niet kopiëren
+            while m:
+                m = m[os.write(terug, m):]
 
 
 #: blokken onderweg: per werkproces hoogstens ``_PER_WERKER`` (één in bewerking, één wachtend in zijn
