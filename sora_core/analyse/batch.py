@@ -738,7 +738,6 @@ class _Werker:
         self.verwacht: deque = deque()  # volgnummers van de blokken die dit proces nog terugstuurt
         self.uitgaand: deque = deque()  # memoryviews die nog naar de taakpijp moeten
         self.binnen = bytearray()
-        self.leeft = True
 
     def stuur(self, volgnr: int, blok) -> None:
         data = pickle.dumps(blok, pickle.HIGHEST_PROTOCOL)
@@ -768,7 +767,6 @@ class _Werker:
         except BlockingIOError:
             return []
         if not data:
-            self.leeft = False
             raise SoraFout(f"Een werkproces (proces {self.pid}) is onverwacht gestopt; de run is afgebroken "
                            "(te weinig geheugen? zie de systeemlog). Probeer het opnieuw, eventueel met --processen 1.")
         b = self.binnen
@@ -831,7 +829,10 @@ def _werk(taak: int, terug: int, zet: Zet, volledig: bool) -> None:
         if len(kop) < _KOP.size:
             return
         (n,) = _KOP.unpack(kop)
-        blok = pickle.loads(lezer.read(n))
+        data = lezer.read(n)
+        if len(data) < n:  # het hoofdproces viel midden in een blok weg: stil stoppen
+            return
+        blok = pickle.loads(data)
         try:
             uit: tuple = ("ok", verwerk_blok(blok))
         except Exception as e:  # noqa: BLE001 - naar het hoofdproces, dat hem opnieuw opwerpt
