@@ -881,11 +881,13 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
     else:
         if type(kinderen) is not list or len(kinderen) > MAX_PERSONEN:
             return None
+        data = []
         for k in kinderen:
             if type(k) is not dict or len(k) != 1 or "geboortedatum" not in k:
                 return None
+            data.append(k["geboortedatum"])
         n += len(kinderen)
-        kinderen = [k["geboortedatum"] for k in kinderen]
+        kinderen = data
     mede = get("medebewoners")
     if mede is not None and mede != []:
         return None
@@ -913,11 +915,14 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
     else:
         if type(aanvragen) is not list or len(aanvragen) > MAX_AANVRAGEN:
             return None
+        lijst = []
         for av in aanvragen:
             if type(av) is not dict or not _FEIT_AANVRAAG.issuperset(av):
                 return None
             n += len(av)
-        aanvragen = [(av.get("regeling"), av.get("kostensoort"), av.get("bedrag")) for av in aanvragen]
+            ga = av.get
+            lijst.append((ga("regeling"), ga("kostensoort"), ga("bedrag")))
+        aanvragen = lijst
     f = _feiten(get("gemeente"), get("peildatum"), a["geboortedatum"], p, kinderen, soort, ink.get("netto_per_maand"),
                 ink.get("laag_sinds"), ink.get("uitzicht_op_verbetering"), ink.get("laatste_inkomenstoeslag"),
                 bez, sch, overwaarde, aanvragen, a.get("student"), a.get("arbeidsvermogen"), a.get("wajong"))

@@ -174,7 +174,7 @@ def onderbreekbaar():
 def signalen_uitgesteld():
     """Stel SIGTERM, SIGHUP en SIGINT in dit blok uit (``pthread_sigmask``); een signaal dat in
     het blok binnenkomt, wordt bij het verlaten afgeleverd. Voor een stap die niet halverwege mag
-    worden afgebroken (een Pool bouwen). Kindprocessen die in het blok worden geforkt, erven het
+    worden afgebroken (de werkprocessen van ``sora batch`` starten). Kindprocessen die in het blok worden geforkt, erven het
     uitstel: ``stil_werkproces`` heft het op. Zonder ``pthread_sigmask`` of buiten de hoofdthread:
     niets."""
     import threading
@@ -190,9 +190,8 @@ def signalen_uitgesteld():
 
 
 def _stop_werkproces(signum, _frame):
-    # SystemExit met een getal: multiprocessing stopt het proces zonder traceback, en een ``with``
-    # om een wachtrijslot geeft dat slot eerst vrij (een proces dat hard stopt terwijl het een slot
-    # vasthoudt, laat Pool.terminate in het hoofdproces eeuwig wachten)
+    # SystemExit met een getal: het werkproces (``analyse.batch._start_werker``) stopt dan zonder
+    # traceback met exitcode 128 + signaal (``os._exit``); het hoofdproces ziet het einde van zijn pijp
     raise SystemExit(128 + signum)
 
 
@@ -208,8 +207,8 @@ def stil_werkproces() -> None:
     if hasattr(signal, "pthread_sigmask"):  # geforkt tijdens signalen_uitgesteld: het uitstel opheffen
         signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALEN)
     # een eigen procesgroep: Ctrl-C, een opgehangen terminal of `kill -- -PGID` raakt alleen het
-    # hoofdproces, dat de werkprocessen zelf stopt. (Vallen werkprocessen van buiten weg, dan start
-    # Pool nieuwe, en die kunnen een stopsignaal missen dat vóór deze initialisatie kwam.)
+    # hoofdproces, dat de werkprocessen zelf stopt. (Valt een werkproces van buiten weg, dan stopt
+    # de run met een melding: er komen geen nieuwe werkprocessen bij.)
     try:
         os.setpgid(0, 0)
     except OSError:

@@ -11,7 +11,7 @@ docs/cli.md). Uitvoer: JSON Lines, één regel per invoerregel in dezelfde volgo
   De run gaat door.
 
 Geheugen: de invoer wordt in blokken (``blok`` regels) gelezen; er zijn hoogstens
-2 x processen blokken tegelijk onderweg; de samenvatting houdt alleen tellers per gemeente en
+4 x processen blokken tegelijk onderweg; de samenvatting houdt alleen tellers per gemeente en
 regeling bij (plus de eerste 100 foutregels). Volgorde: blokken worden in volgorde
 weggeschreven, dus de uitvoer is gelijk ongeacht het aantal processen.
 
@@ -31,9 +31,14 @@ wat afwijkt (een fout, een ongewone vorm, jongeren, kostendelers, een wat-als vo
 from __future__ import annotations
 
 import csv
+import io
 import json
+import os
+import pickle
+import struct
 import time
 from collections import deque
+from itertools import islice
 from decimal import Decimal
 from typing import Any, Callable, Iterator, Optional
 
@@ -112,11 +117,29 @@ def csv_naar_dict(rij: dict) -> dict:
     return doc
 
 
-def lees_jsonl(f) -> Iterator[tuple[int, Any]]:
-    for nr, regel in enumerate(f, 1):
+def lees_jsonl(f, begin: int = 1) -> Iterator[tuple[int, Any]]:
+    """De niet-lege regels (bytes, met hun regeleinde) met hun regelnummer; ``begin`` is het
+    nummer van de eerste regel van ``f`` (een blok midden uit het bestand, zie ``_blokken_jsonl``)."""
+    for nr, regel in enumerate(f, begin):
         if not regel.strip():
             continue
         yield nr, regel
+
+
+def _blokken_jsonl(f, grootte: int) -> Iterator[tuple[int, list]]:
+    """De fysieke regels van een binair bestand in blokken van ``grootte`` regels:
+    ``(nummer van de eerste regel, [regels als bytes, met hun regeleinde])``. Regels worden
+    precies zo gesplitst als ``for regel in f`` (alleen bij ``\\n``; ``\\r`` blijft in de regel),
+    en lege regels tellen mee, zodat ``lees_jsonl(regels, begin)`` in het werkproces dezelfde
+    regelnummers geeft als over het hele bestand. Het splitsen gebeurt in C (``islice``); het
+    hoofdproces kijkt niet in de regels."""
+    nr = 1
+    while True:
+        regels = list(islice(f, grootte))
+        if not regels:
+            return
+        yield nr, regels
+        nr += len(regels)
 
 
 def _csv_regels(f, kapot: set) -> Iterator[str]:
@@ -240,11 +263,6 @@ def _json_woord(w: Optional[str]) -> str:
     return r
 
 
-def _bedrag_json(e: Optional[str]) -> str:
-    """``euro(...)`` als JSON: null of de cijfers tussen aanhalingstekens (alleen cijfers, punt, min)."""
-    return "null" if e is None else f'"{e}"'
-
-
 #: (regeling, uitkomst, bedrag_per, vorm) -> de JSON-tekst van een korte beslissing vóór en na het bedrag
 _RONDOM: dict = {}
 
@@ -265,25 +283,36 @@ def _korte_tekst(nr: int, ident: Any, beslissingen, cbs_code: str, peildatum, vi
         sleutel = (b.regeling, b.uitkomst, b.bedrag_per, b.vorm)
         rond = _RONDOM.get(sleutel)
         if rond is None:
-            rond = (f'{{"regeling":{w(b.regeling)},"uitkomst":{w(b.uitkomst)},"bedrag":',
-                    f',"bedrag_per":{w(b.bedrag_per)},"vorm":{w(b.vorm)}}}')
-            rond += (rond[0] + "null" + rond[1],)  # zonder bedrag: de hele tekst
+            voor = f'{{"regeling":{w(b.regeling)},"uitkomst":{w(b.uitkomst)},"bedrag":'
+            na = f',"bedrag_per":{w(b.bedrag_per)},"vorm":{w(b.vorm)}}}'
+            # vóór en na een bedrag (``euro``: alleen cijfers, punt en min, dus tussen aanhalingstekens
+            # is het JSON), en zonder bedrag de hele tekst
+            rond = (voor + '"', '"' + na, voor + "null" + na)
             if len(_RONDOM) < 4096:
                 _RONDOM[sleutel] = rond
-        delen.append(rond[2] if b.bedrag is None else rond[0] + _bedrag_json(euro(b.bedrag)) + rond[1])
-    ident_json = "null" if ident is None else json.dumps(ident, ensure_ascii=False)
+        delen.append(rond[2] if b.bedrag is None else rond[0] + euro(b.bedrag) + rond[1])
+    ident_json = "null" if ident is None else _JSON_ID(ident)
     pj, ee, le = t["per_jaar"], t["eenmalig"], t["lening"]
     if pj or ee or le:
-        totalen = (f'{{"per_jaar":{_bedrag_json(euro(pj))},"eenmalig":{_bedrag_json(euro(ee))},'
-                   f'"lening":{_bedrag_json(euro(le))}}}')
+        totalen = f'{{"per_jaar":"{euro(pj)}","eenmalig":"{euro(ee)}","lening":"{euro(le)}"}}'
     else:
         totalen = _NUL_TOTALEN  # drie keer nul (een som van bedragen van nul of meer is nooit -0)
-    return (f'{{"regel":{nr},"id":{ident_json},"gemeente":{w(cbs_code)},'
-            f'"peildatum":"{peildatum.isoformat()}","beslissingen":[{",".join(delen)}],'
-            f'"totalen":{totalen},"vingerafdruk":{w(vingerafdruk)}}}')
+    sleutel = (cbs_code, peildatum, vingerafdruk)
+    kader = _KADERTEKST.get(sleutel)
+    if kader is None:
+        kader = (f',"gemeente":{w(cbs_code)},"peildatum":"{peildatum.isoformat()}","beslissingen":[',
+                 f',"vingerafdruk":{w(vingerafdruk)}}}')
+        if len(_KADERTEKST) >= 4096:
+            _KADERTEKST.clear()
+        _KADERTEKST[sleutel] = kader
+    return f'{{"regel":{nr},"id":{ident_json}{kader[0]}{",".join(delen)}],"totalen":{totalen}{kader[1]}'
 
 
 _NUL_TOTALEN = f'{{"per_jaar":"{euro(NUL)}","eenmalig":"{euro(NUL)}","lening":"{euro(NUL)}"}}'
+#: (cbs_code, peildatum, vingerafdruk) -> de vaste tekst van een korte uitvoerregel vóór en na de beslissingen
+_KADERTEKST: dict = {}
+#: = ``json.dumps(w, ensure_ascii=False)`` (dezelfde instellingen), zonder elke keer een encoder te bouwen
+_JSON_ID = json.JSONEncoder(ensure_ascii=False).encode
 
 
 _LUI: dict[str, Any] = {}
@@ -317,19 +346,29 @@ def _tel(samen: dict, info, peildatum, beslissingen) -> tuple[dict, dict]:
                                           "per_jaar": NUL, "eenmalig": NUL, "lening": NUL}
         u = r["uitkomsten"]
         u[b.uitkomst] = u.get(b.uitkomst, 0) + 1
-        if b.bedrag is not None and bedragen.telt_mee(b):  # zonder bedrag telt niets mee (kort langs)
-            j, e, l_ = bedragen.splits(b)
-            r["per_jaar"] += j
-            r["eenmalig"] += e
-            r["lening"] += l_
-            pj += j
-            ee += e
-            le += l_
-    t = {"per_jaar": pj, "eenmalig": ee, "lening": le}  # = bedragen.totalen(beslissingen)
+        if b.bedrag is not None and _telt_mee(b):  # zonder bedrag telt niets mee (kort langs)
+            # alleen de delen die niet nul zijn optellen: dezelfde waarden (de uitvoer gaat door euro())
+            j, e, l_ = _splits(b)
+            if j:
+                r["per_jaar"] += j
+                pj += j
+            if e:
+                r["eenmalig"] += e
+                ee += e
+            if l_:
+                r["lening"] += l_
+                le += l_
     gt = g["totalen"]
-    for k in t:
-        gt[k] += t[k]
-    return g, t
+    if pj:
+        gt["per_jaar"] += pj
+    if ee:
+        gt["eenmalig"] += ee
+    if le:
+        gt["lening"] += le
+    return g, {"per_jaar": pj, "eenmalig": ee, "lening": le}  # = bedragen.totalen(beslissingen)
+
+
+_telt_mee, _splits = bedragen.telt_mee, bedragen.splits
 
 
 def _verwerk_een(nr: int, payload: Any, samen: dict, kort_als_tekst: bool = False) -> Any:
@@ -399,6 +438,11 @@ def _verwerk_een(nr: int, payload: Any, samen: dict, kort_als_tekst: bool = Fals
 #: die gemeente niet dekt (onbekend, bestaat niet op de peildatum, of een wat-als voor haar)
 _KADERS: dict = {}
 _JSON_SNEL = json.JSONDecoder()  # de C-lezer zonder haak; dubbele sleutels: zie _snel_een
+#: de scanner van ``_JSON_SNEL`` zelf (wat ``decode`` aanroept, zonder de twee witruimte-regexen
+#: eromheen): een regel die met ``{`` begint en eindigt op het object, eventueel met ``\n`` of
+#: ``\r\n``; al het andere (witruimte ervoor of erna) gaat langs de volledige lezer
+_JSON_SCAN = _JSON_SNEL.scan_once
+_REGELEINDEN = frozenset(("\n", "\r\n"))
 
 
 def _kader(gemeente: str, peil) -> Any:
@@ -438,10 +482,10 @@ def _snel_een(nr: int, payload: Any, samen: dict) -> Optional[str]:
         return None
     try:
         tekst = payload.decode("utf-8")
-        doc = _JSON_SNEL.decode(tekst)
+        doc, eind = _JSON_SCAN(tekst, 0)
     except Exception:  # noqa: BLE001 - de volledige lezer geeft de melding
         return None
-    if type(doc) is not dict:
+    if type(doc) is not dict or (eind != len(tekst) and tekst[eind:] not in _REGELEINDEN):
         return None
     ident = None
     extra = 0
@@ -454,7 +498,9 @@ def _snel_een(nr: int, payload: Any, samen: dict) -> Optional[str]:
     if r is None or r[0] + extra != tekst.count(":"):
         return None
     f = r[1]
-    k = _kader(f[0], f[1])
+    k = _KADERS.get((f[0], f[1]))
+    if k is None:
+        k = _kader(f[0], f[1])
     if not k:
         return None
     beslissingen = _beslis_snel(k, f)
@@ -485,8 +531,14 @@ def _snelle_functies() -> None:
     _feiten_snel, _beslis_snel = feiten_snel, beslis
 
 
-def verwerk_blok(blok: list[tuple[int, Any]]) -> tuple[str, dict, list[dict]]:
-    """Beslis een blok; geeft (uitvoerregels, samenvatting per gemeente, foutregels)."""
+def verwerk_blok(blok) -> tuple[bytes, dict, list[dict], int]:
+    """Beslis een blok; geeft (uitvoerregels als UTF-8, samenvatting per gemeente, foutregels,
+    aantal uitvoerregels). ``blok`` is een JSON Lines-blok ``(nummer van de eerste regel, regels)``
+    met de regels als lijst of als één bytes-object (zo gaat een blok naar een werkproces, zie
+    ``_werkers``), of een lijst ``(regelnummer, rij)`` uit ``lees_csv``."""
+    if type(blok) is tuple:
+        begin, regels = blok
+        blok = lees_jsonl(io.BytesIO(regels) if type(regels) is bytes else regels, begin)
     samen: dict[str, dict] = {}
     fouten = []
     delen = []
@@ -506,7 +558,12 @@ def verwerk_blok(blok: list[tuple[int, Any]]) -> tuple[str, dict, list[dict]]:
         if "fout" in rec:
             fouten.append({"regel": nr, "velden": sorted({f["veld"] or "(document)" for f in rec["fout"]["fouten"]})})
         delen.append(json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str))
-    return "\n".join(delen) + ("\n" if delen else ""), samen, fouten
+    tekst = "\n".join(delen) + ("\n" if delen else "")
+    try:
+        data: Any = tekst.encode("utf-8")
+    except UnicodeEncodeError:  # een losse surrogaat (uit een id als "\\ud83d"): als tekst, zoals vroeger
+        data = tekst
+    return data, samen, fouten, len(delen)
 
 
 # --------------------------------------------------------------------------- samenvoegen
@@ -570,6 +627,7 @@ def _samenvatting(per: dict, aantal: int, fouten: int, foutregels: list, zet: Ze
 # --------------------------------------------------------------------------- de run
 
 def _blokken(bron: Iterator[tuple[int, Any]], grootte: int) -> Iterator[list]:
+    """CSV: de rijen van ``lees_csv`` in blokken (JSON Lines: ``_blokken_jsonl``)."""
     blok: list = []
     for item in bron:
         blok.append(item)
@@ -592,30 +650,64 @@ BLOK_KORT = 1000
 BLOK_VOLLEDIG = 100
 
 
+def _schrijver(uit) -> Optional[Callable[[Any], Any]]:
+    """Schrijft de uitvoer van een blok naar ``uit``: UTF-8 rechtstreeks naar de binaire laag als
+    het tekstbestand toch UTF-8 zonder vertaling van regeleinden schrijft (het bestand van
+    ``Atomisch``, standaarduit op Linux); anders (een ``StringIO``, een andere codering) als tekst.
+    Een blok dat als tekst terugkwam (niet als UTF-8 te schrijven, zie ``verwerk_blok``) gaat als
+    tekst naar ``uit``, dat dan dezelfde fout geeft als vroeger (of het wel kan schrijven)."""
+    if uit is None:
+        return None
+    laag = getattr(uit, "buffer", None)
+    try:
+        import codecs
+
+        utf8 = codecs.lookup(uit.encoding).name == "utf-8" and getattr(uit, "errors", "strict") == "strict"
+    except (AttributeError, LookupError, TypeError):
+        utf8 = False
+    if laag is None or not utf8 or os.linesep != "\n":
+        return lambda data: uit.write(data if type(data) is str else data.decode("utf-8"))
+    uit.flush()  # wat er al als tekst in stond, eerst
+
+    def schrijf(data) -> None:
+        if type(data) is str:
+            uit.write(data)
+            uit.flush()
+        else:
+            laag.write(data)
+
+    return schrijf
+
+
 def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, processen: int = 1,
           blok: Optional[int] = None,
           volledig: bool = False, voortgang: Optional[Callable[[int, int, float], None]] = None) -> dict:
     """Beslis alle casussen uit ``invoer`` (binair bestand) en schrijf JSON Lines naar ``uit``
-    (tekstbestand of None). Geeft de samenvatting."""
+    (tekstbestand of None). Geeft de samenvatting.
+
+    Met ``processen`` > 1 (en ``os.fork``) beslissen werkprocessen de blokken (``_werkers``); het
+    hoofdproces knipt alleen de invoer in blokken regels, stuurt ze als bytes weg en schrijft de
+    UTF-8 die terugkomt in volgorde weg. Zonder ``os.fork`` (Windows) beslist één proces."""
     from ..plugins import register
 
     zet = zet or {}
     blok = blok or (BLOK_VOLLEDIG if volledig else BLOK_KORT)
     register()  # laad de plugins vóór het splitsen: de werkprocessen erven ze (fork)
     _init(zet, volledig)
-    bron = lees_csv(invoer) if formaat == "csv" else lees_jsonl(invoer)
+    blokken = _blokken(lees_csv(invoer), blok) if formaat == "csv" else _blokken_jsonl(invoer, blok)
     start = time.perf_counter()
     per: dict = {}
     aantal = fouten = 0
     foutregels: list = []
+    naar_uit = _schrijver(uit)
 
     def schrijf(resultaat) -> None:
         nonlocal aantal, fouten
-        tekst, samen, fr = resultaat
-        if uit is not None:
-            uit.write(tekst)
+        data, samen, fr, n = resultaat
+        if naar_uit is not None:
+            naar_uit(data)
         _voeg_samen(per, samen)
-        aantal += tekst.count("\n")
+        aantal += n
         fouten += len(fr)
         ruimte = MAX_FOUTREGELS - len(foutregels)
         if ruimte > 0:
@@ -623,86 +715,264 @@ def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, pro
         if voortgang:
             voortgang(aantal, fouten, time.perf_counter() - start)
 
-    if processen <= 1:
-        for b in _blokken(bron, blok):
+    if processen <= 1 or not hasattr(os, "fork"):
+        for b in blokken:
             schrijf(verwerk_blok(b))
     else:
-        import multiprocessing as mp
-
-        methode = "fork" if "fork" in mp.get_all_start_methods() else None
-        ctx = mp.get_context(methode)
-        # Een stopsignaal tijdens het bouwen van de Pool (werkers al geforkt, bewakingsthreads nog
-        # niet klaar) liet een halve Pool zonder opruimer achter: multiprocessing vulde bij het
-        # afsluiten de gestopte werkers weer aan en wachtte daar eeuwig op (gezien met gdb en
-        # multiprocessing-logging, 1 op ≈ 50 runs). Daarom worden de stopsignalen tijdens het bouwen
-        # uitgesteld (de werkers heffen dat in hun initialisatie op) en komen ze pas binnen het
-        # try-blok aan, waar _stop_pool opruimt.
-        from ..uitvoerpad import signalen_uitgesteld
-
-        pool = None
-        try:
-            with signalen_uitgesteld():
-                pool = ctx.Pool(processen, initializer=_init_werker, initargs=(zet, volledig))
-            onderweg: deque = deque()
-            for b in _blokken(bron, blok):
-                onderweg.append(pool.apply_async(verwerk_blok, (b,)))
-                while len(onderweg) >= 2 * processen:
-                    schrijf(onderweg.popleft().get())
-            while onderweg:
-                schrijf(onderweg.popleft().get())
-        except BaseException:
-            if pool is not None:
-                _stop_pool(pool)
-            raise
-        # alles is binnen: laat de werkprocessen gewoon eindigen (close + join) in plaats van ze met
-        # SIGTERM te stoppen (terminate); een werkproces dat een signaal afhandelt terwijl het op de
-        # wachtrij wacht, kon Pool.terminate af en toe laten hangen. Begrensd: dan toch _stop_pool.
-        pool.close()
-        _wacht_op_pool(pool)
+        _werkers(blokken, processen, zet, volledig, schrijf)
     return _samenvatting(per, aantal, fouten, foutregels, zet, formaat, time.perf_counter() - start)
 
 
-def _wacht_op_pool(pool, wacht: float = 30.0) -> None:
-    """``pool.join()`` na ``pool.close()``, hoogstens ``wacht`` seconden; daarna ``_stop_pool``."""
-    import threading
+# --------------------------------------------------------------------------- werkprocessen
 
-    t = threading.Thread(target=pool.join, daemon=True)
-    t.start()
-    t.join(wacht)
-    if t.is_alive():
-        _stop_pool(pool)
+#: een bericht tussen hoofd- en werkproces: 8 bytes lengte, dan een pickle
+_KOP = struct.Struct("<Q")
 
 
-def _stop_pool(pool, wacht: float = 5.0) -> None:
-    """Stop de werkprocessen na een fout of signaal, begrensd in de tijd; daarna gaat het
-    hoofdproces hoe dan ook door met opruimen.
+class _Werker:
+    """Eén werkproces (fork) met twee pijpen: taken erheen, resultaten terug. Het hoofdproces
+    schrijft en leest niet-blokkerend (``_werkers``); het werkproces blokkerend (``_werk``)."""
 
-    ``Pool.terminate`` in een thread, hoogstens ``wacht`` seconden (het kan blijven hangen als een
-    werker wegviel terwijl hij de wachtrij vasthield); daarna gaat elk werkproces dat nog leeft hard
-    weg (SIGKILL; werkers schrijven zelf niets), ook een dat Pool intussen aanvulde, en worden ze
-    begrensd geoogst: de afsluiting van multiprocessing (join van elk kindproces) mag op niets meer
-    wachten. (De hang van 1 op ≈ 50 runs zat in een signaal tijdens het bouwen van de Pool: zie
-    ``signalen_uitgesteld`` in ``draai``.)"""
-    import multiprocessing as mp
-    import threading
+    def __init__(self, pid: int, taak: int, terug: int):
+        self.pid, self.taak, self.terug = pid, taak, terug
+        self.verwacht: deque = deque()  # volgnummers van de blokken die dit proces nog terugstuurt
+        self.uitgaand: deque = deque()  # memoryviews die nog naar de taakpijp moeten
+        self.binnen = bytearray()
 
-    def stil_terminate() -> None:
+    def stuur(self, volgnr: int, blok) -> None:
+        data = pickle.dumps(blok, pickle.HIGHEST_PROTOCOL)
+        self.uitgaand.extend((memoryview(_KOP.pack(len(data))), memoryview(data)))  # kop en blok apart: niet kopiëren
+        self.verwacht.append(volgnr)
+
+    def schrijf(self) -> None:
+        """Zoveel als de taakpijp nu opneemt."""
+        while self.uitgaand:
+            m = self.uitgaand[0]
+            try:
+                n = os.write(self.taak, m)
+            except BlockingIOError:
+                return
+            except BrokenPipeError:  # het werkproces is weg: ``lees`` ziet het einde van zijn pijp en meldt het
+                self.uitgaand.clear()
+                return
+            if n == len(m):
+                self.uitgaand.popleft()
+            else:
+                self.uitgaand[0] = m[n:]
+
+    def lees(self) -> list:
+        """Wat er nu in de resultaatpijp staat; geeft de complete resultaten (in volgorde)."""
         try:
-            pool.terminate()
-        except Exception:  # noqa: BLE001 - geen traceback op standaardfout; hieronder gaat alles toch weg
-            pass
+            data = os.read(self.terug, 1 << 20)
+        except BlockingIOError:
+            return []
+        if not data:
+            raise SoraFout(f"Een werkproces (proces {self.pid}) is onverwacht gestopt; de run is afgebroken "
+                           "(te weinig geheugen? zie de systeemlog). Probeer het opnieuw, eventueel met --processen 1.")
+        b = self.binnen
+        b += data
+        klaar = []
+        while len(b) >= _KOP.size:
+            (n,) = _KOP.unpack_from(b)
+            if len(b) < _KOP.size + n:
+                break
+            klaar.append((self.verwacht.popleft(), pickle.loads(memoryview(b)[_KOP.size:_KOP.size + n])))
+            del b[:_KOP.size + n]
+        return klaar
 
-    t = threading.Thread(target=stil_terminate, daemon=True)
-    t.start()
-    t.join(wacht)
-    for w in set(getattr(pool, "_pool", ())) | set(mp.active_children()):
+
+def _start_werker(zet: Zet, volledig: bool, werkers: list) -> _Werker:
+    taak_r, taak_w = os.pipe()
+    terug_r, terug_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # het werkproces: komt nooit terug uit deze functie
+        code = 1
         try:
-            if w.is_alive():
-                w.kill()
-        except (OSError, ValueError, AttributeError, AssertionError):
+            os.close(taak_w)
+            os.close(terug_r)
+            for w in werkers:  # de kanten van de andere werkprocessen: anders ziet dat proces nooit het einde
+                os.close(w.taak)
+                os.close(w.terug)
+            _werk(taak_r, terug_w, zet, volledig)
+            code = 0
+        except SystemExit as e:  # een stopsignaal (``uitvoerpad.stil_werkproces``): stil
+            code = e.code if isinstance(e.code, int) else 1
+        except BaseException:  # noqa: BLE001 - alleen in het werkproces; het hoofdproces meldt dat het stopte
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    os.close(taak_r)
+    os.close(terug_w)
+    for fd in (taak_w, terug_r):
+        os.set_blocking(fd, False)
+        try:  # Linux: een pijp van 1 MiB in plaats van 64 KiB, zodat een blok in één keer over kan
+            import fcntl
+
+            fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+        except (ImportError, AttributeError, OSError):
             pass
-    for w in mp.active_children():
-        w.join(wacht)
+    return _Werker(pid, taak_w, terug_r)
+
+
+def _werk(taak: int, terug: int, zet: Zet, volledig: bool) -> None:
+    """Het werkproces: blokken lezen, beslissen, het resultaat terugsturen; stopt als de taakpijp
+    dicht is (het hoofdproces is klaar). Een fout in een blok gaat terug naar het hoofdproces."""
+    import gc
+
+    _init_werker(zet, volledig)
+    gc.freeze()  # wat het hoofdproces al had (plugins, beleid): niet steeds opnieuw nalopen
+    lezer = open(taak, "rb", closefd=False)
+    while True:
+        kop = lezer.read(_KOP.size)
+        if len(kop) < _KOP.size:
+            return
+        (n,) = _KOP.unpack(kop)
+        data = lezer.read(n)
+        if len(data) < n:  # het hoofdproces viel midden in een blok weg: stil stoppen
+            return
+        blok = pickle.loads(data)
+        try:
+            uit: tuple = ("ok", verwerk_blok(blok))
+        except Exception as e:  # noqa: BLE001 - naar het hoofdproces, dat hem opnieuw opwerpt
+            uit = ("fout", e)
+        try:
+            data = pickle.dumps(uit, pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - een fout die niet te pickelen is
+            data = pickle.dumps(("fout", RuntimeError(f"{type(uit[1]).__name__}: {uit[1]}")), pickle.HIGHEST_PROTOCOL)
+        for m in (memoryview(_KOP.pack(len(data))), memoryview(data)):  # kop en resultaat apart: niet kopiëren
+            while m:
+                m = m[os.write(terug, m):]
+
+
+#: blokken onderweg: per werkproces hoogstens ``_PER_WERKER`` (één in bewerking, één wachtend in zijn
+#: pijp), en samen hoogstens ``_VENSTER`` x processen (gestuurd, in bewerking, of klaar en wachtend
+#: op hun beurt). Het venster is ruimer dan wat de werkprocessen vasthouden: staat er één stil (de
+#: machine is druk), dan kunnen de andere intussen een paar blokken verder.
+_PER_WERKER = 2
+_VENSTER = 4
+
+
+def _werkers(blokken: Iterator, processen: int, zet: Zet, volledig: bool, schrijf: Callable) -> None:
+    """Verdeel de blokken over ``processen`` werkprocessen en geef de resultaten in volgorde aan
+    ``schrijf``. Eén thread, geen ``multiprocessing.Pool``: het hoofdproces wacht met ``poll`` op
+    de pijpen (de Pool had drie threads, waarvan er één bleef rondlopen zolang er een resultaat in
+    de pijp stond, ≈ 0,3 s CPU per 100.000 casussen).
+
+    Geheugen: hoogstens ``_VENSTER`` x processen blokken zijn onderweg (gestuurd, in bewerking, of
+    klaar en wachtend op hun beurt). Een nieuw blok gaat naar het werkproces met de minste blokken
+    onderweg, als dat er minder dan ``_PER_WERKER`` heeft.
+
+    Stoppen: een fout of signaal (``Onderbroken``) stopt de werkprocessen (``_stop_werkers``);
+    aan het eind sluit het hoofdproces de taakpijpen en wachten de werkprocessen begrensd op
+    hun einde. De stopsignalen worden uitgesteld zolang de werkprocessen worden gestart (een
+    signaal tussen fork en de administratie liet anders een werkproces achter); ze komen daarna
+    binnen het try-blok aan. De werkprocessen heffen het uitstel op in ``stil_werkproces``."""
+    import select
+
+    from ..uitvoerpad import signalen_uitgesteld
+
+    werkers: list = []
+    try:
+        with signalen_uitgesteld():
+            for _ in range(processen):
+                werkers.append(_start_werker(zet, volledig, werkers))
+        per_fd = {}
+        poller = select.poll()
+        for w in werkers:
+            per_fd[w.terug] = w
+            poller.register(w.terug, select.POLLIN)
+        schrijvend: set = set()
+        max_onderweg = _VENSTER * processen
+        volgnr = volgende = 0  # het volgende blok om te sturen, en om weg te schrijven
+        klaar: dict = {}
+        op = False
+        while True:
+            while volgende in klaar:  # eerst wegschrijven (dat maakt ruimte), dan aanvullen, dan wachten
+                soort, r = klaar.pop(volgende)
+                volgende += 1
+                if soort != "ok":
+                    raise r
+                schrijf(r)
+            while not op and volgnr - volgende < max_onderweg:
+                w = min(werkers, key=lambda w: len(w.verwacht))
+                if len(w.verwacht) >= _PER_WERKER:
+                    break
+                b = next(blokken, None)
+                if b is None:
+                    op = True
+                    break
+                if type(b) is tuple:
+                    b = (b[0], b"".join(b[1]))  # één bytes-object: de pijp in zonder per regel te pickelen
+                w.stuur(volgnr, b)
+                volgnr += 1
+                w.schrijf()
+            if op and volgende == volgnr:
+                break
+            for w in werkers:
+                if w.uitgaand and w.taak not in schrijvend:
+                    poller.register(w.taak, select.POLLOUT)
+                    schrijvend.add(w.taak)
+                elif not w.uitgaand and w.taak in schrijvend:
+                    poller.unregister(w.taak)
+                    schrijvend.discard(w.taak)
+            for fd, _gebeurtenis in poller.poll():
+                w = per_fd.get(fd)
+                if w is not None:
+                    for volg, r in w.lees():
+                        klaar[volg] = r
+                else:
+                    next(x for x in werkers if x.taak == fd).schrijf()
+    except BaseException:
+        _stop_werkers(werkers)
+        raise
+    for w in werkers:  # klaar: de taakpijp dicht, dan stopt elk werkproces vanzelf
+        os.close(w.taak)
+        w.taak = -1
+    _stop_werkers(werkers, eerst_wachten=30.0)
+
+
+def _stop_werkers(werkers: list, wacht: float = 5.0, eerst_wachten: float = 0.0) -> None:
+    """Stop de werkprocessen, begrensd in de tijd. ``eerst_wachten`` > 0 (de run is af, de
+    taakpijpen zijn dicht): eerst zo lang wachten tot ze vanzelf stoppen. Daarna SIGTERM (ze
+    stoppen stil, zie ``uitvoerpad.stil_werkproces``), ``wacht`` seconden, en wat dan nog leeft
+    SIGKILL (werkprocessen schrijven zelf niets). Elk proces wordt geoogst."""
+    import signal
+
+    def oogst(tot: float) -> None:
+        while True:
+            for w in werkers:
+                if w.pid:
+                    try:
+                        if os.waitpid(w.pid, os.WNOHANG)[0]:
+                            w.pid = 0
+                    except ChildProcessError:
+                        w.pid = 0
+            if not any(w.pid for w in werkers) or time.monotonic() >= tot:
+                return
+            time.sleep(0.002)
+
+    for w in werkers:
+        for fd in (w.taak, w.terug):
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        w.taak = w.terug = -1
+    if eerst_wachten:
+        oogst(time.monotonic() + eerst_wachten)
+    for sig, tijd in ((signal.SIGTERM, wacht), (signal.SIGKILL, wacht)):
+        levend = [w for w in werkers if w.pid]
+        if not levend:
+            return
+        for w in levend:
+            try:
+                os.kill(w.pid, sig)
+            except ProcessLookupError:
+                pass
+        oogst(time.monotonic() + tijd)
 
 
 def samenvatting_tekst(s: dict) -> str:
