@@ -128,19 +128,21 @@ class Uitleg:
         self.regeling = regeling
         self.motiveer = ctx.motiveer
         self._stappen: list[Motivering] = []
-        self._waarden: dict[str, GebruikteWaarde] = {}
-        self._volgorde: list[str] = []
+        self._waarden: dict[str, GebruikteWaarde] = {}  # in volgorde van gebruik
         self._onbevestigd: list[str] = []  # in volgorde van gebruik
+        self._geldend = ctx.beleid.waarden  # heet pad: de waarden van het opgeloste beleid, één opzoeking per waarde
 
     # --- waarden
     def waarde(self, naam: str) -> Any:
         return self.waarde_record(naam).waarde
 
     def waarde_record(self, naam: str) -> Waarde:
-        w = self.ctx.beleid.waarde(naam)
+        w = self._geldend.get(naam)
         if w is None:
-            raise OntbrekendeWaarde(naam, self.ctx.peildatum, definitie=self.ctx.beleid.definities.get(naam))
-        if self.motiveer:  # zonder motivering worden gebruikte waarden niet bijgehouden
+            w = self.ctx.beleid.waarde(naam)  # onbekende naam: KeyError van het beleid
+            if w is None:
+                raise OntbrekendeWaarde(naam, self.ctx.peildatum, definitie=self.ctx.beleid.definities.get(naam))
+        if self.motiveer and w.naam not in self._waarden:  # zonder motivering worden gebruikte waarden niet bijgehouden
             self.gebruik(w)
         return w
 
@@ -154,7 +156,6 @@ class Uitleg:
                 self._onbevestigd.append(naam)
             gevonden = _GEBRUIKT.get((id(w), naam))  # als gebruikte_waarde, zonder aanroep (heet pad)
             self._waarden[naam] = gevonden[1] if gevonden is not None and gevonden[0] is w else gebruikte_waarde(w, naam)
-            self._volgorde.append(naam)
 
     def bron_van(self, naam: str) -> str:
         """De bron ('kern' of plugin) van een waarde: voor de bron van een motiveringsstap."""
@@ -192,7 +193,7 @@ class Uitleg:
             regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
             bedrag=bedrag, vorm=vorm if bedrag is not None else None,
             motivering=tuple(stappen),
-            gebruikte_waarden=tuple(self._waarden.values()),  # in volgorde van gebruik, als _volgorde
+            gebruikte_waarden=tuple(self._waarden.values()),  # in volgorde van gebruik
             bedrag_per=bedrag_per if bedrag is not None else None,
             bezwaar_uiterlijk=bezwaar_uiterlijk,
         )
