@@ -19,7 +19,7 @@ from .bezwaar import bezwaarstap, is_besluit
 from .fouten import Fout, InvoerFout, PluginFout, SoraFout
 from .geld import datum_nl
 from .huishouden import OnbekendeAOWLeeftijd
-from .model import BEDRAG_PER, UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs
+from .model import BEDRAG_PER, UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs, snelle_constructor
 from .plugins import Register, gemeente_bestaat_op, register
 from .regels.registratie import RegelingDef, basispakket
 from .uitleg import Context, OntbrekendeWaarde, Uitleg
@@ -83,13 +83,17 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
                                                  "schuldhulpverlening nog niet beoordelen.")]) from None
 
         schuldhulp = schuldhulpverlening.overzicht(ctx)
-    return Besluit(
+    return _maak_besluit(
         gemeente=beleid.gemeente, peildatum=casus.peildatum, beslissingen=tuple(beslissingen),
-        ontvangstbewijs=Ontvangstbewijs(__version__, beleid.gemeente.plugin_versie, beleid.vingerafdruk),
+        ontvangstbewijs=_maak_ontvangstbewijs(__version__, beleid.gemeente.plugin_versie, beleid.vingerafdruk),
         schuldhulp=schuldhulp,
         waarschuwingen=_waarschuwingen(beleid, beslissingen),
     )
 
+
+#: ``Besluit(...)`` en ``Ontvangstbewijs(...)`` zonder de attrs-``__init__`` (zelfde objecten)
+_maak_besluit = snelle_constructor(Besluit)
+_maak_ontvangstbewijs = snelle_constructor(Ontvangstbewijs)
 
 #: de regeling waarvoor meer aanvragen in één casus mogen (elk voor een eigen kostenpost)
 MEER_AANVRAGEN = "bijzondere_bijstand"

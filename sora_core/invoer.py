@@ -759,6 +759,8 @@ def _snel_van(lees: Callable) -> Callable:
 
 def _snel_object(velden: dict, maak: Optional[Callable]) -> Callable:
     snel = {naam: _snel_van(lees) for naam, (lees, _) in velden.items()}
+    if maak is not None:
+        maak = model.snelle_constructor(maak)  # zelfde object als maak(**uit), zonder de attrs-__init__
     verplicht = tuple(naam for naam, (_, v) in velden.items() if v)
 
     def lees(doc: Any) -> Any:
@@ -799,7 +801,10 @@ def casus_snel(doc: Any) -> Optional[model.Casus]:
     _samenhang(lz, v)
     if lz.fouten:
         return None
-    return model.Casus(**v)
+    return _maak_casus(**v)
+
+
+_maak_casus = model.snelle_constructor(model.Casus)
 
 
 # --------------------------------------------------------------------------- lezer voor de batch
