@@ -8,6 +8,7 @@ op?") de regel toepassen; schuldhulp beoordelen als de casus daarom vraagt; ontv
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 from decimal import Decimal
 from typing import Optional, Union
 
@@ -38,9 +39,12 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
     Gooit ``InvoerFout`` (met alle problemen per veld) als de casus niet te beslissen is, en
     ``PluginFout`` als de plugin van de gemeente niet werkt."""
     if isinstance(casus, dict):
-        from .invoer import casus_uit_dict
+        lees = _KERN.get("casus_uit_dict")
+        if lees is None:  # pas bij de eerste dict geladen (invoer is niet nodig voor een Casus), daarna zonder import
+            from .invoer import casus_uit_dict as lees
 
-        casus = casus_uit_dict(casus)
+            _KERN["casus_uit_dict"] = lees
+        casus = lees(casus)
     elif not isinstance(casus, Casus):
         from .invoer import _soort
 
@@ -51,7 +55,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
     if peildatum is not None:
         casus = attrs.evolve(casus, peildatum=peildatum)
     reg = reg or register()
-    plugin = reg.zoek(casus.gemeente)
+    plugin = _zoek(reg, casus.gemeente)
     gemeente_bestaat_op(plugin, casus.peildatum)
     beleid = los_op(plugin, casus.peildatum, zet)
     ctx = Context(casus, beleid, motiveren, ontbrekend)
@@ -85,15 +89,49 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
         schuldhulp = schuldhulpverlening.overzicht(ctx)
     return _maak_besluit(
         gemeente=beleid.gemeente, peildatum=casus.peildatum, beslissingen=tuple(beslissingen),
-        ontvangstbewijs=_maak_ontvangstbewijs(__version__, beleid.gemeente.plugin_versie, beleid.vingerafdruk),
+        ontvangstbewijs=_ontvangstbewijs(beleid),
         schuldhulp=schuldhulp,
         waarschuwingen=_waarschuwingen(beleid, beslissingen),
     )
 
 
-#: ``Besluit(...)`` en ``Ontvangstbewijs(...)`` zonder de attrs-``__init__`` (zelfde objecten)
+#: ``Besluit(...)`` zonder de attrs-``__init__`` (zelfde object)
 _maak_besluit = snelle_constructor(Besluit)
-_maak_ontvangstbewijs = snelle_constructor(Ontvangstbewijs)
+
+
+def _zoek(reg: Register, gemeente: str):
+    """``reg.zoek(gemeente)``, onthouden per register en tekst (heet pad: elk besluit zoekt zijn
+    gemeente). Alleen gevonden gemeenten komen in de tabel, dus alleen een CBS-code of pluginnaam
+    (in een of andere schrijfwijze), nooit vrije tekst; de tabel houdt het register zelf vast, zodat
+    een ander register nooit een oude vondst krijgt. Begrensd."""
+    gevonden = _GEMEENTEN.get(gemeente)
+    if gevonden is not None and gevonden[0] is reg:
+        return gevonden[1]
+    plugin = reg.zoek(gemeente)  # gooit bij een onbekende gemeente: niets onthouden
+    if len(_GEMEENTEN) >= 1024:
+        _GEMEENTEN.clear()
+    _GEMEENTEN[gemeente] = (reg, plugin)
+    return plugin
+
+
+_GEMEENTEN: dict[str, tuple[Register, object]] = {}
+
+
+def _ontvangstbewijs(beleid: Beleid) -> Ontvangstbewijs:
+    """Het ontvangstbewijs (toolkitversie, pluginversie, vingerafdruk van het beleid): per opgelost
+    beleid één (onveranderlijk) object, gedeeld door alle besluiten van dat beleid. De tabel houdt het
+    beleid vast (een hergebruikt id() geeft nooit een verkeerd bewijs); begrensd."""
+    gevonden = _BEWIJZEN.get(id(beleid))
+    if gevonden is not None and gevonden[0] is beleid:
+        return gevonden[1]
+    bewijs = Ontvangstbewijs(__version__, beleid.gemeente.plugin_versie, beleid.vingerafdruk)
+    if len(_BEWIJZEN) >= 4096:
+        _BEWIJZEN.clear()
+    _BEWIJZEN[id(beleid)] = (beleid, bewijs)
+    return bewijs
+
+
+_BEWIJZEN: dict[int, tuple[Beleid, Ontvangstbewijs]] = {}
 
 #: de regeling waarvoor meer aanvragen in één casus mogen (elk voor een eigen kostenpost)
 MEER_AANVRAGEN = "bijzondere_bijstand"
@@ -106,6 +144,8 @@ def dubbele_aanvragen(aanvragen) -> list[Fout]:
     keer precies dezelfde kostenpost (kostensoort, bedrag, kostendatum en omschrijving) zou
     dubbel betalen en is ook een fout. De melding noemt de herhaling, nooit de omschrijving."""
     fouten: list[Fout] = []
+    if len({a.regeling for a in aanvragen}) == len(aanvragen):
+        return fouten  # elke regeling één keer (de gewone casus): dan is er ook niets dubbel
     eerder: dict = {}
     for i, a in enumerate(aanvragen):
         if a.regeling == MEER_AANVRAGEN:
@@ -237,12 +277,20 @@ def _ongeldig(b: object) -> str:
     return ""
 
 
+_NAAM = attrgetter("naam")
+
+
 def _waarschuwingen(beleid: Beleid, beslissingen: list[Beslissing]) -> tuple[str, ...]:
     """Noem de open normen die dit besluit gebruikte en die de gemeente nog moet bevestigen."""
-    gebruikt = {w.naam for b in beslissingen for w in b.gebruikte_waarden}
+    te_bevestigen = beleid.te_bevestigen
+    if not te_bevestigen:
+        return ()
+    gebruikt: set = set()
+    for b in beslissingen:
+        gebruikt.update(map(_NAAM, b.gebruikte_waarden))
     if not gebruikt:  # zonder motivering (of zonder gebruikte waarden): niets te melden
         return ()
-    open_ = sorted(n for n in beleid.te_bevestigen if n in gebruikt)
+    open_ = sorted(gebruikt.intersection(te_bevestigen))
     if not open_:
         return ()
     return (f"{beleid.gemeente.naam} volgt voor {len(open_)} hier gebruikte open norm(en) de regionale standaard; "

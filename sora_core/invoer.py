@@ -641,14 +641,15 @@ def casus_volledig(doc: Any) -> model.Casus:
 def _samenhang(lz: _Lezer, v: dict) -> None:
     """Controles over velden heen: geboortedata niet na de peildatum, enz."""
     peil: date = v["peildatum"]
-    personen = [("aanvrager", v["aanvrager"])]
-    if "partner" in v:
-        personen.append(("partner", v["partner"]))
+    # geboortedata in de volgorde aanvrager, partner, kinderen, medebewoners; het pad pas bij een fout
+    if v["aanvrager"].geboortedatum > peil:
+        lz.fout("aanvrager.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
+    if "partner" in v and v["partner"].geboortedatum > peil:
+        lz.fout("partner.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
     for soort in ("kinderen", "medebewoners"):
-        personen += [(f"{soort}[{i}]", p) for i, p in enumerate(v.get(soort, ()))]
-    for pad, p in personen:
-        if p.geboortedatum > peil:
-            lz.fout(f"{pad}.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
+        for i, p in enumerate(v.get(soort, ())):
+            if p.geboortedatum > peil:
+                lz.fout(f"{soort}[{i}].geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
     ink: model.Inkomen = v["inkomen"]
     if ink.laag_sinds and ink.laag_sinds > peil:
         lz.fout("inkomen.laag_sinds", f"Datum {ink.laag_sinds.isoformat()} ligt na de peildatum {peil.isoformat()}.")
@@ -661,6 +662,8 @@ def _samenhang(lz: _Lezer, v: dict) -> None:
         lz.fout("besluitdatum", f"Besluitdatum {v['besluitdatum'].isoformat()} ligt vóór de peildatum {peil.isoformat()}; "
                                 "een besluit wordt op of na de peildatum bekendgemaakt.")
     for i, a in enumerate(v.get("aanvragen", ())):
+        if not a.ambtshalve and a.terugwerkende_kracht is None:
+            continue  # de gewone aanvraag: niets na te gaan
         if a.ambtshalve and a.regeling != "individuele_inkomenstoeslag":
             lz.fout(f"aanvragen[{i}].ambtshalve", "Ambtshalve beslissen kan alleen over de individuele "
                                                    "inkomenstoeslag (regeling = \"individuele_inkomenstoeslag\").")
@@ -693,7 +696,9 @@ _BEDRAG_SNEL = re.compile(r"[0-9]{1,10}(?:\.[0-9]{1,2})?")
 
 def _datum_snel(w: Any) -> Any:
     if type(w) is str:
-        if len(w) != 10 or not _DATUMVORM.fullmatch(w):
+        # als _DATUMVORM: tien tekens met streepjes op plek 4 en 7; date.fromisoformat neemt dan alleen
+        # nog JJJJ-MM-DD met ASCII-cijfers aan (tekst met andere tekens is in UTF-8 langer dan tien bytes)
+        if len(w) != 10 or w[4] != "-" or w[7] != "-":
             return _ANDERS
         try:
             d = date.fromisoformat(w)

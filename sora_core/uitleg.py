@@ -117,9 +117,16 @@ class Context:
 
     @lui
     def huishouden(self):
-        from .huishouden import Huishouden
+        maak = _LAAT.get("Huishouden")
+        if maak is None:  # huishouden importeert deze module: pas bij het eerste gebruik laden, één keer
+            from .huishouden import Huishouden as maak
 
-        return Huishouden(self.casus)
+            _LAAT["Huishouden"] = maak
+        return maak(self.casus)
+
+
+#: laat geïmporteerde namen (een import in een functie kost bij elke aanroep een opzoeking via het importsysteem)
+_LAAT: dict[str, Any] = {}
 
 
 class Uitleg:

@@ -661,3 +661,24 @@ def test_snelle_motivering_is_dezelfde_als_de_attrs_constructor():
         assert snel == gewoon and hash(snel) == hash(gewoon) and repr(snel) == repr(gewoon)
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             snel.tekst = "anders"
+
+
+_DATUMTEKENS = st.text(alphabet="0123456789-W +T:.Z٣２²", min_size=10, max_size=10)
+
+
+@given(st.one_of(_DATUMTEKENS, _DATUMTEKENS.map(lambda w: f"{w[:4]}-{w[5:7]}-{w[8:]}"),
+                 st.dates(date(1, 1, 1), date(9999, 12, 31)).map(date.isoformat)))
+@settings(max_examples=2000, deadline=None)
+def test_snelle_datum_neemt_hetzelfde_aan_als_de_datumvorm(w):
+    """De snelle lezer kijkt niet met de reguliere expressie naar een datum maar naar lengte en
+    streepjes; hij neemt precies aan wat ``_DATUMVORM`` plus ``date.fromisoformat`` aanneemt."""
+    from sora_core import invoer
+
+    try:
+        verwacht = date.fromisoformat(w) if invoer._DATUMVORM.fullmatch(w) else None
+    except ValueError:
+        verwacht = None
+    if verwacht is not None and not (invoer.VROEGSTE_DATUM <= verwacht <= invoer.LAATSTE_DATUM):
+        verwacht = None
+    gekregen = invoer._datum_snel(w)
+    assert (None if gekregen is invoer._ANDERS else gekregen) == verwacht
