@@ -225,10 +225,10 @@ def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
             return b
         einde = bezwaarstap(ctx.casus.datum_bekendmaking)[1]
         return b if einde is None else attrs.evolve(b, bezwaar_uiterlijk=einde)
-    stap, einde = bezwaarstap(ctx.casus.datum_bekendmaking)
+    stap, einde = ctx.bezwaar
     m = b.motivering
     # via Uitleg.besluit staat de (gedeelde) stap achteraan: eerst op identiteit, dan pas elke stap vergelijken
-    if not is_besluit(b.uitkomst, ctx.casus) or (m and m[-1] is stap) or stap in m:
+    if (m and m[-1] is stap) or not is_besluit(b.uitkomst, ctx.casus) or stap in m:
         return b  # geen besluit (doorverwijzing, niet van toepassing zonder aanvraag); via Uitleg.besluit: stap staat er al
     if einde is None:
         return attrs.evolve(b, motivering=b.motivering + (stap,))

@@ -716,7 +716,10 @@ def _bedrag_snel(w: Any) -> Any:
     if type(w) is str:
         if not _BEDRAG_SNEL.fullmatch(w):
             return _ANDERS
-    elif type(w) is not int:
+        d = Decimal(w)
+        # cijfers met hoogstens een punt: nooit negatief, en met minder dan tien tekens onder het maximum
+        return d if len(w) < 10 or d <= MAX_BEDRAG else _ANDERS
+    if type(w) is not int:
         return _ANDERS
     d = Decimal(w)
     return d if NUL_BEDRAG <= d <= MAX_BEDRAG else _ANDERS

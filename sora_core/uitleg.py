@@ -86,11 +86,16 @@ def gebruikte_waarde(w: Waarde, naam: str) -> GebruikteWaarde:
                          geldig_tot=w.geldig_tot, grondslag=grondslag)
     if len(_GEBRUIKT) >= 4096:
         _GEBRUIKT.clear()
+        _GEBRUIKT_EIGEN.clear()
     _GEBRUIKT[sleutel] = (w, gw)
+    if naam is w.naam:
+        _GEBRUIKT_EIGEN[id(w)] = (w, gw)
     return gw
 
 
 _GEBRUIKT: dict[tuple[int, str], tuple[Waarde, GebruikteWaarde]] = {}
+#: dezelfde ingangen voor een waarde onder zijn eigen naam (het gewone geval), op id(w) alleen
+_GEBRUIKT_EIGEN: dict[int, tuple[Waarde, GebruikteWaarde]] = {}
 
 
 class Context:
@@ -111,9 +116,14 @@ class Context:
         return self.beleid.gemeente.plugin
 
     @lui
+    def bezwaar(self) -> tuple:
+        """``bezwaarstap`` bij deze casus (de motiveringsstap en de laatste dag of None), één keer per casus opgezocht."""
+        return bezwaarstap(self.casus.datum_bekendmaking)
+
+    @lui
     def bezwaar_einde(self) -> Optional[date]:
         """De laatste dag voor bezwaar bij deze casus (of None), één keer per casus opgezocht."""
-        return bezwaarstap(self.casus.datum_bekendmaking)[1]
+        return self.bezwaar[1]
 
     @lui
     def huishouden(self):
@@ -150,19 +160,23 @@ class Uitleg:
             if w is None:
                 raise OntbrekendeWaarde(naam, self.ctx.peildatum, definitie=self.ctx.beleid.definities.get(naam))
         if self.motiveer and w.naam not in self._waarden:  # zonder motivering worden gebruikte waarden niet bijgehouden
-            self.gebruik(w)
+            self._noteer(w, w.naam)
         return w
 
     def gebruik(self, w: Waarde, naam: Optional[str] = None) -> None:
         """Noteer een gebruikte waarde (ook een die niet uit het beleid komt, bv. AOW-leeftijd)."""
-        if not self.motiveer:
-            return
-        naam = naam or w.naam
-        if naam not in self._waarden:
-            if not w.bevestigd:
-                self._onbevestigd.append(naam)
-            gevonden = _GEBRUIKT.get((id(w), naam))  # als gebruikte_waarde, zonder aanroep (heet pad)
-            self._waarden[naam] = gevonden[1] if gevonden is not None and gevonden[0] is w else gebruikte_waarde(w, naam)
+        if self.motiveer:
+            naam = naam or w.naam
+            if naam not in self._waarden:
+                self._noteer(w, naam)
+
+    def _noteer(self, w: Waarde, naam: str) -> None:
+        """``gebruik`` voor een waarde die nog niet genoteerd is."""
+        if not w.bevestigd:
+            self._onbevestigd.append(naam)
+        # als gebruikte_waarde(w, naam), zonder aanroep (heet pad); onder de eigen naam op id(w) alleen
+        gevonden = _GEBRUIKT_EIGEN.get(id(w)) if naam is w.naam else _GEBRUIKT.get((id(w), naam))
+        self._waarden[naam] = gevonden[1] if gevonden is not None and gevonden[0] is w else gebruikte_waarde(w, naam)
 
     def bron_van(self, naam: str) -> str:
         """De bron ('kern' of plugin) van een waarde: voor de bron van een motiveringsstap."""
@@ -185,7 +199,7 @@ class Uitleg:
                 bezwaar_uiterlijk=self.ctx.bezwaar_einde if is_besluit(uitkomst, self.ctx.casus) else None,
             )
         onbevestigd = self._onbevestigd  # uit Waarde.bevestigd, niet uit de tekst van de grondslag
-        stappen = list(self._stappen)
+        stappen = self._stappen[:]
         if onbevestigd:
             stappen.append(Motivering(
                 tekst=("Let op: deze beslissing gebruikt waarden die nog niet tegen de officiële bron zijn "
@@ -194,7 +208,7 @@ class Uitleg:
                 bijzaak=True))
         bezwaar_uiterlijk = None
         if is_besluit(uitkomst, self.ctx.casus):  # doorverwezen, of niet van toepassing zonder aanvraag: geen besluit
-            stap, bezwaar_uiterlijk = bezwaarstap(self.ctx.casus.datum_bekendmaking)
+            stap, bezwaar_uiterlijk = self.ctx.bezwaar
             stappen.append(stap)
         return _maak_beslissing(
             regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
