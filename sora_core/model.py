@@ -169,7 +169,18 @@ def snelle_constructor(cls: type) -> Any:
     weer bevroren. De code wordt uit ``attrs.fields(cls)`` opgebouwd, zoals attrs zijn ``__init__``
     opbouwt. Alleen voor klassen zonder validators, converters, fabrieken, ``alias`` of
     ``__attrs_pre_init__``/``__attrs_post_init__``; anders (of als een veld niet in ``__init__`` staat)
-    gewoon ``cls`` zelf."""
+    gewoon ``cls`` zelf. Per klasse één keer opgebouwd."""
+    gevonden = _CONSTRUCTORS.get(cls)
+    if gevonden is None:
+        gevonden = _CONSTRUCTORS[cls] = _bouw_constructor(cls)
+    return gevonden
+
+
+#: klasse -> zijn snelle constructor (de modelklassen: een vaste, kleine set)
+_CONSTRUCTORS: dict[type, Any] = {}
+
+
+def _bouw_constructor(cls: type) -> Any:
     velden = attrs.fields(cls)
     if (any(v.validator is not None or v.converter is not None or isinstance(v.default, attrs.Factory)
             or not v.init or v.kw_only or v.alias != v.name for v in velden)
