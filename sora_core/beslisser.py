@@ -71,12 +71,12 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
         if fouten:
             raise InvoerFout(fouten)
         for a in casus.aanvragen:
-            beslissingen.append(_beslis(ctx, regelingen[a.regeling], a))
+            beslissingen.append(met_bezwaartermijn(ctx, _beslis_regel(ctx, regelingen[a.regeling], a)))
     else:
         for r in regelingen.values():
             if r.sleutel in ("bijzondere_bijstand", "schuldhulpverlening"):
                 continue  # vragen om een concrete aanvraag of melding; niet in "waar heb ik recht op?"
-            beslissingen.append(_beslis(ctx, r, None))
+            beslissingen.append(met_bezwaartermijn(ctx, _beslis_regel(ctx, r, None)))
 
     schuldhulp = None
     if casus.schuldhulp is not None:
@@ -203,10 +203,6 @@ def getoond(w) -> str:
     from .invoer import getoond as g
 
     return g(w)
-
-
-def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
-    return met_bezwaartermijn(ctx, _beslis_regel(ctx, r, aanvraag))
 
 
 def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:

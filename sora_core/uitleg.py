@@ -201,7 +201,7 @@ class Uitleg:
         onbevestigd = self._onbevestigd  # uit Waarde.bevestigd, niet uit de tekst van de grondslag
         stappen = self._stappen[:]
         if onbevestigd:
-            stappen.append(Motivering(
+            stappen.append(maak_motivering(
                 tekst=("Let op: deze beslissing gebruikt waarden die nog niet tegen de officiële bron zijn "
                        "bevestigd: " + ", ".join(onbevestigd) + ". Controleer ze voordat de beschikking uitgaat."),
                 grondslag="art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", bron="kern",
