@@ -63,11 +63,13 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
 
     beslissingen: list[Beslissing] = []
     if casus.aanvragen:
-        fouten = [Fout(f"aanvragen[{i}].regeling",
+        gevraagd = set(map(_REGELING, casus.aanvragen))
+        # de gewone casus: elke regeling bekend en één keer gevraagd; anders alle meldingen hieronder
+        fouten = [] if len(gevraagd) == len(casus.aanvragen) and regelingen.keys() >= gevraagd else [
+                  Fout(f"aanvragen[{i}].regeling",
                        f"Onbekende regeling{getoond(a.regeling)} in {beleid.gemeente.naam} op {datum_nl(casus.peildatum)}; "
                        f"bekend: {', '.join(regelingen)}.")
-                  for i, a in enumerate(casus.aanvragen) if a.regeling not in regelingen]
-        fouten += dubbele_aanvragen(casus.aanvragen)
+                  for i, a in enumerate(casus.aanvragen) if a.regeling not in regelingen] + dubbele_aanvragen(casus.aanvragen)
         if fouten:
             raise InvoerFout(fouten)
         for a in casus.aanvragen:
@@ -274,6 +276,7 @@ def _ongeldig(b: object) -> str:
 
 
 _NAAM = attrgetter("naam")
+_REGELING = attrgetter("regeling")
 
 
 def _waarschuwingen(beleid: Beleid, beslissingen: list[Beslissing]) -> tuple[str, ...]:

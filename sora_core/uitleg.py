@@ -82,7 +82,7 @@ def gebruikte_waarde(w: Waarde, naam: str) -> GebruikteWaarde:
     if gevonden is not None and gevonden[0] is w:
         return gevonden[1]
     grondslag = w.grondslag if w.bevestigd else w.grondslag + " (waarde nog te bevestigen)"
-    gw = GebruikteWaarde(naam=naam, waarde=w.als_tekst(), bron=w.bron, geldig_vanaf=w.geldig_vanaf,
+    gw = _maak_gebruikte_waarde(naam=naam, waarde=w.als_tekst(), bron=w.bron, geldig_vanaf=w.geldig_vanaf,
                          geldig_tot=w.geldig_tot, grondslag=grondslag)
     if len(_GEBRUIKT) >= 4096:
         _GEBRUIKT.clear()
@@ -94,6 +94,7 @@ def gebruikte_waarde(w: Waarde, naam: str) -> GebruikteWaarde:
 
 
 _GEBRUIKT: dict[tuple[int, str], tuple[Waarde, GebruikteWaarde]] = {}
+_maak_gebruikte_waarde = snelle_constructor(GebruikteWaarde)
 #: dezelfde ingangen voor een waarde onder zijn eigen naam (het gewone geval), op id(w) alleen
 _GEBRUIKT_EIGEN: dict[int, tuple[Waarde, GebruikteWaarde]] = {}
 
@@ -159,8 +160,13 @@ class Uitleg:
             w = self.ctx.beleid.waarde(naam)  # onbekende naam: KeyError van het beleid
             if w is None:
                 raise OntbrekendeWaarde(naam, self.ctx.peildatum, definitie=self.ctx.beleid.definities.get(naam))
-        if self.motiveer and w.naam not in self._waarden:  # zonder motivering worden gebruikte waarden niet bijgehouden
-            self._noteer(w, w.naam)
+        if self.motiveer:  # zonder motivering worden gebruikte waarden niet bijgehouden
+            naam = w.naam
+            if naam not in self._waarden:  # _noteer(w, naam), hier zonder aanroep: het hete pad van elke regel
+                if not w.bevestigd:
+                    self._onbevestigd.append(naam)
+                gevonden = _GEBRUIKT_EIGEN.get(id(w))
+                self._waarden[naam] = gevonden[1] if gevonden is not None and gevonden[0] is w else gebruikte_waarde(w, naam)
         return w
 
     def gebruik(self, w: Waarde, naam: Optional[str] = None) -> None:
@@ -171,7 +177,7 @@ class Uitleg:
                 self._noteer(w, naam)
 
     def _noteer(self, w: Waarde, naam: str) -> None:
-        """``gebruik`` voor een waarde die nog niet genoteerd is."""
+        """``gebruik`` voor een waarde die nog niet genoteerd is (``waarde_record`` doet hetzelfde zonder aanroep)."""
         if not w.bevestigd:
             self._onbevestigd.append(naam)
         # als gebruikte_waarde(w, naam), zonder aanroep (heet pad); onder de eigen naam op id(w) alleen
@@ -180,7 +186,9 @@ class Uitleg:
 
     def bron_van(self, naam: str) -> str:
         """De bron ('kern' of plugin) van een waarde: voor de bron van een motiveringsstap."""
-        w = self.ctx.beleid.waarde(naam)
+        w = self._geldend.get(naam)
+        if w is None:
+            w = self.ctx.beleid.waarde(naam)  # onbekende naam: KeyError van het beleid
         return w.bron if w is not None else "kern"
 
     # --- motivering
