@@ -22,7 +22,6 @@ from typing import Any, Optional
 
 from .beleid import Beleid
 from .bezwaar import bezwaarstap, is_besluit
-from .lui import lui
 from .model import Beslissing, Casus, GebruikteWaarde, Motivering, maak_motivering, snelle_constructor
 from .geld import datum_nl
 from .parameters import Definitie, Waarde, kern_definities
@@ -111,29 +110,29 @@ class Context:
         self.ontbrekend = ontbrekend
         #: kinderen per leeftijdsband (regels.declaratief.kinderen_in_band), per casus gedeeld
         self.per_band: dict = {}
+        # Gewone attributen, meteen gezet (geen luie eigenschap): de regels lezen ze vaak, en Python
+        # versnelt het lezen van een gewoon attribuut, niet dat van een attribuut achter een descriptor.
+        #: het huishouden van de casus (zijn eigen feiten rekent het pas uit als een regel ze vraagt)
+        self.huishouden = _huishouden()(casus)
+        #: ``bezwaarstap`` bij deze casus: de motiveringsstap en de laatste dag voor bezwaar (of None)
+        self.bezwaar: tuple = bezwaarstap(casus.datum_bekendmaking)
+        #: de laatste dag voor bezwaar bij deze casus (of None)
+        self.bezwaar_einde: Optional[date] = self.bezwaar[1]
 
     @property
     def gemeente(self) -> str:
         return self.beleid.gemeente.plugin
 
-    @lui
-    def bezwaar(self) -> tuple:
-        """``bezwaarstap`` bij deze casus (de motiveringsstap en de laatste dag of None), één keer per casus opgezocht."""
-        return bezwaarstap(self.casus.datum_bekendmaking)
 
-    @lui
-    def bezwaar_einde(self) -> Optional[date]:
-        """De laatste dag voor bezwaar bij deze casus (of None), één keer per casus opgezocht."""
-        return self.bezwaar[1]
+def _huishouden() -> Any:
+    """De klasse ``Huishouden``: huishouden importeert deze module, dus pas bij het eerste gebruik
+    geladen, één keer."""
+    maak = _LAAT.get("Huishouden")
+    if maak is None:
+        from .huishouden import Huishouden as maak
 
-    @lui
-    def huishouden(self):
-        maak = _LAAT.get("Huishouden")
-        if maak is None:  # huishouden importeert deze module: pas bij het eerste gebruik laden, één keer
-            from .huishouden import Huishouden as maak
-
-            _LAAT["Huishouden"] = maak
-        return maak(self.casus)
+        _LAAT["Huishouden"] = maak
+    return maak
 
 
 #: laat geïmporteerde namen (een import in een functie kost bij elke aanroep een opzoeking via het importsysteem)
