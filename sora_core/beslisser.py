@@ -8,6 +8,7 @@ op?") de regel toepassen; schuldhulp beoordelen als de casus daarom vraagt; ontv
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 from decimal import Decimal
 from typing import Optional, Union
 
@@ -19,7 +20,7 @@ from .bezwaar import bezwaarstap, is_besluit
 from .fouten import Fout, InvoerFout, PluginFout, SoraFout
 from .geld import datum_nl
 from .huishouden import OnbekendeAOWLeeftijd
-from .model import BEDRAG_PER, UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs
+from .model import BEDRAG_PER, UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs, snelle_constructor
 from .plugins import Register, gemeente_bestaat_op, register
 from .regels.registratie import RegelingDef, basispakket
 from .uitleg import Context, OntbrekendeWaarde, Uitleg
@@ -38,9 +39,12 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
     Gooit ``InvoerFout`` (met alle problemen per veld) als de casus niet te beslissen is, en
     ``PluginFout`` als de plugin van de gemeente niet werkt."""
     if isinstance(casus, dict):
-        from .invoer import casus_uit_dict
+        lees = _KERN.get("casus_uit_dict")
+        if lees is None:  # pas bij de eerste dict geladen (invoer is niet nodig voor een Casus), daarna zonder import
+            from .invoer import casus_uit_dict as lees
 
-        casus = casus_uit_dict(casus)
+            _KERN["casus_uit_dict"] = lees
+        casus = lees(casus)
     elif not isinstance(casus, Casus):
         from .invoer import _soort
 
@@ -51,7 +55,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
     if peildatum is not None:
         casus = attrs.evolve(casus, peildatum=peildatum)
     reg = reg or register()
-    plugin = reg.zoek(casus.gemeente)
+    plugin = _zoek(reg, casus.gemeente)
     gemeente_bestaat_op(plugin, casus.peildatum)
     beleid = los_op(plugin, casus.peildatum, zet)
     ctx = Context(casus, beleid, motiveren, ontbrekend)
@@ -59,20 +63,22 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
 
     beslissingen: list[Beslissing] = []
     if casus.aanvragen:
-        fouten = [Fout(f"aanvragen[{i}].regeling",
+        gevraagd = set(map(_REGELING, casus.aanvragen))
+        # de gewone casus: elke regeling bekend en één keer gevraagd; anders alle meldingen hieronder
+        fouten = [] if len(gevraagd) == len(casus.aanvragen) and regelingen.keys() >= gevraagd else [
+                  Fout(f"aanvragen[{i}].regeling",
                        f"Onbekende regeling{getoond(a.regeling)} in {beleid.gemeente.naam} op {datum_nl(casus.peildatum)}; "
                        f"bekend: {', '.join(regelingen)}.")
-                  for i, a in enumerate(casus.aanvragen) if a.regeling not in regelingen]
-        fouten += dubbele_aanvragen(casus.aanvragen)
+                  for i, a in enumerate(casus.aanvragen) if a.regeling not in regelingen] + dubbele_aanvragen(casus.aanvragen)
         if fouten:
             raise InvoerFout(fouten)
         for a in casus.aanvragen:
-            beslissingen.append(_beslis(ctx, regelingen[a.regeling], a))
+            beslissingen.append(met_bezwaartermijn(ctx, _beslis_regel(ctx, regelingen[a.regeling], a)))
     else:
         for r in regelingen.values():
             if r.sleutel in ("bijzondere_bijstand", "schuldhulpverlening"):
                 continue  # vragen om een concrete aanvraag of melding; niet in "waar heb ik recht op?"
-            beslissingen.append(_beslis(ctx, r, None))
+            beslissingen.append(met_bezwaartermijn(ctx, _beslis_regel(ctx, r, None)))
 
     schuldhulp = None
     if casus.schuldhulp is not None:
@@ -83,13 +89,51 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
                                                  "schuldhulpverlening nog niet beoordelen.")]) from None
 
         schuldhulp = schuldhulpverlening.overzicht(ctx)
-    return Besluit(
+    return _maak_besluit(
         gemeente=beleid.gemeente, peildatum=casus.peildatum, beslissingen=tuple(beslissingen),
-        ontvangstbewijs=Ontvangstbewijs(__version__, beleid.gemeente.plugin_versie, beleid.vingerafdruk),
+        ontvangstbewijs=_ontvangstbewijs(beleid),
         schuldhulp=schuldhulp,
         waarschuwingen=_waarschuwingen(beleid, beslissingen),
     )
 
+
+#: ``Besluit(...)`` zonder de attrs-``__init__`` (zelfde object)
+_maak_besluit = snelle_constructor(Besluit)
+
+
+def _zoek(reg: Register, gemeente: str):
+    """``reg.zoek(gemeente)``, onthouden per register en tekst (heet pad: elk besluit zoekt zijn
+    gemeente). Alleen gevonden gemeenten komen in de tabel, dus alleen een CBS-code of pluginnaam
+    (in een of andere schrijfwijze), nooit vrije tekst; de tabel houdt het register zelf vast, zodat
+    een ander register nooit een oude vondst krijgt. Begrensd."""
+    gevonden = _GEMEENTEN.get(gemeente)
+    if gevonden is not None and gevonden[0] is reg:
+        return gevonden[1]
+    plugin = reg.zoek(gemeente)  # gooit bij een onbekende gemeente: niets onthouden
+    if len(_GEMEENTEN) >= 1024:
+        _GEMEENTEN.clear()
+    _GEMEENTEN[gemeente] = (reg, plugin)
+    return plugin
+
+
+_GEMEENTEN: dict[str, tuple[Register, object]] = {}
+
+
+def _ontvangstbewijs(beleid: Beleid) -> Ontvangstbewijs:
+    """Het ontvangstbewijs (toolkitversie, pluginversie, vingerafdruk van het beleid): per opgelost
+    beleid één (onveranderlijk) object, gedeeld door alle besluiten van dat beleid. De tabel houdt het
+    beleid vast (een hergebruikt id() geeft nooit een verkeerd bewijs); begrensd."""
+    gevonden = _BEWIJZEN.get(id(beleid))
+    if gevonden is not None and gevonden[0] is beleid:
+        return gevonden[1]
+    bewijs = Ontvangstbewijs(__version__, beleid.gemeente.plugin_versie, beleid.vingerafdruk)
+    if len(_BEWIJZEN) >= 4096:
+        _BEWIJZEN.clear()
+    _BEWIJZEN[id(beleid)] = (beleid, bewijs)
+    return bewijs
+
+
+_BEWIJZEN: dict[int, tuple[Beleid, Ontvangstbewijs]] = {}
 
 #: de regeling waarvoor meer aanvragen in één casus mogen (elk voor een eigen kostenpost)
 MEER_AANVRAGEN = "bijzondere_bijstand"
@@ -102,6 +146,8 @@ def dubbele_aanvragen(aanvragen) -> list[Fout]:
     keer precies dezelfde kostenpost (kostensoort, bedrag, kostendatum en omschrijving) zou
     dubbel betalen en is ook een fout. De melding noemt de herhaling, nooit de omschrijving."""
     fouten: list[Fout] = []
+    if len({a.regeling for a in aanvragen}) == len(aanvragen):
+        return fouten  # elke regeling één keer (de gewone casus): dan is er ook niets dubbel
     eerder: dict = {}
     for i, a in enumerate(aanvragen):
         if a.regeling == MEER_AANVRAGEN:
@@ -161,10 +207,6 @@ def getoond(w) -> str:
     return g(w)
 
 
-def _beslis(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
-    return met_bezwaartermijn(ctx, _beslis_regel(ctx, r, aanvraag))
-
-
 def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
     """Zorg dat de beslissing de laatste dag voor bezwaar draagt (kern, voor alle regelingen).
 
@@ -181,8 +223,10 @@ def met_bezwaartermijn(ctx: Context, b: Beslissing) -> Beslissing:
             return b
         einde = bezwaarstap(ctx.casus.datum_bekendmaking)[1]
         return b if einde is None else attrs.evolve(b, bezwaar_uiterlijk=einde)
-    stap, einde = bezwaarstap(ctx.casus.datum_bekendmaking)
-    if not is_besluit(b.uitkomst, ctx.casus) or stap in b.motivering:
+    stap, einde = ctx.bezwaar
+    m = b.motivering
+    # via Uitleg.besluit staat de (gedeelde) stap achteraan: eerst op identiteit, dan pas elke stap vergelijken
+    if (m and m[-1] is stap) or not is_besluit(b.uitkomst, ctx.casus) or stap in m:
         return b  # geen besluit (doorverwijzing, niet van toepassing zonder aanvraag); via Uitleg.besluit: stap staat er al
     if einde is None:
         return attrs.evolve(b, motivering=b.motivering + (stap,))
@@ -231,12 +275,21 @@ def _ongeldig(b: object) -> str:
     return ""
 
 
+_NAAM = attrgetter("naam")
+_REGELING = attrgetter("regeling")
+
+
 def _waarschuwingen(beleid: Beleid, beslissingen: list[Beslissing]) -> tuple[str, ...]:
     """Noem de open normen die dit besluit gebruikte en die de gemeente nog moet bevestigen."""
-    gebruikt = {w.naam for b in beslissingen for w in b.gebruikte_waarden}
+    te_bevestigen = beleid.te_bevestigen
+    if not te_bevestigen:
+        return ()
+    gebruikt: set = set()
+    for b in beslissingen:
+        gebruikt.update(map(_NAAM, b.gebruikte_waarden))
     if not gebruikt:  # zonder motivering (of zonder gebruikte waarden): niets te melden
         return ()
-    open_ = sorted(n for n in beleid.te_bevestigen if n in gebruikt)
+    open_ = sorted(gebruikt.intersection(te_bevestigen))
     if not open_:
         return ()
     return (f"{beleid.gemeente.naam} volgt voor {len(open_)} hier gebruikte open norm(en) de regionale standaard; "

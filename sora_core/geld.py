@@ -167,7 +167,8 @@ WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag
 def leeftijd(geboortedatum: date, op: date) -> int:
     """Leeftijd in hele jaren op datum ``op``."""
     jaren = op.year - geboortedatum.year
-    if (op.month, op.day) < (geboortedatum.month, geboortedatum.day):
+    maand = op.month - geboortedatum.month  # (maand, dag) vóór de verjaardag: nog niet jarig
+    if maand < 0 or (maand == 0 and op.day < geboortedatum.day):
         jaren -= 1
     return jaren
 

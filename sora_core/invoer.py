@@ -641,14 +641,15 @@ def casus_volledig(doc: Any) -> model.Casus:
 def _samenhang(lz: _Lezer, v: dict) -> None:
     """Controles over velden heen: geboortedata niet na de peildatum, enz."""
     peil: date = v["peildatum"]
-    personen = [("aanvrager", v["aanvrager"])]
-    if "partner" in v:
-        personen.append(("partner", v["partner"]))
+    # geboortedata in de volgorde aanvrager, partner, kinderen, medebewoners; het pad pas bij een fout
+    if v["aanvrager"].geboortedatum > peil:
+        lz.fout("aanvrager.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
+    if "partner" in v and v["partner"].geboortedatum > peil:
+        lz.fout("partner.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
     for soort in ("kinderen", "medebewoners"):
-        personen += [(f"{soort}[{i}]", p) for i, p in enumerate(v.get(soort, ()))]
-    for pad, p in personen:
-        if p.geboortedatum > peil:
-            lz.fout(f"{pad}.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
+        for i, p in enumerate(v.get(soort, ())):
+            if p.geboortedatum > peil:
+                lz.fout(f"{soort}[{i}].geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
     ink: model.Inkomen = v["inkomen"]
     if ink.laag_sinds and ink.laag_sinds > peil:
         lz.fout("inkomen.laag_sinds", f"Datum {ink.laag_sinds.isoformat()} ligt na de peildatum {peil.isoformat()}.")
@@ -661,6 +662,8 @@ def _samenhang(lz: _Lezer, v: dict) -> None:
         lz.fout("besluitdatum", f"Besluitdatum {v['besluitdatum'].isoformat()} ligt vóór de peildatum {peil.isoformat()}; "
                                 "een besluit wordt op of na de peildatum bekendgemaakt.")
     for i, a in enumerate(v.get("aanvragen", ())):
+        if not a.ambtshalve and a.terugwerkende_kracht is None:
+            continue  # de gewone aanvraag: niets na te gaan
         if a.ambtshalve and a.regeling != "individuele_inkomenstoeslag":
             lz.fout(f"aanvragen[{i}].ambtshalve", "Ambtshalve beslissen kan alleen over de individuele "
                                                    "inkomenstoeslag (regeling = \"individuele_inkomenstoeslag\").")
@@ -693,7 +696,9 @@ _BEDRAG_SNEL = re.compile(r"[0-9]{1,10}(?:\.[0-9]{1,2})?")
 
 def _datum_snel(w: Any) -> Any:
     if type(w) is str:
-        if len(w) != 10 or not _DATUMVORM.fullmatch(w):
+        # als _DATUMVORM: tien tekens met streepjes op plek 4 en 7; date.fromisoformat neemt dan alleen
+        # nog JJJJ-MM-DD met ASCII-cijfers aan (tekst met andere tekens is in UTF-8 langer dan tien bytes)
+        if len(w) != 10 or w[4] != "-" or w[7] != "-":
             return _ANDERS
         try:
             d = date.fromisoformat(w)
@@ -711,7 +716,10 @@ def _bedrag_snel(w: Any) -> Any:
     if type(w) is str:
         if not _BEDRAG_SNEL.fullmatch(w):
             return _ANDERS
-    elif type(w) is not int:
+        d = Decimal(w)
+        # cijfers met hoogstens een punt: nooit negatief, en met minder dan tien tekens onder het maximum
+        return d if len(w) < 10 or d <= MAX_BEDRAG else _ANDERS
+    if type(w) is not int:
         return _ANDERS
     d = Decimal(w)
     return d if NUL_BEDRAG <= d <= MAX_BEDRAG else _ANDERS
@@ -731,7 +739,19 @@ def _tekst_snel(w: Any) -> Any:
 
 
 def _snel_van(lees: Callable) -> Callable:
-    """De snelle lezer bij een lezer van de volledige toets, afgeleid uit dezelfde veldenlijsten."""
+    """De snelle lezer bij een lezer van de volledige toets, afgeleid uit dezelfde veldenlijsten
+    (per lezer één keer opgebouwd: personen komen op meer plekken voor)."""
+    gevonden = _SNELLE_LEZERS.get(lees)
+    if gevonden is None:
+        gevonden = _SNELLE_LEZERS[lees] = _maak_snel(lees)
+    return gevonden
+
+
+#: lezer van de volledige toets -> zijn snelle lezer (de lezers van deze module: een vaste set)
+_SNELLE_LEZERS: dict[Callable, Callable] = {}
+
+
+def _maak_snel(lees: Callable) -> Callable:
     vast = {_datum: _datum_snel, _bedrag: _bedrag_snel, _bool: _bool_snel, _tekst: _tekst_snel}
     if lees in vast:
         return vast[lees]
@@ -758,28 +778,67 @@ def _snel_van(lees: Callable) -> Callable:
 
 
 def _snel_object(velden: dict, maak: Optional[Callable]) -> Callable:
-    snel = {naam: _snel_van(lees) for naam, (lees, _) in velden.items()}
-    verplicht = tuple(naam for naam, (_, v) in velden.items() if v)
+    """De snelle lezer van een object met deze veldenlijst: weigert (``_ANDERS``) als het geen dict
+    is, een onbekend veld heeft, een verplicht veld mist (null is hetzelfde als ontbreken) of een
+    waarde niet de gewone vorm heeft; geeft anders ``maak(**velden)`` (of de dict van de gegeven
+    velden als ``maak`` None is).
 
-    def lees(doc: Any) -> Any:
-        if type(doc) is not dict:
-            return _ANDERS
-        uit = {}
-        for k, w in doc.items():
-            f = snel.get(k)
-            if f is None:  # onbekend veld (of geen tekst als sleutel)
-                return _ANDERS
-            if w is None:  # null is hetzelfde als ontbreken
-                continue
-            r = f(w)
-            if r is _ANDERS:
-                return _ANDERS
-            uit[k] = r
-        for k in verplicht:
-            if k not in uit:
-                return _ANDERS
-        return uit if maak is None else maak(**uit)
-    return lees
+    De lezer wordt als rechte code uit de veldenlijst opgebouwd (één opzoeking per veld, geen lus
+    en geen tabel per waarde; heet pad van elke casus). Is ``maak`` een attrs-klasse waarvan elk
+    optioneel veld een vaste standaardwaarde heeft, dan krijgt de constructor elk veld als
+    trefwoord (ontbrekend: die standaardwaarde, hetzelfde als weglaten); anders de gegeven velden
+    als dict."""
+    namen = list(velden)
+    standaard = _standaarden(maak, velden) if maak is not None else None
+    ruimte: dict[str, Any] = {"_ANDERS": _ANDERS, "_bekend": frozenset(namen), "_dict": dict,
+                              "_maak": model.snelle_constructor(maak) if maak is not None else None}
+    r = ["def lees(doc):",
+         "    if type(doc) is not _dict or not _bekend.issuperset(doc):",  # geen object, of een onbekend veld
+         "        return _ANDERS",
+         "    get = doc.get"]
+    if standaard is None:
+        r.append("    uit = {}")
+    for i, naam in enumerate(namen):
+        lees, verplicht = velden[naam]
+        ruimte[f"_f{i}"] = _snel_van(lees)
+        r.append(f"    w = get({naam!r})")
+        if verplicht:
+            r += ["    if w is None:", "        return _ANDERS"]
+            inspring = "    "
+        elif standaard is None:
+            r.append("    if w is not None:")
+            inspring = "        "
+        else:
+            ruimte[f"_s{i}"] = standaard[naam]
+            r += ["    if w is None:", f"        v{i} = _s{i}", "    else:"]
+            inspring = "        "
+        r += [f"{inspring}v{i} = _f{i}(w)", f"{inspring}if v{i} is _ANDERS:", f"{inspring}    return _ANDERS"]
+        if standaard is None:
+            r.append(f"{inspring}uit[{naam!r}] = v{i}")
+    if standaard is not None:
+        r.append("    return _maak(" + ", ".join(f"{naam}=v{i}" for i, naam in enumerate(namen)) + ")")
+    else:
+        r.append("    return uit" if maak is None else "    return _maak(**uit)")
+    exec(compile("\n".join(r) + "\n", "<snelle lezer>", "exec"), ruimte)  # noqa: S102 - eigen code uit de veldnamen
+    return ruimte["lees"]
+
+
+def _standaarden(maak: Callable, velden: dict) -> Optional[dict]:
+    """De standaardwaarde van elk optioneel veld als ``maak`` een attrs-klasse is met die velden
+    (vaste standaardwaarden, geen fabriek); None als dat niet zo is of een naam geen gewone naam is."""
+    if not attrs.has(maak):
+        return None
+    soort = attrs.fields_dict(maak)
+    uit = {}
+    for naam, (_, verplicht) in velden.items():
+        v = soort.get(naam)
+        if v is None or not naam.isidentifier() or not v.init or v.alias != naam:
+            return None
+        if not verplicht:
+            if v.default is attrs.NOTHING or isinstance(v.default, attrs.Factory):
+                return None
+            uit[naam] = v.default
+    return uit
 
 
 _CASUS_SNEL = _snel_object(_CASUS_VELDEN, None)
@@ -799,7 +858,10 @@ def casus_snel(doc: Any) -> Optional[model.Casus]:
     _samenhang(lz, v)
     if lz.fouten:
         return None
-    return model.Casus(**v)
+    return _maak_casus(**v)
+
+
+_maak_casus = model.snelle_constructor(model.Casus)
 
 
 # --------------------------------------------------------------------------- lezer voor de batch

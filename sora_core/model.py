@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Optional
+from typing import Any, Optional
 
 import attrs
 
@@ -157,33 +157,58 @@ class Motivering:
     bijzaak: bool = attrs.field(default=False, eq=False)
 
 
-def _snelle_motivering():
-    """``Motivering(tekst, grondslag, bron)`` zonder de attrs-``__init__`` (die per veld
-    ``object.__setattr__`` aanroept): het object krijgt via de slots precies dezelfde velden. Alleen
-    zolang de klasse is wat hier staat (vier velden, geen validators of converters, geen
-    ``__attrs_post_init__``, ``bijzaak`` standaard False); anders gewoon de klasse zelf."""
-    velden = attrs.fields(Motivering)
-    if ([v.name for v in velden] != ["tekst", "grondslag", "bron", "bijzaak"]
-            or any(v.validator is not None or v.converter is not None for v in velden)
-            or velden.bijzaak.default is not False or hasattr(Motivering, "__attrs_post_init__")):
-        return Motivering  # pragma: no cover - de klasse is veranderd: de gewone constructor
-    nieuw = object.__new__
-    zet_tekst, zet_grondslag, zet_bron, zet_bijzaak = (Motivering.__dict__[n].__set__ for n in
-                                                       ("tekst", "grondslag", "bron", "bijzaak"))
+def snelle_constructor(cls: type) -> Any:
+    """Een constructor voor de bevroren attrs-klasse ``cls`` die precies ``cls(...)`` doet (zelfde
+    parameters en standaardwaarden, zelfde object: ``type(x) is cls``, gelijk, zelfde hash, bevroren),
+    maar zonder de attrs-``__init__``: die zet elk veld met een aanroep van ``object.__setattr__`` en
+    dat is op het hete pad (een casus, elke motiveringsstap, elke beslissing) het duurste deel.
 
-    def motivering(tekst: str, grondslag: str, bron: str) -> Motivering:
-        m = nieuw(Motivering)
-        zet_tekst(m, tekst)
-        zet_grondslag(m, grondslag)
-        zet_bron(m, bron)
-        zet_bijzaak(m, False)
-        return m
+    Hoe: een hulpklasse zonder eigen slots en met de gewone ``__setattr__``/``__delattr__`` van
+    ``object``, zodat Python elk veld met een gewone (door de interpreter versnelde) toekenning zet;
+    daarna krijgt het object de klasse ``cls`` (zelfde geheugenindeling, dus toegestaan) en is het
+    weer bevroren. De code wordt uit ``attrs.fields(cls)`` opgebouwd, zoals attrs zijn ``__init__``
+    opbouwt. Alleen voor klassen zonder validators, converters, fabrieken, ``alias`` of
+    ``__attrs_pre_init__``/``__attrs_post_init__``; anders (of als een veld niet in ``__init__`` staat)
+    gewoon ``cls`` zelf. Per klasse één keer opgebouwd."""
+    gevonden = _CONSTRUCTORS.get(cls)
+    if gevonden is None:
+        gevonden = _CONSTRUCTORS[cls] = _bouw_constructor(cls)
+    return gevonden
 
-    return motivering
+
+#: klasse -> zijn snelle constructor (de modelklassen: een vaste, kleine set)
+_CONSTRUCTORS: dict[type, Any] = {}
+
+
+def _bouw_constructor(cls: type) -> Any:
+    velden = attrs.fields(cls)
+    if (any(v.validator is not None or v.converter is not None or isinstance(v.default, attrs.Factory)
+            or not v.init or v.kw_only or v.alias != v.name for v in velden)
+            or hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__")
+            or not hasattr(cls, "__slots__") or "__dict__" in dir(cls)):
+        return cls
+    bouw = type(f"_Bouw{cls.__name__}", (cls,), {"__slots__": (), "__setattr__": object.__setattr__,
+                                                   "__delattr__": object.__delattr__, "__module__": __name__})
+    ruimte: dict[str, Any] = {"_nieuw": object.__new__, "_bouw": bouw, "_klasse": cls}
+    params, regels = [], []
+    for i, v in enumerate(velden):
+        if v.default is attrs.NOTHING:
+            params.append(v.name)
+        else:
+            ruimte[f"_standaard{i}"] = v.default
+            params.append(f"{v.name}=_standaard{i}")
+        regels.append(f"    zelf.{v.name} = {v.name}\n")
+    bron = (f"def maak({', '.join(params)}):\n    zelf = _nieuw(_bouw)\n" + "".join(regels)
+            + "    zelf.__class__ = _klasse\n    return zelf\n")
+    exec(compile(bron, f"<snelle constructor {cls.__qualname__}>", "exec"), ruimte)  # noqa: S102 - eigen code uit de veldnamen
+    maak = ruimte["maak"]
+    maak.__qualname__ = maak.__name__ = f"maak_{cls.__name__.lower()}"
+    maak.__doc__ = f"``{cls.__name__}(...)`` zonder de attrs-``__init__`` (``model.snelle_constructor``)."
+    return maak
 
 
 #: snel een gewone motiveringsstap (``bijzaak`` False) maken; zelfde object als ``Motivering(...)``
-maak_motivering = _snelle_motivering()
+maak_motivering = snelle_constructor(Motivering)
 
 
 @attrs.frozen

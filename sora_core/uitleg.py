@@ -22,8 +22,7 @@ from typing import Any, Optional
 
 from .beleid import Beleid
 from .bezwaar import bezwaarstap, is_besluit
-from .lui import lui
-from .model import Beslissing, Casus, GebruikteWaarde, Motivering, maak_motivering
+from .model import Beslissing, Casus, GebruikteWaarde, Motivering, maak_motivering, snelle_constructor
 from .geld import datum_nl
 from .parameters import Definitie, Waarde, kern_definities
 
@@ -82,15 +81,21 @@ def gebruikte_waarde(w: Waarde, naam: str) -> GebruikteWaarde:
     if gevonden is not None and gevonden[0] is w:
         return gevonden[1]
     grondslag = w.grondslag if w.bevestigd else w.grondslag + " (waarde nog te bevestigen)"
-    gw = GebruikteWaarde(naam=naam, waarde=w.als_tekst(), bron=w.bron, geldig_vanaf=w.geldig_vanaf,
+    gw = _maak_gebruikte_waarde(naam=naam, waarde=w.als_tekst(), bron=w.bron, geldig_vanaf=w.geldig_vanaf,
                          geldig_tot=w.geldig_tot, grondslag=grondslag)
     if len(_GEBRUIKT) >= 4096:
         _GEBRUIKT.clear()
+        _GEBRUIKT_EIGEN.clear()
     _GEBRUIKT[sleutel] = (w, gw)
+    if naam is w.naam:
+        _GEBRUIKT_EIGEN[id(w)] = (w, gw)
     return gw
 
 
 _GEBRUIKT: dict[tuple[int, str], tuple[Waarde, GebruikteWaarde]] = {}
+_maak_gebruikte_waarde = snelle_constructor(GebruikteWaarde)
+#: dezelfde ingangen voor een waarde onder zijn eigen naam (het gewone geval), op id(w) alleen
+_GEBRUIKT_EIGEN: dict[int, tuple[Waarde, GebruikteWaarde]] = {}
 
 
 class Context:
@@ -105,21 +110,33 @@ class Context:
         self.ontbrekend = ontbrekend
         #: kinderen per leeftijdsband (regels.declaratief.kinderen_in_band), per casus gedeeld
         self.per_band: dict = {}
+        # Gewone attributen, meteen gezet (geen luie eigenschap): de regels lezen ze vaak, en Python
+        # versnelt het lezen van een gewoon attribuut, niet dat van een attribuut achter een descriptor.
+        #: het huishouden van de casus (zijn eigen feiten rekent het pas uit als een regel ze vraagt)
+        self.huishouden = _huishouden()(casus)
+        #: ``bezwaarstap`` bij deze casus: de motiveringsstap en de laatste dag voor bezwaar (of None)
+        self.bezwaar: tuple = bezwaarstap(casus.datum_bekendmaking)
+        #: de laatste dag voor bezwaar bij deze casus (of None)
+        self.bezwaar_einde: Optional[date] = self.bezwaar[1]
 
     @property
     def gemeente(self) -> str:
         return self.beleid.gemeente.plugin
 
-    @lui
-    def bezwaar_einde(self) -> Optional[date]:
-        """De laatste dag voor bezwaar bij deze casus (of None), één keer per casus opgezocht."""
-        return bezwaarstap(self.casus.datum_bekendmaking)[1]
 
-    @lui
-    def huishouden(self):
-        from .huishouden import Huishouden
+def _huishouden() -> Any:
+    """De klasse ``Huishouden``: huishouden importeert deze module, dus pas bij het eerste gebruik
+    geladen, één keer."""
+    maak = _LAAT.get("Huishouden")
+    if maak is None:
+        from .huishouden import Huishouden as maak
 
-        return Huishouden(self.casus)
+        _LAAT["Huishouden"] = maak
+    return maak
+
+
+#: laat geïmporteerde namen (een import in een functie kost bij elke aanroep een opzoeking via het importsysteem)
+_LAAT: dict[str, Any] = {}
 
 
 class Uitleg:
@@ -128,37 +145,49 @@ class Uitleg:
         self.regeling = regeling
         self.motiveer = ctx.motiveer
         self._stappen: list[Motivering] = []
-        self._waarden: dict[str, GebruikteWaarde] = {}
-        self._volgorde: list[str] = []
+        self._waarden: dict[str, GebruikteWaarde] = {}  # in volgorde van gebruik
         self._onbevestigd: list[str] = []  # in volgorde van gebruik
+        self._geldend = ctx.beleid.waarden  # heet pad: de waarden van het opgeloste beleid, één opzoeking per waarde
 
     # --- waarden
     def waarde(self, naam: str) -> Any:
         return self.waarde_record(naam).waarde
 
     def waarde_record(self, naam: str) -> Waarde:
-        w = self.ctx.beleid.waarde(naam)
+        w = self._geldend.get(naam)
         if w is None:
-            raise OntbrekendeWaarde(naam, self.ctx.peildatum, definitie=self.ctx.beleid.definities.get(naam))
+            w = self.ctx.beleid.waarde(naam)  # onbekende naam: KeyError van het beleid
+            if w is None:
+                raise OntbrekendeWaarde(naam, self.ctx.peildatum, definitie=self.ctx.beleid.definities.get(naam))
         if self.motiveer:  # zonder motivering worden gebruikte waarden niet bijgehouden
-            self.gebruik(w)
+            naam = w.naam
+            if naam not in self._waarden:  # _noteer(w, naam), hier zonder aanroep: het hete pad van elke regel
+                if not w.bevestigd:
+                    self._onbevestigd.append(naam)
+                gevonden = _GEBRUIKT_EIGEN.get(id(w))
+                self._waarden[naam] = gevonden[1] if gevonden is not None and gevonden[0] is w else gebruikte_waarde(w, naam)
         return w
 
     def gebruik(self, w: Waarde, naam: Optional[str] = None) -> None:
         """Noteer een gebruikte waarde (ook een die niet uit het beleid komt, bv. AOW-leeftijd)."""
-        if not self.motiveer:
-            return
-        naam = naam or w.naam
-        if naam not in self._waarden:
-            if not w.bevestigd:
-                self._onbevestigd.append(naam)
-            gevonden = _GEBRUIKT.get((id(w), naam))  # als gebruikte_waarde, zonder aanroep (heet pad)
-            self._waarden[naam] = gevonden[1] if gevonden is not None and gevonden[0] is w else gebruikte_waarde(w, naam)
-            self._volgorde.append(naam)
+        if self.motiveer:
+            naam = naam or w.naam
+            if naam not in self._waarden:
+                self._noteer(w, naam)
+
+    def _noteer(self, w: Waarde, naam: str) -> None:
+        """``gebruik`` voor een waarde die nog niet genoteerd is (``waarde_record`` doet hetzelfde zonder aanroep)."""
+        if not w.bevestigd:
+            self._onbevestigd.append(naam)
+        # als gebruikte_waarde(w, naam), zonder aanroep (heet pad); onder de eigen naam op id(w) alleen
+        gevonden = _GEBRUIKT_EIGEN.get(id(w)) if naam is w.naam else _GEBRUIKT.get((id(w), naam))
+        self._waarden[naam] = gevonden[1] if gevonden is not None and gevonden[0] is w else gebruikte_waarde(w, naam)
 
     def bron_van(self, naam: str) -> str:
         """De bron ('kern' of plugin) van een waarde: voor de bron van een motiveringsstap."""
-        w = self.ctx.beleid.waarde(naam)
+        w = self._geldend.get(naam)
+        if w is None:
+            w = self.ctx.beleid.waarde(naam)  # onbekende naam: KeyError van het beleid
         return w.bron if w is not None else "kern"
 
     # --- motivering
@@ -170,29 +199,33 @@ class Uitleg:
                 bedrag_per: Optional[str] = None) -> Beslissing:
         r = self.regeling
         if not self.motiveer:
-            return Beslissing(
+            return _maak_beslissing(
                 regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
                 bedrag=bedrag, vorm=vorm if bedrag is not None else None, motivering=(), gebruikte_waarden=(),
                 bedrag_per=bedrag_per if bedrag is not None else None,
                 bezwaar_uiterlijk=self.ctx.bezwaar_einde if is_besluit(uitkomst, self.ctx.casus) else None,
             )
         onbevestigd = self._onbevestigd  # uit Waarde.bevestigd, niet uit de tekst van de grondslag
-        stappen = list(self._stappen)
+        stappen = self._stappen[:]
         if onbevestigd:
-            stappen.append(Motivering(
+            stappen.append(maak_motivering(
                 tekst=("Let op: deze beslissing gebruikt waarden die nog niet tegen de officiële bron zijn "
                        "bevestigd: " + ", ".join(onbevestigd) + ". Controleer ze voordat de beschikking uitgaat."),
                 grondslag="art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", bron="kern",
                 bijzaak=True))
         bezwaar_uiterlijk = None
         if is_besluit(uitkomst, self.ctx.casus):  # doorverwezen, of niet van toepassing zonder aanvraag: geen besluit
-            stap, bezwaar_uiterlijk = bezwaarstap(self.ctx.casus.datum_bekendmaking)
+            stap, bezwaar_uiterlijk = self.ctx.bezwaar
             stappen.append(stap)
-        return Beslissing(
+        return _maak_beslissing(
             regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
             bedrag=bedrag, vorm=vorm if bedrag is not None else None,
             motivering=tuple(stappen),
-            gebruikte_waarden=tuple(self._waarden.values()),  # in volgorde van gebruik, als _volgorde
+            gebruikte_waarden=tuple(self._waarden.values()),  # in volgorde van gebruik
             bedrag_per=bedrag_per if bedrag is not None else None,
             bezwaar_uiterlijk=bezwaar_uiterlijk,
         )
+
+
+#: ``Beslissing(...)`` zonder de attrs-``__init__`` (zelfde object; ``model.snelle_constructor``)
+_maak_beslissing = snelle_constructor(Beslissing)

@@ -102,25 +102,26 @@ def _besluit_json(b: Besluit) -> str:
 def _besluit_json_snel(b: Besluit) -> str:
     tekst = _tekst  # weigert alles behalve tekst met een TypeError (ook None: de gewone weg schrijft null)
     g = b.gemeente
-    o = b.ontvangstbewijs
-    uit = [
-        f'{{{_I2}"contract": {tekst(CONTRACT)},{_I2}"gemeente": {{{_I4}"cbs_code": {tekst(g.cbs_code)},'
-        f'{_I4}"naam": {tekst(g.naam)},{_I4}"plugin": {tekst(g.plugin)},{_I4}"plugin_versie": {tekst(g.plugin_versie)}'
-        f'{_I2}}},{_I2}"peildatum": {tekst(b.peildatum.isoformat())},{_I2}"beslissingen": '
-    ]
+    kop = _GEMEENTE_JSON.get(id(g))
+    if kop is None or kop[0] is not g:
+        kop = _gemeente_json(g)
+    d = b.peildatum
+    uit = [kop[1], f'"{d.isoformat()}"' if type(d) is date else tekst(d.isoformat()), f',{_I2}"beslissingen": ']
     schrijf = uit.append
     if not b.beslissingen:
         schrijf("[]")
     scheiding = "[" + _I4
     staarten = _STAARTEN
     waarden = _WAARDEN_JSON
+    koppen = _KOPPEN
+    midden = _MIDDEN
     for x in b.beslissingen:
-        schrijf(
-            f'{scheiding}{_kop(x.regeling, x.naam, x.pakket)}{tekst(x.uitkomst)},{_I6}"bedrag": {_s(euro(x.bedrag))},'
-            f'{_I6}"bedrag_per": {_s(x.bedrag_per)},{_I6}"vorm": {_s(x.vorm)},'
-            f'{_I6}"bezwaar_uiterlijk": {_s(_d(x.bezwaar_uiterlijk))},{_I6}"motivering": ')
+        k = koppen.get((x.regeling, x.naam, x.pakket, x.uitkomst)) or _kop(x.regeling, x.naam, x.pakket, x.uitkomst)
+        m = midden.get((x.bedrag_per, x.vorm)) or _midden(x.bedrag_per, x.vorm)
+        # een bedrag is de tekst van een Decimal (cijfers, punt, teken): JSON-tekst zonder escapes
+        bedrag = "null" if (e := euro(x.bedrag)) is None else f'"{e}"'
+        schrijf(f'{scheiding}{k}{bedrag}{m}{_datum_json(x.bezwaar_uiterlijk)}{_EERSTE_STAP}')
         # per stap: de tekst, en grondslag en bron als één stuk uit de tabel
-        schrijf(_EERSTE_STAP)
         schrijf(_VOLGENDE_STAP.join([
             f'{tekst(m.tekst)}{staarten.get((m.grondslag, m.bron)) or _staart(m.grondslag, m.bron)}'
             for m in x.motivering]))
@@ -135,14 +136,52 @@ def _besluit_json_snel(b: Besluit) -> str:
         scheiding = "," + _I4
     if b.beslissingen:
         schrijf(_I2 + "]")
-    schrijf(f',{_I2}"schuldhulp": ')
-    _schrijf(b.schuldhulp, _I2, uit)
-    schrijf(f',{_I2}"waarschuwingen": ')
-    _schrijf(list(b.waarschuwingen), _I2, uit)
-    schrijf(f',{_I2}"ontvangstbewijs": {{{_I4}"toolkit_versie": {tekst(o.toolkit_versie)},'
+    if b.schuldhulp is None:
+        schrijf(f',{_I2}"schuldhulp": null')
+    else:
+        schrijf(f',{_I2}"schuldhulp": ')
+        _schrijf(b.schuldhulp, _I2, uit)
+    w = b.waarschuwingen
+    if w:  # als _schrijf voor een lijst met tekst (iets anders: TypeError, de gewone weg)
+        schrijf(f',{_I2}"waarschuwingen": [{_I4}{_VOLGENDE_WAARSCHUWING.join(map(tekst, w))}{_I2}]')
+    else:
+        schrijf(f',{_I2}"waarschuwingen": []')
+    o = b.ontvangstbewijs
+    staart = _BEWIJS_JSON.get(id(o))
+    schrijf(staart[1] if staart is not None and staart[0] is o else _bewijs_json(o))
+    return "".join(uit)
+
+
+def _datum_json(d: Any) -> str:
+    """``_s(_d(d))``: een datum (ISO 8601: cijfers en streepjes, geen escapes nodig) of null."""
+    if type(d) is date:
+        return f'"{d.isoformat()}"'
+    return _s(_d(d))
+
+
+def _gemeente_json(g: Any) -> tuple:
+    """Het begin van het besluit tot en met ``"peildatum": `` (per gemeente één keer; begrensd)."""
+    tekst = _tekst
+    stuk = (f'{{{_I2}"contract": {tekst(CONTRACT)},{_I2}"gemeente": {{{_I4}"cbs_code": {tekst(g.cbs_code)},'
+            f'{_I4}"naam": {tekst(g.naam)},{_I4}"plugin": {tekst(g.plugin)},{_I4}"plugin_versie": {tekst(g.plugin_versie)}'
+            f'{_I2}}},{_I2}"peildatum": ')
+    if len(_GEMEENTE_JSON) >= _MAX_STUKKEN:
+        _GEMEENTE_JSON.clear()
+    kop = _GEMEENTE_JSON[id(g)] = (g, stuk)
+    return kop
+
+
+def _bewijs_json(o: Any) -> str:
+    """Het ontvangstbewijs en het einde van het besluit (per bewijs één keer: een opgelost beleid
+    deelt zijn bewijs, beslisser._ontvangstbewijs; begrensd)."""
+    tekst = _tekst
+    stuk = (f',{_I2}"ontvangstbewijs": {{{_I4}"toolkit_versie": {tekst(o.toolkit_versie)},'
             f'{_I4}"plugin_versie": {tekst(o.plugin_versie)},{_I4}"beleid_vingerafdruk": {tekst(o.beleid_vingerafdruk)}'
             f'{_I2}}}\n}}\n')
-    return "".join(uit)
+    if len(_BEWIJS_JSON) >= _MAX_STUKKEN:
+        _BEWIJS_JSON.clear()
+    _BEWIJS_JSON[id(o)] = (o, stuk)
+    return stuk
 
 
 # Stukken JSON die in veel besluiten terugkomen, één keer geschreven: de kop van een beslissing
@@ -150,33 +189,41 @@ def _besluit_json_snel(b: Besluit) -> str:
 # verschillende) en een gebruikte waarde (dezelfde objecten voor alle besluiten van een opgelost
 # beleid, uitleg.gebruikte_waarde). Alleen tekst gaat in de sleutels; een gebruikte waarde op
 # identiteit, met het object erbij (een hergebruikt id() geeft nooit een verkeerd stuk). Begrensd.
-_EERSTE_STAP = f'[{_I8}{{{_I10}"tekst": '
+_EERSTE_STAP = f',{_I6}"motivering": [{_I8}{{{_I10}"tekst": '
 _VOLGENDE_STAP = f',{_I8}{{{_I10}"tekst": '
 _WAARDEN_BEGIN = f'{_I6}],{_I6}"gebruikte_waarden": [{_I8}'
 _VOLGENDE_WAARDE = "," + _I8
 _WAARDEN_EIND = f'{_I6}]{_I4}}}'
 _GEEN_WAARDEN = f'{_I6}],{_I6}"gebruikte_waarden": []{_I4}}}'
+_VOLGENDE_WAARSCHUWING = "," + _I4
 _KOPPEN: dict[tuple, str] = {}
+_MIDDEN: dict[tuple, str] = {}
 _STAARTEN: dict[tuple, str] = {}
 _WAARDEN_JSON: dict[int, tuple[GebruikteWaarde, str]] = {}
+_GEMEENTE_JSON: dict[int, tuple] = {}
+_BEWIJS_JSON: dict[int, tuple] = {}
 _MAX_STUKKEN = 4096
 
 
-def _kop(regeling: Any, naam: Any, pakket: Any) -> str:
-    if type(regeling) is str and type(naam) is str and type(pakket) is str:
-        sleutel = (regeling, naam, pakket)
-        kop = _KOPPEN.get(sleutel)
-        if kop is None:
-            kop = _KOPPEN[sleutel] = _maak_kop(regeling, naam, pakket)
-            if len(_KOPPEN) >= _MAX_STUKKEN:
-                _KOPPEN.clear()
-        return kop
-    return _maak_kop(regeling, naam, pakket)
+def _kop(regeling: Any, naam: Any, pakket: Any, uitkomst: Any) -> str:
+    """Het begin van een beslissing tot en met ``"bedrag": `` (regeling, naam, pakket, uitkomst)."""
+    kop = (f'{{{_I6}"regeling": {_s(regeling)},{_I6}"naam": {_s(naam)},{_I6}"pakket": {_s(pakket)},'
+           f'{_I6}"uitkomst": {_tekst(uitkomst)},{_I6}"bedrag": ')
+    if type(regeling) is str and type(naam) is str and type(pakket) is str and type(uitkomst) is str:
+        if len(_KOPPEN) >= _MAX_STUKKEN:
+            _KOPPEN.clear()
+        _KOPPEN[(regeling, naam, pakket, uitkomst)] = kop
+    return kop
 
 
-def _maak_kop(regeling: Any, naam: Any, pakket: Any) -> str:
-    return (f'{{{_I6}"regeling": {_s(regeling)},{_I6}"naam": {_s(naam)},{_I6}"pakket": {_s(pakket)},'
-            f'{_I6}"uitkomst": ')
+def _midden(bedrag_per: Any, vorm: Any) -> str:
+    """Van na het bedrag tot en met ``"bezwaar_uiterlijk": `` (bedrag_per en vorm)."""
+    stuk = f',{_I6}"bedrag_per": {_s(bedrag_per)},{_I6}"vorm": {_s(vorm)},{_I6}"bezwaar_uiterlijk": '
+    if (bedrag_per is None or type(bedrag_per) is str) and (vorm is None or type(vorm) is str):
+        if len(_MIDDEN) >= _MAX_STUKKEN:
+            _MIDDEN.clear()
+        _MIDDEN[(bedrag_per, vorm)] = stuk
+    return stuk
 
 
 def _staart(grondslag: Any, bron: Any) -> str:

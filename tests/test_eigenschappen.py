@@ -576,6 +576,77 @@ def test_besluit_zonder_motivering_is_geen_beschikking():
             schrijver(kaal)
 
 
+def test_snelle_constructor_maakt_hetzelfde_object_als_de_klasse():
+    """``model.snelle_constructor`` (het hete pad: casus, beslissing, besluit) geeft voor elke
+    bevroren modelklasse precies het object van de gewone constructor: zelfde klasse, velden,
+    gelijkheid, hash en repr, bevroren; met en zonder opgegeven standaardwaarden."""
+    from datetime import date
+    from decimal import Decimal
+
+    import attrs
+
+    from sora_core import model
+
+    p = model.Persoon(date(1980, 5, 1))
+    voorbeelden = [
+        (model.Persoon, (date(1980, 5, 1),), {}),
+        (model.Persoon, (), {"geboortedatum": date(2001, 2, 3), "student": True, "geen_beroep_op_ouders": "onderhoud_niet_afdwingbaar"}),
+        (model.Inkomen, (Decimal("1450.00"),), {"laag_sinds": date(2020, 1, 1)}),
+        (model.Vermogen, (), {}),
+        (model.Woning, ("koop",), {}),
+        (model.Aanvraag, ("bijzondere_bijstand",), {"kostensoort": "medische_kosten", "bedrag": Decimal("12.50")}),
+        (model.Casus, ("GM0361", date(2025, 3, 1), p, model.Inkomen(Decimal("1"))), {"kinderen": (p,)}),
+        (model.Motivering, ("tekst", "art. 1", "kern"), {"bijzaak": True}),
+        (model.Beslissing, ("r", "n", "basis", "toegekend", Decimal("1.00"), "om_niet", (), ()), {"bedrag_per": "eenmalig"}),
+        (model.Ontvangstbewijs, ("1", "2", "sha256:x"), {}),
+    ]
+    for klasse, args, kwargs in voorbeelden:
+        maak = model.snelle_constructor(klasse)
+        assert maak is not klasse
+        snel, gewoon = maak(*args, **kwargs), klasse(*args, **kwargs)
+        assert type(snel) is klasse
+        assert attrs.asdict(snel, recurse=False) == attrs.asdict(gewoon, recurse=False)
+        assert snel == gewoon and hash(snel) == hash(gewoon) and repr(snel) == repr(gewoon)
+        assert attrs.evolve(snel) == gewoon
+        veld = attrs.fields(klasse)[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(snel, veld, "anders")
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            delattr(snel, veld)
+        with pytest.raises(TypeError):  # zelfde parameters: een verplicht veld ontbreekt, of een onbekend veld
+            maak(**{"bestaat_niet": 1})
+
+
+def test_snelle_constructor_valt_terug_op_de_klasse_bij_validators():
+    """Een klasse met validator, converter, fabriek of __attrs_post_init__ houdt zijn eigen constructor."""
+    import attrs
+
+    from sora_core.model import snelle_constructor
+
+    @attrs.frozen
+    class MetValidator:
+        x: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    @attrs.frozen
+    class MetFabriek:
+        x: list = attrs.field(factory=list)
+
+    @attrs.frozen
+    class MetNa:
+        x: int
+
+        def __attrs_post_init__(self):
+            pass
+
+    @attrs.define
+    class NietBevroren:
+        x: int
+
+    for klasse in (MetValidator, MetFabriek, MetNa):
+        assert snelle_constructor(klasse) is klasse
+    assert snelle_constructor(NietBevroren)(1) == NietBevroren(1)
+
+
 def test_snelle_motivering_is_dezelfde_als_de_attrs_constructor():
     """``model.maak_motivering`` (het hete pad van Uitleg.stap) maakt precies het object dat
     ``Motivering(tekst, grondslag, bron)`` maakt: zelfde velden, gelijkheid, hash, repr, bevroren."""
@@ -590,3 +661,24 @@ def test_snelle_motivering_is_dezelfde_als_de_attrs_constructor():
         assert snel == gewoon and hash(snel) == hash(gewoon) and repr(snel) == repr(gewoon)
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             snel.tekst = "anders"
+
+
+_DATUMTEKENS = st.text(alphabet="0123456789-W +T:.Z٣２²", min_size=10, max_size=10)
+
+
+@given(st.one_of(_DATUMTEKENS, _DATUMTEKENS.map(lambda w: f"{w[:4]}-{w[5:7]}-{w[8:]}"),
+                 st.dates(date(1, 1, 1), date(9999, 12, 31)).map(date.isoformat)))
+@settings(max_examples=2000, deadline=None)
+def test_snelle_datum_neemt_hetzelfde_aan_als_de_datumvorm(w):
+    """De snelle lezer kijkt niet met de reguliere expressie naar een datum maar naar lengte en
+    streepjes; hij neemt precies aan wat ``_DATUMVORM`` plus ``date.fromisoformat`` aanneemt."""
+    from sora_core import invoer
+
+    try:
+        verwacht = date.fromisoformat(w) if invoer._DATUMVORM.fullmatch(w) else None
+    except ValueError:
+        verwacht = None
+    if verwacht is not None and not (invoer.VROEGSTE_DATUM <= verwacht <= invoer.LAATSTE_DATUM):
+        verwacht = None
+    gekregen = invoer._datum_snel(w)
+    assert (None if gekregen is invoer._ANDERS else gekregen) == verwacht
