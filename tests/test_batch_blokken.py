@@ -178,16 +178,21 @@ def test_werkprocessen_stoppen_na_een_gewone_run(monkeypatch):
 
 
 @pytest.mark.parametrize("processen", [1, 2])
-def test_losse_surrogaat_in_een_id_gaat_als_tekst_zoals_vroeger(processen):
-    """Een id met een losse surrogaat (JSON ``"\\ud83d"``) is geen UTF-8: dat blok komt als tekst
-    terug en ``uit`` beslist, zoals vóór de UTF-8-blokken: een ``StringIO`` neemt het op, een
-    UTF-8-bestand geeft ``UnicodeEncodeError``."""
+def test_losse_surrogaat_in_een_id_is_een_invoerfout_zonder_id(processen):
+    """Een id met een losse surrogaat (JSON ``"\\ud83d"``) is geen geldige tekst: die regel krijgt
+    een invoerfout op ``id`` (zonder het id terug te schrijven), de andere regels gaan gewoon door,
+    ook naar een UTF-8-bestand (vroeger brak de hele run af met een traceback)."""
     data = b'{"id":"\\ud83d",' + GOED[0][1:] + GOED[1]
     tekst, s = _draai(data, processen=processen, blok=1)
-    assert json.loads(tekst.splitlines()[0])["id"] == "\ud83d" and s["regels"] == 2
+    eerste, tweede = (json.loads(r) for r in tekst.splitlines())
+    assert eerste["id"] is None and [f["veld"] for f in eerste["fout"]["fouten"]] == ["id"]
+    assert "surrogaat" in eerste["fout"]["fouten"][0]["melding"]
+    assert "fout" not in tweede and s["regels"] == 2
     ruw = io.BytesIO()
     f = io.TextIOWrapper(ruw, encoding="utf-8", newline="\n")
-    with pytest.raises(UnicodeEncodeError):
-        b.draai(io.BytesIO(GOED[1] + data), f, processen=processen, blok=1)
+    b.draai(io.BytesIO(GOED[1] + data), f, processen=processen, blok=1)
     f.flush()
-    assert ruw.getvalue() == _draai(GOED[1], processen=1)[0].encode()  # het blok ervoor staat er, in volgorde
+    regels = [json.loads(r) for r in ruw.getvalue().decode("utf-8").splitlines()]
+    assert [r["regel"] for r in regels] == [1, 2, 3]
+    assert "fout" not in regels[0] and "fout" not in regels[2]
+    assert regels[1]["id"] is None and regels[1]["fout"] == eerste["fout"]

@@ -45,6 +45,7 @@ from typing import Any, Callable, Iterator, Optional
 from .. import fouten
 from ..fouten import Fout, InvoerFout, SoraFout
 from ..geld import NUL, euro
+from ..invoer import _is_utf8
 from . import bedragen
 from .watals import Zet, zet_dict
 
@@ -390,6 +391,9 @@ def _verwerk_een(nr: int, payload: Any, samen: dict, kort_als_tekst: bool = Fals
                 ident = doc.pop("id")
                 if not isinstance(ident, (str, int)) or isinstance(ident, bool):
                     raise InvoerFout([Fout("id", "Een id is tekst of een geheel getal.")])
+                if type(ident) is str and not ident.isascii() and not _is_utf8(ident):
+                    ident = None  # niet terug te schrijven (geen UTF-8): de regel krijgt een fout zonder id
+                    raise InvoerFout([Fout("id", "Het id bevat een ongeldig teken (een losse UTF-16-surrogaat).")])
         casus = casus_uit_dict(doc)
         motiveren = bool(_STAAT.get("volledig"))  # de korte uitvoer toont geen motivering
         besluit = beoordeel(casus, motiveren=motiveren)
@@ -493,6 +497,8 @@ def _snel_een(nr: int, payload: Any, samen: dict) -> Optional[str]:
         ident = doc.pop("id")
         if type(ident) is not str and type(ident) is not int:
             return None
+        if type(ident) is str and not ident.isascii() and not _is_utf8(ident):
+            return None  # de volledige weg geeft de melding
         extra = 1
     r = _feiten_snel(doc)
     if r is None or r[0] + extra != tekst.count(":"):
@@ -558,12 +564,8 @@ def verwerk_blok(blok) -> tuple[bytes, dict, list[dict], int]:
         if "fout" in rec:
             fouten.append({"regel": nr, "velden": sorted({f["veld"] or "(document)" for f in rec["fout"]["fouten"]})})
         delen.append(json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str))
-    tekst = "\n".join(delen) + ("\n" if delen else "")
-    try:
-        data: Any = tekst.encode("utf-8")
-    except UnicodeEncodeError:  # een losse surrogaat (uit een id als "\\ud83d"): als tekst, zoals vroeger
-        data = tekst
-    return data, samen, fouten, len(delen)
+    # altijd UTF-8: de lezer laat geen losse surrogaat door (ook niet in een id)
+    return ("\n".join(delen) + ("\n" if delen else "")).encode("utf-8"), samen, fouten, len(delen)
 
 
 # --------------------------------------------------------------------------- samenvoegen
@@ -650,12 +652,11 @@ BLOK_KORT = 1000
 BLOK_VOLLEDIG = 100
 
 
-def _schrijver(uit) -> Optional[Callable[[Any], Any]]:
-    """Schrijft de uitvoer van een blok naar ``uit``: UTF-8 rechtstreeks naar de binaire laag als
-    het tekstbestand toch UTF-8 zonder vertaling van regeleinden schrijft (het bestand van
-    ``Atomisch``, standaarduit op Linux); anders (een ``StringIO``, een andere codering) als tekst.
-    Een blok dat als tekst terugkwam (niet als UTF-8 te schrijven, zie ``verwerk_blok``) gaat als
-    tekst naar ``uit``, dat dan dezelfde fout geeft als vroeger (of het wel kan schrijven)."""
+def _schrijver(uit) -> Optional[Callable[[bytes], Any]]:
+    """Schrijft de uitvoer van een blok (UTF-8, zie ``verwerk_blok``) naar ``uit``: rechtstreeks naar
+    de binaire laag als het tekstbestand toch UTF-8 zonder vertaling van regeleinden schrijft (het
+    bestand van ``Atomisch``, standaarduit op Linux); anders (een ``StringIO``, een andere codering)
+    als tekst."""
     if uit is None:
         return None
     laag = getattr(uit, "buffer", None)
@@ -666,17 +667,9 @@ def _schrijver(uit) -> Optional[Callable[[Any], Any]]:
     except (AttributeError, LookupError, TypeError):
         utf8 = False
     if laag is None or not utf8 or os.linesep != "\n":
-        return lambda data: uit.write(data if type(data) is str else data.decode("utf-8"))
+        return lambda data: uit.write(data.decode("utf-8"))
     uit.flush()  # wat er al als tekst in stond, eerst
-
-    def schrijf(data) -> None:
-        if type(data) is str:
-            uit.write(data)
-            uit.flush()
-        else:
-            laag.write(data)
-
-    return schrijf
+    return laag.write
 
 
 def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, processen: int = 1,
