@@ -50,10 +50,9 @@ from . import individuele_studietoeslag as ist
 from .bijzondere_bijstand import (bijstand_bedrag, boven_voet, draagkracht_per_maand, gedekt, geen_kosten,
                                   in_aanmerking, noodzaak_open, over_periode, totale_draagkracht, uitkomst_bb,
                                   vermogensdeel)
-from .individuele_inkomenstoeslag import (redenen_iit, referteperiode_einde, referteperiode_vol, uitkomst_iit,
-                                          weer_mogelijk_vanaf)
+from .individuele_inkomenstoeslag import beslis_iit
 from .kostensoorten import kostensoorten_op
-from .toetsen import binnen_grens, grensbedrag, vermogen_zonder_woning, vermogensgrens_naam
+from .toetsen import grensbedrag, vermogen_zonder_woning, vermogensgrens_naam
 
 IIT = "individuele_inkomenstoeslag"
 #: jonger dan dit (aanvrager of partner): de volledige beslisser
@@ -193,6 +192,7 @@ def _waarden(w, *namen) -> Optional[list]:
 
 
 def _iit(w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
+    """(RegelingDef, {(huishoudsoort, AOW): de waarden voor ``individuele_inkomenstoeslag.beslis_iit``})."""
     if r is None or r.bron != "kern" or r.beoordeel is not iit.beoordeel:
         return None
     v = _waarden(w, "individuele_inkomenstoeslag.referteperiode", "individuele_inkomenstoeslag.inkomensgrens",
@@ -201,9 +201,9 @@ def _iit(w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
     if v is None:
         return None
     maanden, fractie = v[0], v[1]
-    grens = {k: grensbedrag(n, fractie) for k, n in norm.items()}
-    bedrag = {s: cent(b) for s, b in zip(SOORTEN, v[3:])}
-    return r, maanden, grens, vgrens, bedrag
+    bedrag = {s: iit.toeslag_bedrag(b) for s, b in zip(SOORTEN, v[3:])}
+    return r, {(s, aow): iit.Gecompileerd(maanden, grensbedrag(n, fractie), vgrens[is_gezin(s)], bedrag[s])
+               for (s, aow), n in norm.items()}
 
 
 def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
@@ -309,8 +309,8 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
     uit = []
     for regeling, kostensoort, bedrag in aanvragen:
         if regeling == IIT:
-            uit.append(_iit_snel(k.iit, peil, soort, aow, aow_a, gezin, netto, ver, laag_sinds, uitzicht, laatste, einde,
-                                 True))
+            uit.append(_iit_snel(k.iit, peil, lft_a, soort, aow, aow_a, netto, ver, laag_sinds, uitzicht, laatste,
+                                 einde, True))
             continue
         r, soorten, voet, percentage, periode, fractie, drempel, vgrens = k.bb
         ks, maximum, dk_inkomen, vorm = soorten[kostensoort]
@@ -358,21 +358,14 @@ def _snel(r, uitkomst: str, bedrag, vorm, bedrag_per, einde, met_aanvragen: bool
 _ZONDER_BEDRAG: dict = {}
 
 
-def _iit_snel(kader_iit, peil, soort, aow, aow_a, gezin, netto, ver, laag_sinds, uitzicht, laatste, einde,
+def _iit_snel(kader_iit, peil, lft_a, soort, aow, aow_a, netto, ver, laag_sinds, uitzicht, laatste, einde,
               met_aanvragen: bool) -> Snel:
-    """De individuele inkomenstoeslag (``individuele_inkomenstoeslag.beoordeel``, zonder ambtshalve)."""
-    r, maanden, grens, vgrens, bedragen = kader_iit
-    if aow_a:
-        return _snel(r, "afgewezen", None, None, None, einde, met_aanvragen)
-    onbekend = laag_sinds is None
-    redenen = redenen_iit(
-        not onbekend and not referteperiode_vol(referteperiode_einde(laag_sinds, maanden), peil),
-        binnen_grens(netto, grens[(soort, aow)]), binnen_grens(ver, vgrens[gezin]), uitzicht,
-        weer_mogelijk_vanaf(laatste, peil) is not None)
-    uitkomst = uitkomst_iit(redenen, onbekend)
-    if uitkomst == "toegekend":
-        return _snel(r, uitkomst, bedragen[soort], "om_niet", "per_jaar", einde, met_aanvragen)
-    return _snel(r, uitkomst, None, None, None, einde, met_aanvragen)
+    """De individuele inkomenstoeslag: ``individuele_inkomenstoeslag.beslis_iit`` (dezelfde beslissing
+    als ``beoordeel``, zonder ambtshalve) met de waarden van dit soort huishouden."""
+    r, per_soort = kader_iit
+    uitkomst, bedrag = beslis_iit(per_soort[(soort, aow)], None, lft_a, aow_a, laag_sinds, peil, netto, ver, uitzicht,
+                                  laatste)
+    return _snel(r, uitkomst, bedrag, iit.VORM, iit.PER, einde, met_aanvragen)
 
 
 def _ist_snel(r, st: tuple, lft_a: int, student: bool, arbeidsvermogen: str, wajong: bool, einde) -> Snel:
@@ -408,8 +401,8 @@ def _rondvraag_beslis(k: Kader, h: Huishoudfeiten, peil, lft_a, student, arbeids
             else:
                 uit.append(_snel(r, uitkomst, bedrag, "om_niet", per, einde, False))
         elif soort_regel == "iit":
-            uit.append(_iit_snel(data, peil, soort, aow, aow_a, gezin, netto, ver, laag_sinds, uitzicht, laatste, einde,
-                                 False))
+            uit.append(_iit_snel(data, peil, lft_a, soort, aow, aow_a, netto, ver, laag_sinds, uitzicht, laatste,
+                                 einde, False))
         else:
             uit.append(_ist_snel(r, data, lft_a, student, arbeidsvermogen, wajong, einde))
     return uit

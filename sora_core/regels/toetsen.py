@@ -103,8 +103,13 @@ def vermogenstoets(u) -> bool:
     grens, naam = vermogensgrens(u)
     ver = vermogen(u)
     binnen = binnen_grens(ver, grens)
-    if not u.motiveer:
-        return binnen
+    if u.motiveer:
+        stap_vermogen(u, ver, grens, naam, binnen)
+    return binnen
+
+
+def stap_vermogen(u, ver: Decimal, grens: Decimal, naam: str, binnen: bool) -> None:
+    """De motiveringsstap van de vermogenstoets (art. 34 lid 3 Pw)."""
     w = u.ctx.beleid.waarde(naam)
     # sinds 1-1-2026 is de vermogenstoets doorlopend: art. 34 lid 2 onder b spreekt van "het aanwezige
     # vermogen" (was: het vermogen bij de aanvang van de bijstand); de toets kijkt naar de peildatum
@@ -116,21 +121,30 @@ def vermogenstoets(u) -> bool:
         + ("Het vermogen ligt binnen de grens." if binnen else "Het vermogen ligt boven de grens."),
         w.grondslag + ("; art. 34 lid 2 onder b Participatiewet (doorlopende vermogenstoets)" if doorlopend else ""),
         "kern")
-    return binnen
 
 
 def inkomenstoets(u, grens_fractie: Decimal, kostendelersnorm: bool, *, grondslag: str, bron: str) -> tuple[bool, Decimal]:
     """Inkomen ten hoogste ``grens_fractie`` x de toepasselijke norm (grens afgerond op centen,
     half naar boven; een inkomen precies op de grens voldoet). Geeft (voldoet, grensbedrag)."""
-    norm = toepasselijke_norm(u, kostendelersnorm)
-    grens = grensbedrag(norm, grens_fractie)
+    norm, grens = inkomensgrens(u, grens_fractie, kostendelersnorm)
     inkomen = u.ctx.casus.inkomen.netto_per_maand
     voldoet = binnen_grens(inkomen, grens)
-    if not u.motiveer:
-        return voldoet, grens
+    if u.motiveer:
+        stap_inkomen(u, inkomen, grens_fractie, norm, grens, voldoet, grondslag, bron)
+    return voldoet, grens
+
+
+def inkomensgrens(u, grens_fractie: Decimal, kostendelersnorm: bool) -> tuple[Decimal, Decimal]:
+    """(de toepasselijke norm, de inkomensgrens ``grens_fractie`` x die norm), met de stappen van de norm."""
+    norm = toepasselijke_norm(u, kostendelersnorm)
+    return norm, grensbedrag(norm, grens_fractie)
+
+
+def stap_inkomen(u, inkomen: Decimal, grens_fractie: Decimal, norm: Decimal, grens: Decimal, voldoet: bool,
+                 grondslag: str, bron: str) -> None:
+    """De motiveringsstap van de inkomenstoets."""
     u.stap(
         f"Het netto inkomen is {euro_nl(inkomen)} per maand; de inkomensgrens is {procent_nl(grens_fractie)} van "
         f"{euro_nl(norm)} = {euro_nl(grens)}. "
         + ("Het inkomen ligt op of onder de grens." if voldoet else "Het inkomen ligt boven de grens."),
         grondslag, bron)
-    return voldoet, grens
