@@ -47,9 +47,7 @@ from . import collectieve_zorgverzekering, kindregeling, meedoenregeling
 from . import declaratief as dcl
 from . import individuele_inkomenstoeslag as iit
 from . import individuele_studietoeslag as ist
-from .bijzondere_bijstand import (bijstand_bedrag, boven_voet, draagkracht_per_maand, gedekt, geen_kosten,
-                                  in_aanmerking, noodzaak_open, over_periode, totale_draagkracht, uitkomst_bb,
-                                  vermogensdeel)
+from .bijzondere_bijstand import beslis_bb
 from .individuele_inkomenstoeslag import beslis_iit
 from .kostensoorten import kostensoorten_op
 from .toetsen import grensbedrag, vermogen_zonder_woning, vermogensgrens_naam
@@ -207,6 +205,8 @@ def _iit(w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
 
 
 def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
+    """(RegelingDef, {(kostensoort, huishoudsoort, AOW): de waarden voor ``bijzondere_bijstand.beslis_bb``},
+    {kostensoort: Kostensoort}); alleen de kostensoorten van de kern, zonder staffel."""
     if r is None or r.bron != "kern" or r.beoordeel is not bb.beoordeel:
         return None
     if w(bb.N + "draagkracht.staffel") is not None:
@@ -217,12 +217,14 @@ def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
     if v is None:
         return None
     _, vrije_voet, percentage, periode, fractie, drempel = v
+    drempel_maximum = None
     if drempel > NUL:
         m = w(bb.N + "drempelbedrag_maximum")
         if m is None:
             return None
-        drempel = bb.geldende_drempel(drempel, m.waarde)
-    soorten = {}
+        drempel_maximum = m.waarde
+    voet = {k: grensbedrag(n, vrije_voet) for k, n in norm.items()}
+    waarden, soorten = {}, {}
     for sleutel, ks in kostensoorten_op(beleid).items():
         if ks.bron != "kern":
             continue  # een lokale kostensoort: de volledige beslisser
@@ -230,9 +232,12 @@ def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
         if keuzes is None:
             continue
         wm = w(ks.normnaam("maximum"))
-        soorten[sleutel] = (ks, None if wm is None else wm.waarde, keuzes[1], keuzes[0])
-    voet = {k: grensbedrag(n, vrije_voet) for k, n in norm.items()}
-    return r, soorten, voet, percentage, periode, fractie, drempel, vgrens
+        soorten[sleutel] = ks
+        for (soort, aow), vt in voet.items():
+            waarden[(sleutel, soort, aow)] = bb.Gecompileerd(
+                None if wm is None else wm.waarde, keuzes[1], vt, percentage, periode, vgrens[is_gezin(soort)],
+                fractie, drempel, drempel_maximum, keuzes[0])
+    return r, waarden, soorten
 
 
 _KADERS: dict[int, tuple[Any, Kader, tuple]] = {}
@@ -270,7 +275,7 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
             if k.iit is None or kostensoort is not None or bedrag is not None:
                 return None
         elif regeling == BB:
-            if k.bb is None or bedrag is None or kostensoort not in k.bb[1]:
+            if k.bb is None or bedrag is None or kostensoort not in k.bb[2]:
                 return None
         else:
             return None
@@ -312,29 +317,10 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
             uit.append(_iit_snel(k.iit, peil, lft_a, soort, aow, aow_a, netto, ver, laag_sinds, uitzicht, laatste,
                                  einde, True))
             continue
-        r, soorten, voet, percentage, periode, fractie, drempel, vgrens = k.bb
-        ks, maximum, dk_inkomen, vorm = soorten[kostensoort]
-        if noodzaak_open(None, ks):
-            uit.append(Snel(r, "doorverwezen", None, None, None, None))
-            continue
-        if geen_kosten(bedrag):
-            uit.append(Snel(r, "afgewezen", None, None, None, einde))
-            continue
-        kosten = in_aanmerking(bedrag, maximum)
-        if gedekt(NUL, kosten):
-            uit.append(Snel(r, "afgewezen", None, None, None, einde))
-            continue
-        per_periode = NUL
-        if dk_inkomen:
-            per_maand = draagkracht_per_maand(percentage, boven_voet(netto, voet[(soort, aow)]))
-            per_periode = over_periode(per_maand, periode)
-        _, uit_vermogen = vermogensdeel(ver, vgrens[gezin], fractie)
-        draagkracht = totale_draagkracht(per_periode, uit_vermogen)
-        bijstand, _ = bijstand_bedrag(kosten, NUL, draagkracht, drempel)
-        if uitkomst_bb(bijstand) == "afgewezen":
-            uit.append(Snel(r, "afgewezen", None, None, None, einde))
-        else:
-            uit.append(Snel(r, "toegekend", bijstand, vorm, "eenmalig", einde))
+        r, waarden, soorten = k.bb
+        uitkomst, bijstand, vorm = beslis_bb(waarden[(kostensoort, soort, aow)], None, soorten[kostensoort], bedrag,
+                                             True, lft_a, None, None, None, peil, None, NUL, netto, ver, NUL)
+        uit.append(_snel(r, uitkomst, bijstand, vorm, bb.PER, einde, True))
     return uit
 
 
