@@ -134,7 +134,7 @@ _DOORVERWEZEN = ("doorverwezen", None, None)
 def beslis_bb(w, m, ks: Kostensoort, bedrag: Decimal, woonachtig: bool, leeftijd: int, geen_beroep_op_ouders,
               noodzakelijk: Optional[bool], kostendatum, aanvraagdatum, terugwerkende_kracht: Optional[bool],
               voorliggend: Decimal, netto: Decimal, ver: Optional[Decimal],
-              verbruikt: Decimal) -> tuple[str, Optional[Decimal], Optional[str]]:
+              verbruikt: Optional[list]) -> tuple[str, Optional[Decimal], Optional[str]]:
     """De beslissing over één aanvraag, zonder tekst: (uitkomst, bedrag of None, vorm of None). Dit
     is de enige plek van de volgorde van de beoordeling (stap 2 tot en met 7 van de moduletekst) en
     van wanneer er gestopt wordt.
@@ -142,11 +142,12 @@ def beslis_bb(w, m, ks: Kostensoort, bedrag: Decimal, woonachtig: bool, leeftijd
     ``w`` geeft de waarden van het beleid op het moment dat de beslissing ze nodig heeft:
     ``jongeren_18_20_toestaan``, ``achteraf_termijn``, ``terugwerkende_kracht(kostendatum,
     aanvraagdatum)`` (art. 44 lid 5: (maanden, binnen) of None), ``maximum`` (of None),
-    ``draagkracht_toepassen``, ``voet`` (de draagkrachtvrije voet van dit huishouden), ``staffel``
-    (de schijven of None; dan ``norm``), ``percentage``, ``periode``, ``vermogen(ver)`` (het
-    vermogen dat meetelt), ``vermogensgrens``, ``vermogen_fractie``, ``drempelbedrag``,
-    ``drempelbedrag_maximum`` en ``vorm``; ``verbruik(totaal)`` legt vast hoeveel draagkracht de
-    aanvragen in deze casus tot nu toe opmaakten (vóór het drempelbedrag, zoals altijd). De volledige
+    ``draagkracht_toepassen``, ``voet`` (de draagkrachtvrije voet van dit huishouden), daarna
+    ``staffel`` (de schijven of None; met schijven ook ``norm``), ``percentage``, ``periode``, ``vermogen()`` (het
+    vermogen dat meetelt; alleen als ``ver`` None is), ``vermogensgrens``, ``vermogen_fractie``, ``drempelbedrag``,
+    ``drempelbedrag_maximum`` en ``vorm``. ``verbruikt`` is ``[de draagkracht die eerdere aanvragen
+    in deze casus al opmaakten]``; de beslissing telt er deze aanvraag bij op, vóór het drempelbedrag
+    (None: er is maar één aanvraag bijzondere bijstand, niets bij te houden; zo het kader). De volledige
     regel haalt ze lui op en noteert ze (``_Volledig``); het kader geeft vooraf berekende waarden
     (``Gecompileerd``; het kader stuurt jongeren, een kostendatum, een staffel en lokale
     kostensoorten naar de volledige beslisser, en vraagt die waarden dus nooit).
@@ -218,13 +219,13 @@ def beslis_bb(w, m, ks: Kostensoort, bedrag: Decimal, woonachtig: bool, leeftijd
         return _AFGEWEZEN
     maximum = w.maximum
     kosten = in_aanmerking(bedrag, maximum)
-    if kosten != bedrag and m is not None:
+    if m is not None and kosten != bedrag:
         m.op_maximum(maximum)
     if gedekt(voorliggend, kosten):
         if m is not None:
             m.gedekt(voorliggend, kosten)
         return _AFGEWEZEN
-    if voorliggend > NUL and m is not None:
+    if m is not None and voorliggend > NUL:
         m.voorliggend(voorliggend)
 
     # 7. draagkracht
@@ -235,7 +236,7 @@ def beslis_bb(w, m, ks: Kostensoort, bedrag: Decimal, woonachtig: bool, leeftijd
         boven = boven_voet(netto, voet)
         if m is not None:
             m.boven_voet(netto, boven)
-        schijven = w.staffel
+        schijven = w.staffel  # na ``voet``
         if schijven is not None:
             per_maand, uitleg = _staffel(w.norm, voet, netto, schijven)
             if m is not None:
@@ -251,42 +252,35 @@ def beslis_bb(w, m, ks: Kostensoort, bedrag: Decimal, woonachtig: bool, leeftijd
             m.per_periode(periode, per_maand, per_periode)
     elif m is not None:
         m.zonder_draagkracht_inkomen()
-    ver = w.vermogen(ver)
+    if ver is None:
+        ver = w.vermogen()
     grens = w.vermogensgrens
     fractie = w.vermogen_fractie
     boven_grens, uit_vermogen = vermogensdeel(ver, grens, fractie)
-    if m is not None:
-        m.vermogensdeel(ver, grens, fractie, boven_grens, uit_vermogen)
     draagkracht = totale_draagkracht(per_periode, uit_vermogen)
-    if dk_inkomen and uit_vermogen > NUL and m is not None:
-        m.totaal(per_periode, uit_vermogen, draagkracht)
-    # draagkracht die een eerdere aanvraag in dezelfde casus al heeft opgebruikt, telt niet opnieuw
-    if verbruikt > NUL and draagkracht > NUL:
-        rest = max(NUL, draagkracht - verbruikt)
-        if m is not None:
-            m.eerder_verbruikt(verbruikt, rest)
-        draagkracht = rest
-    w.verbruik(verbruikt + gebruikte_draagkracht(draagkracht, kosten, voorliggend))
+    if m is not None:
+        m.vermogensdeel(ver, grens, fractie, boven_grens, uit_vermogen, dk_inkomen, per_periode, draagkracht)
+    if verbruikt is not None:
+        # draagkracht die een eerdere aanvraag in dezelfde casus al heeft opgebruikt, telt niet opnieuw
+        eerder = verbruikt[0]
+        if eerder > NUL and draagkracht > NUL:
+            rest = max(NUL, draagkracht - eerder)
+            if m is not None:
+                m.eerder_verbruikt(eerder, rest)
+            draagkracht = rest
+        verbruikt[0] = eerder + gebruikte_draagkracht(draagkracht, kosten, voorliggend)
 
     # drempel
-    drempel = w.drempelbedrag
+    gekozen = drempel = w.drempelbedrag
     if drempel > NUL:
-        maximum_drempel = w.drempelbedrag_maximum
-        geldend = geldende_drempel(drempel, maximum_drempel)
-        if geldend != drempel:
-            if m is not None:
-                m.drempel_boven_maximum(drempel, maximum_drempel)
-            drempel = geldend
-    if m is not None:
-        m.drempel(drempel)
+        drempel = geldende_drempel(drempel, w.drempelbedrag_maximum)
 
     # toekenning
     bijstand, na_draagkracht = bijstand_bedrag(kosten, voorliggend, draagkracht, drempel)
+    afgewezen = uitkomst_bb(bijstand) == "afgewezen"
     if m is not None:
-        m.berekening(kosten, voorliggend, draagkracht, drempel, bijstand, na_draagkracht)
-    if uitkomst_bb(bijstand) == "afgewezen":
-        if m is not None:
-            m.afgewezen(kosten, voorliggend, draagkracht, drempel, na_draagkracht)
+        m.drempel_en_berekening(gekozen, drempel, kosten, voorliggend, draagkracht, bijstand, na_draagkracht, afgewezen)
+    if afgewezen:
         return _AFGEWEZEN
     vorm = w.vorm
     if m is not None:
@@ -316,25 +310,18 @@ class Gecompileerd:
         self.drempelbedrag_maximum = drempelbedrag_maximum
         self.vorm = vorm
 
-    @staticmethod
-    def vermogen(ver: Decimal) -> Decimal:
-        return ver  # het kader kent het vermogen al (geen eigen woning)
-
-    @staticmethod
-    def verbruik(_totaal: Decimal) -> None:
-        pass  # het kader beslist hoogstens één aanvraag bijzondere bijstand per casus
-
 
 class _Volledig:
     """De bron van waarden en de motivering van ``beoordeel``: elke waarde lui via de uitleg
     (genoteerd als gebruikte waarde; een ontbrekende gooit ``OntbrekendeWaarde``), elke stap met
     dezelfde tekst als altijd. De records van de waarden worden bewaard voor de tekst."""
 
-    __slots__ = ("u", "ks", "aanvraag", "norm", "_wj", "_wt", "_wm", "_wdk", "_ws", "_wp", "_wper", "_naam_vgrens",
-                 "_wf", "_wd", "_wmax", "_wv")
+    __slots__ = ("u", "stap", "ks", "aanvraag", "norm", "staffel", "_wj", "_wt", "_wm", "_wdk", "_ws", "_wp", "_wper",
+                 "_naam_vgrens", "_wf", "_wd", "_wmax", "_wv")
 
     def __init__(self, u, ks: Kostensoort, aanvraag: Aanvraag):
         self.u = u
+        self.stap = u.stap
         self.ks = ks
         self.aanvraag = aanvraag
 
@@ -364,7 +351,8 @@ class _Volledig:
 
     @property
     def voet(self) -> Decimal:
-        """De draagkrachtvrije voet, met de stappen van de norm en van de voet."""
+        """De draagkrachtvrije voet, met de stappen van de norm en van de voet; legt daarna ``staffel``
+        vast (de schijven als de gemeente er een koos, genoteerd als gebruikte waarde; anders None)."""
         u = self.u
         ctx = u.ctx
         h = ctx.huishouden
@@ -375,25 +363,23 @@ class _Volledig:
         if u.motiveer and minimum is not None and h.aantal_kostendelers(minimum.waarde) > basis:
             if kdn:
                 u.stap("Er wonen kostendelers in de woning; de draagkracht wordt berekend met de kostendelersnorm.",
-                       wk.grondslag, u.bron_van(wk.naam))
+                       wk.grondslag, wk.bron)
             else:
                 u.stap("Er wonen kostendelers in de woning, maar de draagkracht wordt berekend met de norm zonder "
-                       "kostendelersnorm.", wk.grondslag, u.bron_van(wk.naam))
+                       "kostendelersnorm.", wk.grondslag, wk.bron)
         norm = self.norm = toepasselijke_norm(u, kdn)
         wv = u.waarde_record(N + "draagkracht.vrije_voet")
         voet = grensbedrag(norm, wv.waarde)
         if u.motiveer:
             u.stap(f"De draagkrachtvrije voet is {procent_nl(wv.waarde)} van {euro_nl(norm)} = {euro_nl(voet)} per "
-                   "maand.", wv.grondslag, u.bron_van(wv.naam))
-        return voet
-
-    @property
-    def staffel(self):
-        ws = self._ws = self.u.ctx.beleid.waarde(N + "draagkracht.staffel")
+                   "maand.", wv.grondslag, wv.bron)
+        ws = self._ws = ctx.beleid.waarde(N + "draagkracht.staffel")
         if ws is None:
-            return None
-        self.u.gebruik(ws)
-        return ws.waarde
+            self.staffel = None
+        else:
+            u.gebruik(ws)
+            self.staffel = ws.waarde
+        return voet
 
     @property
     def percentage(self) -> Decimal:
@@ -405,7 +391,7 @@ class _Volledig:
         self._wper = self.u.waarde_record(N + "draagkracht.periode")
         return self._wper.waarde
 
-    def vermogen(self, _ver) -> Decimal:
+    def vermogen(self) -> Decimal:
         # met overwaarde van de eigen woning bepaalt de open norm ``draagkracht.woningvrijlating`` of de
         # vrijlating van art. 34 lid 2 onder d Pw geldt (art. 35 lid 1 Pw: art. 34 lid 2 is niet van toepassing)
         u = self.u
@@ -423,9 +409,6 @@ class _Volledig:
     def vermogen_fractie(self) -> Decimal:
         self._wf = self.u.waarde_record(N + "draagkracht.vermogen_fractie")
         return self._wf.waarde
-
-    def verbruik(self, totaal: Decimal) -> None:
-        self.u.ctx._bb_draagkracht_verbruikt = totaal
 
     @property
     def drempelbedrag(self) -> Decimal:
@@ -446,23 +429,23 @@ class _Volledig:
     def kosten_aangevraagd(self, bedrag: Decimal) -> None:
         a, ks = self.aanvraag, self.ks
         oms = f" ({a.omschrijving})" if a.omschrijving else ""
-        self.u.stap(f"Aanvraag om bijzondere bijstand voor de kostensoort '{ks.naam}'{oms}: de kosten zijn "
-                    f"{euro_nl(bedrag)}.", ks.grondslag, ks.bron)
+        self.stap(f"Aanvraag om bijzondere bijstand voor de kostensoort '{ks.naam}'{oms}: de kosten zijn "
+                  f"{euro_nl(bedrag)}.", ks.grondslag, ks.bron)
 
     def niet_woonachtig(self) -> None:
         gemeente = self.u.ctx.beleid.gemeente.naam
-        self.u.stap(f"De aanvrager is niet woonachtig in de gemeente {gemeente}. Het recht op bijstand bestaat jegens het "
-                    f"college van de gemeente waar de aanvrager woont; de aanvraag wordt afgewezen.", ART40)
+        self.stap(f"De aanvrager is niet woonachtig in de gemeente {gemeente}. Het recht op bijstand bestaat jegens het "
+                  f"college van de gemeente waar de aanvrager woont; de aanvraag wordt afgewezen.", ART40)
 
     def minderjarig(self, leeftijd: int) -> None:
-        self.u.stap(f"De aanvrager is {leeftijd} jaar. Een minderjarige heeft geen eigen recht op bijstand: de ouders "
-                    "zijn onderhoudsplichtig en vragen bijstand aan voor hun gezin. De aanvraag wordt afgewezen.",
-                    GRONDSLAG_MINDERJARIG)
+        self.stap(f"De aanvrager is {leeftijd} jaar. Een minderjarige heeft geen eigen recht op bijstand: de ouders "
+                  "zijn onderhoudsplichtig en vragen bijstand aan voor hun gezin. De aanvraag wordt afgewezen.",
+                  GRONDSLAG_MINDERJARIG)
 
     def jongere_zonder_ouders(self, leeftijd: int, grond: str) -> None:
-        self.u.stap(f"De aanvrager is {leeftijd} jaar en kan geen beroep doen op zijn ouders "
-                    f"({GRONDEN_TEKST[grond]}). De aanvraag wordt beoordeeld met de gewone draagkrachtberekening, met "
-                    "de jongerennorm als toepasselijke norm.", "art. 35 lid 1 Participatiewet; art. 20 Participatiewet")
+        self.stap(f"De aanvrager is {leeftijd} jaar en kan geen beroep doen op zijn ouders "
+                  f"({GRONDEN_TEKST[grond]}). De aanvraag wordt beoordeeld met de gewone draagkrachtberekening, met "
+                  "de jongerennorm als toepasselijke norm.", "art. 35 lid 1 Participatiewet; art. 20 Participatiewet")
 
     def jongere(self, leeftijd: int, toestaan: bool) -> None:
         u, w = self.u, self._wj
@@ -471,41 +454,41 @@ class _Volledig:
                    "niet is vastgesteld dat de aanvrager daarop geen beroep kan doen (hun middelen ontoereikend, of het "
                    "onderhoud redelijkerwijs niet te gelde te maken). De kosten kunnen daarom worden voldaan uit wat de "
                    "ouders verschuldigd zijn; de aanvraag wordt afgewezen.",
-                   w.grondslag, u.bron_van(w.naam))
+                   w.grondslag, w.bron)
         else:
             u.stap(f"De aanvrager is {leeftijd} jaar. De gemeente beoordeelt aanvragen van jongeren van 18 tot en met 20 "
-                   "jaar inhoudelijk, met de jongerennorm als toepasselijke norm.", w.grondslag, u.bron_van(w.naam))
+                   "jaar inhoudelijk, met de jongerennorm als toepasselijke norm.", w.grondslag, w.bron)
 
     def niet_noodzakelijk(self) -> None:
-        self.u.stap("De consulent heeft vastgesteld dat de kosten niet noodzakelijk zijn of niet voortvloeien uit "
-                    "bijzondere omstandigheden. De aanvraag wordt afgewezen.", ART35)
+        self.stap("De consulent heeft vastgesteld dat de kosten niet noodzakelijk zijn of niet voortvloeien uit "
+                  "bijzondere omstandigheden. De aanvraag wordt afgewezen.", ART35)
 
     def noodzaak_open(self) -> None:
         ks = self.ks
-        self.u.stap(f"Voor de kostensoort '{ks.naam}' moet de consulent vaststellen of de kosten noodzakelijk zijn en "
-                    "voortvloeien uit bijzondere omstandigheden (aanvraagveld 'noodzakelijk'); dat is nog niet gebeurd. "
-                    "De aanvraag gaat naar een consulent.", ART35, ks.bron)
+        self.stap(f"Voor de kostensoort '{ks.naam}' moet de consulent vaststellen of de kosten noodzakelijk zijn en "
+                  "voortvloeien uit bijzondere omstandigheden (aanvraagveld 'noodzakelijk'); dat is nog niet gebeurd. "
+                  "De aanvraag gaat naar een consulent.", ART35, ks.bron)
 
     def noodzakelijk(self) -> None:
-        self.u.stap("De consulent heeft vastgesteld dat de kosten noodzakelijk zijn en voortvloeien uit bijzondere "
-                    "omstandigheden.", ART35)
+        self.stap("De consulent heeft vastgesteld dat de kosten noodzakelijk zijn en voortvloeien uit bijzondere "
+                  "omstandigheden.", ART35)
 
     def op_tijd(self, kd, aanvraagdatum, termijn: int) -> None:
         wt = self._wt
-        self.u.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}; de aanvraag op {datum_nl(aanvraagdatum)} valt binnen de "
-                    f"termijn van {termijn} maanden na de kostendatum.", _gr(wt, ART44), wt.bron)
+        self.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}; de aanvraag op {datum_nl(aanvraagdatum)} valt binnen de "
+                  f"termijn van {termijn} maanden na de kostendatum.", _gr(wt, ART44), wt.bron)
 
     def terugwerkend(self, kd, aanvraagdatum, maanden: int) -> None:
-        self.u.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}, na de termijn van '{self.ks.naam}' maar binnen {maanden} "
-                    f"maanden vóór de aanvraag op {datum_nl(aanvraagdatum)}. De consulent heeft vastgesteld dat "
-                    "individuele omstandigheden bijstand met terugwerkende kracht vragen; de aanvraag is op tijd.",
-                    ART44_5)
+        self.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}, na de termijn van '{self.ks.naam}' maar binnen {maanden} "
+                  f"maanden vóór de aanvraag op {datum_nl(aanvraagdatum)}. De consulent heeft vastgesteld dat "
+                  "individuele omstandigheden bijstand met terugwerkende kracht vragen; de aanvraag is op tijd.",
+                  ART44_5)
 
     def terugwerkend_open(self, kd, aanvraagdatum, maanden: int) -> None:
-        self.u.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}, na de termijn van '{self.ks.naam}' maar binnen {maanden} "
-                    f"maanden vóór de aanvraag op {datum_nl(aanvraagdatum)}. Of individuele omstandigheden bijstand "
-                    "met terugwerkende kracht vragen, weegt de consulent (aanvraagveld 'terugwerkende_kracht'); de "
-                    "aanvraag gaat naar een consulent.", ART44_5)
+        self.stap(f"De kosten zijn gemaakt op {datum_nl(kd)}, na de termijn van '{self.ks.naam}' maar binnen {maanden} "
+                  f"maanden vóór de aanvraag op {datum_nl(aanvraagdatum)}. Of individuele omstandigheden bijstand "
+                  "met terugwerkende kracht vragen, weegt de consulent (aanvraagveld 'terugwerkende_kracht'); de "
+                  "aanvraag gaat naar een consulent.", ART44_5)
 
     def te_laat(self, kd, aanvraagdatum, termijn: int, uiterlijk, tk) -> None:
         wt = self._wt
@@ -523,48 +506,50 @@ class _Volledig:
         elif tk is not None:
             tekst += (f"Ook bijstand met terugwerkende kracht reikt niet zo ver: ten hoogste {tk[0]} maanden vóór "
                       "de aanvraag (art. 44 lid 5 Participatiewet). ")
-        self.u.stap(tekst + "De aanvraag is te laat gedaan en wordt afgewezen.", _gr(wt, ART44), wt.bron)
+        self.stap(tekst + "De aanvraag is te laat gedaan en wordt afgewezen.", _gr(wt, ART44), wt.bron)
 
     def geen_kosten(self) -> None:
-        self.u.stap("Er zijn geen kosten opgegeven (bedrag € 0,00); er is niets om bijstand voor te verlenen.", ART35)
+        self.stap("Er zijn geen kosten opgegeven (bedrag € 0,00); er is niets om bijstand voor te verlenen.", ART35)
 
     def op_maximum(self, maximum: Decimal) -> None:
         wm = self._wm
-        self.u.stap(f"Voor '{self.ks.naam}' komen kosten tot ten hoogste {euro_nl(maximum)} in aanmerking; de kosten "
-                    f"worden daarop gesteld.", wm.grondslag, wm.bron)
+        self.stap(f"Voor '{self.ks.naam}' komen kosten tot ten hoogste {euro_nl(maximum)} in aanmerking; de kosten "
+                  f"worden daarop gesteld.", wm.grondslag, wm.bron)
 
     def gedekt(self, voorliggend: Decimal, kosten: Decimal) -> None:
-        self.u.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} en dekt daarmee de kosten van "
-                    f"{euro_nl(kosten)} volledig. Bijzondere bijstand is niet nodig; de aanvraag wordt afgewezen.", ART15)
+        self.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} en dekt daarmee de kosten van "
+                  f"{euro_nl(kosten)} volledig. Bijzondere bijstand is niet nodig; de aanvraag wordt afgewezen.", ART15)
 
     def voorliggend(self, voorliggend: Decimal) -> None:
-        self.u.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} van de kosten; dat bedrag gaat af.",
-                    ART15)
+        self.stap(f"Een voorliggende voorziening vergoedt {euro_nl(voorliggend)} van de kosten; dat bedrag gaat af.",
+                  ART15)
 
     def boven_voet(self, inkomen: Decimal, boven: Decimal) -> None:
-        self.u.stap(f"Het netto inkomen is {euro_nl(inkomen)} per maand; het inkomen boven de draagkrachtvrije voet is "
-                    f"{euro_nl(boven)} per maand.", ART35)
+        self.stap(f"Het netto inkomen is {euro_nl(inkomen)} per maand; het inkomen boven de draagkrachtvrije voet is "
+                  f"{euro_nl(boven)} per maand.", ART35)
 
     def per_maand_staffel(self, uitleg: str, per_maand: Decimal) -> None:
         ws = self._ws
-        self.u.stap(f"De draagkracht volgens de schijven is {uitleg} = {euro_nl(per_maand)} per maand.",
-                    ws.grondslag, self.u.bron_van(ws.naam))
+        self.stap(f"De draagkracht volgens de schijven is {uitleg} = {euro_nl(per_maand)} per maand.",
+                  ws.grondslag, ws.bron)
 
     def per_maand_percentage(self, percentage: Decimal, boven: Decimal, per_maand: Decimal) -> None:
         wp = self._wp
-        self.u.stap(f"De draagkracht is {procent_nl(percentage)} van {euro_nl(boven)} = {euro_nl(per_maand)} per maand.",
-                    wp.grondslag, self.u.bron_van(wp.naam))
+        self.stap(f"De draagkracht is {procent_nl(percentage)} van {euro_nl(boven)} = {euro_nl(per_maand)} per maand.",
+                  wp.grondslag, wp.bron)
 
     def per_periode(self, periode: int, per_maand: Decimal, per_periode: Decimal) -> None:
         wper = self._wper
-        self.u.stap(f"Over de draagkrachtperiode van {periode} maanden is de draagkracht {periode} x "
-                    f"{euro_nl(per_maand)} = {euro_nl(per_periode)}.", wper.grondslag, self.u.bron_van(wper.naam))
+        self.stap(f"Over de draagkrachtperiode van {periode} maanden is de draagkracht {periode} x "
+                  f"{euro_nl(per_maand)} = {euro_nl(per_periode)}.", wper.grondslag, wper.bron)
 
     def zonder_draagkracht_inkomen(self) -> None:
         wdk = self._wdk
-        self.u.stap(f"Voor '{self.ks.naam}' telt de draagkracht uit inkomen niet mee.", wdk.grondslag, wdk.bron)
+        self.stap(f"Voor '{self.ks.naam}' telt de draagkracht uit inkomen niet mee.", wdk.grondslag, wdk.bron)
 
-    def vermogensdeel(self, ver: Decimal, grens: Decimal, fractie: Decimal, boven: Decimal, deel: Decimal) -> None:
+    def vermogensdeel(self, ver: Decimal, grens: Decimal, fractie: Decimal, boven: Decimal, deel: Decimal,
+                      dk_inkomen: bool, uit_inkomen: Decimal, draagkracht: Decimal) -> None:
+        """De stap van het vermogen in de draagkracht en (als ook inkomen meetelt) de totale draagkracht."""
         u = self.u
         naam = self._naam_vgrens
         wie = "een gezin of alleenstaande ouder" if naam.endswith("gezin") else "een alleenstaande"
@@ -577,47 +562,45 @@ class _Volledig:
             u.stap(f"Het vermogen {vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor {wie} is "
                    f"{euro_nl(grens)}. Het vermogen boven de grens is {euro_nl(boven)}; daarvan telt "
                    f"{procent_nl(fractie)} = {euro_nl(deel)} mee in de draagkracht.",
-                   wf.grondslag, u.bron_van(wf.naam))
-
-    def totaal(self, uit_inkomen: Decimal, uit_vermogen: Decimal, draagkracht: Decimal) -> None:
-        self.u.stap(f"De totale draagkracht is {euro_nl(uit_inkomen)} + {euro_nl(uit_vermogen)} = "
-                    f"{euro_nl(draagkracht)}.", ART35)
+                   wf.grondslag, wf.bron)
+        if dk_inkomen and deel > NUL:
+            self.stap(f"De totale draagkracht is {euro_nl(uit_inkomen)} + {euro_nl(deel)} = {euro_nl(draagkracht)}.",
+                      ART35)
 
     def eerder_verbruikt(self, verbruikt: Decimal, rest: Decimal) -> None:
-        self.u.stap(f"Een eerdere aanvraag in deze beoordeling gebruikte al {euro_nl(verbruikt)} van de draagkracht; "
-                    f"voor deze aanvraag resteert {euro_nl(rest)}.", ART35)
+        self.stap(f"Een eerdere aanvraag in deze beoordeling gebruikte al {euro_nl(verbruikt)} van de draagkracht; "
+                  f"voor deze aanvraag resteert {euro_nl(rest)}.", ART35)
 
-    def drempel_boven_maximum(self, drempel: Decimal, maximum: Decimal) -> None:
-        self.u.stap(f"Het gekozen drempelbedrag van {euro_nl(drempel)} is hoger dan het wettelijke maximum van "
-                    f"{euro_nl(maximum)}; het maximum geldt.", self._wmax.grondslag, "kern")
-
-    def drempel(self, drempel: Decimal) -> None:
+    def drempel_en_berekening(self, gekozen: Decimal, drempel: Decimal, kosten, voorliggend, draagkracht, bijstand,
+                              na_draagkracht, afgewezen: bool) -> None:
+        """Het drempelbedrag, de berekening van de bijstand en, bij afwijzen, waarom."""
+        if drempel != gekozen:
+            wmax = self._wmax
+            self.stap(f"Het gekozen drempelbedrag van {euro_nl(gekozen)} is hoger dan het wettelijke maximum van "
+                      f"{euro_nl(wmax.waarde)}; het maximum geldt.", wmax.grondslag, "kern")
         wd = self._wd
-        self.u.stap(f"Het drempelbedrag is {euro_nl(drempel)}.", wd.grondslag, self.u.bron_van(wd.naam))
-
-    def berekening(self, kosten, voorliggend, draagkracht, drempel, bijstand, na_draagkracht) -> None:
-        self.u.stap(f"Bijzondere bijstand = kosten {euro_nl(kosten)} - voorliggende voorziening {euro_nl(voorliggend)} - "
-                    f"draagkracht {euro_nl(draagkracht)} - drempelbedrag {euro_nl(drempel)} = {euro_nl(bijstand)}"
-                    + (" (niet minder dan nul)." if na_draagkracht - drempel < 0 else "."), ART35)
-
-    def afgewezen(self, kosten, voorliggend, draagkracht, drempel, na_draagkracht) -> None:
+        self.stap(f"Het drempelbedrag is {euro_nl(drempel)}.", wd.grondslag, wd.bron)
+        self.stap(f"Bijzondere bijstand = kosten {euro_nl(kosten)} - voorliggende voorziening {euro_nl(voorliggend)} - "
+                  f"draagkracht {euro_nl(draagkracht)} - drempelbedrag {euro_nl(drempel)} = {euro_nl(bijstand)}"
+                  + (" (niet minder dan nul)." if na_draagkracht - drempel < 0 else "."), ART35)
+        if not afgewezen:
+            return
         if na_draagkracht <= 0:
-            self.u.stap(f"Wat van de kosten overblijft na de voorliggende voorziening ({euro_nl(kosten - voorliggend)}) "
-                        f"kan worden voldaan uit de draagkracht ({euro_nl(draagkracht)}). De aanvraag wordt afgewezen.",
-                        ART35)
+            self.stap(f"Wat van de kosten overblijft na de voorliggende voorziening ({euro_nl(kosten - voorliggend)}) "
+                      f"kan worden voldaan uit de draagkracht ({euro_nl(draagkracht)}). De aanvraag wordt afgewezen.",
+                      ART35)
         else:
-            wd = self._wd
-            self.u.stap(f"De kosten die na aftrek van de draagkracht overblijven ({euro_nl(cent(na_draagkracht))}) "
-                        f"vallen binnen het drempelbedrag van {euro_nl(drempel)}. De aanvraag wordt afgewezen.",
-                        wd.grondslag, self.u.bron_van(wd.naam))
+            self.stap(f"De kosten die na aftrek van de draagkracht overblijven ({euro_nl(cent(na_draagkracht))}) "
+                      f"vallen binnen het drempelbedrag van {euro_nl(drempel)}. De aanvraag wordt afgewezen.",
+                      wd.grondslag, wd.bron)
 
     def verleend(self, vorm: str) -> None:
         wv = self._wv
         if vorm == "lening":
-            self.u.stap(f"De bijzondere bijstand voor '{self.ks.naam}' wordt verleend als geldlening.", wv.grondslag,
-                        wv.bron)
+            self.stap(f"De bijzondere bijstand voor '{self.ks.naam}' wordt verleend als geldlening.", wv.grondslag,
+                      wv.bron)
         else:
-            self.u.stap(f"De bijzondere bijstand voor '{self.ks.naam}' wordt om niet verleend.", wv.grondslag, wv.bron)
+            self.stap(f"De bijzondere bijstand voor '{self.ks.naam}' wordt om niet verleend.", wv.grondslag, wv.bron)
 
 
 @basisregeling(
@@ -633,7 +616,7 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     if aanvraag is None:  # de beslisser vraagt dit niet zonder aanvraag; voor de volledigheid
         u.stap("Bijzondere bijstand wordt alleen beoordeeld op een aanvraag voor concrete kosten.", ART35)
         return u.besluit("niet_van_toepassing")
-    soorten = kostensoorten_op(ctx.beleid)
+    soorten = _kostensoorten(ctx.beleid)
     controleer_aanvragen(ctx, soorten)
     ks = soorten[aanvraag.kostensoort]
     w = _Volledig(u, ks, aanvraag)
@@ -641,32 +624,55 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
         w, w if u.motiveer else None, ks, aanvraag.bedrag, casus.aanvrager.woonachtig_in_gemeente,
         ctx.huishouden.leeftijd_aanvrager, casus.aanvrager.geen_beroep_op_ouders, aanvraag.noodzakelijk,
         aanvraag.kostendatum, casus.datum_aanvraag, aanvraag.terugwerkende_kracht, aanvraag.voorliggend,
-        casus.inkomen.netto_per_maand, None, getattr(ctx, "_bb_draagkracht_verbruikt", NUL))
+        casus.inkomen.netto_per_maand, None, _verbruikt(ctx))
     if bedrag is None:
         return u.besluit(uitkomst)
     return u.besluit(uitkomst, bedrag=bedrag, vorm=vorm, bedrag_per=PER)
 
 
+def _verbruikt(ctx) -> list:
+    """[de draagkracht die eerdere aanvragen om bijzondere bijstand in deze casus al opmaakten]."""
+    staat = getattr(ctx, "_bb_draagkracht_verbruikt", None)
+    if staat is None:
+        staat = ctx._bb_draagkracht_verbruikt = [NUL]
+    return staat
+
+
 # --------------------------------------------------------------------------- invoer
+
+def _kostensoorten(beleid) -> dict[str, Kostensoort]:
+    """``kostensoorten_op(beleid)``, één keer per opgelost beleid (alleen gelezen, nooit veranderd)."""
+    gevonden = _SOORTEN.get(id(beleid))
+    if gevonden is not None and gevonden[0] is beleid:
+        return gevonden[1]
+    soorten = kostensoorten_op(beleid)
+    if len(_SOORTEN) >= 4096:
+        _SOORTEN.clear()
+    _SOORTEN[id(beleid)] = (beleid, soorten)
+    return soorten
+
+
+#: id(beleid) -> (beleid, zijn kostensoorten); het beleid zelf erin, zodat een hergebruikt id() nooit een verkeerde ingang geeft
+_SOORTEN: dict[int, tuple[Any, dict]] = {}
+
 
 def controleer_aanvragen(ctx, soorten: dict[str, Kostensoort]) -> None:
     """Alle aanvragen om bijzondere bijstand in de casus: kostensoort bekend, bedrag opgegeven.
     Gooit één ``InvoerFout`` met alle problemen."""
     fouten: list[Fout] = []
-    bekend = ", ".join(soorten)
     for i, a in enumerate(ctx.casus.aanvragen):
         if a.regeling != "bijzondere_bijstand":
             continue
         if not a.kostensoort:
             fouten.append(Fout(f"aanvragen[{i}].kostensoort",
-                               f"Voor bijzondere bijstand is een kostensoort verplicht; kies uit: {bekend}."))
+                               f"Voor bijzondere bijstand is een kostensoort verplicht; kies uit: {', '.join(soorten)}."))
         elif a.kostensoort not in soorten:
             from ..invoer import als_sleutel  # privacyregel: vrije tekst (naam, BSN) niet herhalen
 
             getoond = f" '{als_sleutel(a.kostensoort)}'" if als_sleutel(a.kostensoort) else ""
             fouten.append(Fout(f"aanvragen[{i}].kostensoort",
                                f"Onbekende kostensoort{getoond} in {ctx.beleid.gemeente.naam} op "
-                               f"{datum_nl(ctx.peildatum)}; kies uit: {bekend}."))
+                               f"{datum_nl(ctx.peildatum)}; kies uit: {', '.join(soorten)}."))
         if a.bedrag is None:
             fouten.append(Fout(f"aanvragen[{i}].bedrag",
                                "Voor bijzondere bijstand is het bedrag van de kosten verplicht."))
@@ -681,7 +687,9 @@ def keuze(u, ks: Kostensoort, naam: str, verplicht: bool = True) -> tuple[Any, O
     ``ks``: voor de kern de open norm (standaard of gemeente), voor een lokale kostensoort de
     waarde uit het beleid van de gemeente. Wordt als gebruikte waarde genoteerd."""
     if ks.bron == "kern":
-        normnaam = ks.normnaam(naam)
+        normnaam = _NORMNAMEN.get((ks.sleutel, naam))
+        if normnaam is None:
+            normnaam = _NORMNAMEN[(ks.sleutel, naam)] = ks.normnaam(naam)
         if verplicht:
             w = u.waarde_record(normnaam)
         else:
@@ -697,6 +705,10 @@ def keuze(u, ks: Kostensoort, naam: str, verplicht: bool = True) -> tuple[Any, O
         return None, None
     u.gebruik(w)
     return w.waarde, w
+
+
+#: (kostensoort, keuze) -> de naam van de open norm (``Kostensoort.normnaam``), één keer gemaakt
+_NORMNAMEN: dict[tuple[str, str], str] = {}
 
 
 def _terugwerkende_kracht(u, kostendatum, aanvraagdatum) -> Optional[tuple[int, bool]]:

@@ -37,7 +37,8 @@ from ..geld import cent, datum_nl, euro_nl, termijn_einde
 from ..model import Aanvraag
 from ..wetgeving import PIB, PIB_FASE_3
 from .registratie import basisregeling
-from .toetsen import binnen_grens, inkomensgrens, stap_inkomen, stap_vermogen, vermogen, vermogensgrens
+from ..huishouden import toepasselijke_norm
+from .toetsen import binnen_grens, grensbedrag, stap_inkomen, stap_vermogen, vermogen, vermogensgrens
 
 ART36 = "art. 36 lid 1 Participatiewet"
 #: de tekst van art. 36 per 1-1-2027 is nog niet gezien (domein.md: secundaire bron, amendement Lahlah/Van Kent)
@@ -104,9 +105,8 @@ def bedrag_naam(soort: str) -> str:
     return f"individuele_inkomenstoeslag.bedrag.{soort}"
 
 
-def toeslag_bedrag(waarde) -> Decimal:
-    """Het bedrag van de toeslag uit de waarde van de open norm: afgerond op centen."""
-    return cent(waarde)
+#: het bedrag van de toeslag uit de waarde van de open norm: afgerond op centen (``geld.cent``)
+toeslag_bedrag = cent
 
 
 #: de vorm en de periode van een toegekende toeslag
@@ -123,8 +123,9 @@ def beslis_iit(w, m, leeftijd: int, aow_aanvrager: bool, laag_sinds: Optional[da
 
     ``w`` geeft de waarden van het beleid, op het moment dat de beslissing ze nodig heeft (in deze
     volgorde): ``referteperiode`` (maanden), ``inkomensgrens`` (het grensbedrag voor dit huishouden),
-    ``vermogensgrens``, ``vermogen(ver)`` (het vermogen dat meetelt; ``ver`` zoals de aanroeper het
-    kent) en ``bedrag`` (``toeslag_bedrag`` van de open norm voor deze huishoudsoort). De volledige
+    ``vermogensgrens``, ``vermogen()`` (het vermogen dat meetelt; alleen als ``ver`` None is: het
+    kader kent het vermogen al, want het dekt geen eigen woning) en ``bedrag`` (``toeslag_bedrag``
+    van de open norm voor deze huishoudsoort). De volledige
     regel haalt ze lui op en noteert ze (``_Volledig``: een ontbrekende waarde gooit
     ``OntbrekendeWaarde`` op precies dezelfde plek als altijd); het kader geeft vooraf berekende
     waarden (``Gecompileerd``).
@@ -163,30 +164,19 @@ def beslis_iit(w, m, leeftijd: int, aow_aanvrager: bool, laag_sinds: Optional[da
 
     # 4. vermogen
     vgrens = w.vermogensgrens
-    ver = w.vermogen(ver)
+    if ver is None:
+        ver = w.vermogen()
     vermogen_binnen = binnen_grens(ver, vgrens)
-    if m is not None:
-        m.vermogen_stap(ver, vgrens, vermogen_binnen)
 
-    # 5. uitzicht op inkomensverbetering
-    if uitzicht and m is not None:
-        m.uitzicht()
-
-    # 6. niet in de afgelopen twaalf maanden
+    # 5. uitzicht op inkomensverbetering (``uitzicht``); 6. niet in de afgelopen twaalf maanden
     weer_vanaf = weer_mogelijk_vanaf(laatste, peil)
-    if weer_vanaf is not None and m is not None:
-        m.recent(laatste, weer_vanaf)
 
     redenen = redenen_iit(referte_niet_vol, inkomen_binnen, vermogen_binnen, uitzicht, weer_vanaf is not None)
     uitkomst = uitkomst_iit(redenen, onbekend_sinds)
-    if uitkomst == "afgewezen":
-        if m is not None:
-            m.afgewezen(redenen)
-        return _AFGEWEZEN
-    if uitkomst == "doorverwezen":
-        if m is not None:
-            m.doorverwezen()
-        return _DOORVERWEZEN
+    if m is not None:  # tussen toets 4 en de uitkomst wordt niets meer opgehaald: één aanroep voor die stappen
+        m.vermogen_tot_uitkomst(ver, vgrens, vermogen_binnen, uitzicht, laatste, weer_vanaf, uitkomst, redenen)
+    if uitkomst != "toegekend":
+        return _AFGEWEZEN if uitkomst == "afgewezen" else _DOORVERWEZEN
     bedrag = w.bedrag
     if m is not None:
         m.toegekend(bedrag)
@@ -205,104 +195,96 @@ class Gecompileerd:
         self.vermogensgrens = vermogensgrens_
         self.bedrag = bedrag
 
-    @staticmethod
-    def vermogen(ver: Decimal) -> Decimal:
-        return ver  # het kader kent het vermogen al (geen eigen woning)
-
 
 class _Volledig:
     """De bron van waarden en de motivering van ``beoordeel``: elke waarde lui via de uitleg
     (genoteerd als gebruikte waarde, een ontbrekende gooit ``OntbrekendeWaarde``), elke stap met
-    dezelfde tekst als altijd."""
+    dezelfde tekst als altijd. De records van de waarden worden bewaard voor grondslag en bron."""
 
-    __slots__ = ("u", "_fractie", "_norm", "_naam_vgrens")
+    __slots__ = ("u", "stap", "_wr", "_wg", "_norm", "_naam_vgrens", "_wb")
 
     def __init__(self, u):
         self.u = u
+        self.stap = u.stap
 
     # --- waarden (in de volgorde waarin ``beslis_iit`` ze vraagt)
     @property
     def referteperiode(self) -> int:
-        return self.u.waarde("individuele_inkomenstoeslag.referteperiode")
+        self._wr = w = self.u.waarde_record("individuele_inkomenstoeslag.referteperiode")
+        return w.waarde
 
     @property
     def inkomensgrens(self) -> Decimal:
         u = self.u
-        fractie = u.waarde("individuele_inkomenstoeslag.inkomensgrens")
-        kdn = u.waarde("individuele_inkomenstoeslag.kostendelersnorm_toepassen")
-        self._norm, grens = inkomensgrens(u, fractie, kdn)
-        self._fractie = fractie
-        return grens
+        self._wg = w = u.waarde_record("individuele_inkomenstoeslag.inkomensgrens")
+        kdn = u.waarde_record("individuele_inkomenstoeslag.kostendelersnorm_toepassen").waarde
+        self._norm = norm = toepasselijke_norm(u, kdn)
+        return grensbedrag(norm, w.waarde)
 
     @property
     def vermogensgrens(self) -> Decimal:
         grens, self._naam_vgrens = vermogensgrens(self.u)
         return grens
 
-    def vermogen(self, _ver) -> Decimal:
+    def vermogen(self) -> Decimal:
         return vermogen(self.u)
 
     @property
     def bedrag(self) -> Decimal:
-        return toeslag_bedrag(self.u.waarde(bedrag_naam(self.u.ctx.huishouden.soort)))
+        self._wb = w = self.u.waarde_record(bedrag_naam(self.u.ctx.huishouden.soort))
+        return toeslag_bedrag(w.waarde)
 
     # --- motivering
     def te_jong(self, leeftijd: int) -> None:
-        self.u.stap(f"De aanvrager is {leeftijd} jaar; de toeslag is er vanaf 21 jaar.", ART36)
+        self.stap(f"De aanvrager is {leeftijd} jaar; de toeslag is er vanaf 21 jaar.", ART36)
 
     def aow(self) -> None:
-        self.u.stap("De aanvrager heeft de AOW-leeftijd bereikt; de individuele inkomenstoeslag is er tot die leeftijd.",
-                    ART36)
+        self.stap("De aanvrager heeft de AOW-leeftijd bereikt; de individuele inkomenstoeslag is er tot die leeftijd.",
+                  ART36)
 
     def leeftijd(self, leeftijd: int) -> None:
-        self.u.stap(f"De aanvrager is {leeftijd} jaar: tussen 21 jaar en de AOW-leeftijd.", ART36)
-
-    def _ref(self):
-        w = self.u.ctx.beleid.waarde("individuele_inkomenstoeslag.referteperiode")
-        return w.grondslag, w.bron
+        self.stap(f"De aanvrager is {leeftijd} jaar: tussen 21 jaar en de AOW-leeftijd.", ART36)
 
     def referte_onbekend(self, maanden: int) -> None:
-        self.u.stap(f"Niet bekend is sinds wanneer het inkomen laag is (inkomen.laag_sinds ontbreekt); de referteperiode "
-                    f"is {maanden} maanden.", *self._ref())
+        w = self._wr
+        self.stap(f"Niet bekend is sinds wanneer het inkomen laag is (inkomen.laag_sinds ontbreekt); de referteperiode "
+                  f"is {maanden} maanden.", w.grondslag, w.bron)
 
     def referte(self, laag_sinds: date, maanden: int, vereist: date, niet_vol: bool) -> None:
-        peil = self.u.ctx.peildatum
+        w = self._wr
         if niet_vol:
-            self.u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}; de referteperiode van {maanden} maanden is pas "
-                        f"vol op {datum_nl(vereist)}.", *self._ref())
+            self.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}; de referteperiode van {maanden} maanden is pas "
+                      f"vol op {datum_nl(vereist)}.", w.grondslag, w.bron)
         else:
-            self.u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}: op {datum_nl(peil)} ten minste de "
-                        f"referteperiode van {maanden} maanden (vanaf {datum_nl(vereist)}).", *self._ref())
+            self.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}: op {datum_nl(self.u.ctx.peildatum)} ten minste "
+                      f"de referteperiode van {maanden} maanden (vanaf {datum_nl(vereist)}).", w.grondslag, w.bron)
 
     def inkomen(self, netto: Decimal, grens: Decimal, voldoet: bool) -> None:
-        w = self.u.ctx.beleid.waarde("individuele_inkomenstoeslag.inkomensgrens")
-        stap_inkomen(self.u, netto, self._fractie, self._norm, grens, voldoet, w.grondslag, w.bron)
+        w = self._wg
+        stap_inkomen(self.u, netto, w.waarde, self._norm, grens, voldoet, w.grondslag, w.bron)
 
-    def vermogen_stap(self, ver: Decimal, grens: Decimal, binnen: bool) -> None:
+    def vermogen_tot_uitkomst(self, ver: Decimal, grens: Decimal, binnen: bool, uitzicht: bool, laatste: Optional[date],
+                              weer_vanaf: Optional[date], uitkomst: str, redenen: list) -> None:
+        """De stappen van de vermogenstoets, uitzicht op verbetering, de toeslag van de afgelopen
+        twaalf maanden en (bij afwijzen of doorverwijzen) de uitkomst."""
         stap_vermogen(self.u, ver, grens, self._naam_vgrens, binnen)
-
-    def uitzicht(self) -> None:
-        self.u.stap("Er is uitzicht op inkomensverbetering.", ART36)
-
-    def recent(self, laatste: date, weer_vanaf: date) -> None:
-        self.u.stap(f"Op {datum_nl(laatste)} is al een individuele inkomenstoeslag toegekend; een nieuwe kan pas vanaf "
-                    f"{datum_nl(weer_vanaf)}.", ART36)
-
-    def afgewezen(self, redenen: list) -> None:
-        self.u.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36)
-
-    def doorverwezen(self) -> None:
-        # niet afwijzen op een gegeven dat ontbreekt: eerst navragen (art. 4:5 Awb)
-        self.u.stap("Aan de overige voorwaarden is voldaan. Sinds wanneer het inkomen laag is, moet nog worden "
-                    "nagevraagd; de aanvrager krijgt gelegenheid dat aan te vullen voordat wordt beslist.",
-                    "art. 4:5 lid 1 Algemene wet bestuursrecht")
+        if uitzicht:
+            self.stap("Er is uitzicht op inkomensverbetering.", ART36)
+        if weer_vanaf is not None:
+            self.stap(f"Op {datum_nl(laatste)} is al een individuele inkomenstoeslag toegekend; een nieuwe kan pas "
+                      f"vanaf {datum_nl(weer_vanaf)}.", ART36)
+        if uitkomst == "afgewezen":
+            self.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36)
+        elif uitkomst == "doorverwezen":
+            # niet afwijzen op een gegeven dat ontbreekt: eerst navragen (art. 4:5 Awb)
+            self.stap("Aan de overige voorwaarden is voldaan. Sinds wanneer het inkomen laag is, moet nog worden "
+                      "nagevraagd; de aanvrager krijgt gelegenheid dat aan te vullen voordat wordt beslist.",
+                      "art. 4:5 lid 1 Algemene wet bestuursrecht")
 
     def toegekend(self, bedrag: Decimal) -> None:
-        u = self.u
-        h = u.ctx.huishouden
-        w = u.ctx.beleid.waarde(bedrag_naam(h.soort))
-        u.stap(f"Aan alle voorwaarden is voldaan. De toeslag voor {h.soort_tekst} is {euro_nl(bedrag)} per jaar.",
-               w.grondslag, w.bron)
+        w = self._wb
+        self.stap(f"Aan alle voorwaarden is voldaan. De toeslag voor {self.u.ctx.huishouden.soort_tekst} is "
+                  f"{euro_nl(bedrag)} per jaar.", w.grondslag, w.bron)
 
 
 @basisregeling(

@@ -47,8 +47,8 @@ from . import collectieve_zorgverzekering, kindregeling, meedoenregeling
 from . import declaratief as dcl
 from . import individuele_inkomenstoeslag as iit
 from . import individuele_studietoeslag as ist
-from .bijzondere_bijstand import beslis_bb
-from .individuele_inkomenstoeslag import beslis_iit
+from .bijzondere_bijstand import PER as _BB_PER, beslis_bb
+from .individuele_inkomenstoeslag import PER as _IIT_PER, VORM as _IIT_VORM, beslis_iit
 from .kostensoorten import kostensoorten_op
 from .toetsen import grensbedrag, vermogen_zonder_woning, vermogensgrens_naam
 
@@ -190,7 +190,8 @@ def _waarden(w, *namen) -> Optional[list]:
 
 
 def _iit(w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
-    """(RegelingDef, {(huishoudsoort, AOW): de waarden voor ``individuele_inkomenstoeslag.beslis_iit``})."""
+    """(RegelingDef, {(huishoudsoort, AOW): de waarden voor ``individuele_inkomenstoeslag.beslis_iit``},
+    {(uitkomst, bezwaartermijn): de gedeelde ``Snel`` zonder bedrag bij een aanvraag})."""
     if r is None or r.bron != "kern" or r.beoordeel is not iit.beoordeel:
         return None
     v = _waarden(w, "individuele_inkomenstoeslag.referteperiode", "individuele_inkomenstoeslag.inkomensgrens",
@@ -201,12 +202,13 @@ def _iit(w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
     maanden, fractie = v[0], v[1]
     bedrag = {s: iit.toeslag_bedrag(b) for s, b in zip(SOORTEN, v[3:])}
     return r, {(s, aow): iit.Gecompileerd(maanden, grensbedrag(n, fractie), vgrens[is_gezin(s)], bedrag[s])
-               for (s, aow), n in norm.items()}
+               for (s, aow), n in norm.items()}, {}
 
 
 def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
-    """(RegelingDef, {(kostensoort, huishoudsoort, AOW): de waarden voor ``bijzondere_bijstand.beslis_bb``},
-    {kostensoort: Kostensoort}); alleen de kostensoorten van de kern, zonder staffel."""
+    """(RegelingDef, {kostensoort: {(huishoudsoort, AOW): (Kostensoort, de waarden voor
+    ``bijzondere_bijstand.beslis_bb``)}}, {kostensoort: Kostensoort}, {(uitkomst, bezwaartermijn): de
+    gedeelde ``Snel`` zonder bedrag}); alleen de kostensoorten van de kern, zonder staffel."""
     if r is None or r.bron != "kern" or r.beoordeel is not bb.beoordeel:
         return None
     if w(bb.N + "draagkracht.staffel") is not None:
@@ -233,11 +235,10 @@ def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
             continue
         wm = w(ks.normnaam("maximum"))
         soorten[sleutel] = ks
-        for (soort, aow), vt in voet.items():
-            waarden[(sleutel, soort, aow)] = bb.Gecompileerd(
-                None if wm is None else wm.waarde, keuzes[1], vt, percentage, periode, vgrens[is_gezin(soort)],
-                fractie, drempel, drempel_maximum, keuzes[0])
-    return r, waarden, soorten
+        waarden[sleutel] = {(soort, aow): (ks, bb.Gecompileerd(
+            None if wm is None else wm.waarde, keuzes[1], vt, percentage, periode, vgrens[is_gezin(soort)], fractie,
+            drempel, drempel_maximum, keuzes[0])) for (soort, aow), vt in voet.items()}
+    return r, waarden, soorten, {}
 
 
 _KADERS: dict[int, tuple[Any, Kader, tuple]] = {}
@@ -292,7 +293,6 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
         aow = aow_a or (met_partner and aow_bereikt(geb_p, peil))
     except OnbekendeAOWLeeftijd:
         return None
-    gezin = is_gezin(soort)
     ver = vermogen_zonder_woning(bezittingen, schulden)
     einde = bezwaarstap(peil)[1]  # geen besluitdatum in de gewone vorm: bekendmaking op de peildatum
 
@@ -302,6 +302,7 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
             kind = tuple([(d, a, aow_bereikt(d, peil)) for d, a in zip(kinderen, lft_k)])
         except OnbekendeAOWLeeftijd:
             return None
+        gezin = is_gezin(soort)
         h = Huishoudfeiten()
         h.leeftijd_aanvrager, h.soort, h.aow_aanvrager, h.aow = lft_a, soort, aow_a, aow
         h.netto, h.vermogen, h.vermogensgrens = netto, ver, k.vgrens[gezin]
@@ -312,15 +313,26 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
                                  ver, laag_sinds, uitzicht, laatste, einde)
 
     uit = []
-    for regeling, kostensoort, bedrag in aanvragen:
+    huishouden = (soort, aow)
+    for regeling, kostensoort, kosten in aanvragen:
         if regeling == IIT:
-            uit.append(_iit_snel(k.iit, peil, lft_a, soort, aow, aow_a, netto, ver, laag_sinds, uitzicht, laatste,
-                                 einde, True))
-            continue
-        r, waarden, soorten = k.bb
-        uitkomst, bijstand, vorm = beslis_bb(waarden[(kostensoort, soort, aow)], None, soorten[kostensoort], bedrag,
-                                             True, lft_a, None, None, None, peil, None, NUL, netto, ver, NUL)
-        uit.append(_snel(r, uitkomst, bijstand, vorm, bb.PER, einde, True))
+            r, per_soort, gedeeld = k.iit  # als _iit_snel, zonder de extra aanroep
+            uitkomst, bedrag = beslis_iit(per_soort[huishouden], None, lft_a, aow_a, laag_sinds, peil, netto, ver,
+                                          uitzicht, laatste)
+            vorm, per = _IIT_VORM, _IIT_PER
+        else:
+            r, waarden, _, gedeeld = k.bb
+            ks, wb = waarden[kostensoort][huishouden]
+            uitkomst, bedrag, vorm = beslis_bb(wb, None, ks, kosten, True, lft_a, None, None, None, peil, None, NUL,
+                                               netto, ver, None)
+            per = _BB_PER
+        if bedrag is None:  # de gedeelde Snel van deze regeling (zie _snel), zonder sleutel van zes delen
+            s = gedeeld.get((uitkomst, einde))
+            if s is None:
+                s = gedeeld[(uitkomst, einde)] = _snel(r, uitkomst, None, None, None, einde, True)
+            uit.append(s)
+        else:
+            uit.append(_snel(r, uitkomst, bedrag, vorm, per, einde, True))
     return uit
 
 
@@ -348,10 +360,10 @@ def _iit_snel(kader_iit, peil, lft_a, soort, aow, aow_a, netto, ver, laag_sinds,
               met_aanvragen: bool) -> Snel:
     """De individuele inkomenstoeslag: ``individuele_inkomenstoeslag.beslis_iit`` (dezelfde beslissing
     als ``beoordeel``, zonder ambtshalve) met de waarden van dit soort huishouden."""
-    r, per_soort = kader_iit
+    r, per_soort, _ = kader_iit
     uitkomst, bedrag = beslis_iit(per_soort[(soort, aow)], None, lft_a, aow_a, laag_sinds, peil, netto, ver, uitzicht,
                                   laatste)
-    return _snel(r, uitkomst, bedrag, iit.VORM, iit.PER, einde, met_aanvragen)
+    return _snel(r, uitkomst, bedrag, _IIT_VORM, _IIT_PER, einde, met_aanvragen)
 
 
 def _ist_snel(r, st: tuple, lft_a: int, student: bool, arbeidsvermogen: str, wajong: bool, einde) -> Snel:

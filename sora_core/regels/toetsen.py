@@ -87,15 +87,17 @@ def vermogen(u, woningvrijlating=None) -> Decimal:
 
 
 def vermogen_omschrijving(u) -> str:
-    if u.ctx.casus.vermogen.eigen_woning_overwaarde > NUL:
-        return "(bezittingen min schulden, plus de meetellende overwaarde van de woning)"
-    return "(bezittingen min schulden)"
+    return OMSCHRIJVING_MET_WONING if u.ctx.casus.vermogen.eigen_woning_overwaarde > NUL else OMSCHRIJVING_ZONDER_WONING
+
+
+OMSCHRIJVING_MET_WONING = "(bezittingen min schulden, plus de meetellende overwaarde van de woning)"
+OMSCHRIJVING_ZONDER_WONING = "(bezittingen min schulden)"
 
 
 def vermogensgrens(u) -> tuple[Decimal, str]:
     h = u.ctx.huishouden
     naam = vermogensgrens_naam(h.is_gezin)
-    return u.waarde(naam), naam
+    return u.waarde_record(naam).waarde, naam
 
 
 def vermogenstoets(u) -> bool:
@@ -110,13 +112,16 @@ def vermogenstoets(u) -> bool:
 
 def stap_vermogen(u, ver: Decimal, grens: Decimal, naam: str, binnen: bool) -> None:
     """De motiveringsstap van de vermogenstoets (art. 34 lid 3 Pw)."""
-    w = u.ctx.beleid.waarde(naam)
+    ctx = u.ctx
+    w = ctx.beleid.waarde(naam)
     # sinds 1-1-2026 is de vermogenstoets doorlopend: art. 34 lid 2 onder b spreekt van "het aanwezige
     # vermogen" (was: het vermogen bij de aanvang van de bijstand); de toets kijkt naar de peildatum
-    doorlopend = u.ctx.peildatum >= PIB_FASE_1
+    doorlopend = ctx.peildatum >= PIB_FASE_1
+    omschrijving = (OMSCHRIJVING_MET_WONING if ctx.casus.vermogen.eigen_woning_overwaarde > NUL
+                    else OMSCHRIJVING_ZONDER_WONING)  # vermogen_omschrijving(u), zonder de extra aanroep
     u.stap(
-        f"Het {'op ' + datum_nl(u.ctx.peildatum) + ' aanwezige ' if doorlopend else ''}vermogen "
-        f"{vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor "
+        f"Het {'op ' + datum_nl(ctx.peildatum) + ' aanwezige ' if doorlopend else ''}vermogen "
+        f"{omschrijving} is {euro_nl(ver)}; de vermogensgrens voor "
         f"{'een gezin of alleenstaande ouder' if naam.endswith('gezin') else 'een alleenstaande'} is {euro_nl(grens)}. "
         + ("Het vermogen ligt binnen de grens." if binnen else "Het vermogen ligt boven de grens."),
         w.grondslag + ("; art. 34 lid 2 onder b Participatiewet (doorlopende vermogenstoets)" if doorlopend else ""),
@@ -126,18 +131,13 @@ def stap_vermogen(u, ver: Decimal, grens: Decimal, naam: str, binnen: bool) -> N
 def inkomenstoets(u, grens_fractie: Decimal, kostendelersnorm: bool, *, grondslag: str, bron: str) -> tuple[bool, Decimal]:
     """Inkomen ten hoogste ``grens_fractie`` x de toepasselijke norm (grens afgerond op centen,
     half naar boven; een inkomen precies op de grens voldoet). Geeft (voldoet, grensbedrag)."""
-    norm, grens = inkomensgrens(u, grens_fractie, kostendelersnorm)
+    norm = toepasselijke_norm(u, kostendelersnorm)
+    grens = grensbedrag(norm, grens_fractie)
     inkomen = u.ctx.casus.inkomen.netto_per_maand
     voldoet = binnen_grens(inkomen, grens)
     if u.motiveer:
         stap_inkomen(u, inkomen, grens_fractie, norm, grens, voldoet, grondslag, bron)
     return voldoet, grens
-
-
-def inkomensgrens(u, grens_fractie: Decimal, kostendelersnorm: bool) -> tuple[Decimal, Decimal]:
-    """(de toepasselijke norm, de inkomensgrens ``grens_fractie`` x die norm), met de stappen van de norm."""
-    norm = toepasselijke_norm(u, kostendelersnorm)
-    return norm, grensbedrag(norm, grens_fractie)
 
 
 def stap_inkomen(u, inkomen: Decimal, grens_fractie: Decimal, norm: Decimal, grens: Decimal, voldoet: bool,
