@@ -59,9 +59,10 @@ VOLWASSEN = 21
 
 
 # --------------------------------------------------------------------------- de berekeningen zelf
-# Eén plek voor elke voorwaarde en berekening: ``beoordeel`` hieronder (met motivering) en het
-# kader van de batch (regels/kader.py) gebruiken dezelfde functies. Bedragen zijn Decimal in
-# euro's, afgerond op centen half naar boven (``geld.cent``).
+# Eén plek voor elke voorwaarde, elke berekening en de volgorde: ``beslis_bb`` hieronder is de
+# beslissing; ``beoordeel`` (met motivering) en het kader van de batch (regels/kader.py, zonder)
+# roepen hem allebei aan, elk met zijn eigen bron van waarden. Bedragen zijn Decimal in euro's,
+# afgerond op centen half naar boven (``geld.cent``).
 
 def noodzaak_open(noodzakelijk: Optional[bool], ks: Kostensoort) -> bool:
     """De consulent moet de noodzaak nog vaststellen (kostensoort met ``noodzaak_beoordelen``)."""
@@ -328,7 +329,7 @@ class _Volledig:
     # --- waarden (in de volgorde waarin ``beslis_bb`` ze vraagt)
     @property
     def jongeren_18_20_toestaan(self) -> bool:
-        self._wj = self.u.waarde_record(N + "jongeren_18_20_toestaan")
+        self._wj = self.u.waarde_record("bijzondere_bijstand.jongeren_18_20_toestaan")
         return self._wj.waarde
 
     @property
@@ -356,7 +357,7 @@ class _Volledig:
         u = self.u
         ctx = u.ctx
         h = ctx.huishouden
-        wk = u.waarde_record(N + "kostendelersnorm_toepassen")
+        wk = u.waarde_record("bijzondere_bijstand.kostendelersnorm_toepassen")
         kdn = wk.waarde
         minimum = ctx.beleid.waarde("kostendelersnorm.minimumleeftijd")
         basis = 2 if h.soort == "gehuwden" else 1
@@ -368,12 +369,12 @@ class _Volledig:
                 u.stap("Er wonen kostendelers in de woning, maar de draagkracht wordt berekend met de norm zonder "
                        "kostendelersnorm.", wk.grondslag, wk.bron)
         norm = self.norm = toepasselijke_norm(u, kdn)
-        wv = u.waarde_record(N + "draagkracht.vrije_voet")
+        wv = u.waarde_record("bijzondere_bijstand.draagkracht.vrije_voet")
         voet = grensbedrag(norm, wv.waarde)
         if u.motiveer:
             u.stap(f"De draagkrachtvrije voet is {procent_nl(wv.waarde)} van {euro_nl(norm)} = {euro_nl(voet)} per "
                    "maand.", wv.grondslag, wv.bron)
-        ws = self._ws = ctx.beleid.waarde(N + "draagkracht.staffel")
+        ws = self._ws = ctx.beleid.waarde("bijzondere_bijstand.draagkracht.staffel")
         if ws is None:
             self.staffel = None
         else:
@@ -383,12 +384,12 @@ class _Volledig:
 
     @property
     def percentage(self) -> Decimal:
-        self._wp = self.u.waarde_record(N + "draagkracht.percentage")
+        self._wp = self.u.waarde_record("bijzondere_bijstand.draagkracht.percentage")
         return self._wp.waarde
 
     @property
     def periode(self) -> int:
-        self._wper = self.u.waarde_record(N + "draagkracht.periode")
+        self._wper = self.u.waarde_record("bijzondere_bijstand.draagkracht.periode")
         return self._wper.waarde
 
     def vermogen(self) -> Decimal:
@@ -397,7 +398,7 @@ class _Volledig:
         u = self.u
         wvr = None
         if u.ctx.casus.vermogen.eigen_woning_overwaarde > NUL:
-            wvr = u.waarde_record(N + "draagkracht.woningvrijlating")
+            wvr = u.waarde_record("bijzondere_bijstand.draagkracht.woningvrijlating")
         return vermogen(u, wvr)
 
     @property
@@ -407,17 +408,17 @@ class _Volledig:
 
     @property
     def vermogen_fractie(self) -> Decimal:
-        self._wf = self.u.waarde_record(N + "draagkracht.vermogen_fractie")
+        self._wf = self.u.waarde_record("bijzondere_bijstand.draagkracht.vermogen_fractie")
         return self._wf.waarde
 
     @property
     def drempelbedrag(self) -> Decimal:
-        self._wd = self.u.waarde_record(N + "drempelbedrag")
+        self._wd = self.u.waarde_record("bijzondere_bijstand.drempelbedrag")
         return self._wd.waarde
 
     @property
     def drempelbedrag_maximum(self) -> Decimal:
-        self._wmax = self.u.waarde_record(N + "drempelbedrag_maximum")
+        self._wmax = self.u.waarde_record("bijzondere_bijstand.drempelbedrag_maximum")
         return self._wmax.waarde
 
     @property
@@ -620,22 +621,18 @@ def beoordeel(u, aanvraag: Optional[Aanvraag]):
     controleer_aanvragen(ctx, soorten)
     ks = soorten[aanvraag.kostensoort]
     w = _Volledig(u, ks, aanvraag)
+    # [de draagkracht die eerdere aanvragen om bijzondere bijstand in deze casus al opmaakten]
+    verbruikt = getattr(ctx, "_bb_draagkracht_verbruikt", None)
+    if verbruikt is None:
+        verbruikt = ctx._bb_draagkracht_verbruikt = [NUL]
     uitkomst, bedrag, vorm = beslis_bb(
         w, w if u.motiveer else None, ks, aanvraag.bedrag, casus.aanvrager.woonachtig_in_gemeente,
         ctx.huishouden.leeftijd_aanvrager, casus.aanvrager.geen_beroep_op_ouders, aanvraag.noodzakelijk,
         aanvraag.kostendatum, casus.datum_aanvraag, aanvraag.terugwerkende_kracht, aanvraag.voorliggend,
-        casus.inkomen.netto_per_maand, None, _verbruikt(ctx))
+        casus.inkomen.netto_per_maand, None, verbruikt)
     if bedrag is None:
         return u.besluit(uitkomst)
     return u.besluit(uitkomst, bedrag=bedrag, vorm=vorm, bedrag_per=PER)
-
-
-def _verbruikt(ctx) -> list:
-    """[de draagkracht die eerdere aanvragen om bijzondere bijstand in deze casus al opmaakten]."""
-    staat = getattr(ctx, "_bb_draagkracht_verbruikt", None)
-    if staat is None:
-        staat = ctx._bb_draagkracht_verbruikt = [NUL]
-    return staat
 
 
 # --------------------------------------------------------------------------- invoer

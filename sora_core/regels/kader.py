@@ -2,12 +2,14 @@
 waarden die de regelingen gebruiken, en een beslissing zonder motivering daarop (de snelle baan
 van ``sora batch``, issue 14).
 
-Eén bron voor elke regel: het kader bevat geen eigen toetsen of berekeningen. De drempels worden
-met dezelfde functies uit het beleid gehaald en uitgerekend als in de regels (``toetsen.grensbedrag``
-voor inkomensgrens en draagkrachtvrije voet, ``huishouden.basisnorm_naam`` voor de norm,
-``bijzondere_bijstand.geldende_drempel`` ...), en ``beslis`` roept voor elke voorwaarde en elk bedrag
-de functies aan die de regels zelf ook aanroepen, in dezelfde volgorde. Bedragen blijven Decimal,
-afgerond met ``geld.cent``.
+Eén bron voor elke regel: het kader bevat geen eigen toetsen, berekeningen of volgorde. De
+beslissing zelf (welke toets eerst, wanneer er gestopt wordt, welke uitkomst bij welke reden) staat
+per regeling één keer, in ``individuele_inkomenstoeslag.beslis_iit`` en
+``bijzondere_bijstand.beslis_bb``; de volledige regel (``beoordeel``) roept die functie aan met een
+luie bron van waarden die ook de motivering schrijft, het kader met de vooraf berekende waarden van
+het soort huishouden (``Gecompileerd`` in de regelmodule: grensbedragen en voet met
+``toetsen.grensbedrag``, de norm via ``huishouden.basisnorm_naam``, het drempelbedrag zoals gekozen)
+en zonder motivering. Bedragen blijven Decimal, afgerond met ``geld.cent``.
 
 Gedekt:
 
