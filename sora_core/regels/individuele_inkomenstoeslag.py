@@ -28,6 +28,7 @@ datum is een ambtshalve verzoek een invoerfout op dat veld: de toeslag is dan al
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
@@ -36,7 +37,8 @@ from ..geld import cent, datum_nl, euro_nl, termijn_einde
 from ..model import Aanvraag
 from ..wetgeving import PIB, PIB_FASE_3
 from .registratie import basisregeling
-from .toetsen import inkomenstoets, vermogenstoets
+from ..huishouden import toepasselijke_norm
+from .toetsen import binnen_grens, grensbedrag, stap_inkomen, stap_vermogen, vermogen, vermogensgrens
 
 ART36 = "art. 36 lid 1 Participatiewet"
 #: de tekst van art. 36 per 1-1-2027 is nog niet gezien (domein.md: secundaire bron, amendement Lahlah/Van Kent)
@@ -44,8 +46,9 @@ ART36_AMBTSHALVE = f"art. 36 Participatiewet zoals gewijzigd per 1 januari 2027 
 
 
 # --------------------------------------------------------------------------- de toetsen zelf
-# Eén plek voor elke voorwaarde: ``beoordeel`` hieronder (met motivering) en het kader van de batch
-# (regels/kader.py) gebruiken dezelfde functies.
+# Eén plek voor elke voorwaarde en voor de volgorde: ``beslis_iit`` hieronder is de beslissing;
+# ``beoordeel`` (met motivering) en het kader van de batch (regels/kader.py, zonder) roepen hem
+# allebei aan, elk met zijn eigen bron van waarden.
 
 MINIMUMLEEFTIJD = 21
 REDEN_REFERTE = "referteperiode niet vol"
@@ -102,6 +105,188 @@ def bedrag_naam(soort: str) -> str:
     return f"individuele_inkomenstoeslag.bedrag.{soort}"
 
 
+#: het bedrag van de toeslag uit de waarde van de open norm: afgerond op centen (``geld.cent``)
+toeslag_bedrag = cent
+
+
+#: de vorm en de periode van een toegekende toeslag
+VORM = "om_niet"
+PER = "per_jaar"
+_AFGEWEZEN = ("afgewezen", None)
+_DOORVERWEZEN = ("doorverwezen", None)
+
+
+def beslis_iit(w, m, leeftijd: int, aow_aanvrager: bool, laag_sinds: Optional[date], peil: date, netto: Decimal,
+               ver: Optional[Decimal], uitzicht: bool, laatste: Optional[date]) -> tuple[str, Optional[Decimal]]:
+    """De beslissing over de toeslag, zonder tekst: (uitkomst, bedrag per jaar of None). Dit is de
+    enige plek van de volgorde van de voorwaarden en van wanneer er gestopt wordt.
+
+    ``w`` geeft de waarden van het beleid, op het moment dat de beslissing ze nodig heeft (in deze
+    volgorde): ``referteperiode`` (maanden), ``inkomensgrens`` (het grensbedrag voor dit huishouden),
+    ``vermogensgrens``, ``vermogen()`` (het vermogen dat meetelt; alleen als ``ver`` None is: het
+    kader kent het vermogen al, want het dekt geen eigen woning) en ``bedrag`` (``toeslag_bedrag``
+    van de open norm voor deze huishoudsoort). De volledige
+    regel haalt ze lui op en noteert ze (``_Volledig``: een ontbrekende waarde gooit
+    ``OntbrekendeWaarde`` op precies dezelfde plek als altijd); het kader geeft vooraf berekende
+    waarden (``Gecompileerd``).
+
+    ``m`` schrijft de motivering (``_Volledig``, met dezelfde tekst) of is None (zonder motivering,
+    en in het kader): bij elke toets met wat de tekst nodig heeft."""
+    if leeftijd < MINIMUMLEEFTIJD:
+        if m is not None:
+            m.te_jong(leeftijd)
+        return _AFGEWEZEN
+    if aow_aanvrager:
+        if m is not None:
+            m.aow()
+        return _AFGEWEZEN
+    if m is not None:
+        m.leeftijd(leeftijd)
+
+    # 2. langdurig laag inkomen
+    maanden = w.referteperiode
+    onbekend_sinds = laag_sinds is None
+    referte_niet_vol = False
+    if onbekend_sinds:
+        if m is not None:
+            m.referte_onbekend(maanden)
+    else:
+        vereist = referteperiode_einde(laag_sinds, maanden)
+        referte_niet_vol = not referteperiode_vol(vereist, peil)
+        if m is not None:
+            m.referte(laag_sinds, maanden, vereist, referte_niet_vol)
+
+    # 3. inkomen
+    grens = w.inkomensgrens
+    inkomen_binnen = binnen_grens(netto, grens)
+    if m is not None:
+        m.inkomen(netto, grens, inkomen_binnen)
+
+    # 4. vermogen
+    vgrens = w.vermogensgrens
+    if ver is None:
+        ver = w.vermogen()
+    vermogen_binnen = binnen_grens(ver, vgrens)
+
+    # 5. uitzicht op inkomensverbetering (``uitzicht``); 6. niet in de afgelopen twaalf maanden
+    weer_vanaf = weer_mogelijk_vanaf(laatste, peil)
+
+    redenen = redenen_iit(referte_niet_vol, inkomen_binnen, vermogen_binnen, uitzicht, weer_vanaf is not None)
+    uitkomst = uitkomst_iit(redenen, onbekend_sinds)
+    if m is not None:  # tussen toets 4 en de uitkomst wordt niets meer opgehaald: één aanroep voor die stappen
+        m.vermogen_tot_uitkomst(ver, vgrens, vermogen_binnen, uitzicht, laatste, weer_vanaf, uitkomst, redenen)
+    if uitkomst != "toegekend":
+        return _AFGEWEZEN if uitkomst == "afgewezen" else _DOORVERWEZEN
+    bedrag = w.bedrag
+    if m is not None:
+        m.toegekend(bedrag)
+    return "toegekend", bedrag
+
+
+class Gecompileerd:
+    """De waarden voor ``beslis_iit`` van één opgelost beleid en één soort huishouden (huishoudsoort,
+    AOW-leeftijd van aanvrager of partner), vooraf berekend met dezelfde functies (het kader)."""
+
+    __slots__ = ("referteperiode", "inkomensgrens", "vermogensgrens", "bedrag")
+
+    def __init__(self, referteperiode: int, inkomensgrens_: Decimal, vermogensgrens_: Decimal, bedrag: Decimal):
+        self.referteperiode = referteperiode
+        self.inkomensgrens = inkomensgrens_
+        self.vermogensgrens = vermogensgrens_
+        self.bedrag = bedrag
+
+
+class _Volledig:
+    """De bron van waarden en de motivering van ``beoordeel``: elke waarde lui via de uitleg
+    (genoteerd als gebruikte waarde, een ontbrekende gooit ``OntbrekendeWaarde``), elke stap met
+    dezelfde tekst als altijd. De records van de waarden worden bewaard voor grondslag en bron."""
+
+    __slots__ = ("u", "stap", "_wr", "_wg", "_norm", "_naam_vgrens", "_wb")
+
+    def __init__(self, u):
+        self.u = u
+        self.stap = u.stap
+
+    # --- waarden (in de volgorde waarin ``beslis_iit`` ze vraagt)
+    @property
+    def referteperiode(self) -> int:
+        self._wr = w = self.u.waarde_record("individuele_inkomenstoeslag.referteperiode")
+        return w.waarde
+
+    @property
+    def inkomensgrens(self) -> Decimal:
+        u = self.u
+        self._wg = w = u.waarde_record("individuele_inkomenstoeslag.inkomensgrens")
+        kdn = u.waarde_record("individuele_inkomenstoeslag.kostendelersnorm_toepassen").waarde
+        self._norm = norm = toepasselijke_norm(u, kdn)
+        return grensbedrag(norm, w.waarde)
+
+    @property
+    def vermogensgrens(self) -> Decimal:
+        grens, self._naam_vgrens = vermogensgrens(self.u)
+        return grens
+
+    def vermogen(self) -> Decimal:
+        return vermogen(self.u)
+
+    @property
+    def bedrag(self) -> Decimal:
+        self._wb = w = self.u.waarde_record(bedrag_naam(self.u.ctx.huishouden.soort))
+        return toeslag_bedrag(w.waarde)
+
+    # --- motivering
+    def te_jong(self, leeftijd: int) -> None:
+        self.stap(f"De aanvrager is {leeftijd} jaar; de toeslag is er vanaf 21 jaar.", ART36)
+
+    def aow(self) -> None:
+        self.stap("De aanvrager heeft de AOW-leeftijd bereikt; de individuele inkomenstoeslag is er tot die leeftijd.",
+                  ART36)
+
+    def leeftijd(self, leeftijd: int) -> None:
+        self.stap(f"De aanvrager is {leeftijd} jaar: tussen 21 jaar en de AOW-leeftijd.", ART36)
+
+    def referte_onbekend(self, maanden: int) -> None:
+        w = self._wr
+        self.stap(f"Niet bekend is sinds wanneer het inkomen laag is (inkomen.laag_sinds ontbreekt); de referteperiode "
+                  f"is {maanden} maanden.", w.grondslag, w.bron)
+
+    def referte(self, laag_sinds: date, maanden: int, vereist: date, niet_vol: bool) -> None:
+        w = self._wr
+        if niet_vol:
+            self.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}; de referteperiode van {maanden} maanden is pas "
+                      f"vol op {datum_nl(vereist)}.", w.grondslag, w.bron)
+        else:
+            self.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}: op {datum_nl(self.u.ctx.peildatum)} ten minste "
+                      f"de referteperiode van {maanden} maanden (vanaf {datum_nl(vereist)}).", w.grondslag, w.bron)
+
+    def inkomen(self, netto: Decimal, grens: Decimal, voldoet: bool) -> None:
+        w = self._wg
+        stap_inkomen(self.u, netto, w.waarde, self._norm, grens, voldoet, w.grondslag, w.bron)
+
+    def vermogen_tot_uitkomst(self, ver: Decimal, grens: Decimal, binnen: bool, uitzicht: bool, laatste: Optional[date],
+                              weer_vanaf: Optional[date], uitkomst: str, redenen: list) -> None:
+        """De stappen van de vermogenstoets, uitzicht op verbetering, de toeslag van de afgelopen
+        twaalf maanden en (bij afwijzen of doorverwijzen) de uitkomst."""
+        stap_vermogen(self.u, ver, grens, self._naam_vgrens, binnen)
+        if uitzicht:
+            self.stap("Er is uitzicht op inkomensverbetering.", ART36)
+        if weer_vanaf is not None:
+            self.stap(f"Op {datum_nl(laatste)} is al een individuele inkomenstoeslag toegekend; een nieuwe kan pas "
+                      f"vanaf {datum_nl(weer_vanaf)}.", ART36)
+        if uitkomst == "afgewezen":
+            self.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36)
+        elif uitkomst == "doorverwezen":
+            # niet afwijzen op een gegeven dat ontbreekt: eerst navragen (art. 4:5 Awb)
+            self.stap("Aan de overige voorwaarden is voldaan. Sinds wanneer het inkomen laag is, moet nog worden "
+                      "nagevraagd; de aanvrager krijgt gelegenheid dat aan te vullen voordat wordt beslist.",
+                      "art. 4:5 lid 1 Algemene wet bestuursrecht")
+
+    def toegekend(self, bedrag: Decimal) -> None:
+        w = self._wb
+        self.stap(f"Aan alle voorwaarden is voldaan. De toeslag voor {self.u.ctx.huishouden.soort_tekst} is "
+                  f"{euro_nl(bedrag)} per jaar.", w.grondslag, w.bron)
+
+
 @basisregeling(
     "individuele_inkomenstoeslag",
     naam="Individuele inkomenstoeslag",
@@ -113,7 +298,6 @@ def beoordeel(u, aanvraag: Aanvraag | None):
     h = ctx.huishouden
     casus = ctx.casus
     peil = ctx.peildatum
-    referte_niet_vol = False
 
     if aanvraag is not None and aanvraag.ambtshalve:
         if peil < PIB_FASE_3:
@@ -126,72 +310,12 @@ def beoordeel(u, aanvraag: Aanvraag | None):
         u.stap("Het college beslist ambtshalve over de individuele inkomenstoeslag, zonder aanvraag; de voorwaarden "
                "zijn dezelfde als bij een aanvraag.", ART36_AMBTSHALVE)
 
-    # 1. leeftijd
-    if h.leeftijd_aanvrager < MINIMUMLEEFTIJD:
-        u.stap(f"De aanvrager is {h.leeftijd_aanvrager} jaar; de toeslag is er vanaf 21 jaar.", ART36)
-        return u.besluit("afgewezen")
-    if h.aow_aanvrager:
-        u.stap("De aanvrager heeft de AOW-leeftijd bereikt; de individuele inkomenstoeslag is er tot die leeftijd.", ART36)
-        return u.besluit("afgewezen")
-    if u.motiveer:
-        u.stap(f"De aanvrager is {h.leeftijd_aanvrager} jaar: tussen 21 jaar en de AOW-leeftijd.", ART36)
-
-    # 2. langdurig laag inkomen
-    maanden = u.waarde("individuele_inkomenstoeslag.referteperiode")
-    w_ref = ctx.beleid.waarde("individuele_inkomenstoeslag.referteperiode")
-    bron_ref, grondslag_ref = w_ref.bron, w_ref.grondslag
-    laag_sinds = casus.inkomen.laag_sinds
-    onbekend_sinds = laag_sinds is None
-    if onbekend_sinds:
-        u.stap(f"Niet bekend is sinds wanneer het inkomen laag is (inkomen.laag_sinds ontbreekt); de referteperiode "
-               f"is {maanden} maanden.", grondslag_ref, bron_ref)
-    else:
-        vereist = referteperiode_einde(laag_sinds, maanden)
-        if referteperiode_vol(vereist, peil):
-            if u.motiveer:
-                u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}: op {datum_nl(peil)} ten minste de referteperiode "
-                       f"van {maanden} maanden (vanaf {datum_nl(vereist)}).", grondslag_ref, bron_ref)
-        else:
-            u.stap(f"Het inkomen is laag sinds {datum_nl(laag_sinds)}; de referteperiode van {maanden} maanden is pas "
-                   f"vol op {datum_nl(vereist)}.", grondslag_ref, bron_ref)
-            referte_niet_vol = True
-
-    # 3. inkomen
-    grens = u.waarde("individuele_inkomenstoeslag.inkomensgrens")
-    kdn = u.waarde("individuele_inkomenstoeslag.kostendelersnorm_toepassen")
-    w_grens = ctx.beleid.waarde("individuele_inkomenstoeslag.inkomensgrens")
-    voldoet, _ = inkomenstoets(u, grens, kdn, grondslag=w_grens.grondslag, bron=w_grens.bron)
-
-    # 4. vermogen
-    vermogen_binnen = vermogenstoets(u)
-
-    # 5. uitzicht op inkomensverbetering
-    uitzicht = casus.inkomen.uitzicht_op_verbetering
-    if uitzicht:
-        u.stap("Er is uitzicht op inkomensverbetering.", ART36)
-
-    # 6. niet in de afgelopen twaalf maanden
-    laatste = casus.inkomen.laatste_inkomenstoeslag
-    weer_vanaf = weer_mogelijk_vanaf(laatste, peil)
-    if weer_vanaf is not None:
-        u.stap(f"Op {datum_nl(laatste)} is al een individuele inkomenstoeslag toegekend; een nieuwe kan pas vanaf "
-               f"{datum_nl(weer_vanaf)}.", ART36)
-
-    redenen = redenen_iit(referte_niet_vol, voldoet, vermogen_binnen, uitzicht, weer_vanaf is not None)
-    uitkomst = uitkomst_iit(redenen, onbekend_sinds)
-    if uitkomst == "afgewezen":
-        u.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36)
-        return u.besluit("afgewezen")
-    if uitkomst == "doorverwezen":
-        # niet afwijzen op een gegeven dat ontbreekt: eerst navragen (art. 4:5 Awb)
-        u.stap("Aan de overige voorwaarden is voldaan. Sinds wanneer het inkomen laag is, moet nog worden "
-               "nagevraagd; de aanvrager krijgt gelegenheid dat aan te vullen voordat wordt beslist.",
-               "art. 4:5 lid 1 Algemene wet bestuursrecht")
-        return u.besluit("doorverwezen")
-
-    naam = bedrag_naam(h.soort)
-    bedrag = cent(u.waarde(naam))
-    w = ctx.beleid.waarde(naam)
-    u.stap(f"Aan alle voorwaarden is voldaan. De toeslag voor {h.soort_tekst} is {euro_nl(bedrag)} per jaar.",
-           w.grondslag, w.bron)
-    return u.besluit("toegekend", bedrag=bedrag, vorm="om_niet", bedrag_per="per_jaar")
+    w = _Volledig(u)
+    ink = casus.inkomen
+    # de leeftijdstoets komt eerst: onder 21 (en dus onder 65) vraagt ``aow_aanvrager`` geen AOW-tabel
+    uitkomst, bedrag = beslis_iit(w, w if u.motiveer else None, h.leeftijd_aanvrager, h.aow_aanvrager, ink.laag_sinds,
+                                  peil, ink.netto_per_maand, None, ink.uitzicht_op_verbetering,
+                                  ink.laatste_inkomenstoeslag)
+    if bedrag is None:
+        return u.besluit(uitkomst)
+    return u.besluit(uitkomst, bedrag=bedrag, vorm=VORM, bedrag_per=PER)

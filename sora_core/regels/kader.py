@@ -2,12 +2,14 @@
 waarden die de regelingen gebruiken, en een beslissing zonder motivering daarop (de snelle baan
 van ``sora batch``, issue 14).
 
-Eén bron voor elke regel: het kader bevat geen eigen toetsen of berekeningen. De drempels worden
-met dezelfde functies uit het beleid gehaald en uitgerekend als in de regels (``toetsen.grensbedrag``
-voor inkomensgrens en draagkrachtvrije voet, ``huishouden.basisnorm_naam`` voor de norm,
-``bijzondere_bijstand.geldende_drempel`` ...), en ``beslis`` roept voor elke voorwaarde en elk bedrag
-de functies aan die de regels zelf ook aanroepen, in dezelfde volgorde. Bedragen blijven Decimal,
-afgerond met ``geld.cent``.
+Eén bron voor elke regel: het kader bevat geen eigen toetsen, berekeningen of volgorde. De
+beslissing zelf (welke toets eerst, wanneer er gestopt wordt, welke uitkomst bij welke reden) staat
+per regeling één keer, in ``individuele_inkomenstoeslag.beslis_iit`` en
+``bijzondere_bijstand.beslis_bb``; de volledige regel (``beoordeel``) roept die functie aan met een
+luie bron van waarden die ook de motivering schrijft, het kader met de vooraf berekende waarden van
+het soort huishouden (``Gecompileerd`` in de regelmodule: grensbedragen en voet met
+``toetsen.grensbedrag``, de norm via ``huishouden.basisnorm_naam``, het drempelbedrag zoals gekozen)
+en zonder motivering. Bedragen blijven Decimal, afgerond met ``geld.cent``.
 
 Gedekt:
 
@@ -47,13 +49,10 @@ from . import collectieve_zorgverzekering, kindregeling, meedoenregeling
 from . import declaratief as dcl
 from . import individuele_inkomenstoeslag as iit
 from . import individuele_studietoeslag as ist
-from .bijzondere_bijstand import (bijstand_bedrag, boven_voet, draagkracht_per_maand, gedekt, geen_kosten,
-                                  in_aanmerking, noodzaak_open, over_periode, totale_draagkracht, uitkomst_bb,
-                                  vermogensdeel)
-from .individuele_inkomenstoeslag import (redenen_iit, referteperiode_einde, referteperiode_vol, uitkomst_iit,
-                                          weer_mogelijk_vanaf)
+from .bijzondere_bijstand import PER as _BB_PER, beslis_bb
+from .individuele_inkomenstoeslag import PER as _IIT_PER, VORM as _IIT_VORM, beslis_iit
 from .kostensoorten import kostensoorten_op
-from .toetsen import binnen_grens, grensbedrag, vermogen_zonder_woning, vermogensgrens_naam
+from .toetsen import grensbedrag, vermogen_zonder_woning, vermogensgrens_naam
 
 IIT = "individuele_inkomenstoeslag"
 #: jonger dan dit (aanvrager of partner): de volledige beslisser
@@ -193,6 +192,8 @@ def _waarden(w, *namen) -> Optional[list]:
 
 
 def _iit(w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
+    """(RegelingDef, {(huishoudsoort, AOW): de waarden voor ``individuele_inkomenstoeslag.beslis_iit``},
+    {(uitkomst, bezwaartermijn): de gedeelde ``Snel`` zonder bedrag bij een aanvraag})."""
     if r is None or r.bron != "kern" or r.beoordeel is not iit.beoordeel:
         return None
     v = _waarden(w, "individuele_inkomenstoeslag.referteperiode", "individuele_inkomenstoeslag.inkomensgrens",
@@ -201,12 +202,15 @@ def _iit(w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
     if v is None:
         return None
     maanden, fractie = v[0], v[1]
-    grens = {k: grensbedrag(n, fractie) for k, n in norm.items()}
-    bedrag = {s: cent(b) for s, b in zip(SOORTEN, v[3:])}
-    return r, maanden, grens, vgrens, bedrag
+    bedrag = {s: iit.toeslag_bedrag(b) for s, b in zip(SOORTEN, v[3:])}
+    return r, {(s, aow): iit.Gecompileerd(maanden, grensbedrag(n, fractie), vgrens[is_gezin(s)], bedrag[s])
+               for (s, aow), n in norm.items()}, {}
 
 
 def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
+    """(RegelingDef, {kostensoort: {(huishoudsoort, AOW): (Kostensoort, de waarden voor
+    ``bijzondere_bijstand.beslis_bb``)}}, {kostensoort: Kostensoort}, {(uitkomst, bezwaartermijn): de
+    gedeelde ``Snel`` zonder bedrag}); alleen de kostensoorten van de kern, zonder staffel."""
     if r is None or r.bron != "kern" or r.beoordeel is not bb.beoordeel:
         return None
     if w(bb.N + "draagkracht.staffel") is not None:
@@ -217,12 +221,14 @@ def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
     if v is None:
         return None
     _, vrije_voet, percentage, periode, fractie, drempel = v
+    drempel_maximum = None
     if drempel > NUL:
         m = w(bb.N + "drempelbedrag_maximum")
         if m is None:
             return None
-        drempel = bb.geldende_drempel(drempel, m.waarde)
-    soorten = {}
+        drempel_maximum = m.waarde
+    voet = {k: grensbedrag(n, vrije_voet) for k, n in norm.items()}
+    waarden, soorten = {}, {}
     for sleutel, ks in kostensoorten_op(beleid).items():
         if ks.bron != "kern":
             continue  # een lokale kostensoort: de volledige beslisser
@@ -230,9 +236,11 @@ def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
         if keuzes is None:
             continue
         wm = w(ks.normnaam("maximum"))
-        soorten[sleutel] = (ks, None if wm is None else wm.waarde, keuzes[1], keuzes[0])
-    voet = {k: grensbedrag(n, vrije_voet) for k, n in norm.items()}
-    return r, soorten, voet, percentage, periode, fractie, drempel, vgrens
+        soorten[sleutel] = ks
+        waarden[sleutel] = {(soort, aow): (ks, bb.Gecompileerd(
+            None if wm is None else wm.waarde, keuzes[1], vt, percentage, periode, vgrens[is_gezin(soort)], fractie,
+            drempel, drempel_maximum, keuzes[0])) for (soort, aow), vt in voet.items()}
+    return r, waarden, soorten, {}
 
 
 _KADERS: dict[int, tuple[Any, Kader, tuple]] = {}
@@ -270,7 +278,7 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
             if k.iit is None or kostensoort is not None or bedrag is not None:
                 return None
         elif regeling == BB:
-            if k.bb is None or bedrag is None or kostensoort not in k.bb[1]:
+            if k.bb is None or bedrag is None or kostensoort not in k.bb[2]:
                 return None
         else:
             return None
@@ -287,7 +295,6 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
         aow = aow_a or (met_partner and aow_bereikt(geb_p, peil))
     except OnbekendeAOWLeeftijd:
         return None
-    gezin = is_gezin(soort)
     ver = vermogen_zonder_woning(bezittingen, schulden)
     einde = bezwaarstap(peil)[1]  # geen besluitdatum in de gewone vorm: bekendmaking op de peildatum
 
@@ -297,6 +304,7 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
             kind = tuple([(d, a, aow_bereikt(d, peil)) for d, a in zip(kinderen, lft_k)])
         except OnbekendeAOWLeeftijd:
             return None
+        gezin = is_gezin(soort)
         h = Huishoudfeiten()
         h.leeftijd_aanvrager, h.soort, h.aow_aanvrager, h.aow = lft_a, soort, aow_a, aow
         h.netto, h.vermogen, h.vermogensgrens = netto, ver, k.vgrens[gezin]
@@ -307,34 +315,26 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
                                  ver, laag_sinds, uitzicht, laatste, einde)
 
     uit = []
-    for regeling, kostensoort, bedrag in aanvragen:
+    huishouden = (soort, aow)
+    for regeling, kostensoort, kosten in aanvragen:
         if regeling == IIT:
-            uit.append(_iit_snel(k.iit, peil, soort, aow, aow_a, gezin, netto, ver, laag_sinds, uitzicht, laatste, einde,
-                                 True))
-            continue
-        r, soorten, voet, percentage, periode, fractie, drempel, vgrens = k.bb
-        ks, maximum, dk_inkomen, vorm = soorten[kostensoort]
-        if noodzaak_open(None, ks):
-            uit.append(Snel(r, "doorverwezen", None, None, None, None))
-            continue
-        if geen_kosten(bedrag):
-            uit.append(Snel(r, "afgewezen", None, None, None, einde))
-            continue
-        kosten = in_aanmerking(bedrag, maximum)
-        if gedekt(NUL, kosten):
-            uit.append(Snel(r, "afgewezen", None, None, None, einde))
-            continue
-        per_periode = NUL
-        if dk_inkomen:
-            per_maand = draagkracht_per_maand(percentage, boven_voet(netto, voet[(soort, aow)]))
-            per_periode = over_periode(per_maand, periode)
-        _, uit_vermogen = vermogensdeel(ver, vgrens[gezin], fractie)
-        draagkracht = totale_draagkracht(per_periode, uit_vermogen)
-        bijstand, _ = bijstand_bedrag(kosten, NUL, draagkracht, drempel)
-        if uitkomst_bb(bijstand) == "afgewezen":
-            uit.append(Snel(r, "afgewezen", None, None, None, einde))
+            r, per_soort, gedeeld = k.iit  # als _iit_snel, zonder de extra aanroep
+            uitkomst, bedrag = beslis_iit(per_soort[huishouden], None, lft_a, aow_a, laag_sinds, peil, netto, ver,
+                                          uitzicht, laatste)
+            vorm, per = _IIT_VORM, _IIT_PER
         else:
-            uit.append(Snel(r, "toegekend", bijstand, vorm, "eenmalig", einde))
+            r, waarden, _, gedeeld = k.bb
+            ks, wb = waarden[kostensoort][huishouden]
+            uitkomst, bedrag, vorm = beslis_bb(wb, None, ks, kosten, True, lft_a, None, None, None, peil, None, NUL,
+                                               netto, ver, None)
+            per = _BB_PER
+        if bedrag is None:  # de gedeelde Snel van deze regeling (zie _snel), zonder sleutel van zes delen
+            s = gedeeld.get((uitkomst, einde))
+            if s is None:
+                s = gedeeld[(uitkomst, einde)] = _snel(r, uitkomst, None, None, None, einde, True)
+            uit.append(s)
+        else:
+            uit.append(_snel(r, uitkomst, bedrag, vorm, per, einde, True))
     return uit
 
 
@@ -358,21 +358,14 @@ def _snel(r, uitkomst: str, bedrag, vorm, bedrag_per, einde, met_aanvragen: bool
 _ZONDER_BEDRAG: dict = {}
 
 
-def _iit_snel(kader_iit, peil, soort, aow, aow_a, gezin, netto, ver, laag_sinds, uitzicht, laatste, einde,
+def _iit_snel(kader_iit, peil, lft_a, soort, aow, aow_a, netto, ver, laag_sinds, uitzicht, laatste, einde,
               met_aanvragen: bool) -> Snel:
-    """De individuele inkomenstoeslag (``individuele_inkomenstoeslag.beoordeel``, zonder ambtshalve)."""
-    r, maanden, grens, vgrens, bedragen = kader_iit
-    if aow_a:
-        return _snel(r, "afgewezen", None, None, None, einde, met_aanvragen)
-    onbekend = laag_sinds is None
-    redenen = redenen_iit(
-        not onbekend and not referteperiode_vol(referteperiode_einde(laag_sinds, maanden), peil),
-        binnen_grens(netto, grens[(soort, aow)]), binnen_grens(ver, vgrens[gezin]), uitzicht,
-        weer_mogelijk_vanaf(laatste, peil) is not None)
-    uitkomst = uitkomst_iit(redenen, onbekend)
-    if uitkomst == "toegekend":
-        return _snel(r, uitkomst, bedragen[soort], "om_niet", "per_jaar", einde, met_aanvragen)
-    return _snel(r, uitkomst, None, None, None, einde, met_aanvragen)
+    """De individuele inkomenstoeslag: ``individuele_inkomenstoeslag.beslis_iit`` (dezelfde beslissing
+    als ``beoordeel``, zonder ambtshalve) met de waarden van dit soort huishouden."""
+    r, per_soort, _ = kader_iit
+    uitkomst, bedrag = beslis_iit(per_soort[(soort, aow)], None, lft_a, aow_a, laag_sinds, peil, netto, ver, uitzicht,
+                                  laatste)
+    return _snel(r, uitkomst, bedrag, _IIT_VORM, _IIT_PER, einde, met_aanvragen)
 
 
 def _ist_snel(r, st: tuple, lft_a: int, student: bool, arbeidsvermogen: str, wajong: bool, einde) -> Snel:
@@ -408,8 +401,8 @@ def _rondvraag_beslis(k: Kader, h: Huishoudfeiten, peil, lft_a, student, arbeids
             else:
                 uit.append(_snel(r, uitkomst, bedrag, "om_niet", per, einde, False))
         elif soort_regel == "iit":
-            uit.append(_iit_snel(data, peil, soort, aow, aow_a, gezin, netto, ver, laag_sinds, uitzicht, laatste, einde,
-                                 False))
+            uit.append(_iit_snel(data, peil, lft_a, soort, aow, aow_a, netto, ver, laag_sinds, uitzicht, laatste,
+                                 einde, False))
         else:
             uit.append(_ist_snel(r, data, lft_a, student, arbeidsvermogen, wajong, einde))
     return uit

@@ -87,15 +87,17 @@ def vermogen(u, woningvrijlating=None) -> Decimal:
 
 
 def vermogen_omschrijving(u) -> str:
-    if u.ctx.casus.vermogen.eigen_woning_overwaarde > NUL:
-        return "(bezittingen min schulden, plus de meetellende overwaarde van de woning)"
-    return "(bezittingen min schulden)"
+    return OMSCHRIJVING_MET_WONING if u.ctx.casus.vermogen.eigen_woning_overwaarde > NUL else OMSCHRIJVING_ZONDER_WONING
+
+
+OMSCHRIJVING_MET_WONING = "(bezittingen min schulden, plus de meetellende overwaarde van de woning)"
+OMSCHRIJVING_ZONDER_WONING = "(bezittingen min schulden)"
 
 
 def vermogensgrens(u) -> tuple[Decimal, str]:
     h = u.ctx.huishouden
     naam = vermogensgrens_naam(h.is_gezin)
-    return u.waarde(naam), naam
+    return u.waarde_record(naam).waarde, naam
 
 
 def vermogenstoets(u) -> bool:
@@ -103,20 +105,27 @@ def vermogenstoets(u) -> bool:
     grens, naam = vermogensgrens(u)
     ver = vermogen(u)
     binnen = binnen_grens(ver, grens)
-    if not u.motiveer:
-        return binnen
-    w = u.ctx.beleid.waarde(naam)
+    if u.motiveer:
+        stap_vermogen(u, ver, grens, naam, binnen)
+    return binnen
+
+
+def stap_vermogen(u, ver: Decimal, grens: Decimal, naam: str, binnen: bool) -> None:
+    """De motiveringsstap van de vermogenstoets (art. 34 lid 3 Pw)."""
+    ctx = u.ctx
+    w = ctx.beleid.waarde(naam)
     # sinds 1-1-2026 is de vermogenstoets doorlopend: art. 34 lid 2 onder b spreekt van "het aanwezige
     # vermogen" (was: het vermogen bij de aanvang van de bijstand); de toets kijkt naar de peildatum
-    doorlopend = u.ctx.peildatum >= PIB_FASE_1
+    doorlopend = ctx.peildatum >= PIB_FASE_1
+    omschrijving = (OMSCHRIJVING_MET_WONING if ctx.casus.vermogen.eigen_woning_overwaarde > NUL
+                    else OMSCHRIJVING_ZONDER_WONING)  # vermogen_omschrijving(u), zonder de extra aanroep
     u.stap(
-        f"Het {'op ' + datum_nl(u.ctx.peildatum) + ' aanwezige ' if doorlopend else ''}vermogen "
-        f"{vermogen_omschrijving(u)} is {euro_nl(ver)}; de vermogensgrens voor "
+        f"Het {'op ' + datum_nl(ctx.peildatum) + ' aanwezige ' if doorlopend else ''}vermogen "
+        f"{omschrijving} is {euro_nl(ver)}; de vermogensgrens voor "
         f"{'een gezin of alleenstaande ouder' if naam.endswith('gezin') else 'een alleenstaande'} is {euro_nl(grens)}. "
         + ("Het vermogen ligt binnen de grens." if binnen else "Het vermogen ligt boven de grens."),
         w.grondslag + ("; art. 34 lid 2 onder b Participatiewet (doorlopende vermogenstoets)" if doorlopend else ""),
         "kern")
-    return binnen
 
 
 def inkomenstoets(u, grens_fractie: Decimal, kostendelersnorm: bool, *, grondslag: str, bron: str) -> tuple[bool, Decimal]:
@@ -126,11 +135,16 @@ def inkomenstoets(u, grens_fractie: Decimal, kostendelersnorm: bool, *, grondsla
     grens = grensbedrag(norm, grens_fractie)
     inkomen = u.ctx.casus.inkomen.netto_per_maand
     voldoet = binnen_grens(inkomen, grens)
-    if not u.motiveer:
-        return voldoet, grens
+    if u.motiveer:
+        stap_inkomen(u, inkomen, grens_fractie, norm, grens, voldoet, grondslag, bron)
+    return voldoet, grens
+
+
+def stap_inkomen(u, inkomen: Decimal, grens_fractie: Decimal, norm: Decimal, grens: Decimal, voldoet: bool,
+                 grondslag: str, bron: str) -> None:
+    """De motiveringsstap van de inkomenstoets."""
     u.stap(
         f"Het netto inkomen is {euro_nl(inkomen)} per maand; de inkomensgrens is {procent_nl(grens_fractie)} van "
         f"{euro_nl(norm)} = {euro_nl(grens)}. "
         + ("Het inkomen ligt op of onder de grens." if voldoet else "Het inkomen ligt boven de grens."),
         grondslag, bron)
-    return voldoet, grens
