@@ -245,3 +245,68 @@ def test_kader_en_volledige_regel_roepen_dezelfde_beslissing_aan(monkeypatch):
     assert [(n, zonder) for n, zonder, _ in aanroepen] == [("iit", False), ("bb", False)]
     assert [u for _, _, u in in_kader] == [u for _, _, u in aanroepen]
     assert [(s.uitkomst, s.bedrag) for s in snel] == [(b.uitkomst, b.bedrag) for b in vol]
+
+
+# --------------------------------------------------------------------------- studietoeslag
+
+from sora_core.regels import individuele_studietoeslag as ist  # noqa: E402
+
+
+def _ist_bron(**anders):
+    minima = {"leeftijd_21_en_ouder": D("390.07"), "leeftijd_19": D("234.05")}  # 1-7-2026 (domein.md, art. 7a)
+    w = dict(voor_ingang=lambda peil: None, geen_bedrag=lambda leeftijd, peil: None,
+             minimum=lambda leeftijd: minima.get("leeftijd_21_en_ouder" if leeftijd >= 21 else f"leeftijd_{leeftijd}"),
+             verhoging=D("0"))
+    w.update(anders)
+    return Bron(**w)
+
+
+def test_ist_vraagt_het_bedrag_pas_na_alle_voorwaarden():
+    peil = date(2026, 9, 1)
+    w, m = _ist_bron(), Haken()
+    assert ist.beslis_ist(w, m, peil, True, "beperkt", False, 30) == ("toegekend", D("390.07"))
+    assert w.gevraagd == ["minimum", "verhoging"]
+    assert m.haken == ["student_en_arbeidsvermogen", "geen_toetsen", "bedrag"]
+    # 19 jaar met een verhoging van 10%: 234,05 x 1,10 = 257,455 -> 257,46 (half naar boven)
+    assert ist.beslis_ist(_ist_bron(verhoging=D("0.10")), None, peil, True, "geen", False, 19) == ("toegekend", D("257.46"))
+    # geen student, volledig arbeidsvermogen of Wajong: niets gevraagd
+    for feiten, uitkomst in (((False, "beperkt", False), "niet_van_toepassing"), ((True, "volledig", False), "afgewezen"),
+                             ((True, "beperkt", True), "afgewezen")):
+        w = _ist_bron()
+        assert ist.beslis_ist(w, None, peil, *feiten, 30) == (uitkomst, None)
+        assert w.gevraagd == []
+    # onder 15 jaar en vóór 1 april 2022: doorverwezen, zonder minimumbedrag
+    w = _ist_bron()
+    assert ist.beslis_ist(w, None, peil, True, "beperkt", False, 14) == ("doorverwezen", None)
+    assert w.gevraagd == ["geen_bedrag"]
+    w = _ist_bron()
+    assert ist.beslis_ist(w, None, date(2022, 3, 31), True, "beperkt", False, 30) == ("doorverwezen", None)
+    assert w.gevraagd == ["voor_ingang"]
+    # een leeftijd zonder bekend minimumbedrag: doorverwezen, de verhoging wordt niet meer gevraagd
+    w = _ist_bron()
+    assert ist.beslis_ist(w, None, peil, True, "beperkt", False, 17) == ("doorverwezen", None)
+    assert w.gevraagd == ["minimum"]
+
+
+def test_ist_kader_en_volledige_regel_roepen_dezelfde_beslissing_aan(monkeypatch):
+    doc = {"gemeente": "GM0399", "peildatum": "2026-09-01",
+           "aanvrager": {"geboortedatum": "2000-05-01", "student": True, "arbeidsvermogen": "beperkt"},
+           "inkomen": {"netto_per_maand": "400.00"}}
+    aanroepen = []
+    echt = ist.beslis_ist
+
+    def gevolgd(w, m, *feiten):
+        aanroepen.append((m is None, echt(w, m, *feiten)))
+        return aanroepen[-1][1]
+
+    monkeypatch.setattr(ist, "beslis_ist", gevolgd)
+    batch._init({}, False)
+    f = feiten_snel(copy.deepcopy(doc))[1]
+    snel = kader.beslis(batch._kader(f[0], f[1]), f)
+    vol = beoordeel(casus_uit_dict(doc)).beslissingen
+    # 26 jaar op 1-9-2026: minimumbedrag 21+ van 1-7-2026 = 390,07, Heiloo zonder verhoging
+    assert aanroepen == [(True, ("toegekend", D("390.07"))), (False, ("toegekend", D("390.07")))]
+    s = next(x for x in snel if x.regeling == "individuele_studietoeslag")
+    v = next(x for x in vol if x.regeling == "individuele_studietoeslag")
+    assert (s.uitkomst, s.bedrag, s.bedrag_per) == (v.uitkomst, v.bedrag, v.bedrag_per) == ("toegekend", D("390.07"),
+                                                                                               "per_maand")

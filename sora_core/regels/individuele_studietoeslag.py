@@ -73,6 +73,152 @@ def studietoeslag_bedrag(minimum, verhoging):
     return cent(minimum * (1 + verhoging)) if verhoging else cent(minimum)
 
 
+_DOORVERWEZEN = ("doorverwezen", None)
+_AFGEWEZEN = ("afgewezen", None)
+_NIET_VAN_TOEPASSING = ("niet_van_toepassing", None)
+
+
+def beslis_ist(w, m, peil: date, student: bool, arbeidsvermogen: str, wajong: bool, leeftijd: int) -> tuple:
+    """De beslissing over de studietoeslag, zonder tekst: (uitkomst, bedrag per maand of None). De
+    enige plek van de volgorde van de voorwaarden (``beoordeel`` en het kader roepen hem allebei aan,
+    zoals ``individuele_inkomenstoeslag.beslis_iit``).
+
+    ``w`` is de bron van waarden: ``voor_ingang``/``geen_bedrag`` (de volledige regel gooit daar
+    ``OntbrekendeWaarde`` met de reden, het kader doet niets en de uitkomst is doorverwezen),
+    ``minimum(leeftijd)`` (None = geen waarde: doorverwezen) en ``verhoging``. ``m`` schrijft de
+    motivering (of is None)."""
+    if peil < INGANG:
+        w.voor_ingang(peil)
+        return _DOORVERWEZEN
+    if not student:
+        if m is not None:
+            m.geen_student()
+        return _NIET_VAN_TOEPASSING
+    redenen = redenen_ist(arbeidsvermogen, wajong)
+    if m is not None:
+        m.student_en_arbeidsvermogen(arbeidsvermogen, wajong)
+    if redenen:
+        if m is not None:
+            m.afgewezen(redenen)
+        return _AFGEWEZEN
+    if m is not None:
+        m.geen_toetsen()
+    if leeftijd < BEDRAG_VANAF:
+        w.geen_bedrag(leeftijd, peil)
+        return _DOORVERWEZEN
+    minimum = w.minimum(leeftijd)
+    if minimum is None:
+        return _DOORVERWEZEN
+    verhoging = w.verhoging
+    bedrag = studietoeslag_bedrag(minimum, verhoging)
+    if m is not None:
+        m.bedrag(leeftijd, minimum, verhoging, bedrag)
+    return "toegekend", bedrag
+
+
+class Gecompileerd:
+    """De waarden voor ``beslis_ist`` van één opgelost beleid (het kader): minimumbedrag per
+    leeftijdscategorie (None = niet bekend) en de verhoging van de gemeente."""
+
+    __slots__ = ("minima", "verhoging")
+
+    def __init__(self, minima: dict, verhoging):
+        self.minima, self.verhoging = minima, verhoging
+
+    @staticmethod
+    def voor_ingang(peil: date) -> None:
+        return None
+
+    @staticmethod
+    def geen_bedrag(leeftijd: int, peil: date) -> None:
+        return None
+
+    def minimum(self, leeftijd: int):
+        return self.minima[_categorie(leeftijd)]
+
+
+class _Volledig:
+    """De bron van waarden en de motivering van ``beoordeel``: waarden via de uitleg (genoteerd),
+    een ontbrekende waarde als ``OntbrekendeWaarde`` met de reden, elke stap met de vaste tekst."""
+
+    __slots__ = ("u", "a")
+
+    def __init__(self, u):
+        self.u, self.a = u, u.ctx.casus.aanvrager
+
+    # --- waarden
+    @staticmethod
+    def voor_ingang(peil: date) -> None:
+        raise OntbrekendeWaarde(
+            "individuele_studietoeslag", peil,
+            "Vóór 1 april 2022 was de individuele studietoeslag bijzondere bijstand met een eigen verordening "
+            "(leeftijd 18+, vermogenstoets); die oude regeling is niet in de kern opgenomen.")
+
+    @staticmethod
+    def geen_bedrag(leeftijd: int, peil: date) -> None:
+        raise OntbrekendeWaarde(
+            "individuele_studietoeslag.minimumbedrag", peil,
+            f"De aanvrager is {leeftijd} jaar; het Besluit minimumbedragen studietoeslag kent bedragen vanaf 15 jaar. "
+            "Een consulent beoordeelt deze aanvraag.")
+
+    def minimum(self, leeftijd: int):
+        u = self.u
+        naam = minimumbedrag_naam(leeftijd)
+        if u.ctx.beleid.waarde(naam) is None:
+            raise OntbrekendeWaarde(
+                naam, u.ctx.peildatum,
+                f"Het landelijke minimumbedrag van de studietoeslag voor een student van {leeftijd} jaar op "
+                f"{datum_nl(u.ctx.peildatum)} staat nog niet in de gegevens van de kern (de bedragen worden "
+                "halfjaarlijks geïndexeerd; de toolkit gokt geen bedrag).")
+        return u.waarde(naam)
+
+    @property
+    def verhoging(self):
+        return self.u.waarde("individuele_studietoeslag.verhoging")
+
+    # --- motivering
+    def geen_student(self) -> None:
+        self.u.stap("De aanvrager heeft geen recht op studiefinanciering (Wet studiefinanciering 2000) of een "
+                    "tegemoetkoming op grond van hoofdstuk 4 WTOS; de studietoeslag is alleen voor zulke studenten.",
+                    ART36B)
+
+    def student_en_arbeidsvermogen(self, arbeidsvermogen: str, wajong: bool) -> None:
+        u = self.u
+        u.stap("De aanvrager volgt een opleiding met studiefinanciering of een tegemoetkoming op grond van de WTOS.",
+               ART36B)
+        if beperkt_arbeidsvermogen(arbeidsvermogen):
+            u.stap(f"Het arbeidsvermogen van de aanvrager is '{arbeidsvermogen}': door ziekte of gebrek structureel niet "
+                   "in staat naast de studie inkomsten te verwerven (vast te stellen op medisch advies, art. 36b lid 2 "
+                   "Participatiewet).", ART36B)
+        else:
+            u.stap("Het arbeidsvermogen van de aanvrager is volledig: niet gebleken is dat de aanvrager door ziekte of "
+                   "gebrek structureel niet naast de studie inkomsten kan verwerven.", ART36B)
+        if wajong:
+            u.stap("De aanvrager heeft recht op een Wajong-uitkering; dat sluit de studietoeslag uit.", ART36B)
+
+    def afgewezen(self, redenen: list) -> None:
+        self.u.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36B)
+
+    def geen_toetsen(self) -> None:
+        self.u.stap("Voor de studietoeslag geldt geen vermogenstoets en geen inkomenstoets, en de wet kent geen "
+                    "leeftijdsgrens (art. 36b Participatiewet zoals geldend sinds 1 april 2022).", ART36B)
+
+    def bedrag(self, leeftijd: int, minimum, verhoging, bedrag) -> None:
+        u = self.u
+        beleid = u.ctx.beleid
+        w_min = beleid.waarde(minimumbedrag_naam(leeftijd))
+        w_verh = beleid.waarde("individuele_studietoeslag.verhoging")
+        wie = "21 jaar of ouder" if leeftijd >= 21 else f"{leeftijd} jaar"
+        u.stap(f"Het landelijke minimumbedrag voor een student van {wie} is {euro_nl(minimum)} per maand.",
+               w_min.grondslag, w_min.bron)
+        if verhoging:
+            u.stap(f"De gemeente verhoogt dit met {procent_nl(verhoging)}: {euro_nl(minimum)} x "
+                   f"{procent_nl(1 + verhoging)} = {euro_nl(bedrag)} per maand.", w_verh.grondslag, w_verh.bron)
+        else:
+            u.stap(f"De gemeente betaalt het minimumbedrag: de studietoeslag is {euro_nl(bedrag)} per maand.",
+                   w_verh.grondslag, w_verh.bron)
+
+
 @basisregeling(
     "individuele_studietoeslag",
     naam="Studietoeslag",
@@ -82,61 +228,9 @@ def studietoeslag_bedrag(minimum, verhoging):
 def beoordeel(u, aanvraag):
     ctx = u.ctx
     a = ctx.casus.aanvrager
-    peil = ctx.peildatum
-    leeftijd = ctx.huishouden.leeftijd_aanvrager
-
-    if peil < INGANG:
-        raise OntbrekendeWaarde(
-            "individuele_studietoeslag", peil,
-            "Vóór 1 april 2022 was de individuele studietoeslag bijzondere bijstand met een eigen verordening "
-            "(leeftijd 18+, vermogenstoets); die oude regeling is niet in de kern opgenomen.")
-
-    if not a.student:
-        u.stap("De aanvrager heeft geen recht op studiefinanciering (Wet studiefinanciering 2000) of een "
-               "tegemoetkoming op grond van hoofdstuk 4 WTOS; de studietoeslag is alleen voor zulke studenten.", ART36B)
-        return u.besluit("niet_van_toepassing")
-    u.stap("De aanvrager volgt een opleiding met studiefinanciering of een tegemoetkoming op grond van de WTOS.", ART36B)
-
-    redenen = redenen_ist(a.arbeidsvermogen, a.wajong)
-    if beperkt_arbeidsvermogen(a.arbeidsvermogen):
-        u.stap(f"Het arbeidsvermogen van de aanvrager is '{a.arbeidsvermogen}': door ziekte of gebrek structureel niet in "
-               "staat naast de studie inkomsten te verwerven (vast te stellen op medisch advies, art. 36b lid 2 "
-               "Participatiewet).", ART36B)
-    else:
-        u.stap("Het arbeidsvermogen van de aanvrager is volledig: niet gebleken is dat de aanvrager door ziekte of gebrek "
-               "structureel niet naast de studie inkomsten kan verwerven.", ART36B)
-    if a.wajong:
-        u.stap("De aanvrager heeft recht op een Wajong-uitkering; dat sluit de studietoeslag uit.", ART36B)
-    if redenen:
-        u.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36B)
-        return u.besluit("afgewezen")
-    u.stap("Voor de studietoeslag geldt geen vermogenstoets en geen inkomenstoets, en de wet kent geen "
-           "leeftijdsgrens (art. 36b Participatiewet zoals geldend sinds 1 april 2022).", ART36B)
-
-    if leeftijd < BEDRAG_VANAF:
-        raise OntbrekendeWaarde(
-            "individuele_studietoeslag.minimumbedrag", peil,
-            f"De aanvrager is {leeftijd} jaar; het Besluit minimumbedragen studietoeslag kent bedragen vanaf 15 jaar. "
-            "Een consulent beoordeelt deze aanvraag.")
-    naam = minimumbedrag_naam(leeftijd)
-    w_min = ctx.beleid.waarde(naam)
-    if w_min is None:
-        raise OntbrekendeWaarde(
-            naam, peil,
-            f"Het landelijke minimumbedrag van de studietoeslag voor een student van {leeftijd} jaar op "
-            f"{datum_nl(peil)} staat nog niet in de gegevens van de kern (de bedragen worden halfjaarlijks "
-            "geïndexeerd; de toolkit gokt geen bedrag).")
-    minimum = u.waarde(naam)
-    verhoging = u.waarde("individuele_studietoeslag.verhoging")
-    w_verh = ctx.beleid.waarde("individuele_studietoeslag.verhoging")
-    wie = "21 jaar of ouder" if leeftijd >= 21 else f"{leeftijd} jaar"
-    u.stap(f"Het landelijke minimumbedrag voor een student van {wie} is {euro_nl(minimum)} per maand.",
-           w_min.grondslag, w_min.bron)
-    bedrag = studietoeslag_bedrag(minimum, verhoging)
-    if verhoging:
-        u.stap(f"De gemeente verhoogt dit met {procent_nl(verhoging)}: {euro_nl(minimum)} x {procent_nl(1 + verhoging)} = "
-               f"{euro_nl(bedrag)} per maand.", w_verh.grondslag, w_verh.bron)
-    else:
-        u.stap(f"De gemeente betaalt het minimumbedrag: de studietoeslag is {euro_nl(bedrag)} per maand.",
-               w_verh.grondslag, w_verh.bron)
-    return u.besluit("toegekend", bedrag=bedrag, vorm="om_niet", bedrag_per="per_maand")
+    v = _Volledig(u) if u.motiveer else None
+    uitkomst, bedrag = beslis_ist(v or _Volledig(u), v, ctx.peildatum, a.student, a.arbeidsvermogen, a.wajong,
+                                  ctx.huishouden.leeftijd_aanvrager)
+    if bedrag is None:
+        return u.besluit(uitkomst)
+    return u.besluit(uitkomst, bedrag=bedrag, vorm="om_niet", bedrag_per="per_maand")

@@ -16,7 +16,7 @@ Gedekt:
 * aanvragen voor de individuele inkomenstoeslag en (één) bijzondere bijstand;
 * zonder aanvragen ("waar heb ik recht op?", zoals ``beslisser.beoordeel``: elke regeling van de
   catalogus behalve bijzondere bijstand en schuldhulpverlening): de individuele inkomenstoeslag,
-  de studietoeslag (``individuele_studietoeslag.redenen_ist`` en ``studietoeslag_bedrag``) en de
+  de studietoeslag (``individuele_studietoeslag.beslis_ist``, dezelfde beslissing als de regel) en de
   declaratieve regelingen (het basispakket met ``Open``-waarden en het pluspakket van de plugin),
   elk per beleid gecompileerd met ``declaratief.compileer`` en beslist met
   ``declaratief.beslis_snel``, dat dezelfde toetsen gebruikt als ``declaratief.beslis``; kinderen
@@ -149,10 +149,11 @@ def _rondvraag(beleid, cat: dict, kader_iit, norm: dict) -> Optional[tuple]:
     return tuple((r, soort, data, {}) for r, soort, data in uit)
 
 
-def _ist(beleid) -> Optional[tuple]:
-    """Studietoeslag: (vóór de ingang, minimumbedrag per leeftijdscategorie of None, verhoging)."""
+def _ist(beleid) -> Optional[Any]:
+    """Studietoeslag: de waarden voor ``individuele_studietoeslag.beslis_ist`` (``Gecompileerd``);
+    None als de verhoging ontbreekt (dan de volledige beslisser)."""
     if beleid.peildatum < ist.INGANG:
-        return True, None, None  # de volledige beslisser verwijst altijd door
+        return ist.Gecompileerd({}, None)  # beslis_ist verwijst door zonder een waarde te vragen
     w = beleid.waarde("individuele_studietoeslag.verhoging")
     if w is None:
         return None
@@ -160,7 +161,7 @@ def _ist(beleid) -> Optional[tuple]:
     for c in ist.CATEGORIEEN:
         wm = beleid.waarde("individuele_studietoeslag.minimumbedrag." + c)
         minima[c] = None if wm is None else wm.waarde
-    return False, minima, w.waarde
+    return ist.Gecompileerd(minima, w.waarde)
 
 
 class Huishoudfeiten:
@@ -368,21 +369,12 @@ def _iit_snel(kader_iit, peil, lft_a, soort, aow, aow_a, netto, ver, laag_sinds,
     return _snel(r, uitkomst, bedrag, _IIT_VORM, _IIT_PER, einde, met_aanvragen)
 
 
-def _ist_snel(r, st: tuple, lft_a: int, student: bool, arbeidsvermogen: str, wajong: bool, einde) -> Snel:
-    """De studietoeslag (``individuele_studietoeslag.beoordeel``), zonder aanvraag."""
-    voor_ingang, minima, verhoging = st
-    if voor_ingang:
-        return _snel(r, "doorverwezen", None, None, None, einde, False)
-    if not student:
-        return _snel(r, "niet_van_toepassing", None, None, None, einde, False)
-    if ist.redenen_ist(arbeidsvermogen, wajong):
-        return _snel(r, "afgewezen", None, None, None, einde, False)
-    if lft_a < ist.BEDRAG_VANAF:
-        return _snel(r, "doorverwezen", None, None, None, einde, False)
-    minimum = minima[ist.minimumbedrag_naam(lft_a).rsplit(".", 1)[1]]
-    if minimum is None:
-        return _snel(r, "doorverwezen", None, None, None, einde, False)
-    return _snel(r, "toegekend", ist.studietoeslag_bedrag(minimum, verhoging), "om_niet", "per_maand", einde, False)
+def _ist_snel(r, st, peil, lft_a: int, student: bool, arbeidsvermogen: str, wajong: bool, einde) -> Snel:
+    """De studietoeslag: ``individuele_studietoeslag.beslis_ist`` met de gecompileerde waarden, zonder aanvraag."""
+    uitkomst, bedrag = ist.beslis_ist(st, None, peil, student, arbeidsvermogen, wajong, lft_a)
+    if bedrag is None:
+        return _snel(r, uitkomst, None, None, None, einde, False)
+    return _snel(r, uitkomst, bedrag, "om_niet", "per_maand", einde, False)
 
 
 def _rondvraag_beslis(k: Kader, h: Huishoudfeiten, peil, lft_a, student, arbeidsvermogen, wajong, soort, aow, aow_a,
@@ -404,5 +396,5 @@ def _rondvraag_beslis(k: Kader, h: Huishoudfeiten, peil, lft_a, student, arbeids
             uit.append(_iit_snel(data, peil, lft_a, soort, aow, aow_a, netto, ver, laag_sinds, uitzicht, laatste,
                                  einde, False))
         else:
-            uit.append(_ist_snel(r, data, lft_a, student, arbeidsvermogen, wajong, einde))
+            uit.append(_ist_snel(r, data, peil, lft_a, student, arbeidsvermogen, wajong, einde))
     return uit
