@@ -329,11 +329,8 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
             uitkomst, bedrag, vorm = beslis_bb(wb, None, ks, kosten, True, lft_a, None, None, None, peil, None, NUL,
                                                netto, ver, None)
             per = _BB_PER
-        if bedrag is None:  # de gedeelde Snel van deze regeling (zie _snel), zonder sleutel van zes delen
-            s = gedeeld.get((uitkomst, einde))
-            if s is None:
-                s = gedeeld[(uitkomst, einde)] = _snel(r, uitkomst, None, None, None, einde, True)
-            uit.append(s)
+        if bedrag is None:
+            uit.append(_gedeeld(gedeeld, r, uitkomst, einde, True))
         else:
             uit.append(_snel(r, uitkomst, bedrag, vorm, per, einde, True))
     return uit
@@ -357,6 +354,15 @@ def _snel(r, uitkomst: str, bedrag, vorm, bedrag_per, einde, met_aanvragen: bool
 
 #: (sleutel, naam, pakket, uitkomst, bezwaartermijn, met aanvragen) -> de gedeelde ``Snel`` zonder bedrag
 _ZONDER_BEDRAG: dict = {}
+
+
+def _gedeeld(gedeeld: dict, r, uitkomst: str, einde, met_aanvragen: bool) -> Snel:
+    """De gedeelde ``Snel`` zonder bedrag van één regeling (zie ``_snel``), per (uitkomst,
+    bezwaartermijn) in de eigen tabel van die regeling: zonder de sleutel van zes delen."""
+    s = gedeeld.get((uitkomst, einde))
+    if s is None:
+        s = gedeeld[(uitkomst, einde)] = _snel(r, uitkomst, None, None, None, einde, met_aanvragen)
+    return s
 
 
 def _iit_snel(kader_iit, peil, lft_a, soort, aow, aow_a, netto, ver, laag_sinds, uitzicht, laatste, einde,
@@ -385,11 +391,8 @@ def _rondvraag_beslis(k: Kader, h: Huishoudfeiten, peil, lft_a, student, arbeids
     for r, soort_regel, data, gedeeld in k.rondvraag:
         if soort_regel == "vorm":
             uitkomst, bedrag, per = dcl.beslis_snel(data, h)
-            if bedrag is None:  # de gedeelde Snel van deze regeling (zie _snel), zonder sleutel van zes delen
-                s = gedeeld.get((uitkomst, einde))
-                if s is None:
-                    s = gedeeld[(uitkomst, einde)] = _snel(r, uitkomst, None, None, None, einde, False)
-                uit.append(s)
+            if bedrag is None:
+                uit.append(_gedeeld(gedeeld, r, uitkomst, einde, False))
             else:
                 uit.append(_snel(r, uitkomst, bedrag, "om_niet", per, einde, False))
         elif soort_regel == "iit":
