@@ -131,18 +131,20 @@ def basisnorm_naam(soort: str, aow: bool) -> str:
 
 
 class Huishouden:
+    """De feiten van het huishouden op de peildatum. Leeftijden en huishoudsoort worden meteen
+    uitgerekend (goedkoop, kunnen niet mislukken, bijna elke regel vraagt ze: gewone attributen
+    zijn op het hete pad sneller dan een luie eigenschap); de AOW-leeftijd pas als een regel
+    hem vraagt (die kan onbekend zijn: ``OnbekendeAOWLeeftijd``)."""
+
     def __init__(self, casus: Casus):
         self.casus = casus
-        self.peildatum = casus.peildatum
-
-    @lui
-    def leeftijd_aanvrager(self) -> int:
-        return leeftijd(self.casus.aanvrager.geboortedatum, self.peildatum)
-
-    @lui
-    def leeftijd_partner(self) -> Optional[int]:
-        p = self.casus.partner
-        return None if p is None else leeftijd(p.geboortedatum, self.peildatum)
+        peil = self.peildatum = casus.peildatum
+        self.leeftijd_aanvrager = leeftijd(casus.aanvrager.geboortedatum, peil)
+        p = casus.partner
+        self.leeftijd_partner = None if p is None else leeftijd(p.geboortedatum, peil)
+        self.leeftijden_kinderen = tuple([leeftijd(k.geboortedatum, peil) for k in casus.kinderen])
+        self.minderjarige_kinderen = minderjarig(self.leeftijden_kinderen)
+        self.soort = huishoudsoort(p is not None, self.minderjarige_kinderen)
 
     @lui
     def aow_aanvrager(self) -> bool:
@@ -157,18 +159,6 @@ class Huishouden:
     def aow(self) -> bool:
         """Aanvrager of partner heeft de AOW-leeftijd bereikt."""
         return self.aow_aanvrager or self.aow_partner
-
-    @lui
-    def leeftijden_kinderen(self) -> tuple[int, ...]:
-        return tuple(leeftijd(k.geboortedatum, self.peildatum) for k in self.casus.kinderen)
-
-    @lui
-    def minderjarige_kinderen(self) -> int:
-        return minderjarig(self.leeftijden_kinderen)
-
-    @lui
-    def soort(self) -> str:
-        return huishoudsoort(self.casus.partner is not None, self.minderjarige_kinderen)
 
     @property
     def jongere(self) -> bool:
