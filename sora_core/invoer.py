@@ -7,6 +7,7 @@ Bedragen worden exact gelezen (JSON- en TOML-getallen als ``Decimal``, nooit als
 from __future__ import annotations
 
 import json
+import operator
 import re
 from datetime import date, time as dt_time
 from decimal import Decimal
@@ -921,6 +922,17 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
     ontbreken); elke waarde gaat door ``_feiten`` (dezelfde snelle toetsen als ``casus_snel``, en
     de samenhang). Eigenschapstest: ``tests/test_kader.py`` (zelfde feiten als de ``Casus`` van
     ``casus_uit_dict``)."""
+    r = _vorm(doc)
+    if r is None:
+        return None
+    f = _feiten(*r[1])
+    return None if f is None else (r[0], f)
+
+
+def _vorm(doc: Any) -> Optional[tuple]:
+    """De vorm van ``feiten_snel``: ``(sleutels, argumenten van _feiten)`` of None. Alleen objecten,
+    lijsten en bekende sleutels; de waarden zelf gaan ongezien door (``feiten_tekst`` geeft hier
+    plaatshouders in plaats van teksten)."""
     if type(doc) is not dict or not _FEIT_CASUS.issuperset(doc):
         return None
     n = len(doc)
@@ -985,13 +997,126 @@ def feiten_snel(doc: Any) -> Optional[tuple]:
             ga = av.get
             lijst.append((ga("regeling"), ga("kostensoort"), ga("bedrag")))
         aanvragen = lijst
-    f = _feiten(get("gemeente"), get("peildatum"), a["geboortedatum"], p, kinderen, soort, ink.get("netto_per_maand"),
-                ink.get("laag_sinds"), ink.get("uitzicht_op_verbetering"), ink.get("laatste_inkomenstoeslag"),
-                bez, sch, overwaarde, aanvragen, a.get("student"), a.get("arbeidsvermogen"), a.get("wajong"))
-    return None if f is None else (n, f)
+    return n, (get("gemeente"), get("peildatum"), a["geboortedatum"], p, kinderen, soort, ink.get("netto_per_maand"),
+               ink.get("laag_sinds"), ink.get("uitzicht_op_verbetering"), ink.get("laatste_inkomenstoeslag"),
+               bez, sch, overwaarde, aanvragen, a.get("student"), a.get("arbeidsvermogen"), a.get("wajong"))
 
 
 _FEIT_WONING_VELDEN = frozenset(_WONING_VELDEN)
+
+
+# --------------------------------------------------------------------------- lezer rechtstreeks uit de tekst
+
+def feiten_tekst(tekst: str) -> Optional[tuple]:
+    """De gewone vorm rechtstreeks uit een compacte JSON-regel, zonder JSON-lezer en zonder
+    objecten: ``(id of None, feiten of None)`` zoals ``feiten_snel`` ze geeft (None als feiten:
+    een waarde is niet gewoon, dan de volledige weg), of None als de regel niet in een bekende
+    compacte vorm staat (dan de JSON-lezer en ``feiten_snel``).
+
+    Een regel zonder backslash splitst op ``"`` precies in zijn teksten (oneven stukken: sleutels
+    en tekstwaarden) en wat ertussen staat (even stukken: leestekens, ``true``/``false``/``null``).
+    Dat tussenwerk is de vorm: per vorm wordt één keer (``_nieuwe_vorm``) met de JSON-lezer en
+    ``_vorm`` (dezelfde toets van de vorm als ``feiten_snel``, met plaatshouders voor de teksten)
+    vastgesteld waar welke waarde staat; elke volgende regel van die vorm toetst alleen nog dat
+    de sleutels dezelfde zijn en geeft de teksten aan ``_feiten`` (dezelfde toetsen van de
+    waarden). Niet in deze lezer (dan de JSON-lezer): een backslash, witruimte, getallen buiten
+    een tekst, een sleutel twee keer, een stuurteken in een tekst of sleutel, een id die geen
+    tekst is, een onbekende sleutel."""
+    if "\\" in tekst:
+        return None
+    if tekst[-1:] == "\n":
+        tekst = tekst[:-2] if tekst[-2:] == "\r\n" else tekst[:-1]
+    t = tekst.split('"')
+    tussen = tuple(t[::2])
+    v = _VORMEN.get(tussen)
+    if v is None:
+        v = _nieuwe_vorm(t, tussen)
+        if v is None:
+            return None
+    if v[0](t) != v[1]:
+        return None  # andere sleutels in dezelfde leestekens
+    return v[2](t)
+
+
+#: het tussenwerk van een compacte regel (zie ``feiten_tekst``) -> (haal de sleutels, de sleutels,
+#: maak (id, feiten)); begrensd
+_VORMEN: dict = {}
+#: tussenwerk dat ``_nieuwe_vorm`` bekijkt: leestekens en kleine letters (true, false, null)
+_TUSSENWERK = re.compile(r"[{}\[\]:,a-z]*")
+#: de plaatshouder van de tekst in stuk i (een stuurteken: komt in geen geldige JSON-tekst rauw voor)
+_PLEK = "\x00"
+
+
+def _nieuwe_vorm(t: list, tussen: tuple) -> Optional[tuple]:
+    """Stel de vorm van een gesplitste regel vast (zie ``feiten_tekst``); None als de regel niet in
+    een vorm voor deze lezer staat (niets onthouden: de volgende regel van dit tussenwerk probeert
+    het opnieuw)."""
+    if len(t) % 2 == 0 or not _TUSSENWERK.fullmatch("".join(tussen)):
+        return None
+    sleutelplekken = [i for i in range(1, len(t), 2) if t[i + 1][:1] == ":"]
+    if len(sleutelplekken) < 2:
+        return None
+    stukken = []
+    for i, stuk in enumerate(t):
+        if i % 2 == 0:
+            stukken.append(stuk)
+        elif i in sleutelplekken:
+            stukken.append('"' + stuk + '"')
+        else:
+            stukken.append('"\\u0000' + str(i) + '"')
+    try:
+        doc = _JSON.decode("".join(stukken))  # een sleutel twee keer, een stuurteken: ValueError
+    except (ValueError, RecursionError):
+        return None
+    if type(doc) is not dict:
+        return None
+    heeft_id = "id" in doc
+    ident = doc.pop("id", None)
+    if heeft_id and not _is_plek(ident):
+        return None  # een id als getal, ja/nee of null: de JSON-lezer
+    r = _vorm(doc)
+    if r is None:
+        return None
+    args = r[1]
+    # teksten die _feiten alleen op vorm toetst (gemeente, regeling, kostensoort) en de id: geen
+    # stuurtekens (die de JSON-lezer weigert); datums, bedragen en keuzes toetst _feiten zelf streng
+    teksten = [args[0], *(x for av in args[13] for x in av[:2])] + ([ident] if ident is not None else [])
+    try:
+        code = ", ".join(_als_code(a) for a in args)
+        controle = " + ".join(_als_code(x) for x in teksten if _is_plek(x)) or '""'
+        id_code = "None" if ident is None else _als_code(ident)
+    except ValueError:
+        return None
+    bron = (f"def maak(t):\n"
+            f"    if not ({controle}).isprintable():\n"
+            f"        return None\n"
+            f"    return {id_code}, _feiten({code})\n")
+    ruimte = {"_feiten": _feiten}
+    exec(compile(bron, "<sora_core.invoer.feiten_tekst>", "exec"), ruimte)  # noqa: S102 - eigen code, geen invoer
+    sleutels = tuple(t[i] for i in sleutelplekken)
+    v = (operator.itemgetter(*sleutelplekken), sleutels, ruimte["maak"])
+    if len(_VORMEN) >= 256:
+        _VORMEN.clear()
+    _VORMEN[tussen] = v
+    return v
+
+
+def _is_plek(x: Any) -> bool:
+    return type(x) is str and x[:1] == _PLEK and x[1:].isdigit()
+
+
+def _als_code(x: Any) -> str:
+    """Een argument van ``_feiten`` met plaatshouders als Python-code over de stukken ``t``."""
+    if x is None or x is True or x is False:
+        return repr(x)
+    if _is_plek(x):
+        return f"t[{int(x[1:])}]"
+    if type(x) is list or type(x) is tuple:
+        binnen = ", ".join(_als_code(y) for y in x)
+        if type(x) is tuple:
+            return f"({binnen},)" if x else "()"
+        return f"[{binnen}]"
+    raise ValueError("geen plaatshouder")
 
 
 def _feiten(gemeente, peil, geb_a, geb_p, kinderen, woning, netto, laag, uitzicht, laatste, bez, sch, overwaarde,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 from datetime import date, timedelta
+from decimal import Decimal
 
 import attrs
 from hypothesis import event, given
@@ -220,6 +221,110 @@ def test_feiten_snel_gelijk_aan_volledige_lezer_verminkt(doc):
 def test_feiten_snel_gelijk_aan_volledige_lezer_peer(doc):
     _vergelijk_lezer(doc)
     assert doc.get("aanvragen") == [] or feiten_snel(copy.deepcopy(doc)) is not None
+
+
+# --------------------------------------------------------------------------- de lezer uit de tekst
+
+#: raw stuurtekens, backslash en aanhalingstekens (de lezer uit de tekst moet ze aan de JSON-lezer laten)
+_RAUW = ["\x01", "\t", "\x00", "\x7f", "\u00a0", "\\", '"', ":", " ", "1", "é", "\u2028"]
+
+
+@st.composite
+def compacte_regels(draw):
+    """Een compacte JSON-regel van een casus (peer of verminkt), soms met id, en soms rauw verminkt:
+    een stuurteken, backslash, aanhalingsteken of spatie in een tekst of sleutel, een getal, null of
+    ja/nee in plaats van een tekst, een sleutel anders of twee keer, tekst ervoor of erna."""
+    doc = draw(st.one_of(peer_casussen(), peer_casussen(), documenten()))
+    if draw(st.booleans()):
+        doc = dict(doc, id=draw(st.one_of(st.integers(-5, 10**6), st.text(max_size=6), st.just(None), st.just(True),
+                                          st.just("a:b"), st.just("é"))))
+    tekst = json.dumps(doc, ensure_ascii=draw(st.booleans()), separators=(",", ":"), default=str)
+    soort = draw(st.integers(0, 9))
+    stukken = tekst.split('"')
+    if soort == 0 and len(stukken) > 3:  # een rauw teken in een tekst of sleutel
+        i = draw(st.integers(0, len(stukken) // 2 - 1)) * 2 + 1
+        stukken[i] = stukken[i] + draw(st.sampled_from(_RAUW))
+        tekst = '"'.join(stukken)
+    elif soort == 1 and len(stukken) > 3:  # een tekst vervangen door een andere JSON-waarde (of tekens)
+        i = draw(st.integers(0, len(stukken) // 2 - 1)) * 2 + 1
+        if stukken[i + 1][:1] != ":":  # een waarde, geen sleutel
+            vervanging = draw(st.sampled_from(["null", "true", "false", "12", "1.5", "[]", "{}", "x"]))
+            tekst = '"'.join(stukken[:i]) + vervanging + '"'.join(stukken[i + 1:])
+    elif soort == 2 and '"inkomen":' in tekst:  # dezelfde sleutel twee keer
+        tekst = tekst.replace('"inkomen":', '"inkomen":{"netto_per_maand":"1.00"},"inkomen":', 1)
+    elif soort == 3 and '"gemeente":' in tekst:  # een onbekende sleutel met dezelfde leestekens
+        tekst = tekst.replace('"gemeente":', '"gemeentee":', 1)
+    elif soort == 4:
+        tekst = draw(st.sampled_from(["\ufeff", " ", "[", ""])) + tekst + draw(st.sampled_from(["", "\n", "\r\n", "\r", " ", "x"]))
+    elif soort == 5:
+        tekst = tekst + "\n"
+    return tekst
+
+
+def _gelezen_met_json(tekst):
+    """(id, feiten) zoals de batch ze zonder de lezer uit de tekst leest, of "weigert"."""
+    from sora_core.invoer import _JSON
+
+    try:
+        doc, eind = _JSON.raw_decode(tekst)
+    except ValueError:
+        return "weigert"
+    if tekst[eind:] not in ("", "\n", "\r\n") or type(doc) is not dict:
+        return "weigert"
+    heeft_id = "id" in doc
+    ident = doc.pop("id", None)
+    if heeft_id and type(ident) is not str:
+        return "weigert"  # de batch: alleen een tekst (of een geheel getal, dat de lezer uit de tekst niet neemt)
+    r = feiten_snel(doc)
+    return ident, (None if r is None else r[1])
+
+
+@INSTELLINGEN
+@given(tekst=compacte_regels())
+def test_feiten_tekst_gelijk_aan_json_en_feiten_snel(tekst):
+    """Wat de lezer uit de tekst aanneemt, leest de JSON-lezer (streng: geen dubbele sleutel, geen
+    stuurteken) precies zo: dezelfde id (een tekst) en dezelfde feiten van ``feiten_snel``; en
+    waar hij geen feiten geeft, geeft de JSON-lezer ze ook niet."""
+    from sora_core.invoer import feiten_tekst
+
+    r = feiten_tekst(tekst)
+    event("uit de tekst" if r is not None else "naar de JSON-lezer")
+    if r is None:
+        return
+    verwacht = _gelezen_met_json(tekst)
+    if r[1] is None:  # geen feiten: de batch neemt de volledige weg; de JSON-lezer gaf ook geen feiten
+        assert verwacht == "weigert" or verwacht[1] is None, tekst
+        return
+    assert verwacht != "weigert", tekst
+    assert r[0] is None or type(r[0]) is str
+    assert r == verwacht
+
+
+def test_feiten_tekst_neemt_de_gewone_regels():
+    """De compacte regels van het harnas en van ``sora populatie`` gaan allemaal door de lezer uit de
+    tekst (anders wint de batch niets), en rauwe afwijkingen in een verder gewone regel niet."""
+    from sora_core.invoer import feiten_tekst
+
+    gewoon = ('{"gemeente":"GM1980","peildatum":"2025-03-01","aanvrager":{"geboortedatum":"1946-05-30"},"kinderen":[],'
+              '"woning":{"soort":"huur"},"inkomen":{"netto_per_maand":"1383.74","laag_sinds":"2022-08-03",'
+              '"uitzicht_op_verbetering":false},"vermogen":{"bezittingen":"6191.76","schulden":"0.00"},'
+              '"aanvragen":[{"regeling":"individuele_inkomenstoeslag"},{"regeling":"bijzondere_bijstand",'
+              '"kostensoort":"medische_kosten","bedrag":"1206.04"}]}')
+    ident, f = feiten_tekst(gewoon + "\n")
+    assert ident is None
+    assert f == (
+        "GM1980", date(2025, 3, 1), date(1946, 5, 30), None, (), Decimal("1383.74"), date(2022, 8, 3), False, None,
+        Decimal("6191.76"), Decimal("0.00"),
+        (("individuele_inkomenstoeslag", None, None), ("bijzondere_bijstand", "medische_kosten", Decimal("1206.04"))),
+        False, "volledig", False)
+    assert feiten_tekst('{"id":"a-1",' + gewoon[1:])[0] == "a-1"
+    for anders in (gewoon.replace("GM1980", "GM\x011980"), gewoon.replace("huur", "hu\\u0075r"),
+                   gewoon.replace('"1206.04"', "1206.04"), gewoon.replace(":false", ": false"),
+                   '{"id":12,' + gewoon[1:], '{"id":null,' + gewoon[1:], gewoon + " ",
+                   gewoon.replace('"kinderen":[]', '"kinderen":[],"kinderen":[]')):
+        assert feiten_tekst(anders) is None, anders
+    # een waarde die _feiten afkeurt (geen datum): wel deze vorm, geen feiten (de volledige weg meldt het)
+    assert feiten_tekst(gewoon.replace("2022-08-03", "2022-08-33")) == (None, None)
 
 
 # --------------------------------------------------------------------------- de hele regel van de batch

@@ -18,7 +18,8 @@ weggeschreven, dus de uitvoer is gelijk ongeacht het aantal processen.
 De samenvatting en de voortgang noemen alleen regelnummers en veldnamen, nooit de inhoud van
 een casus (privacy).
 
-Snelle baan (issue 14, korte uitvoer): een JSON-regel in de gewone vorm (``invoer.feiten_snel``)
+Snelle baan (issue 14, korte uitvoer): een JSON-regel in de gewone vorm (``invoer.feiten_tekst``
+voor een compacte regel, anders ``invoer.feiten_snel``)
 met alleen individuele inkomenstoeslag en/of één aanvraag bijzondere bijstand, of zonder
 aanvragen ("waar heb ik recht op?", zoals ``sora populatie``), wordt beslist met het kader van
 het opgeloste beleid (``regels.kader``), dat dezelfde toetsen en berekeningen aanroept als de
@@ -477,7 +478,9 @@ def _snel_een(nr: int, payload: Any, samen: dict) -> Optional[str]:
     ``_verwerk_een``, met de volledige lezer, toets en beslisser). Niets wordt geteld voordat
     vaststaat dat de snelle baan beslist.
 
-    Lezen: de C-lezer van ``json`` zonder haak. Een sleutel die twee keer in een object staat, zou
+    Lezen: eerst ``invoer.feiten_tekst`` (een compacte regel zonder backslash rechtstreeks uit de
+    tekst, per vorm van leestekens één keer met de JSON-lezer vastgesteld; dezelfde toetsen van de
+    waarden), anders de C-lezer van ``json`` zonder haak. Een sleutel die twee keer in een object staat, zou
     daar stil de laatste waarde geven; daarom telt ``invoer.feiten_snel`` alle sleutels en moet de
     regel precies zoveel dubbele punten hebben (elke sleutel heeft er één buiten een tekst, dus
     minder sleutels dan dubbele punten betekent een dubbele sleutel of een dubbele punt in een
@@ -486,24 +489,33 @@ def _snel_een(nr: int, payload: Any, samen: dict) -> Optional[str]:
         return None
     try:
         tekst = payload.decode("utf-8")
-        doc, eind = _JSON_SCAN(tekst, 0)
-    except Exception:  # noqa: BLE001 - de volledige lezer geeft de melding
+    except UnicodeDecodeError:  # de volledige lezer geeft de melding
         return None
-    if type(doc) is not dict or (eind != len(tekst) and tekst[eind:] not in _REGELEINDEN):
-        return None
-    ident = None
-    extra = 0
-    if "id" in doc:
-        ident = doc.pop("id")
-        if type(ident) is not str and type(ident) is not int:
+    r = _feiten_tekst(tekst)  # de compacte vorm rechtstreeks uit de tekst
+    if r is not None:
+        ident, f = r
+        if f is None or (ident is not None and not ident.isascii() and not _is_utf8(ident)):
+            return None  # de volledige weg geeft de melding (dezelfde waarden, dezelfde toetsen)
+    else:
+        try:
+            doc, eind = _JSON_SCAN(tekst, 0)
+        except Exception:  # noqa: BLE001 - de volledige lezer geeft de melding
             return None
-        if type(ident) is str and not ident.isascii() and not _is_utf8(ident):
-            return None  # de volledige weg geeft de melding
-        extra = 1
-    r = _feiten_snel(doc)
-    if r is None or r[0] + extra != tekst.count(":"):
-        return None
-    f = r[1]
+        if type(doc) is not dict or (eind != len(tekst) and tekst[eind:] not in _REGELEINDEN):
+            return None
+        ident = None
+        extra = 0
+        if "id" in doc:
+            ident = doc.pop("id")
+            if type(ident) is not str and type(ident) is not int:
+                return None
+            if type(ident) is str and not ident.isascii() and not _is_utf8(ident):
+                return None  # de volledige weg geeft de melding
+            extra = 1
+        r = _feiten_snel(doc)
+        if r is None or r[0] + extra != tekst.count(":"):
+            return None
+        f = r[1]
     k = _KADERS.get((f[0], f[1]))
     if k is None:
         k = _kader(f[0], f[1])
@@ -522,6 +534,12 @@ def _feiten_snel(doc):
     return feiten_snel(doc)
 
 
+def _feiten_tekst(tekst):
+    from ..invoer import feiten_tekst
+
+    return feiten_tekst(tekst)
+
+
 def _beslis_snel(k, f):
     from ..regels.kader import beslis
 
@@ -530,11 +548,11 @@ def _beslis_snel(k, f):
 
 def _snelle_functies() -> None:
     """Haal de functies van de snelle baan één keer op (niet bij elke casus importeren)."""
-    global _feiten_snel, _beslis_snel
-    from ..invoer import feiten_snel
+    global _feiten_snel, _feiten_tekst, _beslis_snel
+    from ..invoer import feiten_snel, feiten_tekst
     from ..regels.kader import beslis
 
-    _feiten_snel, _beslis_snel = feiten_snel, beslis
+    _feiten_snel, _feiten_tekst, _beslis_snel = feiten_snel, feiten_tekst, beslis
 
 
 def verwerk_blok(blok) -> tuple[bytes, dict, list[dict], int]:

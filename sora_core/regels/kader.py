@@ -29,7 +29,7 @@ inwonende kinderen), een AOW-leeftijd die de tabel niet kent (ook van een kind),
 regelingen dan deze twee (of een regeling twee keer), een lokale kostensoort of een staffel bij
 bijzondere bijstand, een Python-regel van een plugin, een ontbrekende waarde in het beleid (een
 norm, een waarde in een doelgroep, de verhoging van de studietoeslag: dan verwijst de volledige
-beslisser door), en alles wat de lezer ``invoer.feiten_snel`` niet als gewoon herkent (eigen
+beslisser door), en alles wat de lezers ``invoer.feiten_tekst``/``feiten_snel`` niet als gewoon herkennen (eigen
 woning, voorliggende voorziening bij een aanvraag, kostendatum, ambtshalve, ...).
 De eigenschapstests in ``tests/test_kader.py`` beslissen gegenereerde casussen langs beide wegen.
 """
