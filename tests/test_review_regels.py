@@ -84,6 +84,58 @@ def test_iit_grenzen(kw, verwacht):
     assert _iit(**kw) == verwacht
 
 
+def _iit_aanvraag(aanvraagdatum, laatste, ambtshalve=False, peil="2025-09-01"):
+    av = {"regeling": "individuele_inkomenstoeslag"}
+    if ambtshalve:
+        av["ambtshalve"] = True
+    c = {"gemeente": "GM0399", "peildatum": peil, "aanvrager": {"geboortedatum": "1985-03-15"},
+         "inkomen": {"netto_per_maand": "1500.00", "laag_sinds": "2020-01-01", "laatste_inkomenstoeslag": laatste},
+         "aanvragen": [av]}
+    if aanvraagdatum is not None:
+        c["aanvraagdatum"] = aanvraagdatum
+    b = beoordeel(c)
+    x = b.beslissingen[0]
+    return x.uitkomst, "\n".join(s.tekst for s in x.motivering)
+
+
+@pytest.mark.parametrize("aanvraagdatum, laatste, uitkomst", [
+    # art. 36 Pw: geen toeslag als er in de twaalf maanden vóór de AANVRAAG een is toegekend.
+    # Aangevraagd 20-8-2025, peildatum 1-9-2025. Vorige toeslag 1-9-2024: weer mogelijk vanaf
+    # 1-9-2025, dat is na de aanvraag -> afgewezen (vanaf de peildatum geteld zou het mogen).
+    ("2025-08-20", "2024-09-01", "afgewezen"),
+    # vorige toeslag 20-8-2024: weer mogelijk vanaf 20-8-2025 = de aanvraagdatum -> toegekend
+    ("2025-08-20", "2024-08-20", "toegekend"),
+    ("2025-08-20", "2024-08-21", "afgewezen"),
+    # zonder aanvraagdatum telt de peildatum (casuscontract)
+    (None, "2024-09-01", "toegekend"),
+    (None, "2024-09-02", "afgewezen"),
+])
+def test_iit_twaalf_maanden_voor_de_aanvraag(aanvraagdatum, laatste, uitkomst):
+    u, tekst = _iit_aanvraag(aanvraagdatum, laatste)
+    assert u == uitkomst
+    if uitkomst == "afgewezen" and aanvraagdatum == "2025-08-20":
+        assert "de aanvraag is van 20 augustus 2025" in tekst
+
+
+def test_iit_twaalf_maanden_in_beslis_iit():
+    """``beslis_iit`` (de ene beslissing van regel en kader) telt de twaalf maanden vanaf ``aanvraag``,
+    zonder opgave vanaf de peildatum. Met de hand: grens 120% x 1369,06 = 1642,87, 36 maanden, 479.
+    Vorige toeslag 1-9-2024, weer mogelijk vanaf 1-9-2025; peildatum 1-9-2025."""
+    from decimal import Decimal
+
+    from sora_core.regels.individuele_inkomenstoeslag import Gecompileerd, beslis_iit
+
+    w = Gecompileerd(36, Decimal("1642.87"), Decimal("7770"), Decimal("479.00"))
+    peil, laatste = date(2025, 9, 1), date(2024, 9, 1)
+    args = (w, None, 40, False, date(2020, 1, 1), peil, Decimal("1500.00"), Decimal("0"), False, laatste)
+    assert beslis_iit(*args) == ("toegekend", Decimal("479.00"))
+    assert beslis_iit(*args, peil) == ("toegekend", Decimal("479.00"))
+    assert beslis_iit(*args, date(2025, 8, 31)) == ("afgewezen", None)
+    # ambtshalve (vanaf 1-1-2027) geeft de regel de peildatum mee: er is geen aanvraag
+    # (individuele_inkomenstoeslag.beoordeel); met de normen van 2027 nog niet gepubliceerd verwijst
+    # een beslissing in 2027 eerst door, dus dat pad is hier alleen als keuze in de code te zien
+
+
 def _bb(inkomen="1700.00", geb="1985-03-15", ks="bewindvoering", bedrag="1250.00", zet=(), **extra):
     c = {"gemeente": "GM0399", "peildatum": "2025-09-01", "aanvraagdatum": "2025-08-20",
          "aanvrager": {"geboortedatum": geb}, "inkomen": {"netto_per_maand": inkomen},

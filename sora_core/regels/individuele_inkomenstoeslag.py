@@ -14,9 +14,12 @@ Voorwaarden (art. 36 lid 1 Pw, met de regionale verordening voor de open normen)
    spreekt van de 'toepasselijke' norm);
 4. vermogen binnen de vermogensgrens (art. 34 lid 3 Pw);
 5. geen uitzicht op inkomensverbetering;
-6. niet in de twaalf maanden vóór de peildatum al een toeslag ontvangen
-   (``inkomen.laatste_inkomenstoeslag`` 12 maanden of langer vóór de peildatum, of onbekend;
-   toegekend op 1-9-2024 betekent: weer mogelijk vanaf 1-9-2025).
+6. niet in de twaalf maanden vóór de aanvraag al een toeslag ontvangen
+   (``inkomen.laatste_inkomenstoeslag`` 12 maanden of langer vóór de aanvraagdatum, of onbekend;
+   toegekend op 1-9-2024 betekent: weer mogelijk vanaf 1-9-2025). De aanvraagdatum is
+   ``aanvraagdatum`` van de casus, zonder opgave de peildatum (casuscontract); ambtshalve (er is
+   geen aanvraag) telt de peildatum. Bron: domein, art. 36 Pw ("refused if granted in the 12
+   months before the application"); verordeningen noemen die dag de peildatum van de toeslag.
 
 Bedrag per jaar naar huishoudsoort (open normen, regionale waarden van Zaffier).
 
@@ -68,13 +71,13 @@ def referteperiode_vol(einde: date, peil: date) -> bool:
     return einde <= peil
 
 
-def weer_mogelijk_vanaf(laatste: Optional[date], peil: date) -> Optional[date]:
-    """Is er in de twaalf maanden vóór de peildatum al een toeslag toegekend, dan de dag waarop
-    een nieuwe weer kan; anders None."""
+def weer_mogelijk_vanaf(laatste: Optional[date], aanvraag: date) -> Optional[date]:
+    """Is er in de twaalf maanden vóór de aanvraag (``aanvraag``: de aanvraagdatum, of de
+    peildatum) al een toeslag toegekend, dan de dag waarop een nieuwe weer kan; anders None."""
     if laatste is None:
         return None
     vanaf = termijn_einde(laatste, 1)
-    return vanaf if vanaf > peil else None
+    return vanaf if vanaf > aanvraag else None
 
 
 def redenen_iit(referteperiode_niet_vol: bool, inkomen_binnen: bool, vermogen_binnen: bool, uitzicht: bool,
@@ -117,7 +120,8 @@ _DOORVERWEZEN = ("doorverwezen", None)
 
 
 def beslis_iit(w, m, leeftijd: int, aow_aanvrager: bool, laag_sinds: Optional[date], peil: date, netto: Decimal,
-               ver: Optional[Decimal], uitzicht: bool, laatste: Optional[date]) -> tuple[str, Optional[Decimal]]:
+               ver: Optional[Decimal], uitzicht: bool, laatste: Optional[date],
+               aanvraag: Optional[date] = None) -> tuple[str, Optional[Decimal]]:
     """De beslissing over de toeslag, zonder tekst: (uitkomst, bedrag per jaar of None). Dit is de
     enige plek van de volgorde van de voorwaarden en van wanneer er gestopt wordt.
 
@@ -131,7 +135,9 @@ def beslis_iit(w, m, leeftijd: int, aow_aanvrager: bool, laag_sinds: Optional[da
     waarden (``Gecompileerd``).
 
     ``m`` schrijft de motivering (``_Volledig``, met dezelfde tekst) of is None (zonder motivering,
-    en in het kader): bij elke toets met wat de tekst nodig heeft."""
+    en in het kader): bij elke toets met wat de tekst nodig heeft. ``aanvraag`` is de dag van de
+    aanvraag voor de twaalf maanden (voorwaarde 6); None = de peildatum (het kader: zijn lezer
+    neemt geen casus met een aanvraagdatum)."""
     if leeftijd < MINIMUMLEEFTIJD:
         if m is not None:
             m.te_jong(leeftijd)
@@ -169,12 +175,13 @@ def beslis_iit(w, m, leeftijd: int, aow_aanvrager: bool, laag_sinds: Optional[da
     vermogen_binnen = binnen_grens(ver, vgrens)
 
     # 5. uitzicht op inkomensverbetering (``uitzicht``); 6. niet in de afgelopen twaalf maanden
-    weer_vanaf = weer_mogelijk_vanaf(laatste, peil)
+    weer_vanaf = weer_mogelijk_vanaf(laatste, peil if aanvraag is None else aanvraag)
 
     redenen = redenen_iit(referte_niet_vol, inkomen_binnen, vermogen_binnen, uitzicht, weer_vanaf is not None)
     uitkomst = uitkomst_iit(redenen, onbekend_sinds)
     if m is not None:  # tussen toets 4 en de uitkomst wordt niets meer opgehaald: één aanroep voor die stappen
-        m.vermogen_tot_uitkomst(ver, vgrens, vermogen_binnen, uitzicht, laatste, weer_vanaf, uitkomst, redenen)
+        m.vermogen_tot_uitkomst(ver, vgrens, vermogen_binnen, uitzicht, laatste, weer_vanaf, uitkomst, redenen,
+                                None if aanvraag is None or aanvraag == peil else aanvraag)
     if uitkomst != "toegekend":
         return _AFGEWEZEN if uitkomst == "afgewezen" else _DOORVERWEZEN
     bedrag = w.bedrag
@@ -264,7 +271,8 @@ class _Volledig:
         stap_inkomen(self.u, netto, w.waarde, self._norm, grens, voldoet, w.grondslag, w.bron)
 
     def vermogen_tot_uitkomst(self, ver: Decimal, grens: Decimal, binnen: bool, uitzicht: bool, laatste: Optional[date],
-                              weer_vanaf: Optional[date], uitkomst: str, redenen: list) -> None:
+                              weer_vanaf: Optional[date], uitkomst: str, redenen: list,
+                              aanvraag: Optional[date] = None) -> None:
         """De stappen van de vermogenstoets, uitzicht op verbetering, de toeslag van de afgelopen
         twaalf maanden en (bij afwijzen of doorverwijzen) de uitkomst."""
         stap_vermogen(self.u, ver, grens, self._naam_vgrens, binnen)
@@ -272,7 +280,8 @@ class _Volledig:
             self.stap("Er is uitzicht op inkomensverbetering.", ART36)
         if weer_vanaf is not None:
             self.stap(f"Op {datum_nl(laatste)} is al een individuele inkomenstoeslag toegekend; een nieuwe kan pas "
-                      f"vanaf {datum_nl(weer_vanaf)}.", ART36)
+                      f"vanaf {datum_nl(weer_vanaf)}"
+                      + (f"; de aanvraag is van {datum_nl(aanvraag)}." if aanvraag is not None else "."), ART36)
         if uitkomst == "afgewezen":
             self.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36)
         elif uitkomst == "doorverwezen":
@@ -313,9 +322,11 @@ def beoordeel(u, aanvraag: Aanvraag | None):
     w = _Volledig(u)
     ink = casus.inkomen
     # de leeftijdstoets komt eerst: onder 21 (en dus onder 65) vraagt ``aow_aanvrager`` geen AOW-tabel
+    # de twaalf maanden tellen terug vanaf de aanvraag; ambtshalve is er geen aanvraag: de peildatum
+    aanvraagdag = peil if aanvraag is not None and aanvraag.ambtshalve else casus.datum_aanvraag
     uitkomst, bedrag = beslis_iit(w, w if u.motiveer else None, h.leeftijd_aanvrager, h.aow_aanvrager, ink.laag_sinds,
                                   peil, ink.netto_per_maand, None, ink.uitzicht_op_verbetering,
-                                  ink.laatste_inkomenstoeslag)
+                                  ink.laatste_inkomenstoeslag, aanvraagdag)
     if bedrag is None:
         return u.besluit(uitkomst)
     return u.besluit(uitkomst, bedrag=bedrag, vorm=VORM, bedrag_per=PER)
