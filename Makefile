@@ -23,9 +23,11 @@ test: $(STAMP) bytecode
 
 # Bytecode (__pycache__, niet in git) vers houden, ook waar PYTHONDONTWRITEBYTECODE gezet is: anders
 # compileert elke koude start de gewijzigde modules opnieuw (tot twee keer zoveel werk voor een
-# 'sora beoordeel'). Een gewone pip-installatie doet dit bij het installeren.
+# 'sora beoordeel'). Een gewone pip-installatie doet dit bij het installeren. Daarna de code die
+# attrs voor de eigen klassen genereert (sora_core/_codecache.py), om dezelfde reden.
 bytecode: $(STAMP)
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m compileall -q sora_core $(foreach p,$(PLUGINS),plugins/$(p)) >/dev/null
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -c "from sora_core._codecache import _vul; _vul()"
 
 ## make bench: meet koude start, warme beslissing en batch (tot 1.000.000 huishoudens) en, als het
 ## vergelijkingsharnas naast het project staat (../shared/peer-bench), de verhoudingen met OpenFisca;

@@ -16,6 +16,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+# de gegenereerde code van de attrs-klassen niet bij elke start opnieuw compileren (_codecache.py)
+from ._codecache import installeer as _installeer  # noqa: E402
+
+_installeer()
+
 __all__ = [
     "__version__", "hookimpl", "beoordeel", "laad_casus", "casus_uit_dict", "besluit_dict",
     "besluit_json", "naar_json", "InvoerFout", "PluginFout", "BeleidFout", "SoraFout",

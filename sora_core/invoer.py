@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional
 import attrs
 
 from . import model
+from ._codecache import compileer
 from .fouten import Fout, InvoerFout
 from .geld import naar_decimal
 from . import _toml
@@ -820,7 +821,7 @@ def _snel_object(velden: dict, maak: Optional[Callable]) -> Callable:
         r.append("    return _maak(" + ", ".join(f"{naam}=v{i}" for i, naam in enumerate(namen)) + ")")
     else:
         r.append("    return uit" if maak is None else "    return _maak(**uit)")
-    exec(compile("\n".join(r) + "\n", "<snelle lezer>", "exec"), ruimte)  # noqa: S102 - eigen code uit de veldnamen
+    exec(compileer("\n".join(r) + "\n", "<snelle lezer>"), ruimte)  # noqa: S102 - eigen code uit de veldnamen
     return ruimte["lees"]
 
 

@@ -13,6 +13,7 @@ from typing import Any, Optional
 
 import attrs
 
+from ._codecache import compileer
 from .geld import NUL
 
 WONINGSOORTEN = ("huur", "koop", "inwonend", "instelling", "geen_vaste_woonplaats")
@@ -200,7 +201,7 @@ def _bouw_constructor(cls: type) -> Any:
         regels.append(f"    zelf.{v.name} = {v.name}\n")
     bron = (f"def maak({', '.join(params)}):\n    zelf = _nieuw(_bouw)\n" + "".join(regels)
             + "    zelf.__class__ = _klasse\n    return zelf\n")
-    exec(compile(bron, f"<snelle constructor {cls.__qualname__}>", "exec"), ruimte)  # noqa: S102 - eigen code uit de veldnamen
+    exec(compileer(bron, f"<snelle constructor {cls.__qualname__}>"), ruimte)  # noqa: S102 - eigen code uit de veldnamen
     maak = ruimte["maak"]
     maak.__qualname__ = maak.__name__ = f"maak_{cls.__name__.lower()}"
     maak.__doc__ = f"``{cls.__name__}(...)`` zonder de attrs-``__init__`` (``model.snelle_constructor``)."
