@@ -9,8 +9,8 @@ standaardbibliotheek of click komt. attrs bewaart die code niet (attrs issue #57
 performance", open sinds 2019, stelt precies dit voor: de gecompileerde code naast de .pyc
 bewaren). Deze module doet dat voor de eigen gegenereerde code:
 
-* ``compileer(bron, naam)``: ``compile(bron, naam, "exec")`` met een cache. De sleutel is de hele
-  broncode met naam, modus en compilervlaggen; een ingang wordt alleen gebruikt voor precies dezelfde
+* ``compileer(bron, naam)``: ``compile(bron, naam, "exec")`` met een cache. De sleutel is de sha256
+  van de hele broncode met naam, modus en compilervlaggen; een ingang wordt alleen gebruikt voor precies dezelfde
   tekst, dus de code is dezelfde als die ``compile`` zou geven (test: ``tests/test_codecache.py``
   vergelijkt elke ingang met een verse ``compile``, byte voor byte via ``marshal``).
 * ``installeer()`` zet in ``attr._make`` een ``compile`` die voor klassen uit ``sora_core`` en de
@@ -36,15 +36,19 @@ import marshal
 import os
 import sys
 
+from ._hash import sha256
+
 _ECHT = builtins.compile
+_CODETYPE = type(_ECHT("0", "<sora_core._codecache>", "eval"))
 _PAD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__",
                     f"gegenereerd.{sys.implementation.cache_tag}.marshal")
-#: hoogstens zoveel ingangen (de eigen klassen in vier vormen en de lezers: zo'n 150)
+#: hoogstens zoveel ingangen (de eigen klassen in twee vormen en de lezers: zo'n 80)
 _MAX = 400
-#: (bron, naam, modus, vlaggen) -> code
+#: (sha256 van de bron, naam, modus, vlaggen) -> code, of de code nog als marshal-bytes (uit het
+#: bestand; pas bij gebruik geladen: een start gebruikt maar een deel van de vormen)
 _CODE: dict = {}
-#: de sleutels die dit proces gebruikte (gevonden of nieuw): die gaan naar het bestand
-_GEBRUIKT: set = set()
+#: de sleutels die dit proces gebruikte (gevonden of nieuw), met hun bron: die gaan naar het bestand
+_GEBRUIKT: dict = {}
 _STAAT = {"geladen": False, "nieuw": False, "bij_einde": False}
 
 
@@ -57,7 +61,7 @@ def _laad(pad: str = _PAD) -> dict:
         return {}
     if type(inhoud) is not tuple or len(inhoud) != 2 or inhoud[0] != sys.version or type(inhoud[1]) is not dict:
         return {}
-    return inhoud[1]
+    return {k: v for k, v in inhoud[1].items() if type(v) is bytes}
 
 
 def compileer(bron: str, naam: str, modus: str = "exec", vlaggen: int = 0):
@@ -66,9 +70,16 @@ def compileer(bron: str, naam: str, modus: str = "exec", vlaggen: int = 0):
     if not _STAAT["geladen"]:
         _STAAT["geladen"] = True
         _CODE.update(_laad())
-    sleutel = (bron, naam, modus, vlaggen)
-    _GEBRUIKT.add(sleutel)
+    sleutel = (sha256(bron.encode("utf-8", "surrogatepass")).digest(), naam, modus, vlaggen)
+    _GEBRUIKT[sleutel] = bron
     code = _CODE.get(sleutel)
+    if type(code) is bytes:
+        try:
+            code = _CODE[sleutel] = marshal.loads(code)
+        except Exception:  # noqa: BLE001 - kapot: opnieuw compileren
+            code = None
+        if type(code) is not _CODETYPE:
+            code = None
     if code is None:
         code = _ECHT(bron, naam, modus, vlaggen, True)
         if len(_CODE) >= _MAX:
@@ -89,7 +100,7 @@ def bewaar(pad: str = _PAD) -> bool:
     proces gebruikte (zo groeit het bestand niet met oude versies van de code)."""
     if not _STAAT["nieuw"] or sys.dont_write_bytecode:
         return False
-    eigen = {k: _CODE[k] for k in _GEBRUIKT if k in _CODE}
+    eigen = {k: (v if type(v) is bytes else marshal.dumps(v)) for k in _GEBRUIKT if (v := _CODE.get(k)) is not None}
     samen = {**_laad(pad), **eigen}
     if len(samen) > _MAX:
         samen = eigen
@@ -212,12 +223,13 @@ def _vul(pad: str = _PAD) -> None:
     from .plugins import register
 
     register()
-    # het typegetal heeft per proces 18 of 19 cijfers, positief of negatief (99% van de gevallen):
-    # bewaar elke klasse in die vier vormen, zodat een start met een andere PYTHONHASHSEED ze ook vindt
-    for (bron, naam, modus, vlaggen) in list(_CODE):
+    # het typegetal heeft per proces 19 cijfers, positief of negatief (89% van de gevallen; 18 cijfers
+    # 10%): bewaar elke klasse in die twee vormen, zodat een start met een andere PYTHONHASHSEED ze
+    # meestal ook vindt (de rest compileert die ene klasse gewoon)
+    for (_, naam, modus, vlaggen), bron in list(_GEBRUIKT.items()):
         plek = _typehash_plek(bron) if naam.startswith("<attrs generated ") else None
         if plek is not None:
-            for merk in ("9" * 18, "9" * 19, "-" + "9" * 18, "-" + "9" * 19):
+            for merk in ("9" * 19, "-" + "9" * 19):
                 compileer(bron[:plek[0]] + merk + bron[plek[1]:], naam, modus, vlaggen)
     _STAAT["nieuw"] = True
     try:
