@@ -392,8 +392,9 @@ def _in_band(leeftijd_: int, band: Optional[tuple[int, int]]) -> bool:
 
 
 # --------------------------------------------------------------------------- de toetsen zelf
-# Eén plek voor elke voorwaarde en berekening: ``beslis`` (met motivering) en ``beslis_snel`` op de
-# gecompileerde vorm (het kader van de batch, regels/kader.py) roepen allebei deze functies aan.
+# Eén plek voor elke voorwaarde en berekening; de volgorde staat in ``doelgroep`` en ``beslis_vorm``,
+# die de volledige regel (``beslis``, met motivering) en het kader van de batch (regels/kader.py, op
+# de gecompileerde vorm) allebei aanroepen.
 
 def buiten_huishouden(soort: str, huishoudens) -> bool:
     """Het huishouden hoort niet bij ``doelgroep.huishouden`` (None: geen eis)."""
@@ -457,115 +458,166 @@ def kinderen_in_band(ctx, band: Optional[tuple[int, int]]) -> tuple:
 
 
 def in_doelgroep(u, vorm: Vorm, stappen: bool = True) -> tuple[bool, tuple]:
-    """Toets de doelgroep. Geeft (past, kinderen in de kindband). Met ``stappen`` schrijft de
-    toets bij een misser de reden in de motivering."""
-    lz = _Lezer(u, vorm)
-    ctx = u.ctx
-    h = ctx.huishouden
-    dg = vorm.doelgroep
-    stappen = stappen and u.motiveer  # zonder motivering: geen tekst opbouwen
+    """Toets de doelgroep (``doelgroep``) in de volledige regel. Geeft (past, kinderen in de
+    kindband); met ``stappen`` schrijft de toets bij een misser de reden in de motivering."""
+    w = _Volledig(u, vorm)
+    return doelgroep(w, w, w if stappen and u.motiveer else None)
 
-    def mis(tekst: str, x: Any = None) -> None:
-        u.stap(tekst, *(lz.herkomst(x) if x is not None else (vorm.grondslag, vorm.bron)))
 
-    band = lz.band(dg.get("leeftijd"))
-    if not _in_band(h.leeftijd_aanvrager, band):
-        if stappen:
-            mis(f"{vorm.naam} is voor aanvragers van {band[0]} tot en met {band[1]} jaar; de aanvrager is "
-                f"{h.leeftijd_aanvrager}.")
+def doelgroep(w, f, m=None) -> tuple[bool, tuple]:
+    """De doelgroep: leeftijd van de aanvrager, huishouden, AOW-leeftijd, kinderen in de kindband, in
+    deze volgorde (de enige plek van die volgorde). ``w``: de waarden van de vorm (``_Volledig``: lui
+    uit het beleid; of ``Gecompileerd``); ``f``: de feiten van het huishouden (``_Volledig`` of
+    ``kader.Huishoudfeiten``); ``m``: schrijft bij een misser de reden, of None. Geeft (past,
+    kinderen in de kindband)."""
+    band = w.leeftijd
+    if not _in_band(f.leeftijd_aanvrager, band):
+        if m is not None:
+            m.mis(f"{m.vorm.naam} is voor aanvragers van {band[0]} tot en met {band[1]} jaar; de aanvrager is "
+                  f"{f.leeftijd_aanvrager}.")
         return False, ()
-    if "huishouden" in dg and buiten_huishouden(h.soort, dg["huishouden"]):
-        if stappen:
-            mis(f"{vorm.naam} is niet bedoeld voor een huishouden van {h.soort_tekst}.")
+    if buiten_huishouden(f.soort, w.huishoudens):
+        if m is not None:
+            m.mis(f"{m.vorm.naam} is niet bedoeld voor een huishouden van {m.h.soort_tekst}.")
         return False, ()
-    if "aow" in dg:
-        aow_gewenst = lz.waarde(dg["aow"])
-        if andere_aow(_aow(ctx.casus.aanvrager, ctx.peildatum), aow_gewenst):
-            if stappen:
-                mis(f"{vorm.naam} is alleen voor wie de AOW-leeftijd " + ("heeft" if aow_gewenst else "niet heeft")
-                    + " bereikt.")
+    if w.heeft_aow_eis:
+        gewenst = w.aow
+        if andere_aow(f.aow_aanvrager, gewenst):
+            if m is not None:
+                m.mis(f"{m.vorm.naam} is alleen voor wie de AOW-leeftijd " + ("heeft" if gewenst else "niet heeft")
+                      + " bereikt.")
             return False, ()
-    kband = lz.band(dg.get("kind_leeftijd"))
-    kinderen = kinderen_in_band(ctx, kband)
-    if zonder_kinderen(dg.get("kinderen"), kinderen):
-        if stappen:
+    kband = w.kind_band
+    kinderen = f.kinderen_in_band(kband)
+    if zonder_kinderen(w.kinderen_eis, kinderen):
+        if m is not None:
             tekst = f" van {kband[0]} tot en met {kband[1]} jaar" if kband else ""
-            mis(f"{vorm.naam} is voor huishoudens met kinderen{tekst}; die zijn er niet.",
-                (dg.get("kind_leeftijd") or [None])[0])
+            m.mis(f"{m.vorm.naam} is voor huishoudens met kinderen{tekst}; die zijn er niet.",
+                  (m.vorm.doelgroep.get("kind_leeftijd") or [None])[0])
         return False, ()
     return True, kinderen
 
 
-def beslis(u, vorm: Vorm, aanvraag=None, *, voorliggend: bool = False):
-    """Beslis een regeling in de declaratieve vorm.
+_NVT = ("niet_van_toepassing", None, None)
+_DOORVERWEZEN = ("doorverwezen", None, None)
+_AFGEWEZEN = ("afgewezen", None, None)
+_TOEGEKEND = ("toegekend", None, None)
 
-    Volgorde: doelgroep; (met ``voorliggend``) voorliggende voorzieningen uit het pluspakket
-    van de gemeente (art. 15 Pw); zijn alle keuzes vastgesteld; inkomen; vermogen;
-    doorverwijzing; bedrag."""
-    ctx = u.ctx
-    lz = _Lezer(u, vorm)
-    g, b = vorm.grondslag, vorm.bron
 
-    past, kinderen = in_doelgroep(u, vorm)
+def beslis_vorm(w, f, m, aanvraag=None) -> tuple[str, Optional[Decimal], Optional[str]]:
+    """De beslissing over een regeling in de declaratieve vorm, zonder tekst: (uitkomst, bedrag,
+    bedrag_per). Dit is de enige plek van de volgorde en van wanneer er gestopt wordt: doelgroep;
+    voorliggende voorzieningen (art. 15 lid 1 Pw: per kind de kinderen in hun doelgroep, anders het
+    hele huishouden); zijn alle keuzes vastgesteld; inkomen; vermogen; doorverwijzing; bedrag.
+
+    ``w``, ``f``, ``m``: zie ``doelgroep``. De volledige regel (``beslis``) geeft drie keer dezelfde
+    ``_Volledig`` (``m`` None zonder motivering); het kader van de batch (regels/kader.py) de
+    gecompileerde vorm (``Gecompileerd``), ``kader.Huishoudfeiten`` en None. ``aanvraag``: alleen
+    voor werkelijke kosten (het opgegeven bedrag); het kader beslist zonder aanvraag."""
+    past, kinderen = doelgroep(w, f, m)
     if not past:
-        return u.besluit("niet_van_toepassing")
-
-    if voorliggend:
-        kinderen, uit = _voorliggende_voorzieningen(u, vorm, kinderen)
-        if uit is not None:
-            return uit
-
-    vereis_vastgesteld(u, _open_namen_van(vorm), f"de {vorm.naam.lower()}" if vorm.bron == "kern" else vorm.naam)
-
+        return _NVT
+    for v in w.voorliggend:  # de voorliggende voorzieningen, al in volgorde (zie _Volledig.voorliggend)
+        past, hun_kinderen = doelgroep(v, f)
+        if not past:
+            continue
+        if w.per_kind:
+            gedekt, rest = verdeel_kinderen(kinderen, hun_kinderen)
+            if not gedekt:
+                continue
+            if m is not None:
+                m.voorliggend_gaat_voor(v, gedekt)
+            if not rest:
+                return _DOORVERWEZEN
+            kinderen = rest
+        else:
+            if m is not None:
+                m.voorliggend_gaat_voor(v, None)
+            return _DOORVERWEZEN
+    if not w.vastgesteld:  # de volledige regel gooit OntbrekendeWaarde met alle ontbrekende normen
+        return _DOORVERWEZEN
     redenen = []
-    if vorm.inkomensgrens is not None:
-        grens = lz.waarde(vorm.inkomensgrens)
-        kdn = lz.waarde(vorm.kostendelersnorm)
-        gr, br = lz.herkomst(vorm.inkomensgrens)
-        voldoet, _ = inkomenstoets(u, grens, kdn, grondslag=gr, bron=br)
-        if not voldoet:
-            redenen.append("inkomen boven de grens")
-    toets_vermogen = lz.waarde(vorm.vermogenstoets)
-    if toets_vermogen:
-        if not vermogenstoets(u):
+    if w.heeft_inkomensgrens and not w.inkomen_binnen(f):
+        redenen.append("inkomen boven de grens")
+    if w.vermogenstoets:
+        if not w.vermogen_binnen(f):
             redenen.append("vermogen boven de grens")
-    elif u.motiveer and (isinstance(vorm.vermogenstoets, Open) or vorm.bron != "kern"):
-        u.stap(f"Voor {vorm.naam} geldt geen vermogenstoets.", *lz.herkomst(vorm.vermogenstoets))
+    elif m is not None:
+        m.geen_vermogenstoets()
     if redenen:
-        u.stap("Afgewezen: " + "; ".join(redenen) + ".", g, b)
-        return u.besluit("afgewezen")
-
-    bd = vorm.bedrag
-    if vorm.doorverwijzen_naar:
-        tekst = (f"Het huishouden valt in de doelgroep van {vorm.naam}. De aanvraag loopt via "
-                 f"{vorm.doorverwijzen_naar}; daarheen wordt doorverwezen.")
-        if bd is not None and bd.get("werkelijke_kosten"):
-            tekst += " " + _werkelijke_kosten_tekst(vorm, bd)
-        u.stap(tekst, g, b)
-        return u.besluit("doorverwezen")
-    if bd is None:
-        u.stap(f"Aan de voorwaarden van {vorm.naam} is voldaan. De hoogte van het tegoed is in de gegevens van de gemeente "
-               "nog niet bevestigd; de toekenning noemt daarom geen bedrag.", g, b)
-        return u.besluit("toegekend")
-    if bd.get("werkelijke_kosten"):
-        return _werkelijke_kosten(u, vorm, bd, aanvraag)
-
-    periode = periode_van(bd)
-    totaal, uitleg, herkomst = _bedrag_berekenen(lz, ctx, bd, kinderen)
-    if "maximum" in bd:
-        maximum = naar_decimal(lz.waarde(bd["maximum"]))
+        if m is not None:
+            m.afgewezen(redenen)
+        return _AFGEWEZEN
+    if w.doorverwijzen:
+        if m is not None:
+            m.doorverwezen()
+        return _DOORVERWEZEN
+    soort = w.bedragsoort
+    if soort == "geen":
+        if m is not None:
+            m.zonder_bedrag()
+        return _TOEGEKEND
+    if soort == "werkelijke_kosten":
+        if aanvraag is None or aanvraag.bedrag is None:
+            bedrag, beet = None, False
+        else:
+            bedrag, beet = werkelijke_kosten(aanvraag.bedrag, aanvraag.voorliggend, w.wk_maximum)
+        if m is not None:
+            m.werkelijke_kosten(aanvraag, bedrag, beet)
+        return _TOEGEKEND if bedrag is None else ("toegekend", bedrag, "eenmalig")
+    per = w.per
+    personen = kinderen if per == "kind" else f.personen
+    if soort == "vast":
+        vast = w.vast
+        totaal = vast_bedrag(vast, per, len(personen))
+        if m is not None:
+            m.vast_bedrag(vast, per, len(personen))
+    else:  # staffel: per persoon de eerste schijf die past
+        totaal = NUL
+        for p in f.op_volgorde(personen):
+            a = f.leeftijd_van(p)
+            for i in range(w.aantal_schijven):
+                if in_schijf(a, w.schijf_band(i), w.schijf_aow(i), lambda p=p: f.aow_van(p)):
+                    bedrag = w.schijf_bedrag(i)
+                    totaal += bedrag
+                    if m is not None:
+                        m.schijf(i, bedrag, per, a)
+                    break
+    if w.heeft_maximum:
+        maximum = w.maximum
         totaal, beet = begrensd(totaal, maximum)
-        if beet:
-            uitleg += f"; begrensd op het maximum van {euro_nl(maximum)} per huishouden"
+        if beet and m is not None:
+            m.begrensd_op(maximum)
     totaal = cent(totaal)
     if totaal == NUL:
-        u.stap(f"{vorm.naam}: geen personen in de doelgroep van het bedrag ({uitleg}).", *herkomst)
-        return u.besluit("niet_van_toepassing")
-    tekst = f"Aan de voorwaarden van {vorm.naam} is voldaan: {uitleg} = {euro_nl(totaal)}{PER_TEKST[periode]}."
-    if not vorm.bevestigd:
-        tekst += " Dit bedrag is nog te bevestigen door de gemeente."
-    u.stap(tekst, *herkomst)
-    return u.besluit("toegekend", bedrag=totaal, vorm="om_niet", bedrag_per=periode)
+        if m is not None:
+            m.geen_personen()
+        return _NVT
+    periode = w.periode
+    if m is not None:
+        m.toegekend(totaal, periode)
+    return "toegekend", totaal, periode
+
+
+def werkelijke_kosten(kosten: Decimal, voorliggend: Decimal, maximum: Optional[Decimal]) -> tuple[Decimal, bool]:
+    """Werkelijke kosten: de opgegeven kosten min wat een voorliggende voorziening betaalt (niet onder
+    nul), begrensd op het maximum; (bedrag op centen, of het maximum beet)."""
+    bedrag = max(NUL, kosten - voorliggend)
+    if maximum is not None and bedrag > maximum:
+        return cent(maximum), True
+    return cent(bedrag), False
+
+
+def beslis(u, vorm: Vorm, aanvraag=None, *, voorliggend: bool = False):
+    """Beslis een regeling in de declaratieve vorm (de volledige regel): ``beslis_vorm`` met de
+    waarden lui uit het beleid, de feiten van de casus en (als er gemotiveerd wordt) de motivering.
+    Met ``voorliggend`` gaan de voorliggende voorzieningen uit het pluspakket van de gemeente voor
+    (art. 15 Pw)."""
+    w = _Volledig(u, vorm, voorliggend=voorliggend)
+    uitkomst, bedrag, per = beslis_vorm(w, w, w if u.motiveer else None, aanvraag)
+    if bedrag is None:
+        return u.besluit(uitkomst)
+    return u.besluit(uitkomst, bedrag=bedrag, vorm="om_niet", bedrag_per=per)
 
 
 def _werkelijke_kosten_tekst(vorm: Vorm, bd: dict) -> str:
@@ -575,53 +627,230 @@ def _werkelijke_kosten_tekst(vorm: Vorm, bd: dict) -> str:
     return f"{vorm.naam} vergoedt de werkelijke kosten volledig; er geldt geen maximum {wie}."
 
 
-def _werkelijke_kosten(u, vorm: Vorm, bd: dict, aanvraag):
-    g, b = vorm.grondslag, vorm.bron
-    tekst = f"Aan de voorwaarden van {vorm.naam} is voldaan. " + _werkelijke_kosten_tekst(vorm, bd)
-    if aanvraag is None or aanvraag.bedrag is None:
-        u.stap(tekst + " Het bedrag volgt uit de kosten die bij de aanvraag worden opgegeven.", g, b)
-        return u.besluit("toegekend")
-    bedrag = max(NUL, aanvraag.bedrag - aanvraag.voorliggend)
-    tekst += f" Opgegeven kosten {euro_nl(aanvraag.bedrag)}"
-    if aanvraag.voorliggend:
-        tekst += f", min {euro_nl(aanvraag.voorliggend)} uit een voorliggende voorziening"
-    if "maximum" in bd and bedrag > naar_decimal(bd["maximum"]):
-        bedrag = naar_decimal(bd["maximum"])
-        tekst += ", begrensd op het maximum"
-    u.stap(tekst + f": vergoed {euro_nl(cent(bedrag))}.", g, b)
-    return u.besluit("toegekend", bedrag=cent(bedrag), vorm="om_niet", bedrag_per="eenmalig")
-
-
-def _bedrag_berekenen(lz: _Lezer, ctx, bd: dict, kinderen: list) -> tuple[Decimal, str, tuple[str, str]]:
-    per = bd["per"]
-    if "staffel" not in bd:
-        x = next(bd[k] for k in ("per_jaar", "per_maand", "eenmalig") if k in bd)
-        vast = naar_decimal(lz.waarde(x))
-        herkomst = lz.herkomst(x)
-        if per == "huishouden":
-            return vast_bedrag(vast, per, 1), f"{euro_nl(vast)} per huishouden", herkomst
-        personen = kinderen if per == "kind" else _personen(ctx)
-        n = len(personen)
-        return vast_bedrag(vast, per, n), f"{n} x {euro_nl(vast)} per {per}", herkomst
-    personen = kinderen if per == "kind" else _personen(ctx)
-    totaal = NUL
-    delen = []
-    herkomst = None
-    for p in sorted(personen, key=lambda p: (p.geboortedatum, p.student, p.arbeidsvermogen)):
-        a = leeftijd(p.geboortedatum, ctx.peildatum)
-        for s in bd["staffel"]:
-            if in_schijf(a, lz.band(s.get("leeftijd")), s.get("aow"), lambda p=p: _aow(p, ctx.peildatum)):
-                bedrag = naar_decimal(lz.waarde(s["bedrag"]))
-                herkomst = herkomst or lz.herkomst(s["bedrag"])
-                totaal += bedrag
-                delen.append(f"{euro_nl(bedrag)} ({per} van {a})")
-                break
-    return totaal, (" + ".join(delen) if delen else "niemand in een leeftijdsschijf"), herkomst or lz.herkomst(None)
-
-
 def _personen(ctx) -> list:
     c = ctx.casus
     return [c.aanvrager] + ([c.partner] if c.partner else []) + list(c.kinderen)
+
+
+def _persoonvolgorde(p) -> tuple:
+    return p.geboortedatum, p.student, p.arbeidsvermogen
+
+
+class _Volledig:
+    """De volledige regel voor ``beslis_vorm`` en ``doelgroep``, in één object: de waarden van de
+    vorm lui uit het beleid (``u.waarde``: een ontbrekende waarde gooit ``OntbrekendeWaarde`` op
+    precies de plek waar ze nodig is, en een gebruikte waarde komt bij de gebruikte waarden), de
+    feiten uit de casus (``Huishouden``), en de motiveringsstappen (``u.stap``)."""
+
+    def __init__(self, u, vorm: Vorm, voorliggend: bool = False, regeling: Optional[RegelingDef] = None):
+        self.u = u
+        self.vorm = vorm
+        self.lz = _Lezer(u, vorm)
+        self.ctx = u.ctx
+        self.h = u.ctx.huishouden
+        self.regeling = regeling  # bij een voorliggende voorziening: haar regeling (voor de tekst)
+        self._voorliggend = voorliggend
+        dg = vorm.doelgroep
+        self._dg = dg
+        self.huishoudens = dg.get("huishouden")
+        self.heeft_aow_eis = "aow" in dg
+        self.kinderen_eis = dg.get("kinderen")
+        self.per_kind = per_kind(vorm)
+        self.heeft_inkomensgrens = vorm.inkomensgrens is not None
+        self.doorverwijzen = bool(vorm.doorverwijzen_naar)
+        bd = self._bd = vorm.bedrag
+        self.bedragsoort = ("geen" if bd is None else "werkelijke_kosten" if bd.get("werkelijke_kosten")
+                            else "staffel" if "staffel" in bd else "vast")
+        self.heeft_maximum = bd is not None and "maximum" in bd
+        self.leeftijd_aanvrager = self.h.leeftijd_aanvrager
+        self.soort = self.h.soort
+        self._uitleg = ""
+        self._delen: list[str] = []
+        self._herkomst: Optional[tuple[str, str]] = None
+
+    # --- de waarden van de vorm (lui, in de volgorde waarin beslis_vorm ze vraagt)
+    @property
+    def leeftijd(self) -> Optional[tuple[int, int]]:
+        return self.lz.band(self._dg.get("leeftijd"))
+
+    @property
+    def aow(self) -> Any:
+        return self.lz.waarde(self._dg["aow"])
+
+    @property
+    def kind_band(self) -> Optional[tuple[int, int]]:
+        return self.lz.band(self._dg.get("kind_leeftijd"))
+
+    @property
+    def voorliggend(self):
+        """De voorliggende voorzieningen (alleen met ``voorliggend``): pluspakketregelingen van de
+        gemeente met ``voorliggend_voor`` deze regeling, op sleutel."""
+        if not self._voorliggend:
+            return ()
+        sleutel = self.u.regeling.sleutel
+        return (_Volledig(self.u, vorm_van(r), regeling=r)
+                for r in sorted(self.ctx.beleid.pluspakket, key=lambda r: r.sleutel) if is_voorliggend_voor(r, sleutel))
+
+    @property
+    def vastgesteld(self) -> bool:
+        vorm = self.vorm
+        vereis_vastgesteld(self.u, _open_namen_van(vorm), f"de {vorm.naam.lower()}" if vorm.bron == "kern" else vorm.naam)
+        return True
+
+    def inkomen_binnen(self, f) -> bool:
+        vorm, lz = self.vorm, self.lz
+        grens = lz.waarde(vorm.inkomensgrens)
+        kdn = lz.waarde(vorm.kostendelersnorm)
+        gr, br = lz.herkomst(vorm.inkomensgrens)
+        voldoet, _ = inkomenstoets(self.u, grens, kdn, grondslag=gr, bron=br)
+        return voldoet
+
+    @property
+    def vermogenstoets(self) -> Any:
+        return self.lz.waarde(self.vorm.vermogenstoets)
+
+    def vermogen_binnen(self, f) -> bool:
+        return vermogenstoets(self.u)
+
+    @property
+    def wk_maximum(self) -> Optional[Decimal]:
+        return naar_decimal(self._bd["maximum"]) if "maximum" in self._bd else None
+
+    @property
+    def per(self) -> str:
+        return self._bd["per"]
+
+    @property
+    def periode(self) -> str:
+        return periode_van(self._bd)
+
+    def _vast_x(self) -> Any:
+        bd = self._bd
+        return next(bd[k] for k in ("per_jaar", "per_maand", "eenmalig") if k in bd)
+
+    @property
+    def vast(self) -> Decimal:
+        return naar_decimal(self.lz.waarde(self._vast_x()))
+
+    @property
+    def aantal_schijven(self) -> int:
+        return len(self._bd["staffel"])
+
+    def schijf_band(self, i: int) -> Optional[tuple[int, int]]:
+        return self.lz.band(self._bd["staffel"][i].get("leeftijd"))
+
+    def schijf_aow(self, i: int) -> Optional[bool]:
+        return self._bd["staffel"][i].get("aow")
+
+    def schijf_bedrag(self, i: int) -> Decimal:
+        return naar_decimal(self.lz.waarde(self._bd["staffel"][i]["bedrag"]))
+
+    @property
+    def maximum(self) -> Decimal:
+        return naar_decimal(self.lz.waarde(self._bd["maximum"]))
+
+    # --- de feiten van het huishouden
+    @property
+    def aow_aanvrager(self) -> bool:
+        return _aow(self.ctx.casus.aanvrager, self.ctx.peildatum)
+
+    def kinderen_in_band(self, band) -> tuple:
+        return kinderen_in_band(self.ctx, band)
+
+    @property
+    def personen(self) -> list:
+        return _personen(self.ctx)
+
+    def op_volgorde(self, personen) -> list:
+        return sorted(personen, key=_persoonvolgorde)
+
+    def leeftijd_van(self, p) -> int:
+        return leeftijd(p.geboortedatum, self.ctx.peildatum)
+
+    def aow_van(self, p) -> bool:
+        return _aow(p, self.ctx.peildatum)
+
+    # --- de motivering (alleen aangeroepen als er gemotiveerd wordt)
+    def _stap(self, tekst: str) -> None:
+        self.u.stap(tekst, self.vorm.grondslag, self.vorm.bron)
+
+    def mis(self, tekst: str, x: Any = None) -> None:
+        self.u.stap(tekst, *(self.lz.herkomst(x) if x is not None else (self.vorm.grondslag, self.vorm.bron)))
+
+    def voorliggend_gaat_voor(self, v: "_Volledig", gedekt) -> None:
+        r, vorm = v.regeling, self.vorm
+        via = f" De aanvraag loopt via {v.vorm.doorverwijzen_naar}." if v.vorm.doorverwijzen_naar else ""
+        if gedekt is not None:
+            leeftijden = ", ".join(str(leeftijd(k.geboortedatum, self.ctx.peildatum)) for k in gedekt)
+            self.u.stap(f"Voor {len(gedekt)} kind(eren) (leeftijd {leeftijden}) is {r.naam} van de gemeente een "
+                        f"voorliggende voorziening: die gaat voor op de {vorm.naam.lower()} (art. 15 lid 1 "
+                        f"Participatiewet).{via}", r.grondslag, r.bron)
+        else:
+            self.u.stap(f"{r.naam} van de gemeente is een voorliggende voorziening: die gaat voor op de "
+                        f"{vorm.naam.lower()} (art. 15 lid 1 Participatiewet).{via}", r.grondslag, r.bron)
+
+    def geen_vermogenstoets(self) -> None:
+        vorm = self.vorm
+        if isinstance(vorm.vermogenstoets, Open) or vorm.bron != "kern":
+            self.u.stap(f"Voor {vorm.naam} geldt geen vermogenstoets.", *self.lz.herkomst(vorm.vermogenstoets))
+
+    def afgewezen(self, redenen: list) -> None:
+        self._stap("Afgewezen: " + "; ".join(redenen) + ".")
+
+    def doorverwezen(self) -> None:
+        vorm, bd = self.vorm, self._bd
+        tekst = (f"Het huishouden valt in de doelgroep van {vorm.naam}. De aanvraag loopt via "
+                 f"{vorm.doorverwijzen_naar}; daarheen wordt doorverwezen.")
+        if bd is not None and bd.get("werkelijke_kosten"):
+            tekst += " " + _werkelijke_kosten_tekst(vorm, bd)
+        self._stap(tekst)
+
+    def zonder_bedrag(self) -> None:
+        self._stap(f"Aan de voorwaarden van {self.vorm.naam} is voldaan. De hoogte van het tegoed is in de gegevens "
+                   "van de gemeente nog niet bevestigd; de toekenning noemt daarom geen bedrag.")
+
+    def werkelijke_kosten(self, aanvraag, bedrag: Optional[Decimal], beet: bool) -> None:
+        tekst = f"Aan de voorwaarden van {self.vorm.naam} is voldaan. " + _werkelijke_kosten_tekst(self.vorm, self._bd)
+        if bedrag is None:
+            self._stap(tekst + " Het bedrag volgt uit de kosten die bij de aanvraag worden opgegeven.")
+            return
+        tekst += f" Opgegeven kosten {euro_nl(aanvraag.bedrag)}"
+        if aanvraag.voorliggend:
+            tekst += f", min {euro_nl(aanvraag.voorliggend)} uit een voorliggende voorziening"
+        if beet:
+            tekst += ", begrensd op het maximum"
+        self._stap(tekst + f": vergoed {euro_nl(bedrag)}.")
+
+    def vast_bedrag(self, vast: Decimal, per: str, n: int) -> None:
+        self._uitleg = f"{euro_nl(vast)} per huishouden" if per == "huishouden" else f"{n} x {euro_nl(vast)} per {per}"
+        self._herkomst = self.lz.herkomst(self._vast_x())
+
+    def schijf(self, i: int, bedrag: Decimal, per: str, a: int) -> None:
+        self._herkomst = self._herkomst or self.lz.herkomst(self._bd["staffel"][i]["bedrag"])
+        self._delen.append(f"{euro_nl(bedrag)} ({per} van {a})")
+
+    def _uitleg_en_herkomst(self) -> tuple[str, tuple[str, str]]:
+        if self.bedragsoort == "vast":
+            return self._uitleg, self._herkomst
+        uitleg = " + ".join(self._delen) if self._delen else "niemand in een leeftijdsschijf"
+        return uitleg + self._uitleg, self._herkomst or self.lz.herkomst(None)
+
+    def begrensd_op(self, maximum: Decimal) -> None:
+        if self.bedragsoort == "vast":
+            self._uitleg += f"; begrensd op het maximum van {euro_nl(maximum)} per huishouden"
+        else:
+            self._uitleg = f"; begrensd op het maximum van {euro_nl(maximum)} per huishouden"
+
+    def geen_personen(self) -> None:
+        uitleg, herkomst = self._uitleg_en_herkomst()
+        self.u.stap(f"{self.vorm.naam}: geen personen in de doelgroep van het bedrag ({uitleg}).", *herkomst)
+
+    def toegekend(self, totaal: Decimal, periode: str) -> None:
+        uitleg, herkomst = self._uitleg_en_herkomst()
+        tekst = f"Aan de voorwaarden van {self.vorm.naam} is voldaan: {uitleg} = {euro_nl(totaal)}{PER_TEKST[periode]}."
+        if not self.vorm.bevestigd:
+            tekst += " Dit bedrag is nog te bevestigen door de gemeente."
+        self.u.stap(tekst, *herkomst)
 
 
 def per_kind(vorm: Vorm) -> bool:
@@ -634,38 +863,6 @@ def is_voorliggend_voor(r: RegelingDef, sleutel: str) -> bool:
     return bool(d.get("voorliggend")) and sleutel in d.get("voorliggend_voor", [])
 
 
-def _voorliggende_voorzieningen(u, vorm: Vorm, kinderen: list):
-    """Art. 15 lid 1 Pw: geen recht voor zover een voorliggende voorziening toereikend en
-    passend is. Pluspakketregelingen van de gemeente met ``voorliggend_voor`` deze regeling
-    gaan voor: per kind de kinderen in hun doelgroep, anders het hele huishouden. Geeft
-    (overgebleven kinderen, beslissing of None)."""
-    sleutel = u.regeling.sleutel
-    for r in sorted(u.ctx.beleid.pluspakket, key=lambda r: r.sleutel):
-        if not is_voorliggend_voor(r, sleutel):
-            continue
-        v = vorm_van(r)
-        past, hun_kinderen = in_doelgroep(u, v, stappen=False)
-        if not past:
-            continue
-        via = f" De aanvraag loopt via {v.doorverwijzen_naar}." if v.doorverwijzen_naar else ""
-        if per_kind(vorm):
-            gedekt, rest = verdeel_kinderen(kinderen, hun_kinderen)
-            if not gedekt:
-                continue
-            leeftijden = ", ".join(str(leeftijd(k.geboortedatum, u.ctx.peildatum)) for k in gedekt)
-            u.stap(f"Voor {len(gedekt)} kind(eren) (leeftijd {leeftijden}) is {r.naam} van de gemeente een voorliggende "
-                   f"voorziening: die gaat voor op de {vorm.naam.lower()} (art. 15 lid 1 Participatiewet).{via}",
-                   r.grondslag, r.bron)
-            if not rest:
-                return [], u.besluit("doorverwezen")
-            kinderen = rest
-        else:
-            u.stap(f"{r.naam} van de gemeente is een voorliggende voorziening: die gaat voor op de {vorm.naam.lower()} "
-                   f"(art. 15 lid 1 Participatiewet).{via}", r.grondslag, r.bron)
-            return kinderen, u.besluit("doorverwezen")
-    return kinderen, None
-
-
 # =========================================================================== gecompileerd (het kader van de batch)
 
 class NietGedekt(Exception):
@@ -676,10 +873,27 @@ class Gecompileerd:
     """Een vorm met de waarden van één opgelost beleid ingevuld, één keer per beleid gemaakt
     (``compileer``): banden als gehele getallen, de inkomensgrens per (huishoudsoort, AOW) in
     centen via ``toetsen.grensbedrag``, of alle open normen zijn vastgesteld, het bedrag als
-    Decimal. ``beslis_snel`` beslist erop zonder motivering, met dezelfde toetsen als ``beslis``."""
+    Decimal. Het kader beslist erop met ``beslis_vorm`` (dezelfde beslissing als de volledige regel),
+    zonder motivering; de velden en methoden zijn die welke ``beslis_vorm`` en ``doelgroep`` lezen."""
 
-    __slots__ = ("leeftijd", "huishoudens", "aow", "kinderen", "kind_band", "per_kind", "voorliggend", "vastgesteld",
-                 "grens", "vermogenstoets", "doorverwijzen", "bedrag", "per", "periode", "vast", "schijven", "maximum")
+    __slots__ = ("leeftijd", "huishoudens", "heeft_aow_eis", "aow", "kinderen_eis", "kind_band", "per_kind",
+                 "voorliggend", "vastgesteld", "heeft_inkomensgrens", "grens", "vermogenstoets", "doorverwijzen",
+                 "bedragsoort", "per", "periode", "vast", "schijven", "aantal_schijven", "heeft_maximum", "maximum")
+
+    def inkomen_binnen(self, f) -> bool:
+        return binnen_grens(f.netto, self.grens[(f.soort, f.aow)])
+
+    def vermogen_binnen(self, f) -> bool:
+        return binnen_grens(f.vermogen, f.vermogensgrens)
+
+    def schijf_band(self, i: int) -> Optional[tuple[int, int]]:
+        return self.schijven[i][0]
+
+    def schijf_aow(self, i: int) -> Optional[bool]:
+        return self.schijven[i][1]
+
+    def schijf_bedrag(self, i: int) -> Decimal:
+        return self.schijven[i][2]
 
 
 def _opgelost(beleid, x: Any) -> Any:
@@ -698,20 +912,24 @@ def _band_opgelost(beleid, b: Any) -> Optional[tuple[int, int]]:
 def compileer(vorm: Vorm, beleid, normen: dict, voorliggend: tuple = ()) -> Gecompileerd:
     """Compileer ``vorm`` voor ``beleid``; ``normen``: (huishoudsoort, AOW) -> bijstandsnorm per maand;
     ``voorliggend``: de gecompileerde voorliggende voorzieningen (al in de volgorde van ``beslis``).
-    Gooit ``NietGedekt`` als de snelle baan deze vorm niet kan beslissen."""
+    Gooit ``NietGedekt`` als het kader deze vorm niet kan beslissen (een open waarde in de doelgroep
+    of in een bedrag ontbreekt: dan beslist de volledige regel, die verwijst door)."""
     c = Gecompileerd()
     dg = vorm.doelgroep
     c.leeftijd = _band_opgelost(beleid, dg.get("leeftijd"))
     c.huishoudens = tuple(dg["huishouden"]) if "huishouden" in dg else None
+    c.heeft_aow_eis = "aow" in dg
     c.aow = _opgelost(beleid, dg["aow"]) if "aow" in dg else None
-    c.kinderen = dg.get("kinderen")
+    c.kinderen_eis = dg.get("kinderen")
     c.kind_band = _band_opgelost(beleid, dg.get("kind_leeftijd"))
     c.per_kind = per_kind(vorm)
     c.voorliggend = voorliggend
     c.vastgesteld = not ontbrekend(beleid.waarden, _open_namen_van(vorm))
-    c.grens = c.vermogenstoets = c.doorverwijzen = c.bedrag = c.per = c.periode = c.vast = c.schijven = c.maximum = None
+    c.heeft_inkomensgrens = vorm.inkomensgrens is not None
+    c.grens = c.vermogenstoets = c.doorverwijzen = c.bedragsoort = c.per = c.periode = c.vast = c.schijven = None
+    c.aantal_schijven, c.heeft_maximum, c.maximum = 0, False, None
     if not c.vastgesteld:
-        return c  # beslis verwijst door (na doelgroep en voorliggende voorzieningen)
+        return c  # beslis_vorm verwijst door (na doelgroep en voorliggende voorzieningen)
     if vorm.inkomensgrens is not None:
         fractie = _opgelost(beleid, vorm.inkomensgrens)
         _opgelost(beleid, vorm.kostendelersnorm)  # zonder kostendelers (de wacht van het kader) dezelfde norm
@@ -720,85 +938,22 @@ def compileer(vorm: Vorm, beleid, normen: dict, voorliggend: tuple = ()) -> Geco
     c.doorverwijzen = bool(vorm.doorverwijzen_naar)
     bd = vorm.bedrag
     if bd is None:
-        c.bedrag = "geen"
+        c.bedragsoort = "geen"
         return c
     if bd.get("werkelijke_kosten"):
-        c.bedrag = "werkelijke_kosten"
+        c.bedragsoort = "werkelijke_kosten"  # zonder aanvraag: toegekend zonder bedrag (geen maximum nodig)
         return c
     c.per = bd["per"]
     c.periode = periode_van(bd)
     if "maximum" in bd:
+        c.heeft_maximum = True
         c.maximum = naar_decimal(_opgelost(beleid, bd["maximum"]))
     if "staffel" in bd:
-        c.bedrag = "staffel"
+        c.bedragsoort = "staffel"
         c.schijven = tuple((_band_opgelost(beleid, s.get("leeftijd")), s.get("aow"), naar_decimal(_opgelost(beleid, s["bedrag"])))
                            for s in bd["staffel"])
+        c.aantal_schijven = len(c.schijven)
     else:
-        c.bedrag = "vast"
+        c.bedragsoort = "vast"
         c.vast = naar_decimal(_opgelost(beleid, next(bd[k] for k in ("per_jaar", "per_maand", "eenmalig") if k in bd)))
     return c
-
-
-def _doelgroep_snel(c: Gecompileerd, h) -> tuple[bool, tuple]:
-    """``in_doelgroep`` op de gecompileerde vorm; ``h``: de feiten van het kader (``kader.Huishoudfeiten``)."""
-    if not _in_band(h.leeftijd_aanvrager, c.leeftijd):
-        return False, ()
-    if buiten_huishouden(h.soort, c.huishoudens):
-        return False, ()
-    if andere_aow(h.aow_aanvrager, c.aow):
-        return False, ()
-    kinderen = h.kinderen_in_band(c.kind_band)
-    if zonder_kinderen(c.kinderen, kinderen):
-        return False, ()
-    return True, kinderen
-
-
-def beslis_snel(c: Gecompileerd, h) -> tuple[str, Optional[Decimal], Optional[str]]:
-    """``beslis`` zonder motivering en zonder aanvraag op de gecompileerde vorm, in dezelfde volgorde
-    en met dezelfde toetsen: (uitkomst, bedrag, bedrag_per). ``h``: de feiten van het kader
-    (leeftijd, huishoudsoort, AOW, kinderen (geboortedatum, leeftijd, AOW), netto inkomen, vermogen)."""
-    past, kinderen = _doelgroep_snel(c, h)
-    if not past:
-        return "niet_van_toepassing", None, None
-    for v in c.voorliggend:  # _voorliggende_voorzieningen
-        past, hun_kinderen = _doelgroep_snel(v, h)
-        if not past:
-            continue
-        if c.per_kind:
-            gedekt, rest = verdeel_kinderen(kinderen, hun_kinderen)
-            if not gedekt:
-                continue
-            if not rest:
-                return "doorverwezen", None, None
-            kinderen = rest
-        else:
-            return "doorverwezen", None, None
-    if not c.vastgesteld:
-        return "doorverwezen", None, None
-    afwijzen = False
-    if c.grens is not None and not binnen_grens(h.netto, c.grens[(h.soort, h.aow)]):
-        afwijzen = True
-    if c.vermogenstoets and not binnen_grens(h.vermogen, h.vermogensgrens):
-        afwijzen = True
-    if afwijzen:
-        return "afgewezen", None, None
-    if c.doorverwijzen:
-        return "doorverwezen", None, None
-    if c.bedrag == "geen" or c.bedrag == "werkelijke_kosten":  # zonder aanvraag: geen bedrag
-        return "toegekend", None, None
-    personen = kinderen if c.per == "kind" else h.personen
-    if c.bedrag == "vast":
-        totaal = vast_bedrag(c.vast, c.per, len(personen))
-    else:
-        totaal = NUL
-        for _, a, aow in personen:
-            for band, aow_gewenst, bedrag in c.schijven:
-                if in_schijf(a, band, aow_gewenst, lambda aow=aow: aow):
-                    totaal += bedrag
-                    break
-    if c.maximum is not None:
-        totaal, _ = begrensd(totaal, c.maximum)
-    totaal = cent(totaal)
-    if totaal == NUL:
-        return "niet_van_toepassing", None, None
-    return "toegekend", totaal, c.periode

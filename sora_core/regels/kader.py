@@ -19,7 +19,7 @@ Gedekt:
   de studietoeslag (``individuele_studietoeslag.beslis_ist``, dezelfde beslissing als de regel) en de
   declaratieve regelingen (het basispakket met ``Open``-waarden en het pluspakket van de plugin),
   elk per beleid gecompileerd met ``declaratief.compileer`` en beslist met
-  ``declaratief.beslis_snel``, dat dezelfde toetsen gebruikt als ``declaratief.beslis``; kinderen
+  ``declaratief.beslis_vorm``, dezelfde beslissing als de regel (``declaratief.beslis``); kinderen
   en kindbanden, staffels (ook met AOW-schijf), maxima en voorliggende voorzieningen (per kind of
   voor het hele huishouden) horen daarbij.
 
@@ -165,7 +165,7 @@ def _ist(beleid) -> Optional[Any]:
 
 
 class Huishoudfeiten:
-    """De feiten van een huishouden zoals ``declaratief.beslis_snel`` ze leest (de velden van
+    """De feiten van een huishouden zoals ``declaratief.beslis_vorm`` ze leest (de velden van
     ``Huishouden`` die de declaratieve vorm gebruikt); kinderen en personen als
     (geboortedatum, leeftijd, AOW-leeftijd bereikt)."""
 
@@ -180,6 +180,19 @@ class Huishoudfeiten:
         if gevonden is None:
             gevonden = per[band] = tuple(k for k in self.kinderen if dcl._in_band(k[1], band))
         return gevonden
+
+    # personen als (geboortedatum, leeftijd, AOW-leeftijd bereikt); de volgorde telt alleen voor de
+    # motivering, die het kader niet schrijft
+    def op_volgorde(self, personen):
+        return personen
+
+    @staticmethod
+    def leeftijd_van(p) -> int:
+        return p[1]
+
+    @staticmethod
+    def aow_van(p) -> bool:
+        return p[2]
 
 
 def _waarden(w, *namen) -> Optional[list]:
@@ -390,7 +403,7 @@ def _rondvraag_beslis(k: Kader, h: Huishoudfeiten, peil, lft_a, student, arbeids
     uit = []
     for r, soort_regel, data, gedeeld in k.rondvraag:
         if soort_regel == "vorm":
-            uitkomst, bedrag, per = dcl.beslis_snel(data, h)
+            uitkomst, bedrag, per = dcl.beslis_vorm(data, h, None)
             if bedrag is None:
                 uit.append(_gedeeld(gedeeld, r, uitkomst, einde, False))
             else:
