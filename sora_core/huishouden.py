@@ -64,11 +64,24 @@ def _voor_de_tabel(geboortedatum: date, op: date) -> bool:
     bereikte de AOW-leeftijd dus vóór dat jaar; op een peildatum in of na het eerste tabeljaar
     heeft hij die leeftijd zeker. Zo krijgt een aanvrager van bijvoorbeeld 95 jaar een besluit
     in plaats van een fout, zonder een AOW-leeftijd van vóór de tabel te verzinnen."""
+    begin, j, m = _tabelbegin()
+    return op >= begin and _jarig_voor_de_tabel(geboortedatum)
+
+
+@lru_cache(maxsize=1)
+def _tabelbegin() -> tuple[date, int, int]:
+    """1 januari van het eerste jaar van de AOW-tabel, met de AOW-leeftijd (jaren, maanden) van dat jaar."""
     tabel = _aow_tabel()
     eerste = min(tabel)
     j, m, _ = tabel[eerste]
-    begin = date(eerste, 1, 1)
-    return op >= begin and plus_jaren_maanden(geboortedatum, j, m) < begin
+    return date(eerste, 1, 1), j, m
+
+
+@lru_cache(maxsize=1 << 16)  # zoals aow_datum: in een batch komen dezelfde geboortedata steeds terug
+def _jarig_voor_de_tabel(geboortedatum: date) -> bool:
+    """Bereikte wie op ``geboortedatum`` is geboren de AOW-leeftijd van het eerste tabeljaar al vóór dat jaar?"""
+    begin, j, m = _tabelbegin()
+    return plus_jaren_maanden(geboortedatum, j, m) < begin
 
 
 def heeft_aow_leeftijd(p: Persoon, op: date) -> bool:

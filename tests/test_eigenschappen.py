@@ -346,6 +346,8 @@ def leeg_alle_caches() -> None:
     beleid_module._CACHE.clear()
     huishouden_module.aow_datum.cache_clear()
     huishouden_module._aow_waarde.cache_clear()
+    huishouden_module._tabelbegin.cache_clear()
+    huishouden_module._jarig_voor_de_tabel.cache_clear()
     for tabel in (geld._EURO_NL, geld._BEDRAG_NL, geld._PROCENT_NL, geld._DATUM_NL, uitleg._GEBRUIKT,
                   uitvoer._KOPPEN, uitvoer._STAARTEN, uitvoer._WAARDEN_JSON):
         tabel.clear()
