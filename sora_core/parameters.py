@@ -144,7 +144,9 @@ def lees_getal(ruw: Any) -> Decimal:
     ``GetalFout`` die zegt wat er moet staan."""
     if isinstance(ruw, str):
         s = ruw.strip()
-        if re.fullmatch(r"[+-]?\d+,\d+", s):
+        if "," not in s and "%" not in s:  # de gewone vorm ("1369.06"): geen van de meldingen hieronder past
+            pass
+        elif re.fullmatch(r"[+-]?\d+,\d+", s):
             s = s.replace(",", ".")
         elif re.fullmatch(r"[+-]?\d+([.,]\d+)?\s*%", s):
             deel = naar_decimal(s.rstrip("% ").replace(",", ".")) / 100
