@@ -9,7 +9,9 @@ Publieke API (stabiel, zie docs/api.md)::
     print(naar_json(besluit_dict(besluit)))
 
 Plugins importeren ``hookimpl`` van hier. De zware onderdelen worden pas bij gebruik
-geladen, zodat ``sora --help`` snel start.
+geladen, zodat ``sora --help`` snel start; alleen attrs wordt meteen geladen, omdat
+``_codecache.installeer`` vóór de eerste attrs-klasse van sora_core moet staan (elke opdracht
+laadt attrs toch, via ``fouten``).
 """
 
 from __future__ import annotations
