@@ -118,7 +118,11 @@ def is_gezin(soort: str) -> bool:
 
 def minderjarig(leeftijden) -> int:
     """Het aantal kinderen jonger dan 18 uit hun leeftijden."""
-    return sum(1 for a in leeftijden if a < 18)
+    n = 0
+    for a in leeftijden:  # een lus: geen generator per huishouden (de batch, issue 14)
+        if a < 18:
+            n += 1
+    return n
 
 
 def kostendelers(met_partner: bool, leeftijden, minimumleeftijd: int) -> int:

@@ -66,6 +66,41 @@ def test_verwerk_blok_als_lijst_en_als_bytes_gelijk():
     assert als_lijst[0].count(b"\n") == 11 and type(als_lijst[0]) is bytes
 
 
+#: LASTIG zonder de ongeldige UTF-8, met witruimte die ``bytes.strip`` niet kent (geen lege regel),
+#: tekens waarop ``str.splitlines`` wel zou knippen, en een id met een niet-ASCII-teken
+LASTIG_UTF8 = (LASTIG.replace(b"\xff\xfe\n", b"\xc2\xa0\n\x1c\n\x0b\x0c\r\n")
+               + b"\n" + GOED[7][:1] + '"id":"r\u2028é\x85",'.encode() + GOED[7][1:] + b"\n")
+
+
+def test_blok_als_tekst_geeft_dezelfde_regels_als_lees_jsonl():
+    """``_regels_als_tekst`` (het hele blok in één keer als UTF-8) geeft precies de regels en
+    nummers van ``lees_jsonl``, als tekst; bij ongeldige UTF-8 in het blok None (dan ``lees_jsonl``)."""
+    heel = _heel(LASTIG_UTF8)
+    assert [nr for nr, _ in heel] == [1, 2, 5, 6, 7, 8, 9, 11, 14, 15, 16, 17, 18]
+    for begin in (1, 41):
+        als_tekst = b._regels_als_tekst(begin, LASTIG_UTF8)
+        assert als_tekst == [(nr + begin - 1, r.decode("utf-8")) for nr, r in heel]
+    assert b._regels_als_tekst(1, LASTIG) is None
+    assert b._regels_als_tekst(1, b"") == [] and b._regels_als_tekst(3, b"\n \n") == []
+    assert b._regels_als_tekst(1, b'{"a":1}') == [(1, '{"a":1}')]  # zonder regeleinde
+
+
+def test_blok_als_tekst_beslist_als_regel_voor_regel():
+    """Hetzelfde blok als bytes (de snelle baan leest het als tekst) en als lijst regels (regel voor
+    regel als bytes): dezelfde uitvoer, foutregels en samenvatting, ook voor de regels die van de
+    snelle baan afvallen (een lange regel valt terug op het hele blok regel voor regel)."""
+    b._init({}, False)
+    lijst = [(1, [r + b"\n" for r in LASTIG_UTF8.split(b"\n")][:-1])]
+    assert b"".join(lijst[0][1]) == LASTIG_UTF8
+    per_regel = b.verwerk_blok(lijst[0])
+    als_tekst = b.verwerk_blok((1, LASTIG_UTF8))
+    assert per_regel == als_tekst and per_regel[3] == 13
+    regels_uit = [json.loads(r) for r in als_tekst[0].decode("utf-8").split("\n")[:-1]]
+    laatste = regels_uit[-1]
+    assert laatste["regel"] == 18 and laatste["id"] == "r\u2028é\x85" and laatste["beslissingen"]
+    assert [r["regel"] for r in regels_uit if "fout" in r] == [5, 7, 8, 9, 15]  # regel 1: BOM, mag
+
+
 @pytest.mark.parametrize("processen,grootte", [(1, 1), (1, 3), (2, 1), (2, 2), (2, 5), (3, 4)])
 def test_regelnummers_en_meldingen_over_blokgrenzen(processen, grootte):
     maat_tekst, maat = _draai(LASTIG, processen=1, blok=1000)

@@ -348,8 +348,9 @@ def _tel(samen: dict, info, peildatum, beslissingen) -> tuple[dict, dict]:
                                           "per_jaar": NUL, "eenmalig": NUL, "lening": NUL}
         u = r["uitkomsten"]
         u[b.uitkomst] = u.get(b.uitkomst, 0) + 1
-        if b.bedrag is not None and _telt_mee(b):  # zonder bedrag telt niets mee (kort langs)
-            # alleen de delen die niet nul zijn optellen: dezelfde waarden (de uitvoer gaat door euro())
+        if b.bedrag is not None:  # zonder bedrag telt niets mee (kort langs)
+            # alleen de delen die niet nul zijn optellen: dezelfde waarden (de uitvoer gaat door euro());
+            # wat niet meetelt (``bedragen.telt_mee``), geeft drie keer nul
             j, e, l_ = _splits(b)
             if j:
                 r["per_jaar"] += j
@@ -370,7 +371,7 @@ def _tel(samen: dict, info, peildatum, beslissingen) -> tuple[dict, dict]:
     return g, {"per_jaar": pj, "eenmalig": ee, "lening": le}  # = bedragen.totalen(beslissingen)
 
 
-_telt_mee, _splits = bedragen.telt_mee, bedragen.splits
+_splits = bedragen.splits
 
 
 def _verwerk_een(nr: int, payload: Any, samen: dict, kort_als_tekst: bool = False) -> Any:
@@ -491,6 +492,12 @@ def _snel_een(nr: int, payload: Any, samen: dict) -> Optional[str]:
         tekst = payload.decode("utf-8")
     except UnicodeDecodeError:  # de volledige lezer geeft de melding
         return None
+    return _snel_tekst(nr, tekst, samen)
+
+
+def _snel_tekst(nr: int, tekst: str, samen: dict) -> Optional[str]:
+    """``_snel_een`` voor een regel die al tekst is (UTF-8, hoogstens ``MAX_REGEL`` bytes), met of
+    zonder regeleinde."""
     r = _feiten_tekst(tekst)  # de compacte vorm rechtstreeks uit de tekst
     if r is not None:
         ident, f = r
@@ -559,19 +566,34 @@ def verwerk_blok(blok) -> tuple[bytes, dict, list[dict], int]:
     """Beslis een blok; geeft (uitvoerregels als UTF-8, samenvatting per gemeente, foutregels,
     aantal uitvoerregels). ``blok`` is een JSON Lines-blok ``(nummer van de eerste regel, regels)``
     met de regels als lijst of als één bytes-object (zo gaat een blok naar een werkproces, zie
-    ``_werkers``), of een lijst ``(regelnummer, rij)`` uit ``lees_csv``."""
-    if type(blok) is tuple:
-        begin, regels = blok
-        blok = lees_jsonl(io.BytesIO(regels) if type(regels) is bytes else regels, begin)
-    samen: dict[str, dict] = {}
-    fouten = []
-    delen = []
+    ``_werkers``), of een lijst ``(regelnummer, rij)`` uit ``lees_csv``.
+
+    Op de snelle baan wordt een blok als bytes in één keer als UTF-8 gelezen en in C in regels
+    geknipt (``_regels_als_tekst``); kan dat niet (een ongeldige byte ergens in het blok), dan
+    regel voor regel zoals altijd."""
     snel = not _STAAT.get("volledig")
     if snel:
         _snelle_functies()
+    if type(blok) is tuple:
+        begin, regels = blok
+        als_tekst = _regels_als_tekst(begin, regels) if snel and type(regels) is bytes else None
+        if als_tekst is not None:
+            blok = als_tekst
+        else:
+            blok = lees_jsonl(io.BytesIO(regels) if type(regels) is bytes else regels, begin)
+    samen: dict[str, dict] = {}
+    fouten = []
+    delen = []
     for nr, payload in blok:
         if snel:
-            regel = _snel_een(nr, payload, samen)
+            # tekst (uit _regels_als_tekst): dezelfde snelle baan zonder te decoderen; valt hij af,
+            # dan krijgt de volledige weg precies de bytes van de regel
+            if type(payload) is str:
+                regel = _snel_tekst(nr, payload, samen)
+                if regel is None:
+                    payload = payload.encode("utf-8")
+            else:
+                regel = _snel_een(nr, payload, samen)
             if regel is not None:
                 delen.append(regel)
                 continue
@@ -584,6 +606,41 @@ def verwerk_blok(blok) -> tuple[bytes, dict, list[dict], int]:
         delen.append(json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str))
     # altijd UTF-8: de lezer laat geen losse surrogaat door (ook niet in een id)
     return ("\n".join(delen) + ("\n" if delen else "")).encode("utf-8"), samen, fouten, len(delen)
+
+
+#: witruimte zoals ``bytes.strip()`` (ASCII): een regel met alleen deze tekens is leeg (``lees_jsonl``)
+_WIT = " \t\n\r\x0b\x0c"
+
+
+def _regels_als_tekst(begin: int, data: bytes) -> Optional[list]:
+    """De niet-lege regels van een blok als ``(regelnummer, tekst)``, precies zoals ``lees_jsonl``
+    ze als bytes geeft (zelfde nummers, zelfde lege regels), maar in één keer gedecodeerd; de tekst
+    met zijn regeleinde (``\n``; een ``\r`` ervoor blijft staan, zoals in de bytes). None als het
+    blok geen geldige UTF-8 is (dan ``lees_jsonl``, en per regel de melding) of een regel langer
+    dan ``MAX_REGEL`` bytes heeft (de volledige weg meldt hem)."""
+    try:
+        tekst = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    stukken = tekst.split("\n")
+    laatste = stukken.pop()  # na het laatste regeleinde: een regel zonder einde, of niets
+    uit = []
+    for i, s in enumerate(stukken, begin):
+        if len(s) >= _LANG and len(s.encode("utf-8")) + 1 > MAX_REGEL:
+            return None
+        if s.strip(_WIT):
+            uit.append((i, s + "\n"))
+    if laatste:
+        if len(laatste) >= _LANG and len(laatste.encode("utf-8")) > MAX_REGEL:
+            return None
+        if laatste.strip(_WIT):
+            uit.append((begin + len(stukken), laatste))
+    return uit
+
+
+#: een regel van minder tekens is in UTF-8 (hoogstens vier bytes per teken, plus het regeleinde)
+#: nooit langer dan ``MAX_REGEL`` bytes
+_LANG = (MAX_REGEL - 1) // 4
 
 
 # --------------------------------------------------------------------------- samenvoegen

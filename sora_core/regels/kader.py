@@ -300,10 +300,14 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
     met_partner = geb_p is not None
     if lft_a < _MINIMUM or (met_partner and leeftijd(geb_p, peil) < _MINIMUM):
         return None  # jongeren (leeftijdstoets van beide regelingen, jongerennorm): de volledige beslisser
-    lft_k = [leeftijd(d, peil) for d in kinderen]
-    soort = huishoudsoort(met_partner, minderjarig(lft_k))
-    if kostendelers(met_partner, lft_k, k.minimumleeftijd) > kostendelers_basis(soort):
-        return None
+    if kinderen:
+        lft_k = [leeftijd(d, peil) for d in kinderen]
+        soort = huishoudsoort(met_partner, minderjarig(lft_k))
+        if kostendelers(met_partner, lft_k, k.minimumleeftijd) > kostendelers_basis(soort):
+            return None
+    else:  # zonder kinderen: geen kostendelers buiten aanvrager en partner (A = kostendelers_basis)
+        lft_k = ()
+        soort = huishoudsoort(met_partner, 0)
     try:
         aow_a = aow_bereikt(geb_a, peil)
         aow = aow_a or (met_partner and aow_bereikt(geb_p, peil))
