@@ -83,12 +83,19 @@ def test_blok_als_tekst_geeft_dezelfde_regels_als_lees_jsonl():
     assert b._regels_als_tekst(1, LASTIG) is None
     assert b._regels_als_tekst(1, b"") == [] and b._regels_als_tekst(3, b"\n \n") == []
     assert b._regels_als_tekst(1, b'{"a":1}') == [(1, '{"a":1}')]  # zonder regeleinde
+    # MAX_REGEL telt bytes met het regeleinde, zoals lees_jsonl ze geeft: precies op de grens gaat
+    # het blok als tekst; één byte erover (ook door tweebytetekens, of zonder regeleinde) niet
+    grens = b"x" * (b.MAX_REGEL - 1) + b"\n"
+    assert [len(r) for _, r in b._regels_als_tekst(1, grens)] == [b.MAX_REGEL]
+    assert b._regels_als_tekst(1, b"x" * b.MAX_REGEL + b"\n") is None
+    assert b._regels_als_tekst(1, "é".encode() * (b.MAX_REGEL // 2) + b"\n") is None
+    assert b._regels_als_tekst(1, b"\n" + b"x" * (b.MAX_REGEL + 1)) is None
 
 
 def test_blok_als_tekst_beslist_als_regel_voor_regel():
     """Hetzelfde blok als bytes (de snelle baan leest het als tekst) en als lijst regels (regel voor
     regel als bytes): dezelfde uitvoer, foutregels en samenvatting, ook voor de regels die van de
-    snelle baan afvallen (een lange regel valt terug op het hele blok regel voor regel)."""
+    snelle baan afvallen (de volledige weg krijgt dan de bytes van de regel)."""
     b._init({}, False)
     lijst = [(1, [r + b"\n" for r in LASTIG_UTF8.split(b"\n")][:-1])]
     assert b"".join(lijst[0][1]) == LASTIG_UTF8
