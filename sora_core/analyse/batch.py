@@ -785,10 +785,17 @@ def draai(invoer, uit, *, formaat: str = "jsonl", zet: Optional[Zet] = None, pro
 
     if processen <= 1 or not hasattr(os, "fork"):
         for b in blokken:
-            schrijf(verwerk_blok(b))
+            schrijf(verwerk_blok(_als_bytes(b)))
     else:
         _werkers(blokken, processen, zet, volledig, schrijf)
     return _samenvatting(per, aantal, fouten, foutregels, zet, formaat, time.perf_counter() - start)
+
+
+def _als_bytes(b):
+    """Een JSON Lines-blok ``(begin, [regels])`` als ``(begin, bytes)``: zo gaat het naar een
+    werkproces, en in één proces net zo naar ``verwerk_blok`` (dat het dan in één keer als tekst
+    leest, ``_regels_als_tekst``). Een CSV-blok (lijst) blijft zoals het is."""
+    return (b[0], b"".join(b[1])) if type(b) is tuple else b
 
 
 # --------------------------------------------------------------------------- werkprocessen
@@ -971,9 +978,7 @@ def _werkers(blokken: Iterator, processen: int, zet: Zet, volledig: bool, schrij
                 if b is None:
                     op = True
                     break
-                if type(b) is tuple:
-                    b = (b[0], b"".join(b[1]))  # één bytes-object: de pijp in zonder per regel te pickelen
-                w.stuur(volgnr, b)
+                w.stuur(volgnr, _als_bytes(b))  # één bytes-object: de pijp in zonder per regel te pickelen
                 volgnr += 1
                 w.schrijf()
             if op and volgende == volgnr:
