@@ -80,8 +80,13 @@ def euro_nl(bedrag: Decimal) -> str:
     sleutel = str(bedrag)
     tekst = _EURO_NL.get(sleutel)
     if tekst is None:
-        s = _bedrag_nl(bedrag, sleutel)
-        tekst = f"-€ {s[1:]}" if s[0] == "-" else f"€ {s}"
+        n = len(sleutel)
+        if n <= 9 and sleutel[-3:-2] == "." and "0" <= sleutel[0] <= "9" and "E" not in sleutel:
+            # het gewone geval van _bedrag_nl, hier zonder aanroep: op centen, niet negatief, onder een miljoen
+            tekst = f"€ {sleutel[:-3]},{sleutel[-2:]}" if n <= 6 else f"€ {sleutel[:-6]}.{sleutel[-6:-3]},{sleutel[-2:]}"
+        else:
+            s = _bedrag_nl(bedrag, sleutel)
+            tekst = f"-€ {s[1:]}" if s[0] == "-" else f"€ {s}"
         if len(_EURO_NL) >= _MAX_NOTATIES:
             _EURO_NL.clear()
         _EURO_NL[sleutel] = tekst

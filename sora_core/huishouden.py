@@ -45,11 +45,23 @@ def aow_datum(geboortedatum: date) -> Optional[tuple[date, bool]]:
 
     Voor elk kalenderjaar J met AOW-leeftijd L(J): valt geboortedatum + L(J) in jaar J, dan is
     dat de AOW-datum. ``None`` als de tabel het jaar niet kent."""
-    for jaar, (j, m, bevestigd) in sorted(_aow_tabel().items()):
+    y, maand = geboortedatum.year, geboortedatum.month
+    for jaar, j, m, bevestigd in _aow_jaren():
+        # geboortedatum + j jaar en m maanden valt in het jaar ``vanaf`` of (een dag die in de doelmaand
+        # december niet bestaat) het jaar erna: andere jaren van de tabel hoeven niet te worden uitgerekend
+        vanaf = y + j + (maand - 1 + m) // 12
+        if jaar < vanaf or jaar > vanaf + 1:
+            continue
         d = plus_jaren_maanden(geboortedatum, j, m)
         if d.year == jaar:
             return d, bevestigd
     return None
+
+
+@lru_cache(maxsize=1)
+def _aow_jaren() -> tuple[tuple[int, int, int, bool], ...]:
+    """De AOW-tabel op volgorde van jaar: (jaar, jaren, maanden, bevestigd)."""
+    return tuple((jaar, j, m, b) for jaar, (j, m, b) in sorted(_aow_tabel().items()))
 
 
 class OnbekendeAOWLeeftijd(Exception):
@@ -189,10 +201,16 @@ class Huishouden:
 
     def aantal_kostendelers(self, minimumleeftijd: int) -> int:
         """A in art. 22a: de aanvrager, de partner, en medebewoners en inwonende kinderen van
-        ``minimumleeftijd`` jaar of ouder."""
-        return kostendelers(self.casus.partner is not None,
-                            [leeftijd(p.geboortedatum, self.peildatum) for p in self.casus.kinderen + self.casus.medebewoners],
-                            minimumleeftijd)
+        ``minimumleeftijd`` jaar of ouder (de leeftijden van de kinderen zijn er al; die van
+        medebewoners pas als die er zijn)."""
+        leeftijden = self.leeftijden_kinderen
+        if self.casus.medebewoners:
+            leeftijden += self.leeftijden_medebewoners
+        return kostendelers(self.casus.partner is not None, leeftijden, minimumleeftijd)
+
+    @lui
+    def leeftijden_medebewoners(self) -> tuple[int, ...]:
+        return tuple([leeftijd(p.geboortedatum, self.peildatum) for p in self.casus.medebewoners])
 
     @property
     def soort_tekst(self) -> str:
@@ -423,10 +441,13 @@ def _stap_norm(u, h: Huishouden, w: Waarde, aow: bool) -> None:
 
 def _noteer_aow(u, h: Huishouden) -> None:
     """Neem de AOW-datum op in de gebruikte waarden als die ertoe doet (65 jaar of ouder)."""
-    for wie, p in (("aanvrager", u.ctx.casus.aanvrager), ("partner", u.ctx.casus.partner)):
-        if p is None or leeftijd(p.geboortedatum, u.ctx.peildatum) < 65:
-            continue
-        w = _aow_waarde(wie, p.geboortedatum)
+    # de leeftijden op de peildatum staan al in het huishouden; eerst de aanvrager, dan de partner
+    if h.leeftijd_aanvrager >= 65:
+        w = _aow_waarde("aanvrager", h.casus.aanvrager.geboortedatum)
+        if w is not None:
+            u.gebruik(w)
+    if h.leeftijd_partner is not None and h.leeftijd_partner >= 65:
+        w = _aow_waarde("partner", h.casus.partner.geboortedatum)
         if w is not None:
             u.gebruik(w)
 

@@ -111,7 +111,7 @@ def _besluit_json_snel(b: Besluit) -> str:
     if not b.beslissingen:
         schrijf("[]")
     scheiding = "[" + _I4
-    staarten = _STAARTEN
+    stappen = _STAPPEN_JSON
     waarden = _WAARDEN_JSON
     koppen = _KOPPEN
     midden = _MIDDEN
@@ -121,9 +121,9 @@ def _besluit_json_snel(b: Besluit) -> str:
         # een bedrag is de tekst van een Decimal (cijfers, punt, teken): JSON-tekst zonder escapes
         bedrag = "null" if (e := euro(x.bedrag)) is None else f'"{e}"'
         schrijf(f'{scheiding}{k}{bedrag}{m}{_datum_json(x.bezwaar_uiterlijk)}{_EERSTE_STAP}')
-        # per stap: de tekst, en grondslag en bron als één stuk uit de tabel
+        # per stap: tekst, grondslag en bron als één stuk; een stap die al vaker voorkwam uit de tabel
         schrijf(_VOLGENDE_STAP.join([
-            f'{tekst(m.tekst)}{staarten.get((m.grondslag, m.bron)) or _staart(m.grondslag, m.bron)}'
+            f[2] if (f := stappen.get(m.tekst)) is not None and f[0] == m.grondslag and f[1] == m.bron else _stap_json(m)
             for m in x.motivering]))
         if x.gebruikte_waarden:
             schrijf(_WAARDEN_BEGIN)
@@ -224,6 +224,38 @@ def _midden(bedrag_per: Any, vorm: Any) -> str:
             _MIDDEN.clear()
         _MIDDEN[(bedrag_per, vorm)] = stuk
     return stuk
+
+
+def _stap_json(m: Any) -> str:
+    """Een motiveringsstap als JSON (tekst, grondslag en bron), voor ``_STAPPEN_JSON``.
+
+    Veel stappen komen in besluit na besluit letterlijk terug (de norm van een huishoudsoort, de
+    draagkrachtvrije voet, het drempelbedrag, de bezwaartermijn), andere maar één keer (ze noemen
+    het inkomen of de kosten van de casus). Een stap gaat daarom eerst in een tabel van nieuwe
+    stappen en pas bij de tweede keer in de tabel waaruit het besluit leest: stappen die één keer
+    voorkomen verdringen zo de terugkerende niet. Beide tabellen zijn begrensd (leeg bij
+    ``_MAX_STAPPEN`` ingangen). Sleutel is de tekst; grondslag en bron worden bij het lezen vergeleken.
+    Iets anders dan tekst gaat met een TypeError naar de gewone weg."""
+    t, g, b = m.tekst, m.grondslag, m.bron
+    nieuw = _STAPPEN_NIEUW.get(t) if type(t) is str else None
+    if nieuw is not None and nieuw[0] == g and nieuw[1] == b:
+        del _STAPPEN_NIEUW[t]
+        if len(_STAPPEN_JSON) >= _MAX_STAPPEN:
+            _STAPPEN_JSON.clear()
+        _STAPPEN_JSON[t] = nieuw
+        return nieuw[2]
+    stuk = f'{_tekst(t)}{_STAARTEN.get((g, b)) or _staart(g, b)}'
+    if type(g) is str and type(b) is str:  # (t is tekst: _tekst weigert al het andere)
+        if len(_STAPPEN_NIEUW) >= _MAX_STAPPEN:
+            _STAPPEN_NIEUW.clear()
+        _STAPPEN_NIEUW[t] = (g, b, stuk)
+    return stuk
+
+
+#: tekst van een stap -> (grondslag, bron, de stap als JSON): de stappen die vaker voorkwamen; en de nieuwe
+_STAPPEN_JSON: dict[str, tuple[str, str, str]] = {}
+_STAPPEN_NIEUW: dict[str, tuple[str, str, str]] = {}
+_MAX_STAPPEN = 1024
 
 
 def _staart(grondslag: Any, bron: Any) -> str:

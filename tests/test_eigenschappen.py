@@ -531,6 +531,38 @@ def test_besluit_json_met_vreemde_waarden_gelijk_aan_de_gewone_weg(vreemd):
                 assert besluit_json(besluit) == verwacht
 
 
+def test_besluit_json_stappen_uit_de_tabel_gelijk_aan_de_gewone_weg():
+    """besluit_json onthoudt stappen die vaker voorkomen (sleutel: de tekst). Dezelfde tekst met een
+    andere grondslag of bron, de tweede en derde keer (uit de tabel), en na het leegmaken van een
+    volle tabel: steeds dezelfde bytes als naar_json van de dict. De tabellen blijven begrensd."""
+    import attrs
+
+    from sora_core import uitvoer
+    from sora_core.model import Motivering
+    from sora_core.uitvoer import besluit_json
+
+    c = {"gemeente": "GM0361", "peildatum": "2025-03-01", "aanvrager": {"geboortedatum": "1980-01-01"},
+         "inkomen": {"netto_per_maand": "1000.00", "laag_sinds": "2020-01-01"}}
+    b = beoordeel(c)
+    x = b.beslissingen[0]
+
+    def met(*stappen):
+        return attrs.evolve(b, beslissingen=(attrs.evolve(x, motivering=tuple(stappen) + x.motivering),))
+
+    tekst = 'Een stap met "aanhalingstekens", een \\ en € 1.345,45.'
+    varianten = [met(Motivering(tekst, "art. 1", "kern")), met(Motivering(tekst, "art. 2", "kern")),
+                 met(Motivering(tekst, "art. 1", "alkmaar")),
+                 met(Motivering(tekst, "art. 1", "kern"), Motivering(tekst, "art. 2", "kern"))]
+    for _ in range(3):
+        for v in varianten:
+            assert besluit_json(v) == naar_json(besluit_dict(v))
+    for i in range(2 * uitvoer._MAX_STAPPEN + 5):  # elke stap anders: de tabellen lopen vol en worden geleegd
+        v = met(Motivering(f"Stap {i}.", "art. 1", "kern"), Motivering(tekst, "art. 1", "kern"))
+        assert besluit_json(v) == naar_json(besluit_dict(v))
+    assert len(uitvoer._STAPPEN_JSON) <= uitvoer._MAX_STAPPEN and len(uitvoer._STAPPEN_NIEUW) <= uitvoer._MAX_STAPPEN
+    assert tekst in uitvoer._STAPPEN_JSON  # de steeds terugkerende stap bleef in de tabel
+
+
 # --------------------------------------------------------------------------- zonder motivering
 
 def _kern(besluit) -> list[tuple]:

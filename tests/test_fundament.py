@@ -6,7 +6,7 @@ import json
 import random
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import jsonschema
@@ -637,6 +637,28 @@ def test_aow_datum_voor_2015():
 
     # Geboren 15-10-1949: AOW-leeftijd 2014 = 65 jaar 2 maanden -> 15-12-2014 (art. 7a AOW)
     assert aow_datum(date(1949, 10, 15)) == (date(2014, 12, 15), True)
+
+
+def test_aow_datum_volgt_de_regel_voor_elke_geboortedatum():
+    """aow_datum rekent alleen de tabeljaren uit waarin de datum kan vallen; dat geeft voor elke
+    geboortedatum van 1940 tot en met 1975 hetzelfde als de regel zelf: het eerste jaar J van de
+    tabel waarin geboortedatum + AOW-leeftijd(J) in J valt. Met de hand nagerekend: geboren
+    31-10-1960 valt 67 jaar (2027) op 31-10-2027, in 2027."""
+    from sora_core.geld import plus_jaren_maanden
+    from sora_core.huishouden import _aow_tabel, aow_datum
+
+    def regel(g):
+        for jaar, (j, m, bevestigd) in sorted(_aow_tabel().items()):
+            d = plus_jaren_maanden(g, j, m)
+            if d.year == jaar:
+                return d, bevestigd
+        return None
+
+    d = date(1940, 1, 1)
+    while d <= date(1975, 12, 31):
+        assert aow_datum.__wrapped__(d) == regel(d), d
+        d += timedelta(days=1)
+    assert aow_datum(date(1960, 10, 31)) == (date(2027, 10, 31), False)
 
 
 def test_elk_kernbestand_wordt_maar_een_keer_geparsed():
