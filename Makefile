@@ -31,10 +31,12 @@ bytecode: $(STAMP)
 
 ## make bench: meet koude start, warme beslissing en batch (tot 1.000.000 huishoudens) en, als het
 ## vergelijkingsharnas naast het project staat (../shared/peer-bench), de verhoudingen met OpenFisca;
+## en, als valgrind er is, de instructies per warm huishouden (stabiel om versies te vergelijken);
 ## schrijft bench/resultaten.json
 PEER := $(wildcard ../shared/peer-bench/run)
+VALGRIND := $(shell command -v valgrind 2>/dev/null)
 bench: $(STAMP) bytecode
-	$(BIN)/python bench/bench.py --profiel --miljoen $(if $(PEER),--peer $(PEER))
+	$(BIN)/python bench/bench.py --profiel --miljoen $(if $(PEER),--peer $(PEER)) $(if $(VALGRIND),--instructies)
 
 schoon:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

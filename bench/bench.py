@@ -16,8 +16,12 @@ vergelijken we met de doelen; de tests controleren alleen gedrag.
    meetinstrument buiten het project, bv. ``../shared/peer-bench/run``; nooit gekopieerd) met
    deze toolkit en neemt de verhoudingen toolkit / OpenFisca van die ene run op, met datum.
 
+5. instructies (``--instructies``, als valgrind er is): het aantal instructies per warm
+   huishouden, geteld met callgrind. Geen tijd, dus niet afhankelijk van hoe druk de gedeelde
+   machine is of op welke kern het proces draait: de maat om twee versies te vergelijken.
+
 Opties: ``--snel`` (minder runs, voor een rooktest), ``--profiel`` (cProfile van de warme lus
-in de uitvoer), ``--miljoen``, ``--peer PAD`` (met ``--peer-n``), ``--uit PAD``.
+in de uitvoer), ``--miljoen``, ``--peer PAD`` (met ``--peer-n``), ``--instructies``, ``--uit PAD``.
 """
 
 from __future__ import annotations
@@ -215,6 +219,47 @@ def warm(n: int, profiel: bool) -> dict:
     return uit
 
 
+def instructie_lus(n: int) -> None:
+    """De warme lus van ``warm`` voor ``instructies``: 500 huishoudens opwarmen, dan ``n`` beslissen."""
+    from sora_core.beslisser import beoordeel
+    from sora_core.invoer import casus_uit_dict
+    from sora_core.uitvoer import besluit_json
+
+    docs = list(huishoudens(500 + n, seed=8))
+    for d in docs[:500]:
+        besluit_json(beoordeel(casus_uit_dict(d)))
+    for d in docs[500:]:
+        besluit_json(beoordeel(casus_uit_dict(d)))
+
+
+def instructies(n: int = 500) -> dict:
+    """Instructies per warm huishouden (casus lezen, beslissen met motivering, JSON), geteld met
+    valgrind (callgrind): het verschil tussen een lus over ``n`` huishoudens en dezelfde lus over 0,
+    gedeeld door ``n``. Anders dan een tijd hangt dit getal niet af van hoe druk de gedeelde machine
+    is of op welke kern het proces draait: om twee versies te vergelijken (issue 14). Zonder valgrind:
+    niet gemeten."""
+    import re
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        return {"status": "niet gemeten: valgrind niet gevonden"}
+
+    def tel(k: int) -> int:
+        r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+                            str(HIER / "bench.py"), "--instructie-lus", str(k)], cwd=ROOT, capture_output=True,
+                           text=True)
+        m = re.search(r"Collected : (\d+)", r.stderr)
+        if r.returncode != 0 or m is None:
+            raise RuntimeError(r.stderr[-500:])
+        return int(m.group(1))
+
+    try:
+        leeg, vol = tel(0), tel(n)
+    except RuntimeError as e:
+        return {"status": f"niet gemeten: {e}"}
+    return {"status": "callgrind", "huishoudens": n, "per_huishouden": round((vol - leeg) / n)}
+
+
 # --------------------------------------------------------------------------- 3. batch
 
 def heeft_batch() -> bool:
@@ -295,12 +340,18 @@ def main() -> None:
     ap.add_argument("--profiel", action="store_true")
     ap.add_argument("--uit", help="resultatenbestand (standaard bench/resultaten.json; bij --snel resultaten-snel.json)")
     ap.add_argument("--lus", help=argparse.SUPPRESS)
+    ap.add_argument("--instructie-lus", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--instructies", action="store_true",
+                    help="tel ook de instructies per warm huishouden (valgrind; stabiel om versies te vergelijken)")
     ap.add_argument("--miljoen", action="store_true", help="meet batch ook met 1.000.000 huishoudens")
     ap.add_argument("--peer", metavar="HARNAS", help="het vergelijkingsharnas, bv. ../shared/peer-bench/run")
     ap.add_argument("--peer-n", type=int, default=100_000, help="huishoudens in het harnas (standaard 100.000)")
     a = ap.parse_args()
     if a.lus:
         lus(a.lus)
+        return
+    if a.instructie_lus is not None:
+        instructie_lus(a.instructie_lus)
         return
     if a.uit is None:  # een rooktest overschrijft de echte meting niet
         a.uit = str(HIER / ("resultaten-snel.json" if a.snel else "resultaten.json"))
@@ -316,6 +367,8 @@ def main() -> None:
         "warm": warm(2000 if a.snel else 10_000, a.profiel),
         "batch": batch([1000, 5000] if a.snel else [10_000, 100_000] + ([1_000_000] if a.miljoen else [])),
     }
+    if a.instructies:
+        r["warm_instructies"] = instructies(100 if a.snel else 500)
     if a.peer:
         r["peer"] = peer(a.peer, 2000 if a.snel else a.peer_n, 1 if a.snel else 3)
     k, w, b = r["koud"], r["warm"], r["batch"]
@@ -347,6 +400,10 @@ def main() -> None:
         ("  met casus lezen (dict)", f"{w['mediaan_met_invoer_lezen_us']:.0f} µs", "", ""),
         ("  alleen beslissen (met motivering, zonder JSON)", f"{w['mediaan_zonder_json_us']:.0f} µs", "", ""),
     ]
+    wi = r.get("warm_instructies")
+    if wi:
+        rijen.append(("  instructies per huishouden", f"{wi['per_huishouden']:,}".replace(",", ".")
+                      if "per_huishouden" in wi else wi["status"], "(callgrind, lager is beter)", ""))
     for n, x in b["runs"].items():
         rijen.append((f"batch {n} ({b['status']})", f"{x['wandklok_s']:.2f} s / {x['piek_mb']:.1f} MB",
                       f"<= {DOELEN['batch_100k_s']} s (100k) / {DOELEN['batch_piek_mb']:.0f} MB", ""))
