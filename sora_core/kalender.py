@@ -364,10 +364,14 @@ def _kalendertermijn(
     grondslagen = [grondslag, _ATW_ART_1]
     if dagen >= 3:
         # Atw art. 2: ten minste twee dagen in de termijn die geen zaterdag, zondag of
-        # feestdag zijn; de aanvangsdag (start) telt niet mee.
-        werkdagen = sum(
-            1 for n in range(1, (einde - start).days + 1) if is_werkdag(start + timedelta(days=n))
-        )
+        # feestdag zijn; de aanvangsdag (start) telt niet mee. Tellen tot twee is genoeg: alleen
+        # minder dan twee verandert iets (en dan is de hele termijn geteld).
+        werkdagen = 0
+        for n in range(1, (einde - start).days + 1):
+            if is_werkdag(start + timedelta(days=n)):
+                werkdagen += 1
+                if werkdagen == 2:
+                    break
         if werkdagen < 2:
             grondslagen.append(_ATW_ART_2)
             extra = list(overgeslagen)
