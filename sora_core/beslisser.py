@@ -289,8 +289,22 @@ def _waarschuwingen(beleid: Beleid, beslissingen: list[Beslissing]) -> tuple[str
         gebruikt.update(map(_NAAM, b.gebruikte_waarden))
     if not gebruikt:  # zonder motivering (of zonder gebruikte waarden): niets te melden
         return ()
-    open_ = sorted(gebruikt.intersection(te_bevestigen))
+    open_ = gebruikt.intersection(te_bevestigen)
     if not open_:
         return ()
-    return (f"{beleid.gemeente.naam} volgt voor {len(open_)} hier gebruikte open norm(en) de regionale standaard; "
-            f"nog te bevestigen door de gemeente: {', '.join(open_)}.",)
+    # per beleid en verzameling open normen één keer opgemaakt (en dus één tekstobject, ook voor de JSON); begrensd
+    sleutel = (id(beleid), frozenset(open_))
+    gevonden = _WAARSCHUWINGEN.get(sleutel)
+    if gevonden is not None and gevonden[0] is beleid:
+        return gevonden[1]
+    open_ = sorted(open_)
+    uit = (f"{beleid.gemeente.naam} volgt voor {len(open_)} hier gebruikte open norm(en) de regionale standaard; "
+           f"nog te bevestigen door de gemeente: {', '.join(open_)}.",)
+    if len(_WAARSCHUWINGEN) >= 1024:
+        _WAARSCHUWINGEN.clear()
+    _WAARSCHUWINGEN[sleutel] = (beleid, uit)
+    return uit
+
+
+#: (id(beleid), open normen) -> (beleid, de waarschuwing): het beleid zelf erin, zodat een hergebruikt id() nooit een verkeerde tekst geeft
+_WAARSCHUWINGEN: dict[tuple, tuple[Beleid, tuple[str, ...]]] = {}

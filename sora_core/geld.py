@@ -83,7 +83,8 @@ def euro_nl(bedrag: Decimal) -> str:
         n = len(sleutel)
         if n <= 9 and sleutel[-3:-2] == "." and "0" <= sleutel[0] <= "9" and "E" not in sleutel:
             # het gewone geval van _bedrag_nl, hier zonder aanroep: op centen, niet negatief, onder een miljoen
-            tekst = f"€ {sleutel[:-3]},{sleutel[-2:]}" if n <= 6 else f"€ {sleutel[:-6]}.{sleutel[-6:-3]},{sleutel[-2:]}"
+            # (de enige punt van de tekst is die voor de centen: replace zet hem in één keer om)
+            tekst = "€ " + sleutel.replace(".", ",") if n <= 6 else f"€ {sleutel[:-6]}.{sleutel[-6:].replace('.', ',')}"
         else:
             s = _bedrag_nl(bedrag, sleutel)
             tekst = f"-€ {s[1:]}" if s[0] == "-" else f"€ {s}"

@@ -27,7 +27,7 @@ from .geld import cent, datum_nl, euro_nl, leeftijd, plus_jaren_maanden
 from .lui import lui
 from .model import Casus, Persoon
 from .parameters import Waarde, kern_document
-from .uitleg import OntbrekendeWaarde
+from .uitleg import OntbrekendeWaarde, VasteStappen
 from .wetgeving import GRONDSLAG_OVERGANG_ART12, PIB_FASE_1, PIB_FASE_3, oud_art12_van_toepassing
 
 GRONDSLAG_AOW = "art. 7a Algemene Ouderdomswet"
@@ -431,12 +431,22 @@ def _verhoging_jongeren(u, jong: list, norm: Decimal, norm21_naam: str) -> Decim
 
 
 def _stap_norm(u, h: Huishouden, w: Waarde, aow: bool) -> None:
-    norm = w.waarde
-    leeftijdsdeel = "die de AOW-leeftijd heeft bereikt" if aow else "van 21 jaar tot de AOW-leeftijd"
-    if h.soort == "gehuwden":
-        leeftijdsdeel = "van wie één of beiden de AOW-leeftijd hebben bereikt" if aow else "van 21 jaar tot de AOW-leeftijd"
-    u.stap(f"De bijstandsnorm voor {h.soort_tekst} {leeftijdsdeel} is op {datum_nl(u.ctx.peildatum)} {euro_nl(norm)} "
-           "per maand.", w.grondslag, w.bron)
+    # de tekst volgt uit de waarde (norm, grondslag, bron), de huishoudsoort, AOW en de peildatum
+    peil = u.ctx.peildatum
+    sleutel = (id(w), h.soort, aow, peil)
+    m = _NORMSTAPPEN.zoek(sleutel, w)
+    if m is None:
+        leeftijdsdeel = "die de AOW-leeftijd heeft bereikt" if aow else "van 21 jaar tot de AOW-leeftijd"
+        if h.soort == "gehuwden":
+            leeftijdsdeel = ("van wie één of beiden de AOW-leeftijd hebben bereikt" if aow
+                             else "van 21 jaar tot de AOW-leeftijd")
+        m = _NORMSTAPPEN.maak(sleutel, w, None,
+                              f"De bijstandsnorm voor {h.soort_tekst} {leeftijdsdeel} is op {datum_nl(peil)} "
+                              f"{euro_nl(w.waarde)} per maand.", w.grondslag, w.bron)
+    u.vaste_stap(m)
+
+
+_NORMSTAPPEN = VasteStappen()
 
 
 def _noteer_aow(u, h: Huishouden) -> None:

@@ -98,6 +98,45 @@ _maak_gebruikte_waarde = snelle_constructor(GebruikteWaarde)
 _GEBRUIKT_EIGEN: dict[int, tuple[Waarde, GebruikteWaarde]] = {}
 
 
+class VasteStappen:
+    """Stappen die bij dezelfde objecten letterlijk gelijk zijn, één keer gemaakt (heet pad).
+
+    Een deel van de motivering komt in besluit na besluit letterlijk terug: de norm van een
+    huishoudsoort op de peildatum, de draagkrachtvrije voet bij die norm, het drempelbedrag, de vorm
+    van de bijstand. Hun tekst hangt alleen af van waarden van het opgeloste beleid (dezelfde
+    objecten voor alle besluiten van dat beleid) en een paar eenvoudige gegevens (huishoudsoort,
+    peildatum). Zo'n stap wordt één keer gemaakt en daarna als hetzelfde object hergebruikt: dat
+    scheelt het opmaken van de tekst, en ``besluit_json`` hoeft de tekst niet opnieuw te hashen.
+
+    De sleutel noemt alles waar tekst, grondslag en bron van afhangen: gewone gegevens op waarde,
+    objecten (``a``, ``b``) op ``id()``; die objecten worden bij de stap bewaard en bij het lezen op
+    identiteit vergeleken, zodat een hergebruikt ``id()`` nooit een verkeerde stap geeft. Begrensd:
+    bij ``MAX`` ingangen wordt de tabel leeggemaakt. Alleen voor stappen waarvan de tekst geheel uit
+    de sleutel volgt; tests/test_eigenschappen.py vergelijkt met de stappen die gewoon gemaakt worden."""
+
+    __slots__ = ("_tabel",)
+    MAX = 1024
+
+    def __init__(self) -> None:
+        self._tabel: dict[tuple, tuple[Any, Any, Motivering]] = {}
+
+    def zoek(self, sleutel: tuple, a: Any, b: Any = None) -> Optional[Motivering]:
+        gevonden = self._tabel.get(sleutel)
+        if gevonden is not None and gevonden[0] is a and gevonden[1] is b:
+            return gevonden[2]
+        return None
+
+    def maak(self, sleutel: tuple, a: Any, b: Any, tekst: str, grondslag: str, bron: str) -> Motivering:
+        m = maak_motivering(tekst, grondslag, bron)
+        if len(self._tabel) >= self.MAX:
+            self._tabel.clear()
+        self._tabel[sleutel] = (a, b, m)
+        return m
+
+    def leeg(self) -> None:
+        self._tabel.clear()
+
+
 class Context:
     """Alles wat de regels over één casus in één gemeente op één peildatum weten."""
 
@@ -194,6 +233,11 @@ class Uitleg:
     def stap(self, tekst: str, grondslag: str, bron: str = "kern") -> None:
         if self.motiveer:
             self._stappen.append(maak_motivering(tekst, grondslag, bron))  # als Motivering(...), zonder attrs-__init__
+
+    def vaste_stap(self, m: Motivering) -> None:
+        """Een stap uit ``VasteStappen`` (al gemaakt, onveranderlijk) aan de motivering toevoegen."""
+        if self.motiveer:
+            self._stappen.append(m)
 
     def besluit(self, uitkomst: str, bedrag: Optional[Decimal] = None, vorm: Optional[str] = None,
                 bedrag_per: Optional[str] = None) -> Beslissing:

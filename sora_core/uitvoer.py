@@ -143,7 +143,15 @@ def _besluit_json_snel(b: Besluit) -> str:
         _schrijf(b.schuldhulp, _I2, uit)
     w = b.waarschuwingen
     if w:  # als _schrijf voor een lijst met tekst (iets anders: TypeError, de gewone weg)
-        schrijf(f',{_I2}"waarschuwingen": [{_I4}{_VOLGENDE_WAARSCHUWING.join(map(tekst, w))}{_I2}]')
+        # dezelfde waarschuwingen (een gedeeld tuple van de beslisser) één keer als JSON, op identiteit
+        gevonden = _WAARSCHUWINGEN_JSON.get(id(w))
+        if gevonden is None or gevonden[0] is not w:
+            gevonden = (w, f',{_I2}"waarschuwingen": [{_I4}{_VOLGENDE_WAARSCHUWING.join(map(tekst, w))}{_I2}]')
+            if type(w) is tuple:  # onveranderlijk: mag bewaard worden
+                if len(_WAARSCHUWINGEN_JSON) >= _MAX_STUKKEN:
+                    _WAARSCHUWINGEN_JSON.clear()
+                _WAARSCHUWINGEN_JSON[id(w)] = gevonden
+        schrijf(gevonden[1])
     else:
         schrijf(f',{_I2}"waarschuwingen": []')
     o = b.ontvangstbewijs
@@ -202,6 +210,7 @@ _STAARTEN: dict[tuple, str] = {}
 _WAARDEN_JSON: dict[int, tuple[GebruikteWaarde, str]] = {}
 _GEMEENTE_JSON: dict[int, tuple] = {}
 _BEWIJS_JSON: dict[int, tuple] = {}
+_WAARSCHUWINGEN_JSON: dict[int, tuple] = {}
 _MAX_STUKKEN = 4096
 
 

@@ -612,3 +612,78 @@ grondslag = "Beleidsregels bijzondere bijstand Woondorp (testgemeente), art. 7"
     # 75.000: 7.500 + 1.000 = 8.500: 500 boven de grens -> 750,00
     assert bb(_woning("75000.00", gemeente="GM9902"), reg).bedrag == D("750.00")
     assert bb(_woning("7500.00", gemeente="heiloo"), reg).bedrag == D("750.00")
+
+
+# --------------------------------------------------------------------------- vaste stappen (uitleg.VasteStappen)
+
+def _stap(b, begin: str) -> object:
+    return next(m for m in b.motivering if m.tekst.startswith(begin))
+
+
+def test_vaste_stappen_kloppen_om_en_om_over_peildatum_huishouden_en_gemeente():
+    """De stappen van de norm, de draagkrachtvrije voet, het drempelbedrag en de vorm worden per beleid
+    en soort huishouden één keer gemaakt en daarna hergebruikt. Om en om beslist (andere peildatum,
+    partner, gemeente) moet elke tekst blijven kloppen: normen uit de SZW-tabellen (domein), voet =
+    110% van de norm, met de hand afgerond op centen."""
+    partner = {"geboortedatum": "1986-06-01"}
+    gevallen = [
+        # (peildatum, partner?, norm, voet): alleenstaande 21 a en gehuwden 21 b, 1-1-2025 en 1-7-2025
+        ("2025-09-01", False, "De bijstandsnorm voor alleenstaande van 21 jaar tot de AOW-leeftijd is op "
+                              "1 september 2025 € 1.369,06 per maand.",
+         "De draagkrachtvrije voet is 110% van € 1.369,06 = € 1.505,97 per maand."),  # 1505,966
+        ("2025-03-01", False, "De bijstandsnorm voor alleenstaande van 21 jaar tot de AOW-leeftijd is op "
+                              "1 maart 2025 € 1.345,45 per maand.",
+         "De draagkrachtvrije voet is 110% van € 1.345,45 = € 1.480,00 per maand."),  # 1479,995
+        # dezelfde norm (1-1-2025), een andere peildatum in de tekst
+        ("2025-04-01", False, "De bijstandsnorm voor alleenstaande van 21 jaar tot de AOW-leeftijd is op "
+                              "1 april 2025 € 1.345,45 per maand.",
+         "De draagkrachtvrije voet is 110% van € 1.345,45 = € 1.480,00 per maand."),
+        ("2025-09-01", True, "De bijstandsnorm voor gehuwden of samenwonenden van 21 jaar tot de AOW-leeftijd is op "
+                             "1 september 2025 € 1.955,80 per maand.",
+         "De draagkrachtvrije voet is 110% van € 1.955,80 = € 2.151,38 per maand."),  # 2151,38
+        ("2025-03-01", True, "De bijstandsnorm voor gehuwden of samenwonenden van 21 jaar tot de AOW-leeftijd is op "
+                             "1 maart 2025 € 1.922,07 per maand.",
+         "De draagkrachtvrije voet is 110% van € 1.922,07 = € 2.114,28 per maand."),  # 2114,277
+    ]
+    eerder = {}
+    for ronde in range(3):
+        for gemeente in ("GM0399", "GM0373"):
+            for peil, met_partner, norm, voet in gevallen:
+                extra = {"partner": partner} if met_partner else {}
+                # inkomen onder elke voet hieronder: geen draagkracht, de kosten worden vergoed
+                c = casus(gemeente=gemeente, inkomen="1400.00", aanvraag={"kostensoort": "medische_kosten"}, **extra)
+                c["peildatum"], c["aanvraagdatum"] = peil, peil
+                b = bb(c)
+                assert (b.uitkomst, b.bedrag) == ("toegekend", D("1250.00")), b.motivering
+                stappen = (_stap(b, "De bijstandsnorm"), _stap(b, "De draagkrachtvrije voet"),
+                           _stap(b, "Het drempelbedrag"), _stap(b, "De bijzondere bijstand voor"))
+                assert [m.tekst for m in stappen] == [
+                    norm, voet, "Het drempelbedrag is € 0,00.",
+                    "De bijzondere bijstand voor 'Medische kosten' wordt om niet verleend."]
+                assert stappen[0].grondslag == ("art. 21 onder b Participatiewet" if met_partner
+                                                else "art. 21 onder a Participatiewet")
+                assert stappen[1].grondslag.startswith("art. 35 lid 1 Participatiewet")
+                assert stappen[2].grondslag == "art. 35 lid 2 Participatiewet"
+                assert all(m.bron == "kern" for m in stappen)
+                sleutel = (ronde > 0, gemeente, peil, met_partner)
+                if ronde > 0:  # hergebruikt: dezelfde objecten als in de eerste ronde
+                    assert all(a is b for a, b in zip(stappen, eerder[(False, gemeente, peil, met_partner)]))
+                eerder[sleutel] = stappen
+
+
+def test_vaste_stappen_vergelijken_de_objecten_op_identiteit_en_blijven_begrensd():
+    from decimal import Decimal
+
+    from sora_core.uitleg import VasteStappen
+
+    t = VasteStappen()
+    a, b = Decimal("1.10"), Decimal("1.10")  # gelijk, maar niet hetzelfde object
+    m = t.maak(("voet", id(a)), a, None, "tekst", "art. 1", "kern")
+    assert t.zoek(("voet", id(a)), a) is m
+    assert t.zoek(("voet", id(a)), b) is None  # een ander object onder dezelfde sleutel: nooit de oude stap
+    assert t.zoek(("voet", id(a)), a, a) is None  # het tweede object telt ook mee
+    for i in range(VasteStappen.MAX + 3):
+        t.maak((i,), None, None, f"stap {i}", "art. 1", "kern")
+    assert len(t._tabel) <= VasteStappen.MAX
+    t.leeg()
+    assert t.zoek(("voet", id(a)), a) is None

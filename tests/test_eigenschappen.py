@@ -340,16 +340,21 @@ def test_volgorde_van_personen_en_plugins_verandert_niets(c, data):
 
 def leeg_alle_caches() -> None:
     """Alles wat een besluit onthoudt tussen twee besluiten: opgelost beleid, AOW-datums, de
-    notaties van bedragen, percentages en datums, de gebruikte waarden en de JSON-stukken."""
-    from sora_core import geld, uitleg, uitvoer
+    notaties van bedragen, percentages en datums, de gebruikte waarden, de vaste
+    motiveringsstappen (uitleg.VasteStappen), de waarschuwingen en de JSON-stukken."""
+    from sora_core import beslisser, geld, uitleg, uitvoer
+    from sora_core.regels import bijzondere_bijstand
 
     beleid_module._CACHE.clear()
+    huishouden_module._NORMSTAPPEN.leeg()
+    bijzondere_bijstand._STAPPEN.leeg()
     huishouden_module.aow_datum.cache_clear()
     huishouden_module._aow_waarde.cache_clear()
     huishouden_module._tabelbegin.cache_clear()
     huishouden_module._jarig_voor_de_tabel.cache_clear()
     for tabel in (geld._EURO_NL, geld._BEDRAG_NL, geld._PROCENT_NL, geld._DATUM_NL, uitleg._GEBRUIKT,
-                  uitvoer._KOPPEN, uitvoer._STAARTEN, uitvoer._WAARDEN_JSON):
+                  uitvoer._KOPPEN, uitvoer._STAARTEN, uitvoer._WAARDEN_JSON, uitvoer._STAPPEN_JSON,
+                  uitvoer._STAPPEN_NIEUW, uitvoer._WAARSCHUWINGEN_JSON, beslisser._WAARSCHUWINGEN):
         tabel.clear()
 
 

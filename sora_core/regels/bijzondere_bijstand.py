@@ -42,7 +42,7 @@ from ..geld import NUL, cent, datum_nl, euro_nl, procent_nl, termijn_einde
 from ..huishouden import GRONDEN_TEKST, toepasselijke_norm
 from ..model import Aanvraag
 from ..parameters import Waarde
-from ..uitleg import OntbrekendeWaarde
+from ..uitleg import OntbrekendeWaarde, VasteStappen
 from .kostensoorten import Kostensoort, kostensoorten_op
 from .registratie import basisregeling
 from .toetsen import grensbedrag, vermogen_omschrijving, vermogen, vermogensgrens
@@ -372,8 +372,13 @@ class _Volledig:
         wv = u.waarde_record("bijzondere_bijstand.draagkracht.vrije_voet")
         voet = grensbedrag(norm, wv.waarde)
         if u.motiveer:
-            u.stap(f"De draagkrachtvrije voet is {procent_nl(wv.waarde)} van {euro_nl(norm)} = {euro_nl(voet)} per "
-                   "maand.", wv.grondslag, wv.bron)
+            # de tekst volgt uit de waarde van de voet en de norm (de voet zelf volgt uit die twee)
+            sleutel = ("voet", id(wv), id(norm))
+            m = _STAPPEN.zoek(sleutel, wv, norm)
+            if m is None:
+                m = _STAPPEN.maak(sleutel, wv, norm, f"De draagkrachtvrije voet is {procent_nl(wv.waarde)} van "
+                                  f"{euro_nl(norm)} = {euro_nl(voet)} per maand.", wv.grondslag, wv.bron)
+            u.vaste_stap(m)
         ws = self._ws = ctx.beleid.waarde("bijzondere_bijstand.draagkracht.staffel")
         if ws is None:
             self.staffel = None
@@ -580,7 +585,11 @@ class _Volledig:
             self.stap(f"Het gekozen drempelbedrag van {euro_nl(gekozen)} is hoger dan het wettelijke maximum van "
                       f"{euro_nl(wmax.waarde)}; het maximum geldt.", wmax.grondslag, "kern")
         wd = self._wd
-        self.stap(f"Het drempelbedrag is {euro_nl(drempel)}.", wd.grondslag, wd.bron)
+        sleutel = ("drempel", id(wd), id(drempel))  # de tekst volgt uit de waarde en het drempelbedrag
+        m = _STAPPEN.zoek(sleutel, wd, drempel)
+        if m is None:
+            m = _STAPPEN.maak(sleutel, wd, drempel, f"Het drempelbedrag is {euro_nl(drempel)}.", wd.grondslag, wd.bron)
+        self.u.vaste_stap(m)
         self.stap(f"Bijzondere bijstand = kosten {euro_nl(kosten)} - voorliggende voorziening {euro_nl(voorliggend)} - "
                   f"draagkracht {euro_nl(draagkracht)} - drempelbedrag {euro_nl(drempel)} = {euro_nl(bijstand)}"
                   + (" (niet minder dan nul)." if na_draagkracht - drempel < 0 else "."), ART35)
@@ -596,12 +605,20 @@ class _Volledig:
                       wd.grondslag, wd.bron)
 
     def verleend(self, vorm: str) -> None:
-        wv = self._wv
-        if vorm == "lening":
-            self.stap(f"De bijzondere bijstand voor '{self.ks.naam}' wordt verleend als geldlening.", wv.grondslag,
-                      wv.bron)
-        else:
-            self.stap(f"De bijzondere bijstand voor '{self.ks.naam}' wordt om niet verleend.", wv.grondslag, wv.bron)
+        wv, ks = self._wv, self.ks
+        sleutel = ("verleend", id(wv), id(ks), vorm)  # de tekst volgt uit de vorm, de kostensoort en de waarde
+        m = _STAPPEN.zoek(sleutel, wv, ks)
+        if m is None:
+            if vorm == "lening":
+                tekst = f"De bijzondere bijstand voor '{ks.naam}' wordt verleend als geldlening."
+            else:
+                tekst = f"De bijzondere bijstand voor '{ks.naam}' wordt om niet verleend."
+            m = _STAPPEN.maak(sleutel, wv, ks, tekst, wv.grondslag, wv.bron)
+        self.u.vaste_stap(m)
+
+
+#: de stappen van deze regeling die bij dezelfde waarden letterlijk gelijk zijn (uitleg.VasteStappen)
+_STAPPEN = VasteStappen()
 
 
 @basisregeling(
