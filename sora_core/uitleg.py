@@ -133,6 +133,15 @@ class VasteStappen:
         self._tabel[sleutel] = (a, b, m)
         return m
 
+    def voeg_toe(self, u: "Uitleg", sleutel: Optional[tuple], a: Any, b: Any, tekst: str, grondslag: str,
+                 bron: str) -> None:
+        """Na een gemiste ``zoek``: maak de stap, bewaar hem onder ``sleutel`` en zet hem in de motivering
+        van ``u``. Met ``sleutel`` None (de tekst volgt niet uit een sleutel): een gewone ``u.stap``."""
+        if sleutel is None:
+            u.stap(tekst, grondslag, bron)
+        else:
+            u.vaste_stap(self.maak(sleutel, a, b, tekst, grondslag, bron))
+
     def leeg(self) -> None:
         self._tabel.clear()
 

@@ -656,10 +656,14 @@ def test_vaste_stappen_kloppen_om_en_om_over_peildatum_huishouden_en_gemeente():
                 b = bb(c)
                 assert (b.uitkomst, b.bedrag) == ("toegekend", D("1250.00")), b.motivering
                 stappen = (_stap(b, "De bijstandsnorm"), _stap(b, "De draagkrachtvrije voet"),
-                           _stap(b, "Het drempelbedrag"), _stap(b, "De bijzondere bijstand voor"))
+                           _stap(b, "Het drempelbedrag"), _stap(b, "De bijzondere bijstand voor"),
+                           _stap(b, "De draagkracht is"), _stap(b, "Over de draagkrachtperiode"))
                 assert [m.tekst for m in stappen] == [
                     norm, voet, "Het drempelbedrag is € 0,00.",
-                    "De bijzondere bijstand voor 'Medische kosten' wordt om niet verleend."]
+                    "De bijzondere bijstand voor 'Medische kosten' wordt om niet verleend.",
+                    # inkomen 1.400 onder de voet: geen draagkracht
+                    "De draagkracht is 50% van € 0,00 = € 0,00 per maand.",
+                    "Over de draagkrachtperiode van 12 maanden is de draagkracht 12 x € 0,00 = € 0,00."]
                 assert stappen[0].grondslag == ("art. 21 onder b Participatiewet" if met_partner
                                                 else "art. 21 onder a Participatiewet")
                 assert stappen[1].grondslag.startswith("art. 35 lid 1 Participatiewet")
@@ -687,3 +691,18 @@ def test_vaste_stappen_vergelijken_de_objecten_op_identiteit_en_blijven_begrensd
     assert len(t._tabel) <= VasteStappen.MAX
     t.leeg()
     assert t.zoek(("voet", id(a)), a) is None
+
+
+def test_vaste_stappen_naast_stappen_met_bedragen_van_de_casus():
+    """Om en om een inkomen onder en boven de voet (1-9-2025, alleenstaande: voet € 1.505,97): de
+    stappen zonder draagkracht komen uit de tabel, die met draagkracht noemen de bedragen van de casus.
+    Met de hand: 1.700,00 - 1.505,97 = 194,03; 50% = 97,015 -> 97,02; x 12 = 1.164,24."""
+    for _ in range(3):
+        for inkomen, per_maand, per_periode in (
+                ("1400.00", "De draagkracht is 50% van € 0,00 = € 0,00 per maand.",
+                 "Over de draagkrachtperiode van 12 maanden is de draagkracht 12 x € 0,00 = € 0,00."),
+                ("1700.00", "De draagkracht is 50% van € 194,03 = € 97,02 per maand.",
+                 "Over de draagkrachtperiode van 12 maanden is de draagkracht 12 x € 97,02 = € 1.164,24.")):
+            b = bb(casus(inkomen=inkomen))
+            assert _stap(b, "De draagkracht is").tekst == per_maand
+            assert _stap(b, "Over de draagkrachtperiode").tekst == per_periode

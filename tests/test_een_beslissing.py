@@ -310,3 +310,30 @@ def test_ist_kader_en_volledige_regel_roepen_dezelfde_beslissing_aan(monkeypatch
     v = next(x for x in vol if x.regeling == "individuele_studietoeslag")
     assert (s.uitkomst, s.bedrag, s.bedrag_per) == (v.uitkomst, v.bedrag, v.bedrag_per) == ("toegekend", D("390.07"),
                                                                                                "per_maand")
+
+
+def test_iit_vaste_stappen_om_en_om_leeftijd_en_redenen():
+    """De stappen van de toeslag die alleen van de leeftijd of de redenen afhangen, komen na de eerste
+    keer uit een tabel (uitleg.VasteStappen). Om en om beslist: de tekst volgt steeds de casus.
+    Alkmaar 1-3-2025, alleenstaande: inkomensgrens 120% x € 1.345,45 = € 1.614,54 (met de hand)."""
+    def besluit(geboren: str, netto: str, uitzicht: bool = False):
+        doc = {"gemeente": "GM0361", "peildatum": "2025-03-01", "aanvrager": {"geboortedatum": geboren},
+               "inkomen": {"netto_per_maand": netto, "laag_sinds": "2020-01-01", "uitzicht_op_verbetering": uitzicht},
+               "aanvragen": [{"regeling": "individuele_inkomenstoeslag"}]}
+        return beoordeel(casus_uit_dict(doc)).beslissingen[0]
+
+    for _ in range(3):
+        b = besluit("1980-05-01", "1700.00")  # 44 jaar, boven de grens
+        teksten = [s.tekst for s in b.motivering]
+        assert teksten[0] == "De aanvrager is 44 jaar: tussen 21 jaar en de AOW-leeftijd."
+        assert "De aanvraag wordt afgewezen: inkomen boven de grens." in teksten
+        b = besluit("1970-02-28", "1614.55", uitzicht=True)  # 55 jaar (jarig op 28-2), een cent boven de grens
+        teksten = [s.tekst for s in b.motivering]
+        assert teksten[0] == "De aanvrager is 55 jaar: tussen 21 jaar en de AOW-leeftijd."
+        assert "Er is uitzicht op inkomensverbetering." in teksten
+        assert "De aanvraag wordt afgewezen: inkomen boven de grens; uitzicht op inkomensverbetering." in teksten
+        b = besluit("1957-06-01", "1200.00")  # 67 jaar op 1-3-2025: AOW-leeftijd (67 in 2024-2027)
+        assert b.uitkomst == "afgewezen"
+        assert [s.tekst for s in b.motivering][0] == ("De aanvrager heeft de AOW-leeftijd bereikt; de individuele "
+                                                      "inkomenstoeslag is er tot die leeftijd.")
+        assert all(s.grondslag for s in b.motivering)

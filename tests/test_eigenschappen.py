@@ -343,11 +343,12 @@ def leeg_alle_caches() -> None:
     notaties van bedragen, percentages en datums, de gebruikte waarden, de vaste
     motiveringsstappen (uitleg.VasteStappen), de waarschuwingen en de JSON-stukken."""
     from sora_core import beslisser, geld, uitleg, uitvoer
-    from sora_core.regels import bijzondere_bijstand
+    from sora_core.regels import bijzondere_bijstand, individuele_inkomenstoeslag
 
     beleid_module._CACHE.clear()
     huishouden_module._NORMSTAPPEN.leeg()
     bijzondere_bijstand._STAPPEN.leeg()
+    individuele_inkomenstoeslag._STAPPEN.leeg()
     huishouden_module.aow_datum.cache_clear()
     huishouden_module._aow_waarde.cache_clear()
     huishouden_module._tabelbegin.cache_clear()

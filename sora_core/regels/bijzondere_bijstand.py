@@ -541,13 +541,30 @@ class _Volledig:
 
     def per_maand_percentage(self, percentage: Decimal, boven: Decimal, per_maand: Decimal) -> None:
         wp = self._wp
-        self.stap(f"De draagkracht is {procent_nl(percentage)} van {euro_nl(boven)} = {euro_nl(per_maand)} per maand.",
-                  wp.grondslag, wp.bron)
+        # geen inkomen boven de voet (boven_voet gaf NUL zelf): de tekst volgt uit de waarde alleen
+        # (per_maand = draagkracht_per_maand(percentage, NUL)); anders noemt hij bedragen van de casus
+        sleutel = ("nul per maand", id(wp)) if boven is NUL and percentage is wp.waarde else None
+        m = _STAPPEN.zoek(sleutel, wp) if sleutel is not None else None
+        if m is not None:
+            self.u.vaste_stap(m)
+            return
+        _STAPPEN.voeg_toe(self.u, sleutel, wp, None, f"De draagkracht is {procent_nl(percentage)} van {euro_nl(boven)} "
+                          f"= {euro_nl(per_maand)} per maand.", wp.grondslag, wp.bron)
 
     def per_periode(self, periode: int, per_maand: Decimal, per_periode: Decimal) -> None:
         wper = self._wper
-        self.stap(f"Over de draagkrachtperiode van {periode} maanden is de draagkracht {periode} x "
-                  f"{euro_nl(per_maand)} = {euro_nl(per_periode)}.", wper.grondslag, wper.bron)
+        # geen draagkracht per maand (het gewone geval zonder inkomen boven de voet): de tekst volgt uit de
+        # waarde en de tekstvorm van de twee nullen (die bepaalt hun notatie, geld.euro_nl)
+        sleutel = (("nul per periode", id(wper), str(per_maand), str(per_periode))
+                   if not per_maand and periode is wper.waarde and type(per_maand) is Decimal
+                   and type(per_periode) is Decimal else None)
+        m = _STAPPEN.zoek(sleutel, wper) if sleutel is not None else None
+        if m is not None:
+            self.u.vaste_stap(m)
+            return
+        _STAPPEN.voeg_toe(self.u, sleutel, wper, None, f"Over de draagkrachtperiode van {periode} maanden is de "
+                          f"draagkracht {periode} x {euro_nl(per_maand)} = {euro_nl(per_periode)}.",
+                          wper.grondslag, wper.bron)
 
     def zonder_draagkracht_inkomen(self) -> None:
         wdk = self._wdk

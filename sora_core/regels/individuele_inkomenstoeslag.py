@@ -38,6 +38,7 @@ from typing import Optional
 from ..fouten import Fout, InvoerFout
 from ..geld import cent, datum_nl, euro_nl, termijn_einde
 from ..model import Aanvraag
+from ..uitleg import VasteStappen
 from ..wetgeving import PIB, PIB_FASE_3
 from .registratie import basisregeling
 from ..huishouden import toepasselijke_norm
@@ -246,11 +247,23 @@ class _Volledig:
         self.stap(f"De aanvrager is {leeftijd} jaar; de toeslag is er vanaf 21 jaar.", ART36)
 
     def aow(self) -> None:
-        self.stap("De aanvrager heeft de AOW-leeftijd bereikt; de individuele inkomenstoeslag is er tot die leeftijd.",
-                  ART36)
+        self._vast(("aow",), "De aanvrager heeft de AOW-leeftijd bereikt; de individuele inkomenstoeslag is er tot "
+                             "die leeftijd.", ART36)
 
     def leeftijd(self, leeftijd: int) -> None:
-        self.stap(f"De aanvrager is {leeftijd} jaar: tussen 21 jaar en de AOW-leeftijd.", ART36)
+        m = _STAPPEN.zoek(("leeftijd", leeftijd), None) if type(leeftijd) is int else None
+        if m is None:
+            m = _STAPPEN.maak(("leeftijd", leeftijd), None, None,
+                              f"De aanvrager is {leeftijd} jaar: tussen 21 jaar en de AOW-leeftijd.", ART36, "kern")
+        self.u.vaste_stap(m)
+
+    def _vast(self, sleutel: tuple, tekst: str, grondslag: str) -> None:
+        """Een stap waarvan de tekst alleen uit ``sleutel`` volgt (vaste tekst, of tekst uit de tekstwaarden
+        in de sleutel), met bron kern: uit ``_STAPPEN``."""
+        m = _STAPPEN.zoek(sleutel, None)
+        if m is None:
+            m = _STAPPEN.maak(sleutel, None, None, tekst, grondslag, "kern")
+        self.u.vaste_stap(m)
 
     def referte_onbekend(self, maanden: int) -> None:
         w = self._wr
@@ -277,13 +290,18 @@ class _Volledig:
         twaalf maanden en (bij afwijzen of doorverwijzen) de uitkomst."""
         stap_vermogen(self.u, ver, grens, self._naam_vgrens, binnen)
         if uitzicht:
-            self.stap("Er is uitzicht op inkomensverbetering.", ART36)
+            self._vast(("uitzicht",), "Er is uitzicht op inkomensverbetering.", ART36)
         if weer_vanaf is not None:
             self.stap(f"Op {datum_nl(laatste)} is al een individuele inkomenstoeslag toegekend; een nieuwe kan pas "
                       f"vanaf {datum_nl(weer_vanaf)}"
                       + (f"; de aanvraag is van {datum_nl(aanvraag)}." if aanvraag is not None else "."), ART36)
         if uitkomst == "afgewezen":
-            self.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36)
+            sleutel = ("afgewezen", *redenen)  # de redenen zijn tekst (redenen_iit): de tekst volgt uit de sleutel
+            m = _STAPPEN.zoek(sleutel, None)
+            if m is None:
+                m = _STAPPEN.maak(sleutel, None, None, "De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".",
+                                  ART36, "kern")
+            self.u.vaste_stap(m)
         elif uitkomst == "doorverwezen":
             # niet afwijzen op een gegeven dat ontbreekt: eerst navragen (art. 4:5 Awb)
             self.stap("Aan de overige voorwaarden is voldaan. Sinds wanneer het inkomen laag is, moet nog worden "
@@ -294,6 +312,10 @@ class _Volledig:
         w = self._wb
         self.stap(f"Aan alle voorwaarden is voldaan. De toeslag voor {self.u.ctx.huishouden.soort_tekst} is "
                   f"{euro_nl(bedrag)} per jaar.", w.grondslag, w.bron)
+
+
+#: de stappen van deze regeling die bij dezelfde gegevens letterlijk gelijk zijn (uitleg.VasteStappen)
+_STAPPEN = VasteStappen()
 
 
 @basisregeling(
