@@ -40,14 +40,14 @@ def bezwaarstap(bekend: date) -> tuple:
     die datum); ``Motivering`` is onveranderlijk en kan dus gedeeld worden."""
     from .geld import datum_nl
     from .kalender import bezwaartermijn
-    from .model import Motivering
+    from .model import gedeelde_motivering
 
     grondslag = "art. 6:7 en art. 6:8 lid 1 Algemene wet bestuursrecht; art. 1 Algemene termijnenwet"
     try:
         t = bezwaartermijn(bekend)
     except ValueError as e:
-        return Motivering(f"De laatste dag voor bezwaar kan niet worden berekend: {e}", grondslag, "kern",
-                          bijzaak=True), None
+        return gedeelde_motivering(f"De laatste dag voor bezwaar kan niet worden berekend: {e}", grondslag, "kern",
+                                   bijzaak=True), None
     tekst = (f"Tegen dit besluit kan bezwaar worden gemaakt tot en met {datum_nl(t.einddatum)}: zes weken, "
              f"te rekenen vanaf de dag na de bekendmaking op {datum_nl(bekend)}")
     if t.overgeslagen:
@@ -56,4 +56,4 @@ def bezwaarstap(bekend: date) -> tuple:
     tekst += "."
     if t.waarschuwingen:
         tekst += " " + " ".join(t.waarschuwingen)
-    return Motivering(tekst, t.grondslag, "kern", bijzaak=True), t.einddatum
+    return gedeelde_motivering(tekst, t.grondslag, "kern", bijzaak=True), t.einddatum

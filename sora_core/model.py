@@ -212,6 +212,24 @@ def _bouw_constructor(cls: type) -> Any:
 maak_motivering = snelle_constructor(Motivering)
 
 
+def gedeelde_motivering(tekst: str, grondslag: str, bron: str, bijzaak: bool = False) -> Motivering:
+    """Een stap die door veel besluiten gedeeld wordt (``uitleg.VasteStappen``, ``bezwaar.bezwaarstap``):
+    een gewone ``Motivering``, maar aangemeld, zodat ``uitvoer.besluit_json`` zijn JSON één keer
+    schrijft en daarna op identiteit terugvindt. Een stap die niet is aangemeld, schrijft het gewoon
+    elke keer (hetzelfde resultaat). Begrensd: bij ``_MAX_GEDEELD`` aanmeldingen begint de lijst opnieuw
+    (een stap die er dan niet meer in staat, wordt weer gewoon geschreven)."""
+    m = maak_motivering(tekst, grondslag, bron, bijzaak)
+    if len(GEDEELDE_STAPPEN) >= _MAX_GEDEELD:
+        GEDEELDE_STAPPEN.clear()
+    GEDEELDE_STAPPEN[id(m)] = m
+    return m
+
+
+#: id() -> de aangemelde gedeelde stap zelf (vastgehouden: een id() in deze tabel hoort bij dat object)
+GEDEELDE_STAPPEN: dict[int, Motivering] = {}
+_MAX_GEDEELD = 8192
+
+
 @attrs.frozen
 class GebruikteWaarde:
     """Een waarde die een beslissing gebruikte, met herkomst en geldigheid."""

@@ -22,7 +22,8 @@ from typing import Any, Optional
 
 from .beleid import Beleid
 from .bezwaar import bezwaarstap, is_besluit
-from .model import Beslissing, Casus, GebruikteWaarde, Motivering, maak_motivering, snelle_constructor
+from .model import (Beslissing, Casus, GebruikteWaarde, Motivering, gedeelde_motivering, maak_motivering,
+                    snelle_constructor)
 from .geld import datum_nl
 from .parameters import Definitie, Waarde, kern_definities
 
@@ -126,8 +127,9 @@ class VasteStappen:
             return gevonden[2]
         return None
 
-    def maak(self, sleutel: tuple, a: Any, b: Any, tekst: str, grondslag: str, bron: str) -> Motivering:
-        m = maak_motivering(tekst, grondslag, bron)
+    def maak(self, sleutel: tuple, a: Any, b: Any, tekst: str, grondslag: str, bron: str,
+             bijzaak: bool = False) -> Motivering:
+        m = gedeelde_motivering(tekst, grondslag, bron, bijzaak)
         if len(self._tabel) >= self.MAX:
             self._tabel.clear()
         self._tabel[sleutel] = (a, b, m)
@@ -260,12 +262,16 @@ class Uitleg:
             )
         onbevestigd = self._onbevestigd  # uit Waarde.bevestigd, niet uit de tekst van de grondslag
         stappen = self._stappen[:]
-        if onbevestigd:
-            stappen.append(maak_motivering(
-                tekst=("Let op: deze beslissing gebruikt waarden die nog niet tegen de officiële bron zijn "
-                       "bevestigd: " + ", ".join(onbevestigd) + ". Controleer ze voordat de beschikking uitgaat."),
-                grondslag="art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", bron="kern",
-                bijzaak=True))
+        if onbevestigd:  # de tekst volgt uit de namen (tekst): per rij namen één gedeelde stap
+            sleutel = ("let op", *onbevestigd)
+            m = _LET_OP.zoek(sleutel, None)
+            if m is None:
+                m = _LET_OP.maak(
+                    sleutel, None, None,
+                    "Let op: deze beslissing gebruikt waarden die nog niet tegen de officiële bron zijn bevestigd: "
+                    + ", ".join(onbevestigd) + ". Controleer ze voordat de beschikking uitgaat.",
+                    "art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", "kern", bijzaak=True)
+            stappen.append(m)
         bezwaar_uiterlijk = None
         if is_besluit(uitkomst, self.ctx.casus):  # doorverwezen, of niet van toepassing zonder aanvraag: geen besluit
             stap, bezwaar_uiterlijk = self.ctx.bezwaar
@@ -282,3 +288,5 @@ class Uitleg:
 
 #: ``Beslissing(...)`` zonder de attrs-``__init__`` (zelfde object; ``model.snelle_constructor``)
 _maak_beslissing = snelle_constructor(Beslissing)
+#: de stap "Let op: ... nog niet bevestigd" per rij namen (VasteStappen)
+_LET_OP = VasteStappen()

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from .geld import datum_nl, euro, euro_nl
-from .model import PER_TEKST as _PER_TEKST, Besluit, Beslissing, GebruikteWaarde
+from .model import GEDEELDE_STAPPEN, PER_TEKST as _PER_TEKST, Besluit, Beslissing, GebruikteWaarde
 
 CONTRACT = "sora-besluit/1"
 
@@ -121,10 +121,9 @@ def _besluit_json_snel(b: Besluit) -> str:
         # een bedrag is de tekst van een Decimal (cijfers, punt, teken): JSON-tekst zonder escapes
         bedrag = "null" if (e := euro(x.bedrag)) is None else f'"{e}"'
         schrijf(f'{scheiding}{k}{bedrag}{m}{_datum_json(x.bezwaar_uiterlijk)}{_EERSTE_STAP}')
-        # per stap: tekst, grondslag en bron als één stuk; een stap die al vaker voorkwam uit de tabel
+        # per stap: tekst, grondslag en bron als één stuk; een gedeelde stap (op identiteit) uit de tabel
         schrijf(_VOLGENDE_STAP.join([
-            f[2] if (f := stappen.get(m.tekst)) is not None and f[0] == m.grondslag and f[1] == m.bron else _stap_json(m)
-            for m in x.motivering]))
+            f[1] if (f := stappen.get(id(m))) is not None and f[0] is m else _stap_json(m) for m in x.motivering]))
         if x.gebruikte_waarden:
             schrijf(_WAARDEN_BEGIN)
             schrijf(_VOLGENDE_WAARDE.join([
@@ -239,31 +238,23 @@ def _stap_json(m: Any) -> str:
     """Een motiveringsstap als JSON (tekst, grondslag en bron), voor ``_STAPPEN_JSON``.
 
     Veel stappen komen in besluit na besluit letterlijk terug (de norm van een huishoudsoort, de
-    draagkrachtvrije voet, het drempelbedrag, de bezwaartermijn), andere maar één keer (ze noemen
-    het inkomen of de kosten van de casus). Een stap gaat daarom eerst in een tabel van nieuwe
-    stappen en pas bij de tweede keer in de tabel waaruit het besluit leest: stappen die één keer
-    voorkomen verdringen zo de terugkerende niet. Beide tabellen zijn begrensd (leeg bij
-    ``_MAX_STAPPEN`` ingangen). Sleutel is de tekst; grondslag en bron worden bij het lezen vergeleken.
-    Iets anders dan tekst gaat met een TypeError naar de gewone weg."""
-    t, g, b = m.tekst, m.grondslag, m.bron
-    nieuw = _STAPPEN_NIEUW.get(t) if type(t) is str else None
-    if nieuw is not None and nieuw[0] == g and nieuw[1] == b:
-        del _STAPPEN_NIEUW[t]
+    draagkrachtvrije voet, het drempelbedrag, de bezwaartermijn): de regels maken die één keer, als
+    gedeeld object (``model.gedeelde_motivering``, ``uitleg.VasteStappen``). Alleen zo'n aangemelde stap
+    gaat in de tabel, op ``id()`` met het object erbij (een hergebruikt id() geeft nooit een verkeerd
+    stuk); een stap die maar één keer voorkomt (hij noemt het inkomen of de kosten van de casus) wordt
+    gewoon geschreven, zonder de tabel te vullen. Begrensd (leeg bij ``_MAX_STAPPEN`` ingangen). Iets
+    anders dan tekst gaat met een TypeError naar de gewone weg."""
+    g, b = m.grondslag, m.bron
+    stuk = f'{_tekst(m.tekst)}{_STAARTEN.get((g, b)) or _staart(g, b)}'
+    if GEDEELDE_STAPPEN.get(id(m)) is m:
         if len(_STAPPEN_JSON) >= _MAX_STAPPEN:
             _STAPPEN_JSON.clear()
-        _STAPPEN_JSON[t] = nieuw
-        return nieuw[2]
-    stuk = f'{_tekst(t)}{_STAARTEN.get((g, b)) or _staart(g, b)}'
-    if type(g) is str and type(b) is str:  # (t is tekst: _tekst weigert al het andere)
-        if len(_STAPPEN_NIEUW) >= _MAX_STAPPEN:
-            _STAPPEN_NIEUW.clear()
-        _STAPPEN_NIEUW[t] = (g, b, stuk)
+        _STAPPEN_JSON[id(m)] = (m, stuk)
     return stuk
 
 
-#: tekst van een stap -> (grondslag, bron, de stap als JSON): de stappen die vaker voorkwamen; en de nieuwe
-_STAPPEN_JSON: dict[str, tuple[str, str, str]] = {}
-_STAPPEN_NIEUW: dict[str, tuple[str, str, str]] = {}
+#: id(gedeelde stap) -> (de stap, de stap als JSON)
+_STAPPEN_JSON: dict[int, tuple[Any, str]] = {}
 _MAX_STAPPEN = 1024
 
 

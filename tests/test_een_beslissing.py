@@ -337,3 +337,17 @@ def test_iit_vaste_stappen_om_en_om_leeftijd_en_redenen():
         assert [s.tekst for s in b.motivering][0] == ("De aanvrager heeft de AOW-leeftijd bereikt; de individuele "
                                                       "inkomenstoeslag is er tot die leeftijd.")
         assert all(s.grondslag for s in b.motivering)
+        # toegekend: het bedrag van de open norm per huishoudsoort (zaffier.nl: 479 / 673 per jaar)
+        for partner, tekst in ((None, "Aan alle voorwaarden is voldaan. De toeslag voor alleenstaande is € 479,00 "
+                                      "per jaar."),
+                               ({"geboortedatum": "1981-01-01"}, "Aan alle voorwaarden is voldaan. De toeslag voor "
+                                                                 "gehuwden of samenwonenden is € 673,00 per jaar.")):
+            doc = {"gemeente": "GM0361", "peildatum": "2025-03-01", "aanvrager": {"geboortedatum": "1980-05-01"},
+                   "inkomen": {"netto_per_maand": "1200.00", "laag_sinds": "2020-01-01"},
+                   "aanvragen": [{"regeling": "individuele_inkomenstoeslag"}]}
+            if partner:
+                doc["partner"] = partner
+            b = beoordeel(casus_uit_dict(doc)).beslissingen[0]
+            assert (b.uitkomst, b.bedrag) == ("toegekend", D("673.00") if partner else D("479.00"))
+            assert tekst in [s.tekst for s in b.motivering]
+            assert b.motivering[-1].tekst.startswith("Tegen dit besluit kan bezwaar worden gemaakt tot en met ")

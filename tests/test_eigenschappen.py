@@ -342,20 +342,21 @@ def leeg_alle_caches() -> None:
     """Alles wat een besluit onthoudt tussen twee besluiten: opgelost beleid, AOW-datums, de
     notaties van bedragen, percentages en datums, de gebruikte waarden, de vaste
     motiveringsstappen (uitleg.VasteStappen), de waarschuwingen en de JSON-stukken."""
-    from sora_core import beslisser, geld, uitleg, uitvoer
+    from sora_core import beslisser, geld, model, uitleg, uitvoer
     from sora_core.regels import bijzondere_bijstand, individuele_inkomenstoeslag
 
     beleid_module._CACHE.clear()
     huishouden_module._NORMSTAPPEN.leeg()
     bijzondere_bijstand._STAPPEN.leeg()
     individuele_inkomenstoeslag._STAPPEN.leeg()
+    uitleg._LET_OP.leeg()
     huishouden_module.aow_datum.cache_clear()
     huishouden_module._aow_waarde.cache_clear()
     huishouden_module._tabelbegin.cache_clear()
     huishouden_module._jarig_voor_de_tabel.cache_clear()
     for tabel in (geld._EURO_NL, geld._BEDRAG_NL, geld._PROCENT_NL, geld._DATUM_NL, uitleg._GEBRUIKT,
                   uitvoer._KOPPEN, uitvoer._STAARTEN, uitvoer._WAARDEN_JSON, uitvoer._STAPPEN_JSON,
-                  uitvoer._STAPPEN_NIEUW, uitvoer._WAARSCHUWINGEN_JSON, beslisser._WAARSCHUWINGEN):
+                  uitvoer._WAARSCHUWINGEN_JSON, beslisser._WAARSCHUWINGEN, model.GEDEELDE_STAPPEN):
         tabel.clear()
 
 
@@ -538,13 +539,14 @@ def test_besluit_json_met_vreemde_waarden_gelijk_aan_de_gewone_weg(vreemd):
 
 
 def test_besluit_json_stappen_uit_de_tabel_gelijk_aan_de_gewone_weg():
-    """besluit_json onthoudt stappen die vaker voorkomen (sleutel: de tekst). Dezelfde tekst met een
-    andere grondslag of bron, de tweede en derde keer (uit de tabel), en na het leegmaken van een
-    volle tabel: steeds dezelfde bytes als naar_json van de dict. De tabellen blijven begrensd."""
+    """besluit_json onthoudt de JSON van gedeelde stappen (model.gedeelde_motivering) op identiteit.
+    Dezelfde tekst als gewone en als gedeelde stap, met een andere grondslag of bron, de tweede en
+    derde keer (uit de tabel), en na het leegmaken van een volle tabel: steeds dezelfde bytes als
+    naar_json van de dict. Een gewone stap komt niet in de tabel; de tabel blijft begrensd."""
     import attrs
 
     from sora_core import uitvoer
-    from sora_core.model import Motivering
+    from sora_core.model import Motivering, gedeelde_motivering
     from sora_core.uitvoer import besluit_json
 
     c = {"gemeente": "GM0361", "peildatum": "2025-03-01", "aanvrager": {"geboortedatum": "1980-01-01"},
@@ -556,17 +558,22 @@ def test_besluit_json_stappen_uit_de_tabel_gelijk_aan_de_gewone_weg():
         return attrs.evolve(b, beslissingen=(attrs.evolve(x, motivering=tuple(stappen) + x.motivering),))
 
     tekst = 'Een stap met "aanhalingstekens", een \\ en € 1.345,45.'
+    gedeeld = [gedeelde_motivering(tekst, "art. 1", "kern"), gedeelde_motivering(tekst, "art. 2", "kern"),
+               gedeelde_motivering(tekst, "art. 1", "alkmaar")]
     varianten = [met(Motivering(tekst, "art. 1", "kern")), met(Motivering(tekst, "art. 2", "kern")),
-                 met(Motivering(tekst, "art. 1", "alkmaar")),
-                 met(Motivering(tekst, "art. 1", "kern"), Motivering(tekst, "art. 2", "kern"))]
+                 met(Motivering(tekst, "art. 1", "alkmaar")), met(*gedeeld), met(gedeeld[1], gedeeld[0]),
+                 met(Motivering(tekst, "art. 1", "kern"), gedeeld[2])]
     for _ in range(3):
         for v in varianten:
             assert besluit_json(v) == naar_json(besluit_dict(v))
-    for i in range(2 * uitvoer._MAX_STAPPEN + 5):  # elke stap anders: de tabellen lopen vol en worden geleegd
-        v = met(Motivering(f"Stap {i}.", "art. 1", "kern"), Motivering(tekst, "art. 1", "kern"))
+    assert all(uitvoer._STAPPEN_JSON[id(m)][0] is m for m in gedeeld)
+    gewoon = Motivering("Een gewone stap.", "art. 1", "kern")
+    assert besluit_json(met(gewoon)) == naar_json(besluit_dict(met(gewoon)))
+    assert id(gewoon) not in uitvoer._STAPPEN_JSON
+    for i in range(2 * uitvoer._MAX_STAPPEN + 5):  # elke stap anders: de tabel loopt vol en wordt geleegd
+        v = met(gedeelde_motivering(f"Stap {i}.", "art. 1", "kern"), gedeeld[0])
         assert besluit_json(v) == naar_json(besluit_dict(v))
-    assert len(uitvoer._STAPPEN_JSON) <= uitvoer._MAX_STAPPEN and len(uitvoer._STAPPEN_NIEUW) <= uitvoer._MAX_STAPPEN
-    assert tekst in uitvoer._STAPPEN_JSON  # de steeds terugkerende stap bleef in de tabel
+    assert len(uitvoer._STAPPEN_JSON) <= uitvoer._MAX_STAPPEN
 
 
 # --------------------------------------------------------------------------- zonder motivering

@@ -41,7 +41,7 @@ from ..model import Aanvraag
 from ..uitleg import VasteStappen
 from ..wetgeving import PIB, PIB_FASE_3
 from .registratie import basisregeling
-from ..huishouden import toepasselijke_norm
+from ..huishouden import SOORT_TEKST, toepasselijke_norm
 from .toetsen import binnen_grens, grensbedrag, stap_inkomen, stap_vermogen, vermogen, vermogensgrens
 
 ART36 = "art. 36 lid 1 Participatiewet"
@@ -310,8 +310,15 @@ class _Volledig:
 
     def toegekend(self, bedrag: Decimal) -> None:
         w = self._wb
-        self.stap(f"Aan alle voorwaarden is voldaan. De toeslag voor {self.u.ctx.huishouden.soort_tekst} is "
-                  f"{euro_nl(bedrag)} per jaar.", w.grondslag, w.bron)
+        soort = self.u.ctx.huishouden.soort
+        # de tekst volgt uit de huishoudsoort, de tekstvorm van het bedrag (die bepaalt zijn notatie) en de waarde
+        sleutel = ("toegekend", id(w), soort, str(bedrag)) if type(bedrag) is Decimal else None
+        m = _STAPPEN.zoek(sleutel, w) if sleutel is not None else None
+        if m is not None:
+            self.u.vaste_stap(m)
+            return
+        _STAPPEN.voeg_toe(self.u, sleutel, w, None, f"Aan alle voorwaarden is voldaan. De toeslag voor "
+                          f"{SOORT_TEKST[soort]} is {euro_nl(bedrag)} per jaar.", w.grondslag, w.bron)
 
 
 #: de stappen van deze regeling die bij dezelfde gegevens letterlijk gelijk zijn (uitleg.VasteStappen)
