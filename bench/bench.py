@@ -245,9 +245,10 @@ def instructies(n: int = 500) -> dict:
         return {"status": "niet gemeten: valgrind niet gevonden"}
 
     def tel(k: int) -> int:
+        # een vaste hash-seed: anders verschuift de telling met de seed van de run (≈ 1-2%)
         r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
                             str(HIER / "bench.py"), "--instructie-lus", str(k)], cwd=ROOT, capture_output=True,
-                           text=True)
+                           text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
         m = re.search(r"Collected : (\d+)", r.stderr)
         if r.returncode != 0 or m is None:
             raise RuntimeError(r.stderr[-500:])

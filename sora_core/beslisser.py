@@ -247,7 +247,7 @@ def _beslis_regel(ctx: Context, r: RegelingDef, aanvraag) -> Beslissing:
         if ctx.ontbrekend is not None:
             ctx.ontbrekend.append(getattr(e, "naam", "aow_leeftijd"))
         if u.motiveer:
-            u.stap(f"{e} Zonder vastgestelde waarde beslist de toolkit niet; de aanvraag gaat naar een consulent.",
+            u.stap_gedeeld(f"{e} Zonder vastgestelde waarde beslist de toolkit niet; de aanvraag gaat naar een consulent.",
                    "art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", "kern")
         return u.besluit("doorverwezen")
     except SoraFout:

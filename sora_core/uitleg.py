@@ -112,14 +112,14 @@ class VasteStappen:
     De sleutel noemt alles waar tekst, grondslag en bron van afhangen: gewone gegevens op waarde,
     objecten (``a``, ``b``) op ``id()``; die objecten worden bij de stap bewaard en bij het lezen op
     identiteit vergeleken, zodat een hergebruikt ``id()`` nooit een verkeerde stap geeft. Begrensd:
-    bij ``MAX`` ingangen wordt de tabel leeggemaakt. Alleen voor stappen waarvan de tekst geheel uit
+    bij ``maximum`` ingangen wordt de tabel leeggemaakt. Alleen voor stappen waarvan de tekst geheel uit
     de sleutel volgt; tests/test_eigenschappen.py vergelijkt met de stappen die gewoon gemaakt worden."""
 
-    __slots__ = ("_tabel",)
-    MAX = 1024
+    __slots__ = ("_tabel", "maximum")
 
-    def __init__(self) -> None:
+    def __init__(self, maximum: int = 1024) -> None:
         self._tabel: dict[tuple, tuple[Any, Any, Motivering]] = {}
+        self.maximum = maximum
 
     def zoek(self, sleutel: tuple, a: Any, b: Any = None) -> Optional[Motivering]:
         gevonden = self._tabel.get(sleutel)
@@ -130,7 +130,7 @@ class VasteStappen:
     def maak(self, sleutel: tuple, a: Any, b: Any, tekst: str, grondslag: str, bron: str,
              bijzaak: bool = False) -> Motivering:
         m = gedeelde_motivering(tekst, grondslag, bron, bijzaak)
-        if len(self._tabel) >= self.MAX:
+        if len(self._tabel) >= self.maximum:
             self._tabel.clear()
         self._tabel[sleutel] = (a, b, m)
         return m
@@ -245,6 +245,21 @@ class Uitleg:
         if self.motiveer:
             self._stappen.append(maak_motivering(tekst, grondslag, bron))  # als Motivering(...), zonder attrs-__init__
 
+    def stap_gedeeld(self, tekst: str, grondslag: str, bron: str = "kern") -> None:
+        """Als ``stap``, voor een stap waarvan de tekst in besluit na besluit letterlijk terugkomt (hij
+        noemt waarden van het beleid en feiten als de huishoudsoort, geen bedragen of datums van één
+        casus): per (tekst, grondslag, bron) één gedeeld object, zodat ook de JSON één keer wordt
+        geschreven. Zelfde stap als ``stap``; iets anders dan tekst gaat de gewone weg."""
+        if self.motiveer:
+            if type(tekst) is str and type(grondslag) is str and type(bron) is str:
+                sleutel = (tekst, grondslag, bron)  # de sleutel is de stap zelf
+                m = _OP_TEKST.zoek(sleutel, None)
+                if m is None:
+                    m = _OP_TEKST.maak(sleutel, None, None, tekst, grondslag, bron)
+                self._stappen.append(m)
+            else:
+                self._stappen.append(maak_motivering(tekst, grondslag, bron))
+
     def vaste_stap(self, m: Motivering) -> None:
         """Een stap uit ``VasteStappen`` (al gemaakt, onveranderlijk) aan de motivering toevoegen."""
         if self.motiveer:
@@ -290,3 +305,5 @@ class Uitleg:
 _maak_beslissing = snelle_constructor(Beslissing)
 #: de stap "Let op: ... nog niet bevestigd" per rij namen (VasteStappen)
 _LET_OP = VasteStappen()
+#: de stappen van ``Uitleg.stap_gedeeld``, op hun tekst
+_OP_TEKST = VasteStappen(4096)

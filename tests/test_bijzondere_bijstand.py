@@ -686,9 +686,9 @@ def test_vaste_stappen_vergelijken_de_objecten_op_identiteit_en_blijven_begrensd
     assert t.zoek(("voet", id(a)), a) is m
     assert t.zoek(("voet", id(a)), b) is None  # een ander object onder dezelfde sleutel: nooit de oude stap
     assert t.zoek(("voet", id(a)), a, a) is None  # het tweede object telt ook mee
-    for i in range(VasteStappen.MAX + 3):
+    for i in range(t.maximum + 3):
         t.maak((i,), None, None, f"stap {i}", "art. 1", "kern")
-    assert len(t._tabel) <= VasteStappen.MAX
+    assert len(t._tabel) <= t.maximum
     t.leeg()
     assert t.zoek(("voet", id(a)), a) is None
 

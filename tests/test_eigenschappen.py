@@ -350,6 +350,7 @@ def leeg_alle_caches() -> None:
     bijzondere_bijstand._STAPPEN.leeg()
     individuele_inkomenstoeslag._STAPPEN.leeg()
     uitleg._LET_OP.leeg()
+    uitleg._OP_TEKST.leeg()
     huishouden_module.aow_datum.cache_clear()
     huishouden_module._aow_waarde.cache_clear()
     huishouden_module._tabelbegin.cache_clear()

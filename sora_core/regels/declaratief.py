@@ -772,27 +772,27 @@ class _Volledig:
 
     # --- de motivering (alleen aangeroepen als er gemotiveerd wordt)
     def _stap(self, tekst: str) -> None:
-        self.u.stap(tekst, self.vorm.grondslag, self.vorm.bron)
+        self.u.stap_gedeeld(tekst, self.vorm.grondslag, self.vorm.bron)
 
     def mis(self, tekst: str, x: Any = None) -> None:
-        self.u.stap(tekst, *(self.lz.herkomst(x) if x is not None else (self.vorm.grondslag, self.vorm.bron)))
+        self.u.stap_gedeeld(tekst, *(self.lz.herkomst(x) if x is not None else (self.vorm.grondslag, self.vorm.bron)))
 
     def voorliggend_gaat_voor(self, v: "_Volledig", gedekt) -> None:
         r, vorm = v.regeling, self.vorm
         via = f" De aanvraag loopt via {v.vorm.doorverwijzen_naar}." if v.vorm.doorverwijzen_naar else ""
         if gedekt is not None:
             leeftijden = ", ".join(str(leeftijd(k.geboortedatum, self.ctx.peildatum)) for k in gedekt)
-            self.u.stap(f"Voor {len(gedekt)} kind(eren) (leeftijd {leeftijden}) is {r.naam} van de gemeente een "
+            self.u.stap_gedeeld(f"Voor {len(gedekt)} kind(eren) (leeftijd {leeftijden}) is {r.naam} van de gemeente een "
                         f"voorliggende voorziening: die gaat voor op de {vorm.naam.lower()} (art. 15 lid 1 "
                         f"Participatiewet).{via}", r.grondslag, r.bron)
         else:
-            self.u.stap(f"{r.naam} van de gemeente is een voorliggende voorziening: die gaat voor op de "
+            self.u.stap_gedeeld(f"{r.naam} van de gemeente is een voorliggende voorziening: die gaat voor op de "
                         f"{vorm.naam.lower()} (art. 15 lid 1 Participatiewet).{via}", r.grondslag, r.bron)
 
     def geen_vermogenstoets(self) -> None:
         vorm = self.vorm
         if isinstance(vorm.vermogenstoets, Open) or vorm.bron != "kern":
-            self.u.stap(f"Voor {vorm.naam} geldt geen vermogenstoets.", *self.lz.herkomst(vorm.vermogenstoets))
+            self.u.stap_gedeeld(f"Voor {vorm.naam} geldt geen vermogenstoets.", *self.lz.herkomst(vorm.vermogenstoets))
 
     def afgewezen(self, redenen: list) -> None:
         self._stap("Afgewezen: " + "; ".join(redenen) + ".")
@@ -843,14 +843,14 @@ class _Volledig:
 
     def geen_personen(self) -> None:
         uitleg, herkomst = self._uitleg_en_herkomst()
-        self.u.stap(f"{self.vorm.naam}: geen personen in de doelgroep van het bedrag ({uitleg}).", *herkomst)
+        self.u.stap_gedeeld(f"{self.vorm.naam}: geen personen in de doelgroep van het bedrag ({uitleg}).", *herkomst)
 
     def toegekend(self, totaal: Decimal, periode: str) -> None:
         uitleg, herkomst = self._uitleg_en_herkomst()
         tekst = f"Aan de voorwaarden van {self.vorm.naam} is voldaan: {uitleg} = {euro_nl(totaal)}{PER_TEKST[periode]}."
         if not self.vorm.bevestigd:
             tekst += " Dit bedrag is nog te bevestigen door de gemeente."
-        self.u.stap(tekst, *herkomst)
+        self.u.stap_gedeeld(tekst, *herkomst)
 
 
 def per_kind(vorm: Vorm) -> bool:

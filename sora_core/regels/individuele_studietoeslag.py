@@ -178,29 +178,29 @@ class _Volledig:
 
     # --- motivering
     def geen_student(self) -> None:
-        self.u.stap("De aanvrager heeft geen recht op studiefinanciering (Wet studiefinanciering 2000) of een "
+        self.u.stap_gedeeld("De aanvrager heeft geen recht op studiefinanciering (Wet studiefinanciering 2000) of een "
                     "tegemoetkoming op grond van hoofdstuk 4 WTOS; de studietoeslag is alleen voor zulke studenten.",
                     ART36B)
 
     def student_en_arbeidsvermogen(self, arbeidsvermogen: str, wajong: bool) -> None:
         u = self.u
-        u.stap("De aanvrager volgt een opleiding met studiefinanciering of een tegemoetkoming op grond van de WTOS.",
+        u.stap_gedeeld("De aanvrager volgt een opleiding met studiefinanciering of een tegemoetkoming op grond van de WTOS.",
                ART36B)
         if beperkt_arbeidsvermogen(arbeidsvermogen):
-            u.stap(f"Het arbeidsvermogen van de aanvrager is '{arbeidsvermogen}': door ziekte of gebrek structureel niet "
+            u.stap_gedeeld(f"Het arbeidsvermogen van de aanvrager is '{arbeidsvermogen}': door ziekte of gebrek structureel niet "
                    "in staat naast de studie inkomsten te verwerven (vast te stellen op medisch advies, art. 36b lid 2 "
                    "Participatiewet).", ART36B)
         else:
-            u.stap("Het arbeidsvermogen van de aanvrager is volledig: niet gebleken is dat de aanvrager door ziekte of "
+            u.stap_gedeeld("Het arbeidsvermogen van de aanvrager is volledig: niet gebleken is dat de aanvrager door ziekte of "
                    "gebrek structureel niet naast de studie inkomsten kan verwerven.", ART36B)
         if wajong:
-            u.stap("De aanvrager heeft recht op een Wajong-uitkering; dat sluit de studietoeslag uit.", ART36B)
+            u.stap_gedeeld("De aanvrager heeft recht op een Wajong-uitkering; dat sluit de studietoeslag uit.", ART36B)
 
     def afgewezen(self, redenen: list) -> None:
-        self.u.stap("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36B)
+        self.u.stap_gedeeld("De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".", ART36B)
 
     def geen_toetsen(self) -> None:
-        self.u.stap("Voor de studietoeslag geldt geen vermogenstoets en geen inkomenstoets, en de wet kent geen "
+        self.u.stap_gedeeld("Voor de studietoeslag geldt geen vermogenstoets en geen inkomenstoets, en de wet kent geen "
                     "leeftijdsgrens (art. 36b Participatiewet zoals geldend sinds 1 april 2022).", ART36B)
 
     def bedrag(self, leeftijd: int, minimum, verhoging, bedrag) -> None:
@@ -209,13 +209,13 @@ class _Volledig:
         w_min = beleid.waarde(minimumbedrag_naam(leeftijd))
         w_verh = beleid.waarde("individuele_studietoeslag.verhoging")
         wie = "21 jaar of ouder" if leeftijd >= 21 else f"{leeftijd} jaar"
-        u.stap(f"Het landelijke minimumbedrag voor een student van {wie} is {euro_nl(minimum)} per maand.",
+        u.stap_gedeeld(f"Het landelijke minimumbedrag voor een student van {wie} is {euro_nl(minimum)} per maand.",
                w_min.grondslag, w_min.bron)
         if verhoging:
-            u.stap(f"De gemeente verhoogt dit met {procent_nl(verhoging)}: {euro_nl(minimum)} x "
+            u.stap_gedeeld(f"De gemeente verhoogt dit met {procent_nl(verhoging)}: {euro_nl(minimum)} x "
                    f"{procent_nl(1 + verhoging)} = {euro_nl(bedrag)} per maand.", w_verh.grondslag, w_verh.bron)
         else:
-            u.stap(f"De gemeente betaalt het minimumbedrag: de studietoeslag is {euro_nl(bedrag)} per maand.",
+            u.stap_gedeeld(f"De gemeente betaalt het minimumbedrag: de studietoeslag is {euro_nl(bedrag)} per maand.",
                    w_verh.grondslag, w_verh.bron)
 
 
