@@ -434,7 +434,7 @@ def _stap_norm(u, h: Huishouden, w: Waarde, aow: bool) -> None:
     # de tekst volgt uit de waarde (norm, grondslag, bron), de huishoudsoort, AOW en de peildatum
     peil = u.ctx.peildatum
     sleutel = (id(w), h.soort, aow, peil)
-    m = _NORMSTAPPEN.zoek(sleutel, w)
+    m = _NORMSTAPPEN.zoek(sleutel)
     if m is None:
         leeftijdsdeel = "die de AOW-leeftijd heeft bereikt" if aow else "van 21 jaar tot de AOW-leeftijd"
         if h.soort == "gehuwden":

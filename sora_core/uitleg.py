@@ -110,29 +110,31 @@ class VasteStappen:
     scheelt het opmaken van de tekst, en ``besluit_json`` hoeft de tekst niet opnieuw te hashen.
 
     De sleutel noemt alles waar tekst, grondslag en bron van afhangen: gewone gegevens op waarde,
-    objecten (``a``, ``b``) op ``id()``; die objecten worden bij de stap bewaard en bij het lezen op
-    identiteit vergeleken, zodat een hergebruikt ``id()`` nooit een verkeerde stap geeft. Begrensd:
-    bij ``maximum`` ingangen wordt de tabel leeggemaakt. Alleen voor stappen waarvan de tekst geheel uit
-    de sleutel volgt; tests/test_eigenschappen.py vergelijkt met de stappen die gewoon gemaakt worden."""
+    objecten (``a``, ``b``) op ``id()``. De tabel houdt die objecten vast zolang hun stap erin staat;
+    een levend object heeft een ``id()`` dat geen ander levend object heeft, dus een ``id()`` in een
+    gevonden sleutel hoort altijd bij hetzelfde object. Daarom is opzoeken één ``dict.get`` op de
+    sleutel (``zoek``, zonder aanroep in Python); voorwaarde: elke ``id()`` in de sleutel is die van
+    ``a`` of ``b``. Begrensd: bij ``maximum`` ingangen worden de stappen en de objecten samen
+    losgelaten. Alleen voor stappen waarvan de tekst geheel uit de sleutel volgt; de tests vergelijken
+    om en om met de casus (tests/test_bijzondere_bijstand.py, tests/test_een_beslissing.py)."""
 
-    __slots__ = ("_tabel", "maximum")
+    __slots__ = ("_tabel", "_vast", "maximum", "zoek")
 
     def __init__(self, maximum: int = 1024) -> None:
-        self._tabel: dict[tuple, tuple[Any, Any, Motivering]] = {}
+        self._tabel: dict[tuple, Motivering] = {}
+        self._vast: list[tuple[Any, Any]] = []  # de objecten van de sleutels (a, b), vastgehouden
         self.maximum = maximum
-
-    def zoek(self, sleutel: tuple, a: Any, b: Any = None) -> Optional[Motivering]:
-        gevonden = self._tabel.get(sleutel)
-        if gevonden is not None and gevonden[0] is a and gevonden[1] is b:
-            return gevonden[2]
-        return None
+        #: ``zoek(sleutel)``: de bewaarde stap of None
+        self.zoek = self._tabel.get
 
     def maak(self, sleutel: tuple, a: Any, b: Any, tekst: str, grondslag: str, bron: str,
              bijzaak: bool = False) -> Motivering:
         m = gedeelde_motivering(tekst, grondslag, bron, bijzaak)
         if len(self._tabel) >= self.maximum:
-            self._tabel.clear()
-        self._tabel[sleutel] = (a, b, m)
+            self.leeg()
+        self._tabel[sleutel] = m
+        if a is not None or b is not None:
+            self._vast.append((a, b))
         return m
 
     def voeg_toe(self, u: "Uitleg", sleutel: Optional[tuple], a: Any, b: Any, tekst: str, grondslag: str,
@@ -146,6 +148,7 @@ class VasteStappen:
 
     def leeg(self) -> None:
         self._tabel.clear()
+        self._vast.clear()
 
 
 class Context:
@@ -253,7 +256,7 @@ class Uitleg:
         if self.motiveer:
             if type(tekst) is str and type(grondslag) is str and type(bron) is str:
                 sleutel = (tekst, grondslag, bron)  # de sleutel is de stap zelf
-                m = _OP_TEKST.zoek(sleutel, None)
+                m = _OP_TEKST.zoek(sleutel)
                 if m is None:
                     m = _OP_TEKST.maak(sleutel, None, None, tekst, grondslag, bron)
                 self._stappen.append(m)
@@ -279,7 +282,7 @@ class Uitleg:
         stappen = self._stappen[:]
         if onbevestigd:  # de tekst volgt uit de namen (tekst): per rij namen één gedeelde stap
             sleutel = ("let op", *onbevestigd)
-            m = _LET_OP.zoek(sleutel, None)
+            m = _LET_OP.zoek(sleutel)
             if m is None:
                 m = _LET_OP.maak(
                     sleutel, None, None,

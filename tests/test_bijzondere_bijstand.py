@@ -675,22 +675,34 @@ def test_vaste_stappen_kloppen_om_en_om_over_peildatum_huishouden_en_gemeente():
                 eerder[sleutel] = stappen
 
 
-def test_vaste_stappen_vergelijken_de_objecten_op_identiteit_en_blijven_begrensd():
-    from decimal import Decimal
+def test_vaste_stappen_houden_de_objecten_van_hun_sleutels_vast_en_blijven_begrensd():
+    """Een sleutel noemt objecten op id(); de tabel houdt die objecten vast, zodat geen ander object dat
+    id() kan krijgen zolang de stap bewaard is. Een gelijk maar ander object heeft een ander id() en
+    vindt de stap dus niet."""
+    import gc
+    import weakref
 
     from sora_core.uitleg import VasteStappen
 
-    t = VasteStappen()
-    a, b = Decimal("1.10"), Decimal("1.10")  # gelijk, maar niet hetzelfde object
+    class Obj:  # een object dat we kunnen volgen
+        pass
+
+    t = VasteStappen(maximum=8)
+    a, b = Obj(), Obj()
     m = t.maak(("voet", id(a)), a, None, "tekst", "art. 1", "kern")
-    assert t.zoek(("voet", id(a)), a) is m
-    assert t.zoek(("voet", id(a)), b) is None  # een ander object onder dezelfde sleutel: nooit de oude stap
-    assert t.zoek(("voet", id(a)), a, a) is None  # het tweede object telt ook mee
+    assert t.zoek(("voet", id(a))) is m
+    assert t.zoek(("voet", id(b))) is None  # een ander levend object: een ander id(), geen stap
+    ref = weakref.ref(a)
+    del a
+    gc.collect()
+    assert ref() is not None  # vastgehouden door de tabel: zijn id() wordt niet hergebruikt
     for i in range(t.maximum + 3):
         t.maak((i,), None, None, f"stap {i}", "art. 1", "kern")
     assert len(t._tabel) <= t.maximum
+    gc.collect()
+    assert ref() is None  # bij het leegmaken zijn stap en object samen losgelaten
     t.leeg()
-    assert t.zoek(("voet", id(a)), a) is None
+    assert t.zoek((0,)) is None and not t._vast
 
 
 def test_vaste_stappen_naast_stappen_met_bedragen_van_de_casus():

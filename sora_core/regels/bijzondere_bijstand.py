@@ -374,7 +374,7 @@ class _Volledig:
         if u.motiveer:
             # de tekst volgt uit de waarde van de voet en de norm (de voet zelf volgt uit die twee)
             sleutel = ("voet", id(wv), id(norm))
-            m = _STAPPEN.zoek(sleutel, wv, norm)
+            m = _STAPPEN.zoek(sleutel)
             if m is None:
                 m = _STAPPEN.maak(sleutel, wv, norm, f"De draagkrachtvrije voet is {procent_nl(wv.waarde)} van "
                                   f"{euro_nl(norm)} = {euro_nl(voet)} per maand.", wv.grondslag, wv.bron)
@@ -544,7 +544,7 @@ class _Volledig:
         # geen inkomen boven de voet (boven_voet gaf NUL zelf): de tekst volgt uit de waarde alleen
         # (per_maand = draagkracht_per_maand(percentage, NUL)); anders noemt hij bedragen van de casus
         sleutel = ("nul per maand", id(wp)) if boven is NUL and percentage is wp.waarde else None
-        m = _STAPPEN.zoek(sleutel, wp) if sleutel is not None else None
+        m = _STAPPEN.zoek(sleutel) if sleutel is not None else None
         if m is not None:
             self.u.vaste_stap(m)
             return
@@ -558,7 +558,7 @@ class _Volledig:
         sleutel = (("nul per periode", id(wper), str(per_maand), str(per_periode))
                    if not per_maand and periode is wper.waarde and type(per_maand) is Decimal
                    and type(per_periode) is Decimal else None)
-        m = _STAPPEN.zoek(sleutel, wper) if sleutel is not None else None
+        m = _STAPPEN.zoek(sleutel) if sleutel is not None else None
         if m is not None:
             self.u.vaste_stap(m)
             return
@@ -603,7 +603,7 @@ class _Volledig:
                       f"{euro_nl(wmax.waarde)}; het maximum geldt.", wmax.grondslag, "kern")
         wd = self._wd
         sleutel = ("drempel", id(wd), id(drempel))  # de tekst volgt uit de waarde en het drempelbedrag
-        m = _STAPPEN.zoek(sleutel, wd, drempel)
+        m = _STAPPEN.zoek(sleutel)
         if m is None:
             m = _STAPPEN.maak(sleutel, wd, drempel, f"Het drempelbedrag is {euro_nl(drempel)}.", wd.grondslag, wd.bron)
         self.u.vaste_stap(m)
@@ -624,7 +624,7 @@ class _Volledig:
     def verleend(self, vorm: str) -> None:
         wv, ks = self._wv, self.ks
         sleutel = ("verleend", id(wv), id(ks), vorm)  # de tekst volgt uit de vorm, de kostensoort en de waarde
-        m = _STAPPEN.zoek(sleutel, wv, ks)
+        m = _STAPPEN.zoek(sleutel)
         if m is None:
             if vorm == "lening":
                 tekst = f"De bijzondere bijstand voor '{ks.naam}' wordt verleend als geldlening."

@@ -251,7 +251,7 @@ class _Volledig:
                              "die leeftijd.", ART36)
 
     def leeftijd(self, leeftijd: int) -> None:
-        m = _STAPPEN.zoek(("leeftijd", leeftijd), None) if type(leeftijd) is int else None
+        m = _STAPPEN.zoek(("leeftijd", leeftijd)) if type(leeftijd) is int else None
         if m is None:
             m = _STAPPEN.maak(("leeftijd", leeftijd), None, None,
                               f"De aanvrager is {leeftijd} jaar: tussen 21 jaar en de AOW-leeftijd.", ART36, "kern")
@@ -260,7 +260,7 @@ class _Volledig:
     def _vast(self, sleutel: tuple, tekst: str, grondslag: str) -> None:
         """Een stap waarvan de tekst alleen uit ``sleutel`` volgt (vaste tekst, of tekst uit de tekstwaarden
         in de sleutel), met bron kern: uit ``_STAPPEN``."""
-        m = _STAPPEN.zoek(sleutel, None)
+        m = _STAPPEN.zoek(sleutel)
         if m is None:
             m = _STAPPEN.maak(sleutel, None, None, tekst, grondslag, "kern")
         self.u.vaste_stap(m)
@@ -297,7 +297,7 @@ class _Volledig:
                       + (f"; de aanvraag is van {datum_nl(aanvraag)}." if aanvraag is not None else "."), ART36)
         if uitkomst == "afgewezen":
             sleutel = ("afgewezen", *redenen)  # de redenen zijn tekst (redenen_iit): de tekst volgt uit de sleutel
-            m = _STAPPEN.zoek(sleutel, None)
+            m = _STAPPEN.zoek(sleutel)
             if m is None:
                 m = _STAPPEN.maak(sleutel, None, None, "De aanvraag wordt afgewezen: " + "; ".join(redenen) + ".",
                                   ART36, "kern")
@@ -313,7 +313,7 @@ class _Volledig:
         soort = self.u.ctx.huishouden.soort
         # de tekst volgt uit de huishoudsoort, de tekstvorm van het bedrag (die bepaalt zijn notatie) en de waarde
         sleutel = ("toegekend", id(w), soort, str(bedrag)) if type(bedrag) is Decimal else None
-        m = _STAPPEN.zoek(sleutel, w) if sleutel is not None else None
+        m = _STAPPEN.zoek(sleutel) if sleutel is not None else None
         if m is not None:
             self.u.vaste_stap(m)
             return
