@@ -114,15 +114,17 @@ class VasteStappen:
     een levend object heeft een ``id()`` dat geen ander levend object heeft, dus een ``id()`` in een
     gevonden sleutel hoort altijd bij hetzelfde object. Daarom is opzoeken één ``dict.get`` op de
     sleutel (``zoek``, zonder aanroep in Python); voorwaarde: elke ``id()`` in de sleutel is die van
-    ``a`` of ``b``. Begrensd: bij ``maximum`` ingangen worden de stappen en de objecten samen
+    ``a`` of ``b``. Begrensd: bij ``maximum`` ingangen (stappen en objecten samen) worden ze samen
     losgelaten. Alleen voor stappen waarvan de tekst geheel uit de sleutel volgt; de tests vergelijken
     om en om met de casus (tests/test_bijzondere_bijstand.py, tests/test_een_beslissing.py)."""
 
-    __slots__ = ("_tabel", "_vast", "maximum", "zoek")
+    __slots__ = ("_tabel", "maximum", "zoek")
 
     def __init__(self, maximum: int = 1024) -> None:
-        self._tabel: dict[tuple, Motivering] = {}
-        self._vast: list[tuple[Any, Any]] = []  # de objecten van de sleutels (a, b), vastgehouden
+        #: sleutel (tuple) -> de stap; en id(object) (int) -> het object zelf, vastgehouden. Eén tabel,
+        #: zodat leegmaken (één atomaire ``clear``, ook met threads in de HTTP-dienst) stap en object
+        #: samen loslaat; de stap wordt vóór zijn objecten bewaard (de aanroeper houdt ze tot dan vast)
+        self._tabel: dict[Any, Any] = {}
         self.maximum = maximum
         #: ``zoek(sleutel)``: de bewaarde stap of None
         self.zoek = self._tabel.get
@@ -130,11 +132,14 @@ class VasteStappen:
     def maak(self, sleutel: tuple, a: Any, b: Any, tekst: str, grondslag: str, bron: str,
              bijzaak: bool = False) -> Motivering:
         m = gedeelde_motivering(tekst, grondslag, bron, bijzaak)
-        if len(self._tabel) >= self.maximum:
-            self.leeg()
-        self._tabel[sleutel] = m
-        if a is not None or b is not None:
-            self._vast.append((a, b))
+        tabel = self._tabel
+        if len(tabel) >= self.maximum:
+            tabel.clear()
+        tabel[sleutel] = m
+        if a is not None:
+            tabel[id(a)] = a
+        if b is not None:
+            tabel[id(b)] = b
         return m
 
     def voeg_toe(self, u: "Uitleg", sleutel: Optional[tuple], a: Any, b: Any, tekst: str, grondslag: str,
@@ -148,7 +153,6 @@ class VasteStappen:
 
     def leeg(self) -> None:
         self._tabel.clear()
-        self._vast.clear()
 
 
 class Context:

@@ -702,7 +702,7 @@ def test_vaste_stappen_houden_de_objecten_van_hun_sleutels_vast_en_blijven_begre
     gc.collect()
     assert ref() is None  # bij het leegmaken zijn stap en object samen losgelaten
     t.leeg()
-    assert t.zoek((0,)) is None and not t._vast
+    assert t.zoek((0,)) is None and not t._tabel
 
 
 def test_vaste_stappen_naast_stappen_met_bedragen_van_de_casus():
