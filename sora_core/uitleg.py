@@ -126,7 +126,7 @@ class VasteStappen:
         #: samen loslaat; de stap wordt vóór zijn objecten bewaard (de aanroeper houdt ze tot dan vast)
         self._tabel: dict[Any, Any] = {}
         self.maximum = maximum
-        #: ``zoek(sleutel)``: de bewaarde stap of None
+        #: ``zoek(sleutel)``: de bewaarde stap of None (ook voor de sleutel None: die wordt nooit bewaard)
         self.zoek = self._tabel.get
 
     def maak(self, sleutel: tuple, a: Any, b: Any, tekst: str, grondslag: str, bron: str,

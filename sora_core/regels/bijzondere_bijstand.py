@@ -544,7 +544,7 @@ class _Volledig:
         # geen inkomen boven de voet (boven_voet gaf NUL zelf): de tekst volgt uit de waarde alleen
         # (per_maand = draagkracht_per_maand(percentage, NUL)); anders noemt hij bedragen van de casus
         sleutel = ("nul per maand", id(wp)) if boven is NUL and percentage is wp.waarde else None
-        m = _STAPPEN.zoek(sleutel) if sleutel is not None else None
+        m = _STAPPEN.zoek(sleutel)  # (None: nooit bewaard)
         if m is not None:
             self.u.vaste_stap(m)
             return
@@ -558,7 +558,7 @@ class _Volledig:
         sleutel = (("nul per periode", id(wper), str(per_maand), str(per_periode))
                    if not per_maand and periode is wper.waarde and type(per_maand) is Decimal
                    and type(per_periode) is Decimal else None)
-        m = _STAPPEN.zoek(sleutel) if sleutel is not None else None
+        m = _STAPPEN.zoek(sleutel)  # (None: nooit bewaard)
         if m is not None:
             self.u.vaste_stap(m)
             return

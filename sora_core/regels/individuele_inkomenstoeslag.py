@@ -313,7 +313,7 @@ class _Volledig:
         soort = self.u.ctx.huishouden.soort
         # de tekst volgt uit de huishoudsoort, de tekstvorm van het bedrag (die bepaalt zijn notatie) en de waarde
         sleutel = ("toegekend", id(w), soort, str(bedrag)) if type(bedrag) is Decimal else None
-        m = _STAPPEN.zoek(sleutel) if sleutel is not None else None
+        m = _STAPPEN.zoek(sleutel)  # (None: nooit bewaard)
         if m is not None:
             self.u.vaste_stap(m)
             return
