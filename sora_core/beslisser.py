@@ -20,7 +20,8 @@ from .bezwaar import bezwaarstap, is_besluit
 from .fouten import Fout, InvoerFout, PluginFout, SoraFout
 from .geld import datum_nl
 from .huishouden import OnbekendeAOWLeeftijd
-from .model import BEDRAG_PER, UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs, snelle_constructor
+from .model import (BEDRAG_PER, GEDEELDE_WAARDEN, UITKOMSTEN, VORMEN, Besluit, Beslissing, Casus, Ontvangstbewijs,
+                    snelle_constructor)
 from .plugins import Register, gemeente_bestaat_op, register
 from .regels.registratie import RegelingDef, basispakket
 from .uitleg import Context, OntbrekendeWaarde, Uitleg
@@ -284,16 +285,23 @@ def _waarschuwingen(beleid: Beleid, beslissingen: list[Beslissing]) -> tuple[str
     te_bevestigen = beleid.te_bevestigen
     if not te_bevestigen:
         return ()
-    gebruikt: set = set()
+    open_: frozenset = _GEEN_OPEN
     for b in beslissingen:
-        gebruikt.update(map(_NAAM, b.gebruikte_waarden))
-    if not gebruikt:  # zonder motivering (of zonder gebruikte waarden): niets te melden
-        return ()
-    open_ = gebruikt.intersection(te_bevestigen)
+        gw = b.gebruikte_waarden
+        if not gw:  # zonder motivering (of zonder gebruikte waarden): niets te melden
+            continue
+        # een rij gebruikte waarden uit de gedeelde boom (uitleg.Pad) kent haar open normen al
+        pad = GEDEELDE_WAARDEN.get(id(gw))
+        if pad is not None and pad.waarden is gw and pad.te_bevestigen is te_bevestigen:
+            deel = pad.open
+        else:
+            deel = frozenset(map(_NAAM, gw)).intersection(te_bevestigen)
+        if deel:
+            open_ = open_ | deel if open_ else deel
     if not open_:
         return ()
     # per beleid en verzameling open normen één keer opgemaakt (en dus één tekstobject, ook voor de JSON); begrensd
-    sleutel = (id(beleid), frozenset(open_))
+    sleutel = (id(beleid), open_)
     gevonden = _WAARSCHUWINGEN.get(sleutel)
     if gevonden is not None and gevonden[0] is beleid:
         return gevonden[1]
@@ -306,5 +314,6 @@ def _waarschuwingen(beleid: Beleid, beslissingen: list[Beslissing]) -> tuple[str
     return uit
 
 
+_GEEN_OPEN: frozenset = frozenset()
 #: (id(beleid), open normen) -> (beleid, de waarschuwing): het beleid zelf erin, zodat een hergebruikt id() nooit een verkeerde tekst geeft
 _WAARSCHUWINGEN: dict[tuple, tuple[Beleid, tuple[str, ...]]] = {}

@@ -227,6 +227,10 @@ def gedeelde_motivering(tekst: str, grondslag: str, bron: str, bijzaak: bool = F
 
 #: id() -> de aangemelde gedeelde stap zelf (vastgehouden: een id() in deze tabel hoort bij dat object)
 GEDEELDE_STAPPEN: dict[int, Motivering] = {}
+#: id(tuple gebruikte waarden) -> de knoop (``uitleg.Pad``) met dat tuple als ``waarden``: een rij
+#: gebruikte waarden die veel beslissingen delen (``besluit_json`` schrijft haar één keer; de open normen
+#: erin staan in de knoop). Vastgehouden door de knoop; begrensd in ``uitleg``.
+GEDEELDE_WAARDEN: dict[int, Any] = {}
 _MAX_GEDEELD = 8192
 
 

@@ -22,8 +22,8 @@ from typing import Any, Optional
 
 from .beleid import Beleid
 from .bezwaar import bezwaarstap, is_besluit
-from .model import (Beslissing, Casus, GebruikteWaarde, Motivering, gedeelde_motivering, maak_motivering,
-                    snelle_constructor)
+from .model import (GEDEELDE_WAARDEN, Beslissing, Casus, GebruikteWaarde, Motivering, gedeelde_motivering,
+                    maak_motivering, snelle_constructor)
 from .geld import datum_nl
 from .parameters import Definitie, Waarde, kern_definities
 
@@ -97,6 +97,89 @@ _GEBRUIKT: dict[tuple[int, str], tuple[Waarde, GebruikteWaarde]] = {}
 _maak_gebruikte_waarde = snelle_constructor(GebruikteWaarde)
 #: dezelfde ingangen voor een waarde onder zijn eigen naam (het gewone geval), op id(w) alleen
 _GEBRUIKT_EIGEN: dict[int, tuple[Waarde, GebruikteWaarde]] = {}
+
+
+class Pad:
+    """De gebruikte waarden van een beslissing tot nu toe, in volgorde van eerste gebruik: een knoop in
+    een boom die alle beslissingen delen (heet pad).
+
+    De gebruikte waarden van een beslissing volgen uit de waarden van het opgeloste beleid die de
+    regel opvraagt, in die volgorde; in besluit na besluit komen dezelfde rijen terug. Elke knoop is
+    zo'n rij, met wat eruit volgt, één keer uitgerekend: het tuple ``GebruikteWaarde`` (gedeeld, dus
+    ``besluit_json`` schrijft het één keer, ``uitvoer``), de namen (om een tweede gebruik te herkennen),
+    de namen die nog niet tegen de officiële bron zijn bevestigd (en de stap "Let op" daarbij) en de
+    open normen die de gemeente nog moet bevestigen (``beslisser._waarschuwingen``). Een volgende
+    waarde is een opzoeking in ``verder``: op ``id(w)`` (onder zijn eigen naam) of ``(id(w), naam)``,
+    met ``w`` zelf erbij (een hergebruikt id() geeft nooit een verkeerde knoop).
+
+    Alleen waarden van het opgeloste beleid komen in de boom (objecten die alle besluiten van dat
+    beleid delen); bij een andere waarde (de AOW-datum van een persoon) gaat de uitleg verder zonder
+    boom, met dezelfde uitkomst (``Uitleg._zonder_boom``). Eén boom per ``te_bevestigen`` van het
+    beleid (het beleid van alle peildata van een periode deelt dat object, beleid._los_op). Begrensd:
+    bij ``_MAX_KNOPEN`` knopen begint een nieuwe boom; een uitleg die nog in een oude boom zit,
+    maakt die gewoon af."""
+
+    __slots__ = ("namen", "waarden", "onbevestigd", "open", "te_bevestigen", "verder", "let_op")
+
+    def __init__(self, namen: frozenset, waarden: tuple, onbevestigd: tuple, open_: frozenset,
+                 te_bevestigen: Any) -> None:
+        self.namen = namen
+        #: de gebruikte waarden (``Beslissing.gebruikte_waarden``)
+        self.waarden = waarden
+        #: de namen van de waarden die nog niet bevestigd zijn (``Waarde.bevestigd``), in volgorde van gebruik
+        self.onbevestigd = onbevestigd
+        #: de namen die in ``te_bevestigen`` staan (de open normen die de gemeente nog moet bevestigen)
+        self.open = open_
+        self.te_bevestigen = te_bevestigen
+        self.verder: dict[Any, tuple[Waarde, "Pad"]] = {}
+        #: de stap "Let op: ... nog niet bevestigd" (of None); ``_GEEN`` tot hij voor het eerst nodig is
+        self.let_op: Any = _GEEN
+
+    def na(self, w: Waarde, naam: str, sleutel: Any) -> "Pad":
+        """De knoop na deze met ``w`` onder ``naam`` erbij (voor een gemiste opzoeking in ``verder``)."""
+        tb = self.te_bevestigen
+        kind = Pad(self.namen | {naam}, self.waarden + (gebruikte_waarde(w, naam),),
+                   self.onbevestigd if w.bevestigd else self.onbevestigd + (naam,),
+                   self.open | {naam} if naam in tb else self.open, tb)
+        _tel_knoop()
+        self.verder[sleutel] = (w, kind)
+        GEDEELDE_WAARDEN[id(kind.waarden)] = kind  # het tuple hoort bij deze knoop zolang die leeft
+        return kind
+
+    def stap_let_op(self) -> Optional[Motivering]:
+        """De stap "Let op" bij de onbevestigde waarden van deze knoop (None als die er niet zijn)."""
+        m = self.let_op
+        if m is _GEEN:
+            m = self.let_op = _let_op(self.onbevestigd) if self.onbevestigd else None
+        return m
+
+
+_GEEN = object()
+_MAX_KNOPEN = 4096
+_AANTAL_KNOPEN = [0]
+#: id(te_bevestigen) -> (te_bevestigen, de wortel van zijn boom)
+_WORTELS: dict[int, tuple[Any, Pad]] = {}
+
+
+def wortel(te_bevestigen: Any) -> Pad:
+    """De wortel van de boom van gebruikte waarden bij ``te_bevestigen`` (van een opgelost beleid)."""
+    gevonden = _WORTELS.get(id(te_bevestigen))
+    if gevonden is not None and gevonden[0] is te_bevestigen:
+        return gevonden[1]
+    w = Pad(frozenset(), (), (), frozenset(), te_bevestigen)
+    _tel_knoop()
+    _WORTELS[id(te_bevestigen)] = (te_bevestigen, w)
+    return w
+
+
+def _tel_knoop() -> None:
+    """Tel een nieuwe knoop; bij ``_MAX_KNOPEN`` begint een nieuwe boom (wie nog in een oude zit, gaat daar
+    gewoon verder: zijn knopen blijven geldig, ze worden alleen niet meer gevonden)."""
+    if _AANTAL_KNOPEN[0] >= _MAX_KNOPEN:
+        _AANTAL_KNOPEN[0] = 0
+        _WORTELS.clear()
+        GEDEELDE_WAARDEN.clear()
+    _AANTAL_KNOPEN[0] += 1
 
 
 class VasteStappen:
@@ -175,6 +258,8 @@ class Context:
         self.bezwaar: tuple = bezwaarstap(casus.datum_bekendmaking)
         #: de laatste dag voor bezwaar bij deze casus (of None)
         self.bezwaar_einde: Optional[date] = self.bezwaar[1]
+        #: waar de gebruikte waarden van elke beslissing beginnen (``Pad``)
+        self.wortel: Pad = wortel(beleid.te_bevestigen)
 
     @property
     def gemeente(self) -> str:
@@ -202,8 +287,11 @@ class Uitleg:
         self.regeling = regeling
         self.motiveer = ctx.motiveer
         self._stappen: list[Motivering] = []
-        self._waarden: dict[str, GebruikteWaarde] = {}  # in volgorde van gebruik
-        self._onbevestigd: list[str] = []  # in volgorde van gebruik
+        #: de gebruikte waarden tot nu toe als knoop in de gedeelde boom; None: zonder boom, in
+        #: ``_waarden`` en ``_onbevestigd`` (na een waarde die niet van het beleid is, ``_zonder_boom``)
+        self._pad: Optional[Pad] = ctx.wortel
+        self._waarden: dict[str, GebruikteWaarde] = {}  # in volgorde van gebruik (zonder boom)
+        self._onbevestigd: list[str] = []  # in volgorde van gebruik (zonder boom)
         self._geldend = ctx.beleid.waarden  # heet pad: de waarden van het opgeloste beleid, één opzoeking per waarde
 
     # --- waarden
@@ -217,23 +305,42 @@ class Uitleg:
             if w is None:
                 raise OntbrekendeWaarde(naam, self.ctx.peildatum, definitie=self.ctx.beleid.definities.get(naam))
         if self.motiveer:  # zonder motivering worden gebruikte waarden niet bijgehouden
-            naam = w.naam
-            if naam not in self._waarden:  # _noteer(w, naam), hier zonder aanroep: het hete pad van elke regel
-                if not w.bevestigd:
-                    self._onbevestigd.append(naam)
-                gevonden = _GEBRUIKT_EIGEN.get(id(w))
-                self._waarden[naam] = gevonden[1] if gevonden is not None and gevonden[0] is w else gebruikte_waarde(w, naam)
+            pad = self._pad
+            if pad is not None:  # een waarde van het beleid, onder zijn eigen naam: de volgende knoop
+                if w.naam not in pad.namen:
+                    v = pad.verder.get(id(w))
+                    self._pad = v[1] if v is not None and v[0] is w else pad.na(w, w.naam, id(w))
+            elif (naam := w.naam) not in self._waarden:
+                self._noteer(w, naam)
         return w
 
     def gebruik(self, w: Waarde, naam: Optional[str] = None) -> None:
         """Noteer een gebruikte waarde (ook een die niet uit het beleid komt, bv. AOW-leeftijd)."""
         if self.motiveer:
             naam = naam or w.naam
-            if naam not in self._waarden:
-                self._noteer(w, naam)
+            pad = self._pad
+            if pad is None:
+                if naam not in self._waarden:
+                    self._noteer(w, naam)
+            elif naam not in pad.namen:
+                if self._geldend.get(w.naam) is w:  # een waarde van het beleid: de volgende knoop
+                    sleutel = id(w) if naam is w.naam else (id(w), naam)
+                    v = pad.verder.get(sleutel)
+                    self._pad = v[1] if v is not None and v[0] is w else pad.na(w, naam, sleutel)
+                else:
+                    self._zonder_boom()
+                    self._noteer(w, naam)
+
+    def _zonder_boom(self) -> None:
+        """Verder zonder boom: de gebruikte waarden tot nu toe in ``_waarden`` en ``_onbevestigd``."""
+        pad = self._pad
+        if pad is not None:
+            self._waarden = {g.naam: g for g in pad.waarden}
+            self._onbevestigd = list(pad.onbevestigd)
+            self._pad = None
 
     def _noteer(self, w: Waarde, naam: str) -> None:
-        """``gebruik`` voor een waarde die nog niet genoteerd is (``waarde_record`` doet hetzelfde zonder aanroep)."""
+        """Noteer een waarde die nog niet genoteerd is, zonder boom."""
         if not w.bevestigd:
             self._onbevestigd.append(naam)
         # als gebruikte_waarde(w, naam), zonder aanroep (heet pad); onder de eigen naam op id(w) alleen
@@ -282,17 +389,17 @@ class Uitleg:
                 bedrag_per=bedrag_per if bedrag is not None else None,
                 bezwaar_uiterlijk=self.ctx.bezwaar_einde if is_besluit(uitkomst, self.ctx.casus) else None,
             )
-        onbevestigd = self._onbevestigd  # uit Waarde.bevestigd, niet uit de tekst van de grondslag
         stappen = self._stappen[:]
-        if onbevestigd:  # de tekst volgt uit de namen (tekst): per rij namen één gedeelde stap
-            sleutel = ("let op", *onbevestigd)
-            m = _LET_OP.zoek(sleutel)
-            if m is None:
-                m = _LET_OP.maak(
-                    sleutel, None, None,
-                    "Let op: deze beslissing gebruikt waarden die nog niet tegen de officiële bron zijn bevestigd: "
-                    + ", ".join(onbevestigd) + ". Controleer ze voordat de beschikking uitgaat.",
-                    "art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", "kern", bijzaak=True)
+        pad = self._pad
+        if pad is not None:
+            waarden = pad.waarden
+            m = pad.let_op
+            if m is _GEEN:
+                m = pad.stap_let_op()
+        else:
+            waarden = tuple(self._waarden.values())  # in volgorde van gebruik
+            m = _let_op(self._onbevestigd) if self._onbevestigd else None
+        if m is not None:
             stappen.append(m)
         bezwaar_uiterlijk = None
         if is_besluit(uitkomst, self.ctx.casus):  # doorverwezen, of niet van toepassing zonder aanvraag: geen besluit
@@ -302,7 +409,7 @@ class Uitleg:
             regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
             bedrag=bedrag, vorm=vorm if bedrag is not None else None,
             motivering=tuple(stappen),
-            gebruikte_waarden=tuple(self._waarden.values()),  # in volgorde van gebruik
+            gebruikte_waarden=waarden,
             bedrag_per=bedrag_per if bedrag is not None else None,
             bezwaar_uiterlijk=bezwaar_uiterlijk,
         )
@@ -310,6 +417,20 @@ class Uitleg:
 
 #: ``Beslissing(...)`` zonder de attrs-``__init__`` (zelfde object; ``model.snelle_constructor``)
 _maak_beslissing = snelle_constructor(Beslissing)
+def _let_op(onbevestigd) -> Motivering:
+    """De stap "Let op: ... nog niet bevestigd" bij deze namen (uit ``Waarde.bevestigd``, niet uit de tekst
+    van de grondslag). De tekst volgt uit de namen: per rij namen één gedeelde stap."""
+    sleutel = ("let op", *onbevestigd)
+    m = _LET_OP.zoek(sleutel)
+    if m is None:
+        m = _LET_OP.maak(
+            sleutel, None, None,
+            "Let op: deze beslissing gebruikt waarden die nog niet tegen de officiële bron zijn bevestigd: "
+            + ", ".join(onbevestigd) + ". Controleer ze voordat de beschikking uitgaat.",
+            "art. 3:2 Algemene wet bestuursrecht (zorgvuldige voorbereiding)", "kern", bijzaak=True)
+    return m
+
+
 #: de stap "Let op: ... nog niet bevestigd" per rij namen (VasteStappen)
 _LET_OP = VasteStappen()
 #: de stappen van ``Uitleg.stap_gedeeld``, op hun tekst

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from .geld import datum_nl, euro, euro_nl
-from .model import GEDEELDE_STAPPEN, PER_TEKST as _PER_TEKST, Besluit, Beslissing, GebruikteWaarde
+from .model import GEDEELDE_STAPPEN, GEDEELDE_WAARDEN, PER_TEKST as _PER_TEKST, Besluit, Beslissing, GebruikteWaarde
 
 CONTRACT = "sora-besluit/1"
 
@@ -113,6 +113,7 @@ def _besluit_json_snel(b: Besluit) -> str:
     scheiding = "[" + _I4
     stappen = _STAPPEN_JSON
     waarden = _WAARDEN_JSON
+    lijsten = _LIJSTEN_JSON
     koppen = _KOPPEN
     midden = _MIDDEN
     for x in b.beslissingen:
@@ -124,12 +125,14 @@ def _besluit_json_snel(b: Besluit) -> str:
         # per stap: tekst, grondslag en bron als één stuk; een gedeelde stap (op identiteit) uit de tabel
         schrijf(_VOLGENDE_STAP.join([
             f[1] if (f := stappen.get(id(m))) is not None and f[0] is m else _stap_json(m) for m in x.motivering]))
-        if x.gebruikte_waarden:
-            schrijf(_WAARDEN_BEGIN)
-            schrijf(_VOLGENDE_WAARDE.join([
-                f[1] if (f := waarden.get(id(w))) is not None and f[0] is w else _waarde_json(w)
-                for w in x.gebruikte_waarden]))
-            schrijf(_WAARDEN_EIND)
+        gw = x.gebruikte_waarden
+        if gw:
+            # een gedeelde rij (uitleg.Pad) één keer als JSON, op identiteit; anders per waarde
+            f = lijsten.get(id(gw))
+            if f is not None and f[0] is gw:
+                schrijf(f[1])
+            else:
+                schrijf(_waarden_lijst_json(gw, waarden))
         else:
             schrijf(_GEEN_WAARDEN)
         scheiding = "," + _I4
@@ -268,6 +271,25 @@ def _staart(grondslag: Any, bron: Any) -> str:
                 _STAARTEN.clear()
         return staart
     return f',{_I10}"grondslag": {_s(grondslag)},{_I10}"bron": {_s(bron)}{_I8}}}'
+
+
+def _waarden_lijst_json(gw: tuple, waarden: dict) -> str:
+    """De gebruikte waarden van een beslissing als JSON, van ``"gebruikte_waarden": [`` tot het einde van de
+    beslissing. Een rij die veel beslissingen delen (aangemeld in ``model.GEDEELDE_WAARDEN``) wordt op
+    ``id()`` onthouden, met het tuple erbij; een andere rij niet. Begrensd."""
+    stuk = _WAARDEN_BEGIN + _VOLGENDE_WAARDE.join([
+        f[1] if (f := waarden.get(id(w))) is not None and f[0] is w else _waarde_json(w) for w in gw]) + _WAARDEN_EIND
+    pad = GEDEELDE_WAARDEN.get(id(gw))
+    if pad is not None and pad.waarden is gw:
+        if len(_LIJSTEN_JSON) >= _MAX_LIJSTEN:
+            _LIJSTEN_JSON.clear()
+        _LIJSTEN_JSON[id(gw)] = (gw, stuk)
+    return stuk
+
+
+#: id(gedeelde rij gebruikte waarden) -> (de rij, haar JSON)
+_LIJSTEN_JSON: dict[int, tuple[tuple, str]] = {}
+_MAX_LIJSTEN = 1024
 
 
 def _waarde_json(w: GebruikteWaarde) -> str:

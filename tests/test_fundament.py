@@ -723,6 +723,114 @@ def test_let_op_stap_volgt_bevestigd_en_niet_de_tekst_van_de_grondslag():
     assert len(let_op) == 1 and "bevestigd: proef.b." in let_op[0] and "proef.a" not in let_op[0]
 
 
+def _proefwaarde(naam: str, bevestigd: bool = True):
+    from sora_core.parameters import Waarde
+
+    return Waarde(naam=naam, waarde="1", geldig_vanaf=date(2025, 1, 1), geldig_tot=None, bron="kern",
+                  grondslag="proef", bevestigd=bevestigd)
+
+
+def test_gebruikte_waarden_in_de_boom_gelijk_aan_zonder_boom_en_gedeeld():
+    """De gebruikte waarden van een beslissing (uitleg.Pad): in volgorde van eerste gebruik, een tweede
+    gebruik van dezelfde naam telt niet, een waarde die niet van het beleid is (zoals de AOW-datum)
+    staat op haar plek. Met en zonder de gedeelde boom hetzelfde; dezelfde rij waarden van het beleid
+    is voor twee beslissingen hetzelfde tuple."""
+    from sora_core.regels.registratie import basispakket
+    from sora_core.uitleg import Context, Uitleg
+    from sora_core.invoer import casus_uit_dict
+
+    c = casus_uit_dict(casus())
+    ctx = Context(c, los_op(register().zoek("alkmaar"), c.peildatum))
+    regeling = basispakket()["individuele_inkomenstoeslag"]
+    eigen = _proefwaarde("proef.aow_datum", bevestigd=False)
+
+    def beslis(zonder_boom: bool, met_eigen: bool):
+        u = Uitleg(ctx, regeling)
+        if zonder_boom:
+            u._zonder_boom()
+        u.waarde_record("individuele_inkomenstoeslag.referteperiode")
+        u.waarde_record("bijstandsnorm.alleenstaande")
+        if met_eigen:
+            u.gebruik(eigen)
+        u.waarde_record("individuele_inkomenstoeslag.referteperiode")  # tweede keer: telt niet
+        u.gebruik(ctx.beleid.waarde("vermogensgrens.alleenstaande"))
+        u.gebruik(ctx.beleid.waarde("bijstandsnorm.alleenstaande"), "proef.andere_naam")  # eigen naam in de rij
+        u.waarde_record("individuele_inkomenstoeslag.inkomensgrens")
+        return u.besluit("afgewezen")
+
+    verwacht = ["individuele_inkomenstoeslag.referteperiode", "bijstandsnorm.alleenstaande",
+                "vermogensgrens.alleenstaande", "proef.andere_naam", "individuele_inkomenstoeslag.inkomensgrens"]
+    for met_eigen in (False, True):
+        boom, zonder = beslis(False, met_eigen), beslis(True, met_eigen)
+        namen = [w.naam for w in boom.gebruikte_waarden]
+        assert namen == (verwacht[:2] + ["proef.aow_datum"] + verwacht[2:] if met_eigen else verwacht)
+        assert boom == zonder  # ook de motivering, met of zonder de stap "Let op"
+        assert [m.tekst for m in boom.motivering if m.tekst.startswith("Let op")] == (
+            ["Let op: deze beslissing gebruikt waarden die nog niet tegen de officiële bron zijn bevestigd: "
+             "proef.aow_datum. Controleer ze voordat de beschikking uitgaat."] if met_eigen else [])
+    assert beslis(False, False).gebruikte_waarden is beslis(False, False).gebruikte_waarden
+    assert beslis(True, False).gebruikte_waarden is not beslis(True, False).gebruikte_waarden
+
+    # een waarde van het beleid die nog niet bevestigd is: in de boom net als zonder boom in "Let op"
+    import attrs
+
+    beleid = attrs.evolve(ctx.beleid, waarden={**ctx.beleid.waarden,
+                                               "proef.onbevestigd": _proefwaarde("proef.onbevestigd", False)})
+    ctx2 = Context(c, beleid)
+    for zonder_boom in (False, True):
+        u = Uitleg(ctx2, regeling)
+        if zonder_boom:
+            u._zonder_boom()
+        u.waarde_record("bijstandsnorm.alleenstaande")
+        u.waarde_record("proef.onbevestigd")
+        b = u.besluit("afgewezen")
+        assert [w.naam for w in b.gebruikte_waarden] == ["bijstandsnorm.alleenstaande", "proef.onbevestigd"]
+        assert b.gebruikte_waarden[1].grondslag == "proef (waarde nog te bevestigen)"
+        assert [m.tekst for m in b.motivering if m.tekst.startswith("Let op")] == [
+            "Let op: deze beslissing gebruikt waarden die nog niet tegen de officiële bron zijn bevestigd: "
+            "proef.onbevestigd. Controleer ze voordat de beschikking uitgaat."]
+
+
+def test_waarschuwing_uit_de_boom_gelijk_aan_die_uit_de_waarden_zelf():
+    """De open normen van een besluit (beslisser._waarschuwingen) komen voor een rij uit de gedeelde boom
+    uit de knoop; voor een rij die een regel zelf samenstelde uit de namen. Hetzelfde antwoord."""
+    import attrs
+
+    from sora_core.beslisser import _waarschuwingen
+
+    c = casus(aanvragen=[{"regeling": "individuele_inkomenstoeslag"},
+                         {"regeling": "bijzondere_bijstand", "kostensoort": "bewindvoering", "bedrag": "1250.00"}])
+    b = beoordeel(c)
+    beleid = los_op(register().zoek("alkmaar"), date(2025, 9, 1))
+    assert len(b.waarschuwingen) == 1 and "bijzondere_bijstand.draagkracht" in b.waarschuwingen[0]
+    # dezelfde waarden in een eigen tuple (niet uit de boom): dezelfde waarschuwing
+    eigen = [attrs.evolve(x, gebruikte_waarden=tuple(list(x.gebruikte_waarden))) for x in b.beslissingen]
+    assert all(e.gebruikte_waarden is not x.gebruikte_waarden for e, x in zip(eigen, b.beslissingen))
+    assert _waarschuwingen(beleid, eigen) == b.waarschuwingen
+    assert _waarschuwingen(beleid, [b.beslissingen[0], eigen[1]]) == b.waarschuwingen
+    # alleen de inkomenstoeslag gebruikt geen open norm die nog te bevestigen is
+    assert _waarschuwingen(beleid, eigen[:1]) == _waarschuwingen(beleid, b.beslissingen[:1]) == ()
+
+
+def test_begrensde_boom_geeft_dezelfde_besluiten(monkeypatch):
+    """Met een boom van een paar knopen (steeds een nieuwe) zijn de besluiten byte voor byte dezelfde."""
+    from sora_core import model, uitleg
+    from sora_core.uitvoer import besluit_json
+
+    gevallen = [casus(inkomen={"netto_per_maand": f"{1100 + 37 * i}.{i:02d}", "laag_sinds": "2021-01-01"},
+                      aanvrager={"geboortedatum": f"{1950 + 3 * i}-05-01"},
+                      aanvragen=[{"regeling": "individuele_inkomenstoeslag"},
+                                 {"regeling": "bijzondere_bijstand", "kostensoort": "medische_kosten",
+                                  "bedrag": f"{200 + 50 * i}.00"}])
+                for i in range(20)]
+    gewoon = [besluit_json(beoordeel(g)) for g in gevallen]
+    monkeypatch.setattr(uitleg, "_MAX_KNOPEN", 3)
+    uitleg._WORTELS.clear()
+    model.GEDEELDE_WAARDEN.clear()
+    assert [besluit_json(beoordeel(g)) for g in gevallen] == gewoon
+    assert len(model.GEDEELDE_WAARDEN) <= 3 and len(uitleg._WORTELS) <= 1
+
+
 @pytest.mark.parametrize("opdracht", [["beoordeel", "-"], ["beoordeel", "-", "--zgw", "--rsin", "002564440",
                                                            "--besluittype", "https://example.org/bt/1"],
                                       ["vergelijk", "-"]])
