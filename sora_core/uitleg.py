@@ -109,8 +109,9 @@ class Pad:
     ``besluit_json`` schrijft het één keer, ``uitvoer``), de namen (om een tweede gebruik te herkennen),
     de namen die nog niet tegen de officiële bron zijn bevestigd (en de stap "Let op" daarbij) en de
     open normen die de gemeente nog moet bevestigen (``beslisser._waarschuwingen``). Een volgende
-    waarde is een opzoeking in ``verder``: op ``id(w)`` (onder zijn eigen naam) of ``(id(w), naam)``,
-    met ``w`` zelf erbij (een hergebruikt id() geeft nooit een verkeerde knoop).
+    waarde is een opzoeking in ``verder``: op de naam waaronder een regel hem opvraagt (``volg``; ook naar
+    de knoop zelf als die naam al gebruikt is), op ``id(w)`` (onder zijn eigen naam) of ``(id(w), naam)``,
+    steeds met ``w`` zelf erbij (een hergebruikt id() geeft nooit een verkeerde knoop).
 
     Alleen waarden van het opgeloste beleid komen in de boom (objecten die alle besluiten van dat
     beleid delen); bij een andere waarde (de AOW-datum van een persoon) gaat de uitleg verder zonder
@@ -144,6 +145,18 @@ class Pad:
         _tel_knoop()
         self.verder[sleutel] = (w, kind)
         GEDEELDE_WAARDEN[id(kind.waarden)] = kind  # het tuple hoort bij deze knoop zolang die leeft
+        return kind
+
+    def volg(self, w: Waarde, gevraagd: str) -> "Pad":
+        """De knoop na deze als een regel ``w`` (van het beleid) opvraagt onder de naam ``gevraagd``
+        (``Uitleg.waarde_record``): deze zelf als de naam van ``w`` al gebruikt is, anders die met ``w``
+        erbij. Onthouden in ``verder`` op de gevraagde naam (tekst: botst niet met de sleutels van ``na``)."""
+        if w.naam in self.namen:
+            kind = self
+        else:
+            v = self.verder.get(id(w))
+            kind = v[1] if v is not None and v[0] is w else self.na(w, w.naam, id(w))
+        self.verder[gevraagd] = (w, kind)
         return kind
 
     def stap_let_op(self) -> Optional[Motivering]:
@@ -306,10 +319,9 @@ class Uitleg:
                 raise OntbrekendeWaarde(naam, self.ctx.peildatum, definitie=self.ctx.beleid.definities.get(naam))
         if self.motiveer:  # zonder motivering worden gebruikte waarden niet bijgehouden
             pad = self._pad
-            if pad is not None:  # een waarde van het beleid, onder zijn eigen naam: de volgende knoop
-                if w.naam not in pad.namen:
-                    v = pad.verder.get(id(w))
-                    self._pad = v[1] if v is not None and v[0] is w else pad.na(w, w.naam, id(w))
+            if pad is not None:  # een waarde van het beleid: de volgende knoop (of dezelfde), op de gevraagde naam
+                v = pad.verder.get(naam)
+                self._pad = v[1] if v is not None and v[0] is w else pad.volg(w, naam)
             elif (naam := w.naam) not in self._waarden:
                 self._noteer(w, naam)
         return w
