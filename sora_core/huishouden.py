@@ -232,9 +232,13 @@ def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:
     * anders art. 21 (21 jaar tot de AOW-leeftijd) of art. 22 (AOW-leeftijd), met de
       kostendelersnorm van art. 22a als die geldt (niet bij tijdelijke mantelzorg elders,
       art. 22a lid 4, sinds 1-1-2026)."""
-    h: Huishouden = u.ctx.huishouden
-    peil = u.ctx.peildatum
-    _partner_zonder_recht(u, h)
+    ctx = u.ctx
+    h: Huishouden = ctx.huishouden
+    peil = ctx.peildatum
+    casus = ctx.casus
+    partner = casus.partner
+    if partner is not None and partner.geen_recht_op_bijstand:
+        _partner_zonder_recht(u, h)
     if h.leeftijd_aanvrager < 18 or (h.leeftijd_partner is not None and h.leeftijd_partner < 18):
         raise OntbrekendeWaarde(
             "bijstandsnorm.minderjarige", peil,
@@ -258,11 +262,12 @@ def toepasselijke_norm(u, kostendelersnorm: bool) -> Decimal:
     norm = w.waarde
     if u.motiveer:
         _stap_norm(u, h, w, aow)
-        for wie, p in (("aanvrager", u.ctx.casus.aanvrager), ("partner", u.ctx.casus.partner)):
-            if p is not None and p.geen_beroep_op_ouders:  # opgegeven maar niet van toepassing: zeg het
-                u.stap(f"Voor de {wie} is opgegeven dat hij geen beroep kan doen op zijn ouders; de verhoging van de "
-                       "jongerennorm geldt alleen voor wie 18, 19 of 20 jaar is en speelt hier geen rol.",
-                       "art. 20 lid 3 Participatiewet", "kern")
+        if casus.aanvrager.geen_beroep_op_ouders or (partner is not None and partner.geen_beroep_op_ouders):
+            for wie, p in (("aanvrager", casus.aanvrager), ("partner", partner)):
+                if p is not None and p.geen_beroep_op_ouders:  # opgegeven maar niet van toepassing: zeg het
+                    u.stap(f"Voor de {wie} is opgegeven dat hij geen beroep kan doen op zijn ouders; de verhoging van "
+                           "de jongerennorm geldt alleen voor wie 18, 19 of 20 jaar is en speelt hier geen rol.",
+                           "art. 20 lid 3 Participatiewet", "kern")
     if not kostendelersnorm:
         return norm
     minimum = u.waarde("kostendelersnorm.minimumleeftijd")

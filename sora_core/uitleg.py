@@ -401,7 +401,7 @@ class Uitleg:
                 bedrag_per=bedrag_per if bedrag is not None else None,
                 bezwaar_uiterlijk=self.ctx.bezwaar_einde if is_besluit(uitkomst, self.ctx.casus) else None,
             )
-        stappen = self._stappen[:]
+        stappen = self._stappen
         pad = self._pad
         if pad is not None:
             waarden = pad.waarden
@@ -411,16 +411,17 @@ class Uitleg:
         else:
             waarden = tuple(self._waarden.values())  # in volgorde van gebruik
             m = _let_op(self._onbevestigd) if self._onbevestigd else None
-        if m is not None:
-            stappen.append(m)
-        bezwaar_uiterlijk = None
+        # de stappen, dan "Let op" (als er onbevestigde waarden zijn), dan de bezwaartermijn (als het een besluit is)
         if is_besluit(uitkomst, self.ctx.casus):  # doorverwezen, of niet van toepassing zonder aanvraag: geen besluit
             stap, bezwaar_uiterlijk = self.ctx.bezwaar
-            stappen.append(stap)
+            motivering = (*stappen, stap) if m is None else (*stappen, m, stap)
+        else:
+            bezwaar_uiterlijk = None
+            motivering = tuple(stappen) if m is None else (*stappen, m)
         return _maak_beslissing(
             regeling=r.sleutel, naam=r.naam, pakket=r.pakket, uitkomst=uitkomst,
             bedrag=bedrag, vorm=vorm if bedrag is not None else None,
-            motivering=tuple(stappen),
+            motivering=motivering,
             gebruikte_waarden=waarden,
             bedrag_per=bedrag_per if bedrag is not None else None,
             bezwaar_uiterlijk=bezwaar_uiterlijk,

@@ -106,7 +106,8 @@ def _besluit_json_snel(b: Besluit) -> str:
     if kop is None or kop[0] is not g:
         kop = _gemeente_json(g)
     d = b.peildatum
-    uit = [kop[1], f'"{d.isoformat()}"' if type(d) is date else tekst(d.isoformat()), f',{_I2}"beslissingen": ']
+    uit = [kop[1], _DATUMS_JSON.get(d) or _datum_json(d) if type(d) is date else tekst(d.isoformat()),
+           f',{_I2}"beslissingen": ']
     schrijf = uit.append
     if not b.beslissingen:
         schrijf("[]")
@@ -121,7 +122,8 @@ def _besluit_json_snel(b: Besluit) -> str:
         m = midden.get((x.bedrag_per, x.vorm)) or _midden(x.bedrag_per, x.vorm)
         # een bedrag is de tekst van een Decimal (cijfers, punt, teken): JSON-tekst zonder escapes
         bedrag = "null" if (e := euro(x.bedrag)) is None else f'"{e}"'
-        schrijf(f'{scheiding}{k}{bedrag}{m}{_datum_json(x.bezwaar_uiterlijk)}{_EERSTE_STAP}')
+        d = x.bezwaar_uiterlijk
+        schrijf(f'{scheiding}{k}{bedrag}{m}{_DATUMS_JSON.get(d) or _datum_json(d)}{_EERSTE_STAP}')
         # per stap: tekst, grondslag en bron als één stuk; een gedeelde stap (op identiteit) uit de tabel
         schrijf(_VOLGENDE_STAP.join([
             f[1] if (f := stappen.get(id(m))) is not None and f[0] is m else _stap_json(m) for m in x.motivering]))
@@ -163,10 +165,20 @@ def _besluit_json_snel(b: Besluit) -> str:
 
 
 def _datum_json(d: Any) -> str:
-    """``_s(_d(d))``: een datum (ISO 8601: cijfers en streepjes, geen escapes nodig) of null."""
+    """``_s(_d(d))``: een datum (ISO 8601: cijfers en streepjes, geen escapes nodig) of null. Een echte
+    ``date`` wordt onthouden in ``_DATUMS_JSON`` (op waarde; begrensd): peildata en bezwaartermijnen komen
+    in besluit na besluit terug."""
     if type(d) is date:
-        return f'"{d.isoformat()}"'
+        stuk = f'"{d.isoformat()}"'
+        if len(_DATUMS_JSON) >= _MAX_STUKKEN:
+            _DATUMS_JSON.clear()
+        _DATUMS_JSON[d] = stuk
+        return stuk
     return _s(_d(d))
+
+
+#: datum -> de datum als JSON (alleen ``date`` zelf: een subklasse als datetime schrijft iets anders)
+_DATUMS_JSON: dict = {}
 
 
 def _gemeente_json(g: Any) -> tuple:
