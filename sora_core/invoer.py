@@ -800,8 +800,20 @@ def _snel_object(velden: dict, maak: Optional[Callable]) -> Callable:
          "    get = doc.get"]
     if standaard is None:
         r.append("    uit = {}")
+    else:
+        # eerst de verplichte velden; heeft de dict er niet meer sleutels dan die, dan ontbreekt elk
+        # optioneel veld (de sleutels zijn bekend, zie boven): meteen de standaardwaarden, zonder
+        # opzoeking per veld (een persoon met alleen een geboortedatum, een aanvraag met alleen een regeling)
+        namen = [n for n in namen if velden[n][1]] + [n for n in namen if not velden[n][1]]
+    verplichte = sum(1 for n in namen if velden[n][1])
     for i, naam in enumerate(namen):
         lees, verplicht = velden[naam]
+        if standaard is not None and i == verplichte and verplichte < len(namen):
+            r += [f"    if len(doc) == {verplichte}:",
+                  "        return _maak(" + ", ".join(f"{n}=v{j}" if j < verplichte else f"{n}=_s{j}"
+                                                   for j, n in enumerate(namen)) + ")"]
+            for j in range(verplichte, len(namen)):
+                ruimte[f"_s{j}"] = standaard[namen[j]]
         ruimte[f"_f{i}"] = _snel_van(lees)
         r.append(f"    w = get({naam!r})")
         if verplicht:

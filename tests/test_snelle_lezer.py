@@ -230,3 +230,29 @@ def test_elk_veld_met_elke_grenswaarde_gelijk():
             _waar(doc, pad)["onbekend"] = 1
             _vergelijk(doc)
     assert aantal > 2000
+
+
+def test_object_met_alleen_verplichte_velden_krijgt_de_standaard_van_het_contract():
+    """Een object met niet meer sleutels dan zijn verplichte velden (een persoon met alleen een
+    geboortedatum, een aanvraag met alleen een regeling) neemt de snelle lezer in één keer, met de
+    standaardwaarden van het contract voor de rest; null bij een optioneel veld is hetzelfde als
+    weglaten, en een optioneel veld met een waarde wordt gewoon gelezen."""
+    basis = {"gemeente": "GM0361", "peildatum": "2025-03-01", "aanvrager": {"geboortedatum": "1980-05-05"},
+             "inkomen": {"netto_per_maand": "1200.00"}, "aanvragen": [{"regeling": "individuele_inkomenstoeslag"}]}
+    kaal = casus_snel(basis)
+    assert kaal is not None and kaal == casus_volledig(basis)
+    # het contract (docs/casus-contract.md): student nee, volledig arbeidsvermogen, woont in de gemeente,
+    # voorliggende voorziening 0, geen kostensoort of bedrag
+    p, a = kaal.aanvrager, kaal.aanvragen[0]
+    assert (p.geboortedatum, p.student, p.arbeidsvermogen, p.wajong, p.woonachtig_in_gemeente) == (
+        date(1980, 5, 5), False, "volledig", False, True)
+    assert (a.regeling, a.kostensoort, a.bedrag, a.voorliggend, a.ambtshalve) == (
+        "individuele_inkomenstoeslag", None, None, Decimal("0"), False)
+    met_null = {**basis, "aanvrager": {"geboortedatum": "1980-05-05", "student": None},
+                "aanvragen": [{"regeling": "individuele_inkomenstoeslag", "bedrag": None}]}
+    assert casus_snel(met_null) == kaal
+    student = {**basis, "aanvrager": {"geboortedatum": "1980-05-05", "student": True}}
+    assert casus_snel(student).aanvrager.student is True
+    assert casus_snel(student) == casus_volledig(student)
+    # een verplicht veld dat null is, valt (ook met evenveel sleutels) terug op de volledige toets
+    assert casus_snel({**basis, "aanvrager": {"geboortedatum": None}}) is None
