@@ -200,9 +200,7 @@ def _bewijs_json(o: Any) -> str:
     stuk = (f',{_I2}"ontvangstbewijs": {{{_I4}"toolkit_versie": {tekst(o.toolkit_versie)},'
             f'{_I4}"plugin_versie": {tekst(o.plugin_versie)},{_I4}"beleid_vingerafdruk": {tekst(o.beleid_vingerafdruk)}'
             f'{_I2}}}\n}}\n')
-    if len(_BEWIJS_JSON) >= _MAX_STUKKEN:
-        _BEWIJS_JSON.clear()
-    _BEWIJS_JSON[id(o)] = (o, stuk)
+    _onthoud(_BEWIJS_JSON, _MAX_STUKKEN, o, stuk)
     return stuk
 
 
@@ -262,10 +260,16 @@ def _stap_json(m: Any) -> str:
     g, b = m.grondslag, m.bron
     stuk = f'{_tekst(m.tekst)}{_STAARTEN.get((g, b)) or _staart(g, b)}'
     if GEDEELDE_STAPPEN.get(id(m)) is m:
-        if len(_STAPPEN_JSON) >= _MAX_STAPPEN:
-            _STAPPEN_JSON.clear()
-        _STAPPEN_JSON[id(m)] = (m, stuk)
+        _onthoud(_STAPPEN_JSON, _MAX_STAPPEN, m, stuk)
     return stuk
+
+
+def _onthoud(tabel: dict, maximum: int, obj: Any, stuk: str) -> None:
+    """Bewaar het JSON-stuk van ``obj`` op ``id(obj)``, met het object erbij (een hergebruikt id() geeft
+    nooit een verkeerd stuk: de lezer vergelijkt op identiteit); bij ``maximum`` ingangen begint de tabel opnieuw."""
+    if len(tabel) >= maximum:
+        tabel.clear()
+    tabel[id(obj)] = (obj, stuk)
 
 
 #: id(gedeelde stap) -> (de stap, de stap als JSON)
@@ -293,9 +297,7 @@ def _waarden_lijst_json(gw: tuple, waarden: dict) -> str:
         f[1] if (f := waarden.get(id(w))) is not None and f[0] is w else _waarde_json(w) for w in gw]) + _WAARDEN_EIND
     pad = GEDEELDE_WAARDEN.get(id(gw))
     if pad is not None and pad.waarden is gw:
-        if len(_LIJSTEN_JSON) >= _MAX_LIJSTEN:
-            _LIJSTEN_JSON.clear()
-        _LIJSTEN_JSON[id(gw)] = (gw, stuk)
+        _onthoud(_LIJSTEN_JSON, _MAX_LIJSTEN, gw, stuk)
     return stuk
 
 
@@ -311,9 +313,7 @@ def _waarde_json(w: GebruikteWaarde) -> str:
     stuk = (f'{{{_I10}"naam": {_s(w.naam)},{_I10}"waarde": {_s(w.waarde)},'
             f'{_I10}"bron": {_s(w.bron)},{_I10}"geldig_vanaf": {_s(_d(w.geldig_vanaf))},'
             f'{_I10}"geldig_tot": {_s(_d(w.geldig_tot))},{_I10}"grondslag": {_s(w.grondslag)}{_I8}}}')
-    if len(_WAARDEN_JSON) >= _MAX_STUKKEN:
-        _WAARDEN_JSON.clear()
-    _WAARDEN_JSON[id(w)] = (w, stuk)
+    _onthoud(_WAARDEN_JSON, _MAX_STUKKEN, w, stuk)
     return stuk
 
 
