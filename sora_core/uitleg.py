@@ -54,7 +54,29 @@ class OntbrekendeWaarde(Exception):
 def melding_ontbrekend(d: Definitie, op: date) -> str:
     """Eén zin over een waarde die op ``op`` ontbreekt: wat, op welke grondslag, tot wanneer de
     laatste waarde gold en waar de volgende wordt gepubliceerd; plus de andere waarden van de kern
-    die die dag om dezelfde reden ontbreken."""
+    die die dag om dezelfde reden ontbreken.
+
+    De zin volgt uit de (onveranderlijke) definitie, de dag en de definities van de kern: per
+    definitie en dag één keer opgemaakt (het tellen van de andere ontbrekende waarden loopt over de
+    hele kern, en na een jaarwissel zonder nieuwe normen verwijst elk besluit door). De tabel houdt
+    de definitie en de kern vast (een hergebruikt id() geeft nooit een verkeerde zin); begrensd."""
+    kern = kern_definities()
+    sleutel = (id(d), op)
+    gevonden = _MELDINGEN.get(sleutel)
+    if gevonden is not None and gevonden[0] is d and gevonden[1] is kern:
+        return gevonden[2]
+    tekst = _melding_ontbrekend(d, op, kern)
+    if len(_MELDINGEN) >= 1024:
+        _MELDINGEN.clear()
+    _MELDINGEN[sleutel] = (d, kern, tekst)
+    return tekst
+
+
+#: (id(definitie), dag) -> (definitie, de definities van de kern, de zin van ``melding_ontbrekend``)
+_MELDINGEN: dict[tuple, tuple] = {}
+
+
+def _melding_ontbrekend(d: Definitie, op: date, kern: dict) -> str:
     eerder = [w for w in d.waarden if w.geldig_tot is not None and w.geldig_tot < op]
     tekst = f"Voor '{d.naam}' ({d.grondslag}) is op {datum_nl(op)} geen vastgestelde waarde bekend"
     if eerder and all(w.geldig_vanaf <= op for w in d.waarden):
@@ -62,7 +84,7 @@ def melding_ontbrekend(d: Definitie, op: date) -> str:
         waar = d.volgende_publicatie(op)
         if waar:
             tekst += f". De waarde voor deze periode komt uit de {waar}, die nog niet in de toolkit is verwerkt"
-        ook = sum(1 for n, o in kern_definities().items()
+        ook = sum(1 for n, o in kern.items()
                   if n != d.naam and not o.open and o.waarden and o.waarde_op(op) is None
                   and all(w.geldig_vanaf <= op for w in o.waarden))
         if ook:

@@ -358,7 +358,8 @@ def leeg_alle_caches() -> None:
     for tabel in (geld._EURO_NL, geld._BEDRAG_NL, geld._PROCENT_NL, geld._DATUM_NL, uitleg._GEBRUIKT,
                   uitvoer._KOPPEN, uitvoer._STAARTEN, uitvoer._WAARDEN_JSON, uitvoer._STAPPEN_JSON,
                   uitvoer._WAARSCHUWINGEN_JSON, beslisser._WAARSCHUWINGEN, model.GEDEELDE_STAPPEN,
-                  uitleg._WORTELS, model.GEDEELDE_WAARDEN, uitvoer._LIJSTEN_JSON, uitvoer._DATUMS_JSON):
+                  uitleg._WORTELS, model.GEDEELDE_WAARDEN, uitvoer._LIJSTEN_JSON, uitvoer._DATUMS_JSON,
+                  uitleg._MELDINGEN):
         tabel.clear()
 
 

@@ -102,6 +102,29 @@ def test_grens_31_december_2026_1_januari_2027_verwijst_door_en_noemt_de_normenb
     assert "tot en met 31 december 2026" in t and "SZW Normenbrief 1 januari 2027" in t
 
 
+def test_melding_van_een_ontbrekende_norm_per_definitie_en_dag_een_keer_en_gelijk(monkeypatch):
+    """De zin over een ontbrekende waarde wordt per definitie en dag één keer opgemaakt (na een
+    jaarwissel zonder nieuwe normen verwijst elk besluit door); een andere dag of een andere kern
+    geeft een eigen zin, nooit een onthouden zin van iets anders."""
+    from sora_core import parameters, uitleg
+
+    d = parameters.kern_definities()["bijstandsnorm.alleenstaande"]
+    feb, maart = date(2027, 2, 1), date(2027, 3, 1)
+    eerste = uitleg.melding_ontbrekend(d, feb)
+    assert eerste.startswith("Voor 'bijstandsnorm.alleenstaande' (art. 21 onder a Participatiewet) is op "
+                             "1 februari 2027 geen vastgestelde waarde bekend; de laatste waarde gold tot en met "
+                             "31 december 2026. De waarde voor deze periode komt uit de SZW Normenbrief 1 januari 2027")
+    assert uitleg.melding_ontbrekend(d, feb) is eerste  # onthouden
+    assert "op 1 maart 2027 geen vastgestelde waarde" in uitleg.melding_ontbrekend(d, maart)
+    # een kern met één definitie minder (zoals na opnieuw laden): opnieuw geteld, niet de oude zin
+    kern = parameters.kern_definities()
+    kleiner = {n: o for n, o in kern.items() if n != "bijstandsnorm.gehuwden"}
+    monkeypatch.setattr(parameters, "_KERN_CACHE", kleiner)
+    ander = uitleg.melding_ontbrekend(d, feb)
+    aantal = lambda t: int(re.search(r"nog (\d+) andere", t).group(1))
+    assert aantal(ander) == aantal(eerste) - 1
+
+
 def test_vermogensgrens_2026_grens_zelf_telt_als_binnen():
     assert iit(casus(vermogen={"bezittingen": "8000.00"})).uitkomst == "toegekend"
     b = iit(casus(vermogen={"bezittingen": "8000.01"}))
