@@ -314,10 +314,8 @@ def _mantelzorg_uitzondering(u, h: Huishouden) -> bool:
 
 def _partner_zonder_recht(u, h: Huishouden) -> None:
     """Een partner zonder eigen recht op bijstand (art. 24 Pw; vanaf 1-1-2027 ook art. 24a): de
-    norm van het gezin bepaalt de toolkit dan niet; de regel verwijst door en zegt waarom."""
-    p = u.ctx.casus.partner
-    if p is None or not p.geen_recht_op_bijstand:
-        return
+    norm van het gezin bepaalt de toolkit dan niet; de regel verwijst door en zegt waarom. Alleen
+    voor een casus met zo'n partner (``toepasselijke_norm`` toetst dat eerst)."""
     peil = u.ctx.peildatum
     if peil >= PIB_FASE_3 and h.minderjarige_kinderen:
         raise OntbrekendeWaarde(

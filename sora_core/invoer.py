@@ -811,9 +811,7 @@ def _snel_object(velden: dict, maak: Optional[Callable]) -> Callable:
         if standaard is not None and i == verplichte and verplichte < len(namen):
             r += [f"    if len(doc) == {verplichte}:",
                   "        return _maak(" + ", ".join(f"{n}=v{j}" if j < verplichte else f"{n}=_s{j}"
-                                                   for j, n in enumerate(namen)) + ")"]
-            for j in range(verplichte, len(namen)):
-                ruimte[f"_s{j}"] = standaard[namen[j]]
+                                                   for j, n in enumerate(namen)) + ")"]  # _s{j}: hieronder gezet
         ruimte[f"_f{i}"] = _snel_van(lees)
         r.append(f"    w = get({naam!r})")
         if verplicht:
