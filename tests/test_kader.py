@@ -176,6 +176,108 @@ def test_kader_dekt_het_harnas_en_beslist_gelijk():
     assert gedekt == 300
 
 
+def _dag_zonder_normen() -> date:
+    """De eerste dag na vandaag (1-12-2026) waarop de kern geen bijstandsnormen en vermogensgrenzen
+    heeft: de kern sluit elke norm af op de volgende indexatie, dus na de laatste Normenbrief in de
+    kern is er altijd zo'n dag (nu 1 januari 2027: de normen van 2027 zijn niet gepubliceerd)."""
+    from sora_core.analyse.actualiteit import kern_dekking
+
+    dekking = kern_dekking()
+    for van, _ in dekking.ongedekt:
+        if van < date(2026, 12, 1):
+            continue
+        namen = {x["naam"] for x in dekking.niet_gedekt(van)}
+        if {"bijstandsnorm.alleenstaande", "bijstandsnorm.gehuwden", "vermogensgrens.alleenstaande",
+                "vermogensgrens.gezin"} <= namen:
+            return van
+    raise AssertionError("geen dag zonder normen na de laatste Normenbrief in de kern")
+
+
+def test_kader_verwijst_door_als_de_normen_ontbreken():
+    """Op een dag zonder normen en vermogensgrenzen (na de laatste Normenbrief) beslist het kader de
+    aanvragen zelf, en zoals de wet het zegt: wat zonder norm al vaststaat, blijft vaststaan; wat de
+    norm nodig heeft, gaat naar een consulent (doorverwezen, geen bezwaartermijn: geen besluit).
+
+    Met de hand: (a) 70 jaar, AOW-leeftijd bereikt: de toeslag is er tot de AOW-leeftijd (art. 36
+    lid 1 Pw), afgewezen zonder een norm te vragen; (b) 40 jaar, al jaren een laag inkomen: de
+    inkomensgrens is een percentage van de norm, die ontbreekt: doorverwezen; (c) bijzondere bijstand
+    voor medische kosten van 500,00: de draagkrachtvrije voet is een percentage van de norm:
+    doorverwezen; (d) bijzondere bijstand zonder kosten (0,00): afgewezen vóór de draagkracht."""
+    dag = _dag_zonder_normen()
+    bb_kosten = {"regeling": "bijzondere_bijstand", "kostensoort": "medische_kosten", "bedrag": "500.00"}
+    bb_nul = {"regeling": "bijzondere_bijstand", "kostensoort": "medische_kosten", "bedrag": "0.00"}
+
+    def doc(leeftijd: int, aanvragen: list) -> dict:
+        geb = date(dag.year - leeftijd, 1, 1) if (dag.month, dag.day) != (1, 1) else date(dag.year - leeftijd - 1, 12, 31)
+        return {"gemeente": "GM0361", "peildatum": dag.isoformat(), "aanvrager": {"geboortedatum": geb.isoformat()},
+                "kinderen": [], "woning": {"soort": "huur"},
+                "inkomen": {"netto_per_maand": "1200.00", "laag_sinds": "2018-01-01", "uitzicht_op_verbetering": False},
+                "vermogen": {"bezittingen": "1000.00", "schulden": "0.00"}, "aanvragen": aanvragen}
+
+    gevallen = [(doc(70, [IIT, bb_kosten]), ["afgewezen", "doorverwezen"]),
+                (doc(40, [IIT, bb_nul]), ["doorverwezen", "afgewezen"]),
+                (doc(40, [bb_kosten, IIT]), ["doorverwezen", "doorverwezen"])]
+    for d, verwacht in gevallen:
+        batch._init({}, False)
+        f, snel = _kader_van_doc(d)
+        assert snel is not None, "het kader beslist de aanvragen, ook zonder normen"
+        assert [b.uitkomst for b in snel] == verwacht
+        assert all(b.bedrag is None and b.vorm is None for b in snel)
+        assert [b.bezwaar_uiterlijk is None for b in snel] == [u == "doorverwezen" for u in verwacht]
+        assert _vergelijk_beslissing(d)
+        vol = beoordeel(casus_uit_dict(copy.deepcopy(d)), motiveren=True)
+        for b, u in zip(vol.beslissingen, verwacht):  # de volledige weg noemt de ontbrekende waarde
+            if u == "doorverwezen":
+                assert any("bijstandsnorm" in m.tekst for m in b.motivering)
+
+
+def test_kader_dekt_het_harnas_op_een_dag_zonder_normen():
+    """Dezelfde 300 vaste casussen als hierboven, op een dag zonder normen: allemaal door het kader
+    (niet langs de volledige lezer en beslisser, 2,3 keer zo traag) en gelijk aan de volledige
+    beslisser met motivering; een deel afgewezen (AOW-leeftijd), de rest doorverwezen."""
+    import random
+
+    dag = _dag_zonder_normen()
+    rng = random.Random(14)
+    uitkomsten: dict = {}
+    for _ in range(300):
+        geb = date(1945 + rng.randint(0, 58), rng.randint(1, 12), rng.randint(1, 28)).isoformat()
+        doc = {"gemeente": rng.choice(sorted(GEMEENTEN)), "peildatum": dag.isoformat(), "aanvrager": {"geboortedatum": geb},
+               "kinderen": [], "woning": {"soort": "huur"},
+               "inkomen": {"netto_per_maand": f"{rng.randint(1000, 3200)}.{rng.randint(0, 99):02d}",
+                           "laag_sinds": date(2015 + rng.randint(0, 9), rng.randint(1, 12), rng.randint(1, 28)).isoformat(),
+                           "uitzicht_op_verbetering": rng.random() < 0.1},
+               "vermogen": {"bezittingen": f"{rng.randint(0, 30000)}.{rng.randint(0, 99):02d}", "schulden": "0.00"},
+               "aanvragen": [IIT, {"regeling": "bijzondere_bijstand", "kostensoort": "medische_kosten",
+                                   "bedrag": f"{rng.randint(100, 2000)}.{rng.randint(0, 99):02d}"}]}
+        if rng.random() < 0.4:
+            doc["partner"] = {"geboortedatum": geb}
+        batch._init({}, False)
+        assert _vergelijk_beslissing(doc)
+        for b in _kader_van_doc(doc)[1]:
+            uitkomsten[(b.regeling, b.uitkomst)] = uitkomsten.get((b.regeling, b.uitkomst), 0) + 1
+    assert set(uitkomsten) == {("individuele_inkomenstoeslag", "afgewezen"), ("individuele_inkomenstoeslag", "doorverwezen"),
+                               ("bijzondere_bijstand", "doorverwezen")}
+
+
+def test_onvolledig_gecompileerd_gooit_ontbreekt_alleen_voor_de_ontbrekende_waarde():
+    """``_zonder_ontbrekende``: de andere waarden blijven leesbaar, de ontbrekende gooit ``Ontbreekt``,
+    en een object zonder ontbrekende waarde blijft hetzelfde object."""
+    from sora_core.regels import individuele_inkomenstoeslag as iit_regel
+
+    heel = iit_regel.Gecompileerd(36, Decimal("1200.00"), Decimal("7770.00"), Decimal("479.00"))
+    assert kader._zonder_ontbrekende(heel) is heel
+    g = kader._zonder_ontbrekende(iit_regel.Gecompileerd(36, kader.ONTBREEKT, Decimal("7770.00"), Decimal("479.00")))
+    assert isinstance(g, iit_regel.Gecompileerd)
+    assert (g.referteperiode, g.vermogensgrens, g.bedrag) == (36, Decimal("7770.00"), Decimal("479.00"))
+    try:
+        g.inkomensgrens
+    except kader.Ontbreekt as e:
+        assert e.args == ("inkomensgrens",)
+    else:
+        raise AssertionError("de ontbrekende inkomensgrens gaf geen Ontbreekt")
+
+
 # --------------------------------------------------------------------------- de lezer
 
 def _casus_uit_feiten(f) -> Casus:

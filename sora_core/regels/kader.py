@@ -27,10 +27,19 @@ Alles daarbuiten gaat naar de volledige beslisser, via een goedkope, expliciete 
 geeft dan None): een aanvrager of partner jonger dan 21, kostendelers (medebewoners, oudere
 inwonende kinderen), een AOW-leeftijd die de tabel niet kent (ook van een kind), andere
 regelingen dan deze twee (of een regeling twee keer), een lokale kostensoort of een staffel bij
-bijzondere bijstand, een Python-regel van een plugin, een ontbrekende waarde in het beleid (een
-norm, een waarde in een doelgroep, de verhoging van de studietoeslag: dan verwijst de volledige
-beslisser door), en alles wat de lezers ``invoer.feiten_tekst``/``feiten_snel`` niet als gewoon herkennen (eigen
+bijzondere bijstand, een Python-regel van een plugin, een ontbrekende waarde in het beleid voor
+"waar heb ik recht op?" (een norm, een waarde in een doelgroep, de verhoging van de studietoeslag:
+dan verwijst de volledige beslisser door), en alles wat de lezers ``invoer.feiten_tekst``/``feiten_snel`` niet als gewoon herkennen (eigen
 woning, voorliggende voorziening bij een aanvraag, kostendatum, ambtshalve, ...).
+
+Een ontbrekende waarde bij een aanvraag (op een peildatum na de laatste Normenbrief in de kern: de
+normen, de vermogensgrenzen, het maximum van het drempelbedrag) beslist het kader wel: de waarde
+die ervan afhangt, staat dan niet in het ``Gecompileerd`` (``_zonder_ontbrekende``), en vraagt
+``beslis_iit``/``beslis_bb`` haar, dan gooit ze ``Ontbreekt`` op precies de plek waar de volledige
+regel ``OntbrekendeWaarde`` gooit; de uitkomst is dan "doorverwezen", zoals in
+``beslisser._beslis_regel``. Wat de beslissing eerder afwijst (AOW-leeftijd, geen kosten), vraagt de
+waarde niet en blijft afgewezen. Zonder deze weg ging in januari, tot de nieuwe normen in de kern
+staan, elke casus van ``sora batch`` langs de volledige lezer en beslisser (2,3 keer zo traag).
 De eigenschapstests in ``tests/test_kader.py`` beslissen gegenereerde casussen langs beide wegen.
 """
 
@@ -83,6 +92,41 @@ class Snel:
         self.bezwaar_uiterlijk = bezwaar_uiterlijk
 
 
+class Ontbreekt(Exception):
+    """Het kader mist een waarde die ``beslis_iit``/``beslis_bb`` vraagt (zie ``_zonder_ontbrekende``):
+    de volledige regel gooit op die plek ``uitleg.OntbrekendeWaarde`` en verwijst door."""
+
+
+#: een waarde die op de peildatum ontbreekt, tot ``_zonder_ontbrekende`` haar uit het object haalt
+ONTBREEKT = object()
+#: klasse van ``Gecompileerd`` -> haar onderklasse die voor een weggehaalde waarde ``Ontbreekt`` gooit
+_ONVOLLEDIG: dict = {}
+
+
+def _ontbreekt(self, naam: str):
+    raise Ontbreekt(naam)
+
+
+def _zonder_ontbrekende(g):
+    """``g`` (een ``Gecompileerd`` met ``__slots__``) zonder de waarden die ``ONTBREEKT`` zijn: een object van
+    een onderklasse waarin die slots leeg blijven, zodat het lezen ervan (een ``AttributeError``, en
+    dan ``__getattr__``) ``Ontbreekt`` gooit. Zonder ontbrekende waarde: ``g`` zelf."""
+    klasse = type(g)
+    namen = klasse.__slots__
+    if not any(getattr(g, n) is ONTBREEKT for n in namen):
+        return g
+    onvolledig = _ONVOLLEDIG.get(klasse)
+    if onvolledig is None:
+        onvolledig = _ONVOLLEDIG[klasse] = type(klasse.__name__ + "Onvolledig", (klasse,),
+                                                {"__slots__": (), "__getattr__": _ontbreekt})
+    nieuw = object.__new__(onvolledig)
+    for n in namen:
+        w = getattr(g, n)
+        if w is not ONTBREEKT:
+            setattr(nieuw, n, w)
+    return nieuw
+
+
 class Kader:
     """De waarden van één opgelost beleid voor de twee regelingen; ``iit``/``bb`` is None als het
     kader die regeling niet dekt (dan beslist de volledige beslisser)."""
@@ -99,21 +143,22 @@ class Kader:
         from ..beslisser import _catalogus
 
         cat = _catalogus(beleid)
+        # een norm of vermogensgrens die op de peildatum ontbreekt: ONTBREEKT (bij een aanvraag verwijst
+        # de beslissing dan door waar ze de waarde vraagt; "waar heb ik recht op?" gaat naar de volledige beslisser)
         norm = {}
         for soort in SOORTEN:
             for aow in (False, True):
                 wn = w(basisnorm_naam(soort, aow))
-                if wn is not None:
-                    norm[(soort, aow)] = wn.waarde
+                norm[(soort, aow)] = ONTBREEKT if wn is None else wn.waarde
         vgrens = {}
         for gezin in (False, True):
             wg = w(vermogensgrens_naam(gezin))
-            if wg is not None:
-                vgrens[gezin] = wg.waarde
-        volledig = len(norm) == 2 * len(SOORTEN) and len(vgrens) == 2 and self.minimumleeftijd is not None
+            vgrens[gezin] = ONTBREEKT if wg is None else wg.waarde
+        gedekt = self.minimumleeftijd is not None
+        volledig = gedekt and ONTBREEKT not in norm.values() and ONTBREEKT not in vgrens.values()
         self.vgrens = vgrens
-        self.iit = _iit(w, cat.get(IIT), norm, vgrens) if volledig else None
-        self.bb = _bb(beleid, w, cat.get(BB), norm, vgrens) if volledig else None
+        self.iit = _iit(w, cat.get(IIT), norm, vgrens) if gedekt else None
+        self.bb = _bb(beleid, w, cat.get(BB), norm, vgrens) if gedekt else None
         self.rondvraag = _rondvraag(beleid, cat, self.iit, norm) if volledig else None
 
 
@@ -217,7 +262,8 @@ def _iit(w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
         return None
     maanden, fractie = v[0], v[1]
     bedrag = {s: iit.toeslag_bedrag(b) for s, b in zip(SOORTEN, v[3:])}
-    return r, {(s, aow): iit.Gecompileerd(maanden, grensbedrag(n, fractie), vgrens[is_gezin(s)], bedrag[s])
+    return r, {(s, aow): _zonder_ontbrekende(iit.Gecompileerd(
+        maanden, ONTBREEKT if n is ONTBREEKT else grensbedrag(n, fractie), vgrens[is_gezin(s)], bedrag[s]))
                for (s, aow), n in norm.items()}, {}
 
 
@@ -238,10 +284,8 @@ def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
     drempel_maximum = None
     if drempel > NUL:
         m = w(bb.N + "drempelbedrag_maximum")
-        if m is None:
-            return None
-        drempel_maximum = m.waarde
-    voet = {k: grensbedrag(n, vrije_voet) for k, n in norm.items()}
+        drempel_maximum = ONTBREEKT if m is None else m.waarde
+    voet = {k: ONTBREEKT if n is ONTBREEKT else grensbedrag(n, vrije_voet) for k, n in norm.items()}
     waarden, soorten = {}, {}
     for sleutel, ks in kostensoorten_op(beleid).items():
         if ks.bron != "kern":
@@ -251,9 +295,9 @@ def _bb(beleid, w, r, norm: dict, vgrens: dict) -> Optional[tuple]:
             continue
         wm = w(ks.normnaam("maximum"))
         soorten[sleutel] = ks
-        waarden[sleutel] = {(soort, aow): (ks, bb.Gecompileerd(
+        waarden[sleutel] = {(soort, aow): (ks, _zonder_ontbrekende(bb.Gecompileerd(
             None if wm is None else wm.waarde, keuzes[1], vt, percentage, periode, vgrens[is_gezin(soort)], fractie,
-            drempel, drempel_maximum, keuzes[0])) for (soort, aow), vt in voet.items()}
+            drempel, drempel_maximum, keuzes[0]))) for (soort, aow), vt in voet.items()}
     return r, waarden, soorten, {}
 
 
@@ -337,14 +381,20 @@ def beslis(k: Kader, f: tuple) -> Optional[list]:
     for regeling, kostensoort, kosten in aanvragen:
         if regeling == IIT:
             r, per_soort, gedeeld = k.iit  # als _iit_snel, zonder de extra aanroep
-            uitkomst, bedrag = beslis_iit(per_soort[huishouden], None, lft_a, aow_a, laag_sinds, peil, netto, ver,
-                                          uitzicht, laatste)
+            try:
+                uitkomst, bedrag = beslis_iit(per_soort[huishouden], None, lft_a, aow_a, laag_sinds, peil, netto, ver,
+                                              uitzicht, laatste)
+            except Ontbreekt:  # zoals beslisser._beslis_regel bij OntbrekendeWaarde
+                uitkomst, bedrag = "doorverwezen", None
             vorm, per = _IIT_VORM, _IIT_PER
         else:
             r, waarden, _, gedeeld = k.bb
             ks, wb = waarden[kostensoort][huishouden]
-            uitkomst, bedrag, vorm = beslis_bb(wb, None, ks, kosten, True, lft_a, None, None, None, peil, None, NUL,
-                                               netto, ver, None)
+            try:
+                uitkomst, bedrag, vorm = beslis_bb(wb, None, ks, kosten, True, lft_a, None, None, None, peil, None, NUL,
+                                                   netto, ver, None)
+            except Ontbreekt:  # zoals beslisser._beslis_regel bij OntbrekendeWaarde
+                uitkomst, bedrag, vorm = "doorverwezen", None, None
             per = _BB_PER
         if bedrag is None:
             uit.append(_gedeeld(gedeeld, r, uitkomst, einde, True))
