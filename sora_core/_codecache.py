@@ -42,7 +42,7 @@ _ECHT = builtins.compile
 _CODETYPE = type(_ECHT("0", "<sora_core._codecache>", "eval"))
 _PAD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__",
                     f"gegenereerd.{sys.implementation.cache_tag}.marshal")
-#: hoogstens zoveel ingangen (de eigen klassen in twee vormen en de lezers: zo'n 80)
+#: hoogstens zoveel ingangen (de eigen klassen in vier vormen en de lezers: zo'n 180)
 _MAX = 400
 #: (sha256 van de bron, naam, modus, vlaggen) -> code, of de code nog als marshal-bytes (uit het
 #: bestand; pas bij gebruik geladen: een start gebruikt maar een deel van de vormen)
@@ -219,17 +219,19 @@ def _vul(pad: str = _PAD) -> None:
     _CODE.clear()
     _GEBRUIKT.clear()
     _STAAT["geladen"] = True
-    from . import beslisser, cli, invoer, uitvoer  # noqa: F401
+    from . import beslisser, cli, invoer, kalender, uitvoer  # noqa: F401  (kalender: de bezwaartermijn)
     from .plugins import register
+    from .regels import catalogus  # noqa: F401  (de regelingen van de kern, die de beslisser pas bij een casus laadt)
 
     register()
-    # het typegetal heeft per proces 19 cijfers, positief of negatief (89% van de gevallen; 18 cijfers
-    # 10%): bewaar elke klasse in die twee vormen, zodat een start met een andere PYTHONHASHSEED ze
-    # meestal ook vindt (de rest compileert die ene klasse gewoon)
+    # het typegetal heeft per proces 19 cijfers (90% van de gevallen) of 18 (9%), positief of negatief:
+    # bewaar elke klasse in die vier vormen, zodat een start met een andere PYTHONHASHSEED ze bijna
+    # altijd vindt (met alleen de twee vormen van 19 cijfers compileerde een ``sora beoordeel`` er
+    # gemiddeld 4 van de 45 opnieuw, ≈ 0,3 ms per klasse; de rest compileert die ene klasse gewoon)
     for (_, naam, modus, vlaggen), bron in list(_GEBRUIKT.items()):
         plek = _typehash_plek(bron) if naam.startswith("<attrs generated ") else None
         if plek is not None:
-            for merk in ("9" * 19, "-" + "9" * 19):
+            for merk in ("9" * 19, "-" + "9" * 19, "9" * 18, "-" + "9" * 18):
                 compileer(bron[:plek[0]] + merk + bron[plek[1]:], naam, modus, vlaggen)
     _STAAT["nieuw"] = True
     try:
