@@ -203,6 +203,8 @@ def termijn_einde(d: date, jaren: int = 0, maanden: int = 0) -> date:
     totaal = d.month - 1 + maanden
     jaar = d.year + jaren + totaal // 12
     maand = totaal % 12 + 1
+    if d.day <= 28:  # elke maand heeft die dag
+        return date(jaar, maand, d.day)
     volgende = date(jaar + (maand == 12), maand % 12 + 1, 1)
     laatste = (volgende - timedelta(days=1)).day
     return date(jaar, maand, min(d.day, laatste))

@@ -610,6 +610,24 @@ def test_termijn_einde_op_de_laatste_dag_van_een_korte_maand():
     assert plus_jaren_maanden(date(2020, 2, 29), 3) == date(2023, 3, 1)
 
 
+
+def test_termijn_einde_elke_dag_tegen_de_kalender():
+    """Elke begindag van 2023 tot en met 2024 (met een schrikkeljaar) plus 0 tot 40 maanden en 0 of
+    1 jaar: dezelfde dagnummer, of de laatste dag van de doelmaand (``calendar.monthrange``, een
+    onafhankelijke bron voor de lengte van een maand)."""
+    import calendar
+
+    from sora_core.geld import termijn_einde
+
+    d = date(2023, 1, 1)
+    while d <= date(2024, 12, 31):
+        for jaren in (0, 1):
+            for maanden in range(41):
+                totaal = d.month - 1 + maanden
+                jaar, maand = d.year + jaren + totaal // 12, totaal % 12 + 1
+                assert termijn_einde(d, jaren, maanden) == date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))
+        d += timedelta(days=1)
+
 def test_referteperiode_vanaf_29_februari():
     # laag sinds 29-2-2020, 36 maanden: vol op 28-2-2023 (laatste dag van februari 2023).
     # Peildatum 28-2-2023: norm 1-1-2023 alleenstaande 1195,66; 120% = 1434,792 -> 1434,79; inkomen 1000.
