@@ -151,6 +151,22 @@ def test_kader_gelijk_aan_volledige_beslisser_eigen(doc):
     event("door het kader" if _vergelijk_beslissing(doc) else "volledige beslisser")
 
 
+def _harnas_doc(rng, peil: date) -> dict:
+    """Een casus in de vorm van het vergelijkingsharnas (volwassene, huur, twee aanvragen), getrokken met ``rng``."""
+    geb = date(1945 + rng.randint(0, 58), rng.randint(1, 12), rng.randint(1, 28)).isoformat()
+    doc = {"gemeente": rng.choice(sorted(GEMEENTEN)), "peildatum": peil.isoformat(), "aanvrager": {"geboortedatum": geb},
+           "kinderen": [], "woning": {"soort": "huur"},
+           "inkomen": {"netto_per_maand": f"{rng.randint(1000, 3200)}.{rng.randint(0, 99):02d}",
+                       "laag_sinds": date(2015 + rng.randint(0, 9), rng.randint(1, 12), rng.randint(1, 28)).isoformat(),
+                       "uitzicht_op_verbetering": rng.random() < 0.1},
+           "vermogen": {"bezittingen": f"{rng.randint(0, 30000)}.{rng.randint(0, 99):02d}", "schulden": "0.00"},
+           "aanvragen": [IIT, {"regeling": "bijzondere_bijstand", "kostensoort": "medische_kosten",
+                               "bedrag": f"{rng.randint(100, 2000)}.{rng.randint(0, 99):02d}"}]}
+    if rng.random() < 0.4:
+        doc["partner"] = {"geboortedatum": geb}
+    return doc
+
+
 def test_kader_dekt_het_harnas_en_beslist_gelijk():
     """300 vaste casussen in de vorm van het vergelijkingsharnas (volwassenen, twee aanvragen) gaan
     allemaal door het kader en beslissen gelijk met de volledige beslisser."""
@@ -159,20 +175,8 @@ def test_kader_dekt_het_harnas_en_beslist_gelijk():
     rng = random.Random(14)
     gedekt = 0
     for _ in range(300):
-        peil = date(2025, 3, 1)
-        geb = date(1945 + rng.randint(0, 58), rng.randint(1, 12), rng.randint(1, 28)).isoformat()
-        doc = {"gemeente": rng.choice(sorted(GEMEENTEN)), "peildatum": peil.isoformat(), "aanvrager": {"geboortedatum": geb},
-               "kinderen": [], "woning": {"soort": "huur"},
-               "inkomen": {"netto_per_maand": f"{rng.randint(1000, 3200)}.{rng.randint(0, 99):02d}",
-                           "laag_sinds": date(2015 + rng.randint(0, 9), rng.randint(1, 12), rng.randint(1, 28)).isoformat(),
-                           "uitzicht_op_verbetering": rng.random() < 0.1},
-               "vermogen": {"bezittingen": f"{rng.randint(0, 30000)}.{rng.randint(0, 99):02d}", "schulden": "0.00"},
-               "aanvragen": [IIT, {"regeling": "bijzondere_bijstand", "kostensoort": "medische_kosten",
-                                   "bedrag": f"{rng.randint(100, 2000)}.{rng.randint(0, 99):02d}"}]}
-        if rng.random() < 0.4:
-            doc["partner"] = {"geboortedatum": geb}
         batch._init({}, False)
-        gedekt += _vergelijk_beslissing(doc)
+        gedekt += _vergelijk_beslissing(_harnas_doc(rng, date(2025, 3, 1)))
     assert gedekt == 300
 
 
@@ -241,17 +245,7 @@ def test_kader_dekt_het_harnas_op_een_dag_zonder_normen():
     rng = random.Random(14)
     uitkomsten: dict = {}
     for _ in range(300):
-        geb = date(1945 + rng.randint(0, 58), rng.randint(1, 12), rng.randint(1, 28)).isoformat()
-        doc = {"gemeente": rng.choice(sorted(GEMEENTEN)), "peildatum": dag.isoformat(), "aanvrager": {"geboortedatum": geb},
-               "kinderen": [], "woning": {"soort": "huur"},
-               "inkomen": {"netto_per_maand": f"{rng.randint(1000, 3200)}.{rng.randint(0, 99):02d}",
-                           "laag_sinds": date(2015 + rng.randint(0, 9), rng.randint(1, 12), rng.randint(1, 28)).isoformat(),
-                           "uitzicht_op_verbetering": rng.random() < 0.1},
-               "vermogen": {"bezittingen": f"{rng.randint(0, 30000)}.{rng.randint(0, 99):02d}", "schulden": "0.00"},
-               "aanvragen": [IIT, {"regeling": "bijzondere_bijstand", "kostensoort": "medische_kosten",
-                                   "bedrag": f"{rng.randint(100, 2000)}.{rng.randint(0, 99):02d}"}]}
-        if rng.random() < 0.4:
-            doc["partner"] = {"geboortedatum": geb}
+        doc = _harnas_doc(rng, dag)
         batch._init({}, False)
         assert _vergelijk_beslissing(doc)
         for b in _kader_van_doc(doc)[1]:
