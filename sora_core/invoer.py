@@ -633,60 +633,66 @@ def casus_volledig(doc: Any) -> model.Casus:
     """De volledige toets van een casusdocument: elk veld nagelopen, alle fouten per veld."""
     lz = _Lezer()
     v = lz.object(doc, "", _CASUS_VELDEN)
-    if v is not None and not lz.fouten:
-        _samenhang(lz, v)
-    if lz.fouten or v is None:
+    if v is None or lz.fouten:
         raise InvoerFout(lz.fouten or [Fout(None, "Lege casus.")])
-    return model.Casus(**v)
+    casus = model.Casus(**v)  # elk verplicht veld is er (anders een fout hierboven)
+    fouten = _samenhang(casus)
+    if fouten:
+        raise InvoerFout(fouten)
+    return casus
 
 
-def _samenhang(lz: _Lezer, v: dict) -> None:
-    """Controles over velden heen: geboortedata niet na de peildatum, enz."""
-    peil: date = v["peildatum"]
+def _samenhang(casus: model.Casus) -> list[Fout]:
+    """Controles over velden heen: geboortedata niet na de peildatum, enz. Geeft de fouten (leeg: in orde)."""
+    fouten: list[Fout] = []
+    peil: date = casus.peildatum
     # geboortedata in de volgorde aanvrager, partner, kinderen, medebewoners; het pad pas bij een fout
-    if v["aanvrager"].geboortedatum > peil:
-        lz.fout("aanvrager.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
-    if "partner" in v and v["partner"].geboortedatum > peil:
-        lz.fout("partner.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
-    for soort in ("kinderen", "medebewoners"):
-        for i, p in enumerate(v.get(soort, ())):
+    if casus.aanvrager.geboortedatum > peil:
+        fouten.append(Fout("aanvrager.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}."))
+    if casus.partner is not None and casus.partner.geboortedatum > peil:
+        fouten.append(Fout("partner.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}."))
+    for soort, personen in (("kinderen", casus.kinderen), ("medebewoners", casus.medebewoners)):
+        for i, p in enumerate(personen):
             if p.geboortedatum > peil:
-                lz.fout(f"{soort}[{i}].geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}.")
-    ink: model.Inkomen = v["inkomen"]
+                fouten.append(Fout(f"{soort}[{i}].geboortedatum",
+                                   f"De geboortedatum ligt na de peildatum {peil.isoformat()}."))
+    ink = casus.inkomen
     if ink.laag_sinds and ink.laag_sinds > peil:
-        lz.fout("inkomen.laag_sinds", f"Datum {ink.laag_sinds.isoformat()} ligt na de peildatum {peil.isoformat()}.")
-    if "aanvraagdatum" in v and v["aanvraagdatum"] > peil:
-        lz.fout("aanvraagdatum", f"Aanvraagdatum {v['aanvraagdatum'].isoformat()} ligt na de peildatum {peil.isoformat()}.")
+        fouten.append(Fout("inkomen.laag_sinds",
+                           f"Datum {ink.laag_sinds.isoformat()} ligt na de peildatum {peil.isoformat()}."))
+    if casus.aanvraagdatum is not None and casus.aanvraagdatum > peil:
+        fouten.append(Fout("aanvraagdatum", f"Aanvraagdatum {casus.aanvraagdatum.isoformat()} ligt na de peildatum "
+                                            f"{peil.isoformat()}."))
     if ink.laatste_inkomenstoeslag and ink.laatste_inkomenstoeslag > peil:
-        lz.fout("inkomen.laatste_inkomenstoeslag", f"Datum {ink.laatste_inkomenstoeslag.isoformat()} ligt na de "
-                                                   f"peildatum {peil.isoformat()}.")
-    if v.get("besluitdatum") and v["besluitdatum"] < peil:
-        lz.fout("besluitdatum", f"Besluitdatum {v['besluitdatum'].isoformat()} ligt vóór de peildatum {peil.isoformat()}; "
-                                "een besluit wordt op of na de peildatum bekendgemaakt.")
-    for i, a in enumerate(v.get("aanvragen", ())):
+        fouten.append(Fout("inkomen.laatste_inkomenstoeslag", f"Datum {ink.laatste_inkomenstoeslag.isoformat()} ligt "
+                                                              f"na de peildatum {peil.isoformat()}."))
+    if casus.besluitdatum and casus.besluitdatum < peil:
+        fouten.append(Fout("besluitdatum", f"Besluitdatum {casus.besluitdatum.isoformat()} ligt vóór de peildatum "
+                                           f"{peil.isoformat()}; een besluit wordt op of na de peildatum bekendgemaakt."))
+    for i, a in enumerate(casus.aanvragen):
         if not a.ambtshalve and a.terugwerkende_kracht is None:
             continue  # de gewone aanvraag: niets na te gaan
         if a.ambtshalve and a.regeling != "individuele_inkomenstoeslag":
-            lz.fout(f"aanvragen[{i}].ambtshalve", "Ambtshalve beslissen kan alleen over de individuele "
-                                                   "inkomenstoeslag (regeling = \"individuele_inkomenstoeslag\").")
+            fouten.append(Fout(f"aanvragen[{i}].ambtshalve", "Ambtshalve beslissen kan alleen over de individuele "
+                                                             "inkomenstoeslag (regeling = \"individuele_inkomenstoeslag\")."))
         if a.terugwerkende_kracht is not None and a.regeling != "bijzondere_bijstand":
-            lz.fout(f"aanvragen[{i}].terugwerkende_kracht", "Terugwerkende kracht (art. 44 lid 5 Pw) hoort alleen bij "
-                                                             "een aanvraag om bijzondere bijstand.")
-    sh = v.get("schuldhulp")
+            fouten.append(Fout(f"aanvragen[{i}].terugwerkende_kracht", "Terugwerkende kracht (art. 44 lid 5 Pw) hoort "
+                                                                       "alleen bij een aanvraag om bijzondere bijstand."))
+    sh = casus.schuldhulp
     if sh is not None and sh.melddatum > peil:
-        lz.fout("schuldhulp.melddatum", f"Melddatum {sh.melddatum.isoformat()} ligt na de peildatum {peil.isoformat()}.")
+        fouten.append(Fout("schuldhulp.melddatum",
+                           f"Melddatum {sh.melddatum.isoformat()} ligt na de peildatum {peil.isoformat()}."))
     if sh is not None and sh.soort_melding == "hulpvraag" and sh.signaal_van is not None:
-        lz.fout("schuldhulp.signaal_van", "Alleen bij soort_melding = \"signaal\" hoort een signaalgever.")
+        fouten.append(Fout("schuldhulp.signaal_van", "Alleen bij soort_melding = \"signaal\" hoort een signaalgever."))
+    return fouten
 
 
 def controleer_samenhang(casus: model.Casus) -> None:
     """De controles over velden heen voor een casus waarin de opdrachtregel of de HTTP-query
     een datum verving (``--peildatum``, ``--besluitdatum``). Gooit ``InvoerFout``."""
-    lz = _Lezer()
-    v = {k: w for k, w in attrs.asdict(casus, recurse=False).items() if w is not None}
-    _samenhang(lz, v)
-    if lz.fouten:
-        raise InvoerFout(lz.fouten)
+    fouten = _samenhang(casus)
+    if fouten:
+        raise InvoerFout(fouten)
 
 
 # --------------------------------------------------------------------------- snelle lezer
@@ -694,145 +700,184 @@ def controleer_samenhang(casus: model.Casus) -> None:
 #: ``casus_snel`` geeft dit terug (binnen) als een waarde niet de gewone vorm heeft
 _ANDERS = object()
 _BEDRAG_SNEL = re.compile(r"[0-9]{1,10}(?:\.[0-9]{1,2})?")
-
-
-def _datum_snel(w: Any) -> Any:
-    if type(w) is str:
-        # als _DATUMVORM: tien tekens met streepjes op plek 4 en 7; date.fromisoformat neemt dan alleen
-        # nog JJJJ-MM-DD met ASCII-cijfers aan (tekst met andere tekens is in UTF-8 langer dan tien bytes)
-        if len(w) != 10 or w[4] != "-" or w[7] != "-":
-            return _ANDERS
-        try:
-            d = date.fromisoformat(w)
-        except ValueError:
-            return _ANDERS
-    elif type(w) is date:
-        d = w
-    else:
-        return _ANDERS
-    return d if VROEGSTE_DATUM <= d <= LAATSTE_DATUM else _ANDERS
-
-
-def _bedrag_snel(w: Any) -> Any:
-    """Alleen tekst van cijfers met hoogstens twee decimalen, of een geheel getal, 0 tot het maximum."""
-    if type(w) is str:
-        if not _BEDRAG_SNEL.fullmatch(w):
-            return _ANDERS
-        d = Decimal(w)
-        # cijfers met hoogstens een punt: nooit negatief, en met minder dan tien tekens onder het maximum
-        return d if len(w) < 10 or d <= MAX_BEDRAG else _ANDERS
-    if type(w) is not int:
-        return _ANDERS
-    d = Decimal(w)
-    return d if NUL_BEDRAG <= d <= MAX_BEDRAG else _ANDERS
-
-
 NUL_BEDRAG = Decimal(0)
 
-
-def _bool_snel(w: Any) -> Any:
-    return w if w is True or w is False else _ANDERS
-
-
-def _tekst_snel(w: Any) -> Any:
-    if type(w) is str and len(w) <= 500 and w.strip() and (w.isascii() or _is_utf8(w)):
-        return w
+# De snelle toets van elke soort waarde, één keer als code: ``{w}`` is de waarde (nooit None), ``{u}`` krijgt
+# het resultaat; wat niet de gewone vorm heeft, geeft ``_ANDERS``. Dezelfde code wordt in de lezer van een
+# hele casus geplakt (``_casuslezer``, één functie zonder aanroep per veld) en is als losse functie
+# ``_datum_snel``, ``_bedrag_snel``, ``_bool_snel`` en ``_tekst_snel`` (de lezer voor de batch).
+_SNELLE_TOETSEN = {
+    # als _DATUMVORM: tien tekens met streepjes op plek 4 en 7; date.fromisoformat neemt dan alleen
+    # nog JJJJ-MM-DD met ASCII-cijfers aan (tekst met andere tekens is in UTF-8 langer dan tien bytes)
+    "datum": """\
+if type({w}) is _str:
+    if len({w}) != 10 or {w}[4] != "-" or {w}[7] != "-":
+        return _ANDERS
+    try:
+        {u} = _van_iso({w})
+    except ValueError:
+        return _ANDERS
+elif type({w}) is _date:
+    {u} = {w}
+else:
     return _ANDERS
+if not (_VROEGSTE <= {u} <= _LAATSTE):
+    return _ANDERS
+""",
+    # alleen tekst van cijfers met hoogstens twee decimalen (nooit negatief; met minder dan tien tekens
+    # onder het maximum), of een geheel getal (geen bool), 0 tot het maximum
+    "bedrag": """\
+if type({w}) is _str:
+    if not _bedragvorm({w}):
+        return _ANDERS
+    {u} = _Decimal({w})
+    if len({w}) >= 10 and {u} > _MAX_BEDRAG:
+        return _ANDERS
+elif type({w}) is _int:
+    {u} = _Decimal({w})
+    if not (_NUL <= {u} <= _MAX_BEDRAG):
+        return _ANDERS
+else:
+    return _ANDERS
+""",
+    "bool": """\
+if {w} is not True and {w} is not False:
+    return _ANDERS
+{u} = {w}
+""",
+    "tekst": """\
+if type({w}) is not _str or len({w}) > 500 or not {w}.strip() or not ({w}.isascii() or _is_utf8({w})):
+    return _ANDERS
+{u} = {w}
+""",
+    # een keuze uit de lijst: {opties} is de naam van de verzameling in de naamruimte
+    "keuze": """\
+if type({w}) is not _str or {w} not in {opties}:
+    return _ANDERS
+{u} = {w}
+""",
+}
 
 
-def _snel_van(lees: Callable) -> Callable:
-    """De snelle lezer bij een lezer van de volledige toets, afgeleid uit dezelfde veldenlijsten
-    (per lezer één keer opgebouwd: personen komen op meer plekken voor)."""
-    gevonden = _SNELLE_LEZERS.get(lees)
-    if gevonden is None:
-        gevonden = _SNELLE_LEZERS[lees] = _maak_snel(lees)
-    return gevonden
+def _snelle_ruimte() -> dict[str, Any]:
+    """De namen die de code van ``_SNELLE_TOETSEN`` gebruikt."""
+    return {"_ANDERS": _ANDERS, "_str": str, "_int": int, "_date": date, "_dict": dict, "_list": list,
+            "_tuple": tuple, "_van_iso": date.fromisoformat, "_VROEGSTE": VROEGSTE_DATUM, "_LAATSTE": LAATSTE_DATUM,
+            "_Decimal": Decimal, "_MAX_BEDRAG": MAX_BEDRAG, "_NUL": NUL_BEDRAG, "_bedragvorm": _BEDRAG_SNEL.fullmatch,
+            "_is_utf8": _is_utf8}
 
 
-#: lezer van de volledige toets -> zijn snelle lezer (de lezers van deze module: een vaste set)
-_SNELLE_LEZERS: dict[Callable, Callable] = {}
+def _ingesprongen(code: str, inspring: str) -> list[str]:
+    return [inspring + r for r in code.splitlines()]
 
 
-def _maak_snel(lees: Callable) -> Callable:
-    vast = {_datum: _datum_snel, _bedrag: _bedrag_snel, _bool: _bool_snel, _tekst: _tekst_snel}
-    if lees in vast:
-        return vast[lees]
-    if hasattr(lees, "opties"):
-        opties = frozenset(lees.opties)
-        return lambda w: w if type(w) is str and w in opties else _ANDERS
-    if hasattr(lees, "velden"):
-        return _snel_object(lees.velden, lees.maak)
-    if hasattr(lees, "item"):
-        item, maximum = _snel_van(lees.item), lees.maximum
-
-        def lijst(w: Any) -> Any:
-            if type(w) is not list or len(w) > maximum:
-                return _ANDERS
-            uit = []
-            for x in w:
-                r = item(x)
-                if r is _ANDERS:
-                    return _ANDERS
-                uit.append(r)
-            return tuple(uit)
-        return lijst
-    return lambda w: _ANDERS  # onbekende lezer: altijd de volledige toets
+def _losse_toets(soort: str) -> Callable:
+    """De toets ``soort`` van ``_SNELLE_TOETSEN`` als functie: de waarde in de gewone vorm, of ``_ANDERS``."""
+    ruimte = _snelle_ruimte()
+    bron = "\n".join(["def toets(w):", *_ingesprongen(_SNELLE_TOETSEN[soort].format(w="w", u="v"), "    "),
+                      "    return v"]) + "\n"
+    exec(compileer(bron, f"<snelle toets {soort}>"), ruimte)  # noqa: S102 - eigen code uit een vaste tekst
+    toets = ruimte["toets"]
+    toets.__name__ = toets.__qualname__ = f"_{soort}_snel"
+    return toets
 
 
-def _snel_object(velden: dict, maak: Optional[Callable]) -> Callable:
-    """De snelle lezer van een object met deze veldenlijst: weigert (``_ANDERS``) als het geen dict
-    is, een onbekend veld heeft, een verplicht veld mist (null is hetzelfde als ontbreken) of een
-    waarde niet de gewone vorm heeft; geeft anders ``maak(**velden)`` (of de dict van de gegeven
-    velden als ``maak`` None is).
+_datum_snel = _losse_toets("datum")
+_bedrag_snel = _losse_toets("bedrag")
+_bool_snel = _losse_toets("bool")
+_tekst_snel = _losse_toets("tekst")
+#: lezer van de volledige toets -> de soort van zijn snelle toets
+_SOORT_VAN = {_datum: "datum", _bedrag: "bedrag", _bool: "bool", _tekst: "tekst"}
 
-    De lezer wordt als rechte code uit de veldenlijst opgebouwd (één opzoeking per veld, geen lus
-    en geen tabel per waarde; heet pad van elke casus). Is ``maak`` een attrs-klasse waarvan elk
-    optioneel veld een vaste standaardwaarde heeft, dan krijgt de constructor elk veld als
-    trefwoord (ontbrekend: die standaardwaarde, hetzelfde als weglaten); anders de gegeven velden
-    als dict."""
-    namen = list(velden)
-    standaard = _standaarden(maak, velden) if maak is not None else None
-    ruimte: dict[str, Any] = {"_ANDERS": _ANDERS, "_bekend": frozenset(namen), "_dict": dict,
-                              "_maak": model.snelle_constructor(maak) if maak is not None else None}
-    r = ["def lees(doc):",
-         "    if type(doc) is not _dict or not _bekend.issuperset(doc):",  # geen object, of een onbekend veld
-         "        return _ANDERS",
-         "    get = doc.get"]
-    if standaard is None:
-        r.append("    uit = {}")
-    else:
-        # eerst de verplichte velden; heeft de dict er niet meer sleutels dan die, dan ontbreekt elk
-        # optioneel veld (de sleutels zijn bekend, zie boven): meteen de standaardwaarden, zonder
-        # opzoeking per veld (een persoon met alleen een geboortedatum, een aanvraag met alleen een regeling)
-        namen = [n for n in namen if velden[n][1]] + [n for n in namen if not velden[n][1]]
-    verplichte = sum(1 for n in namen if velden[n][1])
-    for i, naam in enumerate(namen):
-        lees, verplicht = velden[naam]
-        if standaard is not None and i == verplichte and verplichte < len(namen):
-            r += [f"    if len(doc) == {verplichte}:",
-                  "        return _maak(" + ", ".join(f"{n}=v{j}" if j < verplichte else f"{n}=_s{j}"
-                                                   for j, n in enumerate(namen)) + ")"]  # _s{j}: hieronder gezet
-        ruimte[f"_f{i}"] = _snel_van(lees)
-        r.append(f"    w = get({naam!r})")
-        if verplicht:
-            r += ["    if w is None:", "        return _ANDERS"]
-            inspring = "    "
-        elif standaard is None:
-            r.append("    if w is not None:")
-            inspring = "        "
+
+class _Bouwer:
+    """Schrijft de snelle lezer van een casus als één functie (de namen van de tussenwaarden en de
+    constanten in de naamruimte)."""
+
+    def __init__(self) -> None:
+        self.ruimte = _snelle_ruimte()
+        self.n = 0
+
+    def naam(self, voorvoegsel: str) -> str:
+        self.n += 1
+        return f"{voorvoegsel}{self.n}"
+
+    def constante(self, waarde: Any) -> str:
+        naam = self.naam("_c")
+        self.ruimte[naam] = waarde
+        return naam
+
+    def waarde(self, lees: Callable, w: str, u: str, inspring: str) -> list[str]:
+        """De code die ``w`` (nooit None) leest met de snelle vorm van lezer ``lees`` en het resultaat in ``u`` zet."""
+        soort = _SOORT_VAN.get(lees)
+        if soort is not None:
+            return _ingesprongen(_SNELLE_TOETSEN[soort].format(w=w, u=u), inspring)
+        if hasattr(lees, "opties"):
+            opties = self.constante(frozenset(lees.opties))
+            return _ingesprongen(_SNELLE_TOETSEN["keuze"].format(w=w, u=u, opties=opties), inspring)
+        if hasattr(lees, "velden"):
+            return self.object(lees.velden, lees.maak, w, u, inspring)
+        if hasattr(lees, "item"):
+            lijst, x, y = self.naam("_l"), self.naam("_x"), self.naam("_y")
+            return [f"{inspring}if type({w}) is not _list or len({w}) > {int(lees.maximum)}:",
+                    f"{inspring}    return _ANDERS",
+                    f"{inspring}{lijst} = []",
+                    f"{inspring}for {x} in {w}:",
+                    *self.waarde(lees.item, x, y, inspring + "    "),
+                    f"{inspring}    {lijst}.append({y})",
+                    f"{inspring}{u} = _tuple({lijst})"]
+        return [f"{inspring}return _ANDERS"]  # onbekende lezer: altijd de volledige toets
+
+    def object(self, velden: dict, maak: Callable, w: str, u: str, inspring: str) -> list[str]:
+        """Een object: geen dict of een onbekend veld, een verplicht veld dat ontbreekt (null is hetzelfde
+        als ontbreken) of een waarde die niet de gewone vorm heeft: ``_ANDERS``; anders ``maak(...)``.
+
+        Eerst de verplichte velden; heeft de dict er niet meer sleutels dan die, dan ontbreekt elk optioneel
+        veld (de sleutels zijn bekend, zie boven): meteen de standaardwaarden, zonder opzoeking per veld (een
+        persoon met alleen een geboortedatum). Is ``maak`` een attrs-klasse waarvan elk optioneel veld een vaste
+        standaardwaarde heeft, dan krijgt de constructor elk veld als trefwoord (ontbrekend: die
+        standaardwaarde, hetzelfde als weglaten); anders de gegeven velden als dict."""
+        standaard = _standaarden(maak, velden)
+        verplicht = [n for n in velden if velden[n][1]]
+        optioneel = [n for n in velden if not velden[n][1]]
+        r = [f"{inspring}if type({w}) is not _dict or not {self.constante(frozenset(velden))}.issuperset({w}):",
+             f"{inspring}    return _ANDERS"]
+        v = {n: self.naam("_v") for n in velden}
+        for n in verplicht:
+            x = self.naam("_w")
+            r += [f"{inspring}{x} = {w}.get({n!r})", f"{inspring}if {x} is None:", f"{inspring}    return _ANDERS",
+                  *self.waarde(velden[n][0], x, v[n], inspring)]
+        leeg = {n: self.constante(standaard[n]) if standaard is not None else "None" for n in optioneel}
+        if optioneel:
+            r.append(f"{inspring}if len({w}) == {len(verplicht)}:")
+            r += [f"{inspring}    {v[n]} = {leeg[n]}" for n in optioneel]
+            r.append(f"{inspring}else:")
+            binnen = inspring + "    "
+            for n in optioneel:
+                x = self.naam("_w")
+                r += [f"{binnen}{x} = {w}.get({n!r})", f"{binnen}if {x} is None:", f"{binnen}    {v[n]} = {leeg[n]}",
+                      f"{binnen}else:", *self.waarde(velden[n][0], x, v[n], binnen + "    ")]
+        if standaard is not None:
+            m = self.constante(model.snelle_constructor(maak))
+            r.append(f"{inspring}{u} = {m}(" + ", ".join(f"{n}={v[n]}" for n in velden) + ")")
         else:
-            ruimte[f"_s{i}"] = standaard[naam]
-            r += ["    if w is None:", f"        v{i} = _s{i}", "    else:"]
-            inspring = "        "
-        r += [f"{inspring}v{i} = _f{i}(w)", f"{inspring}if v{i} is _ANDERS:", f"{inspring}    return _ANDERS"]
-        if standaard is None:
-            r.append(f"{inspring}uit[{naam!r}] = v{i}")
-    if standaard is not None:
-        r.append("    return _maak(" + ", ".join(f"{naam}=v{i}" for i, naam in enumerate(namen)) + ")")
-    else:
-        r.append("    return uit" if maak is None else "    return _maak(**uit)")
-    exec(compileer("\n".join(r) + "\n", "<snelle lezer>"), ruimte)  # noqa: S102 - eigen code uit de veldnamen
-    return ruimte["lees"]
+            m = self.constante(maak)
+            r.append(f"{inspring}{u} = {m}(**{{" + ", ".join(f"{n!r}: {v[n]}" for n in verplicht) + "})")
+            for n in optioneel:
+                r += [f"{inspring}if {v[n]} is not None:", f"{inspring}    {u}[{n!r}] = {v[n]}"]
+        return r
+
+
+def _casuslezer() -> Callable:
+    """De snelle lezer van een casus: één functie, als rechte code uit dezelfde veldenlijsten als de
+    volledige toets (``_CASUS_VELDEN`` en die van de objecten erin) en de toetsen van
+    ``_SNELLE_TOETSEN``. Heet pad van elke casus: geen aanroep per object of veld (alleen de
+    constructors), één opzoeking per veld. Geeft een ``Casus`` of ``_ANDERS``."""
+    b = _Bouwer()
+    bron = "\n".join(["def lees(doc):", *b.object(_CASUS_VELDEN, model.Casus, "doc", "casus", "    "),
+                      "    return casus"]) + "\n"
+    exec(compileer(bron, "<snelle casuslezer>"), b.ruimte)  # noqa: S102 - eigen code uit de veldnamen
+    return b.ruimte["lees"]
 
 
 def _standaarden(maak: Callable, velden: dict) -> Optional[dict]:
@@ -853,7 +898,7 @@ def _standaarden(maak: Callable, velden: dict) -> Optional[dict]:
     return uit
 
 
-_CASUS_SNEL = _snel_object(_CASUS_VELDEN, None)
+_CASUS_SNEL = _casuslezer()
 
 
 def casus_snel(doc: Any) -> Optional[model.Casus]:
@@ -863,17 +908,10 @@ def casus_snel(doc: Any) -> Optional[model.Casus]:
     toets. Geeft ``None`` bij alles wat afwijkt of een fout zou geven; dan beslist
     ``casus_volledig`` (met alle meldingen). Nooit een fout of een andere casus dan de volledige
     toets zou geven."""
-    v = _CASUS_SNEL(doc)
-    if v is _ANDERS:
+    c = _CASUS_SNEL(doc)
+    if c is _ANDERS or _samenhang(c):
         return None
-    lz = _Lezer()
-    _samenhang(lz, v)
-    if lz.fouten:
-        return None
-    return _maak_casus(**v)
-
-
-_maak_casus = model.snelle_constructor(model.Casus)
+    return c
 
 
 # --------------------------------------------------------------------------- lezer voor de batch
