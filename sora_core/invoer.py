@@ -762,7 +762,7 @@ if type({w}) is not _str or {w} not in {opties}:
 def _snelle_ruimte() -> dict[str, Any]:
     """De namen die de code van ``_SNELLE_TOETSEN`` gebruikt."""
     return {"_ANDERS": _ANDERS, "_str": str, "_int": int, "_date": date, "_dict": dict, "_list": list,
-            "_tuple": tuple, "_van_iso": date.fromisoformat, "_VROEGSTE": VROEGSTE_DATUM, "_LAATSTE": LAATSTE_DATUM,
+            "_tuple": tuple, "_nieuw": object.__new__, "_van_iso": date.fromisoformat, "_VROEGSTE": VROEGSTE_DATUM, "_LAATSTE": LAATSTE_DATUM,
             "_Decimal": Decimal, "_MAX_BEDRAG": MAX_BEDRAG, "_NUL": NUL_BEDRAG, "_bedragvorm": _BEDRAG_SNEL.fullmatch,
             "_is_utf8": _is_utf8}
 
@@ -857,7 +857,16 @@ class _Bouwer:
                 x = self.naam("_w")
                 r += [f"{binnen}{x} = {w}.get({n!r})", f"{binnen}if {x} is None:", f"{binnen}    {v[n]} = {leeg[n]}",
                       f"{binnen}else:", *self.waarde(velden[n][0], x, v[n], binnen + "    ")]
-        if standaard is not None:
+        snel = model.snelle_constructor(maak) if standaard is not None else None
+        if snel is not None and hasattr(snel, "bouw") and all(
+                a.name in v or a.default is not attrs.NOTHING for a in attrs.fields(maak)):
+            # de snelle constructor hier ingeplakt (zelfde stappen als model._bouw_constructor): een leeg object
+            # van de hulpklasse, elk veld gezet (een veld dat de lezer niet kent: zijn standaardwaarde), dan de klasse
+            r.append(f"{inspring}{u} = _nieuw({self.constante(snel.bouw)})")
+            for a in attrs.fields(maak):
+                r.append(f"{inspring}{u}.{a.name} = {v[a.name] if a.name in v else self.constante(a.default)}")
+            r.append(f"{inspring}{u}.__class__ = {self.constante(maak)}")
+        elif standaard is not None:
             m = self.constante(model.snelle_constructor(maak))
             r.append(f"{inspring}{u} = {m}(" + ", ".join(f"{n}={v[n]}" for n in velden) + ")")
         else:

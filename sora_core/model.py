@@ -203,6 +203,7 @@ def _bouw_constructor(cls: type) -> Any:
             + "    zelf.__class__ = _klasse\n    return zelf\n")
     exec(compileer(bron, f"<snelle constructor {cls.__qualname__}>"), ruimte)  # noqa: S102 - eigen code uit de veldnamen
     maak = ruimte["maak"]
+    maak.bouw = bouw  # voor wie de constructor in eigen gegenereerde code plakt (invoer._Bouwer)
     maak.__qualname__ = maak.__name__ = f"maak_{cls.__name__.lower()}"
     maak.__doc__ = f"``{cls.__name__}(...)`` zonder de attrs-``__init__`` (``model.snelle_constructor``)."
     return maak
