@@ -171,8 +171,13 @@ class Huishouden:
         self.leeftijd_aanvrager = leeftijd(casus.aanvrager.geboortedatum, peil)
         p = casus.partner
         self.leeftijd_partner = None if p is None else leeftijd(p.geboortedatum, peil)
-        self.leeftijden_kinderen = tuple([leeftijd(k.geboortedatum, peil) for k in casus.kinderen])
-        self.minderjarige_kinderen = minderjarig(self.leeftijden_kinderen)
+        kinderen = casus.kinderen
+        if kinderen:
+            self.leeftijden_kinderen = tuple([leeftijd(k.geboortedatum, peil) for k in kinderen])
+            self.minderjarige_kinderen = minderjarig(self.leeftijden_kinderen)
+        else:  # geen kinderen (de meeste huishoudens): niets te tellen
+            self.leeftijden_kinderen = ()
+            self.minderjarige_kinderen = 0
         self.soort = huishoudsoort(p is not None, self.minderjarige_kinderen)
 
     @lui

@@ -651,11 +651,12 @@ def _samenhang(casus: model.Casus) -> list[Fout]:
         fouten.append(Fout("aanvrager.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}."))
     if casus.partner is not None and casus.partner.geboortedatum > peil:
         fouten.append(Fout("partner.geboortedatum", f"De geboortedatum ligt na de peildatum {peil.isoformat()}."))
-    for soort, personen in (("kinderen", casus.kinderen), ("medebewoners", casus.medebewoners)):
-        for i, p in enumerate(personen):
-            if p.geboortedatum > peil:
-                fouten.append(Fout(f"{soort}[{i}].geboortedatum",
-                                   f"De geboortedatum ligt na de peildatum {peil.isoformat()}."))
+    if casus.kinderen or casus.medebewoners:
+        for soort, personen in (("kinderen", casus.kinderen), ("medebewoners", casus.medebewoners)):
+            for i, p in enumerate(personen):
+                if p.geboortedatum > peil:
+                    fouten.append(Fout(f"{soort}[{i}].geboortedatum",
+                                       f"De geboortedatum ligt na de peildatum {peil.isoformat()}."))
     ink = casus.inkomen
     if ink.laag_sinds and ink.laag_sinds > peil:
         fouten.append(Fout("inkomen.laag_sinds",

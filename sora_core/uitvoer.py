@@ -71,9 +71,7 @@ def besluit_json(b: Besluit) -> str:
     ``sora beoordeel`` en de API: zonder tussenliggende dicts en zonder per waarde te kijken wat
     het is). Byte voor byte gelijk; tests/test_eigenschappen.py controleert dat op gegenereerde
     besluiten. Een onverwacht soort waarde (een plugin die geen tekst teruggeeft) gaat via de
-    gewone weg."""
-    if any(not x.motivering for x in b.beslissingen):
-        besluit_dict(b)  # geeft de foutmelding over een besluit zonder motivering
+    gewone weg (ook een beslissing zonder motivering: ``besluit_dict`` geeft dan de foutmelding)."""
     try:
         return _besluit_json(b)
     except _Anders:
@@ -118,6 +116,8 @@ def _besluit_json_snel(b: Besluit) -> str:
     koppen = _KOPPEN
     midden = _MIDDEN
     for x in b.beslissingen:
+        if not x.motivering:  # zonder motivering genomen: de gewone weg, die het besluit weigert
+            raise _Anders
         k = koppen.get((x.regeling, x.naam, x.pakket, x.uitkomst)) or _kop(x.regeling, x.naam, x.pakket, x.uitkomst)
         m = midden.get((x.bedrag_per, x.vorm)) or _midden(x.bedrag_per, x.vorm)
         # een bedrag is de tekst van een Decimal (cijfers, punt, teken): JSON-tekst zonder escapes
