@@ -56,11 +56,8 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
     if peildatum is not None:
         casus = attrs.evolve(casus, peildatum=peildatum)
     reg = reg or register()
-    plugin = _zoek(reg, casus.gemeente)
-    gemeente_bestaat_op(plugin, casus.peildatum)
-    beleid = los_op(plugin, casus.peildatum, zet)
+    beleid, regelingen, bewijs = _voorbereid(reg, casus.gemeente, casus.peildatum, zet)
     ctx = Context(casus, beleid, motiveren, ontbrekend)
-    regelingen = _catalogus(beleid)  # gedeeld, alleen lezen
 
     beslissingen: list[Beslissing] = []
     if casus.aanvragen:
@@ -92,7 +89,7 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
         schuldhulp = schuldhulpverlening.overzicht(ctx)
     return _maak_besluit(
         gemeente=beleid.gemeente, peildatum=casus.peildatum, beslissingen=tuple(beslissingen),
-        ontvangstbewijs=_ontvangstbewijs(beleid),
+        ontvangstbewijs=bewijs,
         schuldhulp=schuldhulp,
         waarschuwingen=_waarschuwingen(beleid, beslissingen),
     )
@@ -100,6 +97,33 @@ def beoordeel(casus: Union[Casus, dict], *, gemeente: Optional[str] = None, peil
 
 #: ``Besluit(...)`` zonder de attrs-``__init__`` (zelfde object)
 _maak_besluit = snelle_constructor(Besluit)
+
+
+def _voorbereid(reg: Register, gemeente: str, peildatum: date, zet: tuple) -> tuple:
+    """(opgelost beleid, zijn regelingen, ontvangstbewijs) van ``gemeente`` op ``peildatum``: de gemeente
+    zoeken (``_zoek``), nagaan dat ze op die dag bestaat, het beleid oplossen (``los_op``), de catalogus
+    en het bewijs. Zonder wat-als per (gemeente, peildatum) één keer (heet pad: elk besluit begint
+    hiermee; een dag heeft één opgelost beleid). De tabel houdt het register en de volgorde van het
+    basispakket vast (een ander register of een ingeperkt pakket in een test: opnieuw); alleen wat
+    bestaat komt erin (een onbekende gemeente of een dag waarop ze niet bestaat gooit, elke keer). Begrensd."""
+    sleutel = (gemeente, peildatum)
+    gevonden = _VOORBEREID.get(sleutel) if not zet else None
+    kern = _KERN.get("catalogus")
+    if gevonden is not None and gevonden[0] is reg and kern is not None and gevonden[1] is kern.VOLGORDE:
+        return gevonden[2]
+    plugin = _zoek(reg, gemeente)
+    gemeente_bestaat_op(plugin, peildatum)
+    beleid = los_op(plugin, peildatum, zet)
+    uit = (beleid, _catalogus(beleid), _ontvangstbewijs(beleid))  # _catalogus laadt de catalogus van de kern
+    if not zet and type(gemeente) is str and type(peildatum) is date:
+        if len(_VOORBEREID) >= 4096:
+            _VOORBEREID.clear()
+        _VOORBEREID[sleutel] = (reg, _KERN["catalogus"].VOLGORDE, uit)
+    return uit
+
+
+#: (gemeente zoals gevraagd, peildatum) -> (register, volgorde van het basispakket, (beleid, regelingen, bewijs))
+_VOORBEREID: dict[tuple, tuple] = {}
 
 
 def _zoek(reg: Register, gemeente: str):

@@ -359,7 +359,8 @@ def leeg_alle_caches() -> None:
                   uitvoer._KOPPEN, uitvoer._STAARTEN, uitvoer._WAARDEN_JSON, uitvoer._STAPPEN_JSON,
                   uitvoer._WAARSCHUWINGEN_JSON, beslisser._WAARSCHUWINGEN, model.GEDEELDE_STAPPEN,
                   uitleg._WORTELS, model.GEDEELDE_WAARDEN, uitvoer._LIJSTEN_JSON, uitvoer._DATUMS_JSON,
-                  uitleg._MELDINGEN):
+                  uitleg._MELDINGEN, beslisser._VOORBEREID, beslisser._GEMEENTEN, beslisser._CATALOGI,
+                  beslisser._BEWIJZEN):
         tabel.clear()
 
 

@@ -198,6 +198,26 @@ def test_dijk_en_waard_voor_2022_geweigerd(runner):
     assert b.gemeente.cbs_code == "GM1980"
 
 
+def test_voorbereiding_per_dag_weigert_elke_keer_en_volgt_het_register():
+    """``beslisser._voorbereid`` onthoudt gemeente, beleid en catalogus per (gemeente, peildatum). Een dag
+    waarop de gemeente niet bestaat blijft geweigerd, ook na een besluit op een dag waarop ze wel bestaat;
+    een ander register krijgt zijn eigen antwoord, ook als het standaardregister die dag al kent."""
+    from sora_core.plugins import _kandidaten
+
+    assert beoordeel(casus(gemeente="GM1980", peildatum="2022-01-01")).gemeente.naam == "Dijk en Waard"
+    for _ in range(2):
+        with pytest.raises(InvoerFout) as e:
+            beoordeel(casus(gemeente="GM1980", peildatum="2021-06-01"))
+        assert "bestaat pas vanaf 1 januari 2022" in e.value.fouten()[0].melding
+    assert beoordeel(casus(gemeente="heiloo", peildatum="2025-03-01")).gemeente.cbs_code == "GM0399"
+    zonder_heiloo = bouw_register([(n, laad) for n, laad in _kandidaten() if n != "heiloo"])
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(casus(gemeente="heiloo", peildatum="2025-03-01"), reg=zonder_heiloo)
+    assert e.value.fouten()[0].veld == "gemeente"
+    # en daarna weer het standaardregister: Heiloo zoals eerst
+    assert beoordeel(casus(gemeente="heiloo", peildatum="2025-03-01")).gemeente.cbs_code == "GM0399"
+
+
 def test_onbekend_veld_negatief_bedrag_onmogelijke_datum_alle_gemeld(runner):
     c = casus(foo=1)
     c["inkomen"]["netto_per_maand"] = "-5"
