@@ -192,18 +192,19 @@ class Pad:
 _GEEN = object()
 _MAX_KNOPEN = 4096
 _AANTAL_KNOPEN = [0]
-#: id(te_bevestigen) -> (te_bevestigen, de wortel van zijn boom)
-_WORTELS: dict[int, tuple[Any, Pad]] = {}
+#: id(waarden van een opgelost beleid) -> (die waarden, te_bevestigen, de wortel van hun boom)
+_WORTELS: dict[int, tuple[Any, Any, Pad]] = {}
 
 
-def wortel(te_bevestigen: Any) -> Pad:
-    """De wortel van de boom van gebruikte waarden bij ``te_bevestigen`` (van een opgelost beleid)."""
-    gevonden = _WORTELS.get(id(te_bevestigen))
-    if gevonden is not None and gevonden[0] is te_bevestigen:
-        return gevonden[1]
+def wortel(waarden: Any, te_bevestigen: Any) -> Pad:
+    """De wortel van de boom van gebruikte waarden bij de waarden en ``te_bevestigen`` van een opgelost
+    beleid (het beleid van alle peildata van een periode deelt die objecten, beleid._los_op)."""
+    gevonden = _WORTELS.get(id(waarden))
+    if gevonden is not None and gevonden[0] is waarden and gevonden[1] is te_bevestigen:
+        return gevonden[2]
     w = Pad(frozenset(), (), (), frozenset(), te_bevestigen)
     _tel_knoop()
-    _WORTELS[id(te_bevestigen)] = (te_bevestigen, w)
+    _WORTELS[id(waarden)] = (waarden, te_bevestigen, w)
     return w
 
 
@@ -294,7 +295,7 @@ class Context:
         #: de laatste dag voor bezwaar bij deze casus (of None)
         self.bezwaar_einde: Optional[date] = self.bezwaar[1]
         #: waar de gebruikte waarden van elke beslissing beginnen (``Pad``)
-        self.wortel: Pad = wortel(beleid.te_bevestigen)
+        self.wortel: Pad = wortel(beleid.waarden, beleid.te_bevestigen)
 
     @property
     def gemeente(self) -> str:
@@ -324,7 +325,7 @@ class Uitleg:
         self._stappen: list[Motivering] = []
         #: de gebruikte waarden tot nu toe als knoop in de gedeelde boom; None: zonder boom, in
         #: ``_waarden`` en ``_onbevestigd`` (na een waarde die niet van het beleid is, ``_zonder_boom``)
-        self._pad: Optional[Pad] = ctx.wortel
+        self._pad: Optional[Pad] = ctx.wortel if ctx.motiveer else None
         self._waarden: dict[str, GebruikteWaarde] = {}  # in volgorde van gebruik (zonder boom)
         self._onbevestigd: list[str] = []  # in volgorde van gebruik (zonder boom)
         self._geldend = ctx.beleid.waarden  # heet pad: de waarden van het opgeloste beleid, één opzoeking per waarde
@@ -334,16 +335,22 @@ class Uitleg:
         return self.waarde_record(naam).waarde
 
     def waarde_record(self, naam: str) -> Waarde:
+        pad = self._pad
+        if pad is not None:
+            # deze naam is vanuit deze knoop al eens opgevraagd: de boom hoort bij deze waarden van het beleid
+            # (wortel), die nooit veranderen, dus dezelfde waarde en de volgende knoop (of dezelfde)
+            v = pad.verder.get(naam)
+            if v is not None:
+                self._pad = v[1]
+                return v[0]
         w = self._geldend.get(naam)
         if w is None:
             w = self.ctx.beleid.waarde(naam)  # onbekende naam: KeyError van het beleid
             if w is None:
                 raise OntbrekendeWaarde(naam, self.ctx.peildatum, definitie=self.ctx.beleid.definities.get(naam))
         if self.motiveer:  # zonder motivering worden gebruikte waarden niet bijgehouden
-            pad = self._pad
             if pad is not None:  # een waarde van het beleid: de volgende knoop (of dezelfde), op de gevraagde naam
-                v = pad.verder.get(naam)
-                self._pad = v[1] if v is not None and v[0] is w else pad.volg(w, naam)
+                self._pad = pad.volg(w, naam)
             elif (naam := w.naam) not in self._waarden:
                 self._noteer(w, naam)
         return w

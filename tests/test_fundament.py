@@ -829,6 +829,36 @@ def test_gebruikte_waarden_in_de_boom_gelijk_aan_zonder_boom_en_gedeeld():
             "proef.onbevestigd. Controleer ze voordat de beschikking uitgaat."]
 
 
+def test_elke_boom_hoort_bij_de_waarden_van_zijn_beleid():
+    """``Uitleg.waarde_record`` neemt een naam die vanuit een knoop al eens is opgevraagd uit de boom, zonder
+    opnieuw in het beleid te kijken: de boom hoort bij de waarden van één opgelost beleid (``uitleg.wortel``).
+    Twee beleiden met dezelfde ``te_bevestigen`` maar een andere norm, om en om: elk zijn eigen norm en
+    gebruikte waarde, ook nadat de andere dezelfde namen al in zijn boom zette."""
+    import attrs
+
+    from sora_core.invoer import casus_uit_dict
+    from sora_core.parameters import Waarde
+    from sora_core.regels.registratie import basispakket
+    from sora_core.uitleg import Context, Uitleg
+
+    c = casus_uit_dict(casus())
+    beleid = los_op(register().zoek("alkmaar"), c.peildatum)
+    echt = beleid.waarden["bijstandsnorm.alleenstaande"]
+    ander = Waarde(naam=echt.naam, waarde=Decimal("1000.00"), geldig_vanaf=echt.geldig_vanaf, geldig_tot=echt.geldig_tot,
+                   bron="kern", grondslag=echt.grondslag)
+    beleid2 = attrs.evolve(beleid, waarden={**beleid.waarden, echt.naam: ander})
+    assert beleid2.te_bevestigen is beleid.te_bevestigen and beleid2.waarden is not beleid.waarden
+    regeling = basispakket()["individuele_inkomenstoeslag"]
+    for _ in range(3):
+        for b, verwacht in ((beleid, echt.waarde), (beleid2, Decimal("1000.00"))):
+            u = Uitleg(Context(c, b), regeling)
+            u.waarde_record("individuele_inkomenstoeslag.referteperiode")
+            assert u.waarde_record(echt.naam).waarde == verwacht
+            gw = u.besluit("afgewezen").gebruikte_waarden
+            assert [w.naam for w in gw] == ["individuele_inkomenstoeslag.referteperiode", echt.naam]
+            assert gw[1].waarde == str(verwacht)
+
+
 def test_waarschuwing_uit_de_boom_gelijk_aan_die_uit_de_waarden_zelf():
     """De open normen van een besluit (beslisser._waarschuwingen) komen voor een rij uit de gedeelde boom
     uit de knoop; voor een rij die een regel zelf samenstelde uit de namen. Hetzelfde antwoord."""
