@@ -125,8 +125,7 @@ def _besluit_json_snel(b: Besluit) -> str:
         d = x.bezwaar_uiterlijk
         schrijf(f'{scheiding}{k}{bedrag}{m}{_DATUMS_JSON.get(d) or _datum_json(d)}{_EERSTE_STAP}')
         # per stap: tekst, grondslag en bron als één stuk; een gedeelde stap (op identiteit) uit de tabel
-        schrijf(_VOLGENDE_STAP.join([
-            f[1] if (f := stappen.get(id(m))) is not None and f[0] is m else _stap_json(m) for m in x.motivering]))
+        schrijf(_VOLGENDE_STAP.join([stappen.get(id(m)) or _stap_json(m) for m in x.motivering]))
         gw = x.gebruikte_waarden
         if gw:
             # een gedeelde rij (uitleg.Pad) één keer als JSON, op identiteit; anders per waarde
@@ -259,9 +258,22 @@ def _stap_json(m: Any) -> str:
     anders dan tekst gaat met een TypeError naar de gewone weg."""
     g, b = m.grondslag, m.bron
     stuk = f'{_tekst(m.tekst)}{_STAARTEN.get((g, b)) or _staart(g, b)}'
-    if GEDEELDE_STAPPEN.get(id(m)) is m:
-        _onthoud(_STAPPEN_JSON, _MAX_STAPPEN, m, stuk)
+    if id(m) in GEDEELDE_STAPPEN:  # (die tabel houdt de stap vast: een id() erin hoort bij deze stap)
+        _onthoud_vast(_STAPPEN_JSON, _MAX_STAPPEN, m, stuk)
     return stuk
+
+
+def _onthoud_vast(tabel: dict, maximum: int, obj: Any, stuk: str) -> None:
+    """Bewaar het JSON-stuk van ``obj`` op ``id(obj)`` en ``obj`` zelf op ``~id(obj)`` (een negatief getal: botst
+    nooit met een id()). Zolang ``obj`` in de tabel staat, leeft het, en twee levende objecten hebben nooit
+    hetzelfde id(): een gevonden stuk hoort dus bij het object dat de lezer vasthoudt (één ``dict.get``,
+    zonder vergelijking). Eerst het stuk, dan het object: tot dan houdt de aanroeper het object vast, en
+    één ``clear`` (atomair, ook met threads in de HTTP-dienst) laat beide samen los. Bij ``maximum`` ingangen
+    begint de tabel opnieuw."""
+    if len(tabel) >= maximum:
+        tabel.clear()
+    tabel[id(obj)] = stuk
+    tabel[~id(obj)] = obj
 
 
 def _onthoud(tabel: dict, maximum: int, obj: Any, stuk: str) -> None:
@@ -272,9 +284,9 @@ def _onthoud(tabel: dict, maximum: int, obj: Any, stuk: str) -> None:
     tabel[id(obj)] = (obj, stuk)
 
 
-#: id(gedeelde stap) -> (de stap, de stap als JSON)
-_STAPPEN_JSON: dict[int, tuple[Any, str]] = {}
-_MAX_STAPPEN = 1024
+#: id(gedeelde stap) -> de stap als JSON, en ~id(stap) -> de stap zelf (``_onthoud_vast``)
+_STAPPEN_JSON: dict[int, Any] = {}
+_MAX_STAPPEN = 2048  # ingangen: 1024 stappen met hun JSON
 
 
 def _staart(grondslag: Any, bron: Any) -> str:

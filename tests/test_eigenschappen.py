@@ -570,7 +570,7 @@ def test_besluit_json_stappen_uit_de_tabel_gelijk_aan_de_gewone_weg():
     for _ in range(3):
         for v in varianten:
             assert besluit_json(v) == naar_json(besluit_dict(v))
-    assert all(uitvoer._STAPPEN_JSON[id(m)][0] is m for m in gedeeld)
+    assert all(uitvoer._STAPPEN_JSON[~id(m)] is m and type(uitvoer._STAPPEN_JSON[id(m)]) is str for m in gedeeld)
     gewoon = Motivering("Een gewone stap.", "art. 1", "kern")
     assert besluit_json(met(gewoon)) == naar_json(besluit_dict(met(gewoon)))
     assert id(gewoon) not in uitvoer._STAPPEN_JSON
@@ -578,6 +578,8 @@ def test_besluit_json_stappen_uit_de_tabel_gelijk_aan_de_gewone_weg():
         v = met(gedeelde_motivering(f"Stap {i}.", "art. 1", "kern"), gedeeld[0])
         assert besluit_json(v) == naar_json(besluit_dict(v))
     assert len(uitvoer._STAPPEN_JSON) <= uitvoer._MAX_STAPPEN
+    # elk bewaard stuk naast zijn stap (die zijn id() bezet houdt)
+    assert all(type(uitvoer._STAPPEN_JSON.get(~k)) is Motivering for k in uitvoer._STAPPEN_JSON if k > 0)
 
 
 # --------------------------------------------------------------------------- zonder motivering
