@@ -100,11 +100,9 @@ def _besluit_json(b: Besluit) -> str:
 def _besluit_json_snel(b: Besluit) -> str:
     tekst = _tekst  # weigert alles behalve tekst met een TypeError (ook None: de gewone weg schrijft null)
     g = b.gemeente
-    kop = _GEMEENTE_JSON.get(id(g))
-    if kop is None or kop[0] is not g:
-        kop = _gemeente_json(g)
     d = b.peildatum
-    uit = [kop[1], _DATUMS_JSON.get(d) or _datum_json(d) if type(d) is date else tekst(d.isoformat()),
+    uit = [_GEMEENTE_JSON.get(id(g)) or _gemeente_json(g),
+           _DATUMS_JSON.get(d) or _datum_json(d) if type(d) is date else tekst(d.isoformat()),
            f',{_I2}"beslissingen": ']
     schrijf = uit.append
     if not b.beslissingen:
@@ -129,11 +127,7 @@ def _besluit_json_snel(b: Besluit) -> str:
         gw = x.gebruikte_waarden
         if gw:
             # een gedeelde rij (uitleg.Pad) één keer als JSON, op identiteit; anders per waarde
-            f = lijsten.get(id(gw))
-            if f is not None and f[0] is gw:
-                schrijf(f[1])
-            else:
-                schrijf(_waarden_lijst_json(gw, waarden))
+            schrijf(lijsten.get(id(gw)) or _waarden_lijst_json(gw, waarden))
         else:
             schrijf(_GEEN_WAARDEN)
         scheiding = "," + _I4
@@ -148,18 +142,15 @@ def _besluit_json_snel(b: Besluit) -> str:
     if w:  # als _schrijf voor een lijst met tekst (iets anders: TypeError, de gewone weg)
         # dezelfde waarschuwingen (een gedeeld tuple van de beslisser) één keer als JSON, op identiteit
         gevonden = _WAARSCHUWINGEN_JSON.get(id(w))
-        if gevonden is None or gevonden[0] is not w:
-            gevonden = (w, f',{_I2}"waarschuwingen": [{_I4}{_VOLGENDE_WAARSCHUWING.join(map(tekst, w))}{_I2}]')
+        if gevonden is None:
+            gevonden = f',{_I2}"waarschuwingen": [{_I4}{_VOLGENDE_WAARSCHUWING.join(map(tekst, w))}{_I2}]'
             if type(w) is tuple:  # onveranderlijk: mag bewaard worden
-                if len(_WAARSCHUWINGEN_JSON) >= _MAX_STUKKEN:
-                    _WAARSCHUWINGEN_JSON.clear()
-                _WAARSCHUWINGEN_JSON[id(w)] = gevonden
-        schrijf(gevonden[1])
+                _onthoud_vast(_WAARSCHUWINGEN_JSON, _MAX_STUKKEN, w, gevonden)
+        schrijf(gevonden)
     else:
         schrijf(f',{_I2}"waarschuwingen": []')
     o = b.ontvangstbewijs
-    staart = _BEWIJS_JSON.get(id(o))
-    schrijf(staart[1] if staart is not None and staart[0] is o else _bewijs_json(o))
+    schrijf(_BEWIJS_JSON.get(id(o)) or _bewijs_json(o))
     return "".join(uit)
 
 
@@ -180,16 +171,14 @@ def _datum_json(d: Any) -> str:
 _DATUMS_JSON: dict = {}
 
 
-def _gemeente_json(g: Any) -> tuple:
+def _gemeente_json(g: Any) -> str:
     """Het begin van het besluit tot en met ``"peildatum": `` (per gemeente één keer; begrensd)."""
     tekst = _tekst
     stuk = (f'{{{_I2}"contract": {tekst(CONTRACT)},{_I2}"gemeente": {{{_I4}"cbs_code": {tekst(g.cbs_code)},'
             f'{_I4}"naam": {tekst(g.naam)},{_I4}"plugin": {tekst(g.plugin)},{_I4}"plugin_versie": {tekst(g.plugin_versie)}'
             f'{_I2}}},{_I2}"peildatum": ')
-    if len(_GEMEENTE_JSON) >= _MAX_STUKKEN:
-        _GEMEENTE_JSON.clear()
-    kop = _GEMEENTE_JSON[id(g)] = (g, stuk)
-    return kop
+    _onthoud_vast(_GEMEENTE_JSON, _MAX_STUKKEN, g, stuk)
+    return stuk
 
 
 def _bewijs_json(o: Any) -> str:
@@ -199,7 +188,7 @@ def _bewijs_json(o: Any) -> str:
     stuk = (f',{_I2}"ontvangstbewijs": {{{_I4}"toolkit_versie": {tekst(o.toolkit_versie)},'
             f'{_I4}"plugin_versie": {tekst(o.plugin_versie)},{_I4}"beleid_vingerafdruk": {tekst(o.beleid_vingerafdruk)}'
             f'{_I2}}}\n}}\n')
-    _onthoud(_BEWIJS_JSON, _MAX_STUKKEN, o, stuk)
+    _onthoud_vast(_BEWIJS_JSON, _MAX_STUKKEN, o, stuk)
     return stuk
 
 
@@ -207,7 +196,7 @@ def _bewijs_json(o: Any) -> str:
 # (regeling, naam, pakket), het eind van een motiveringsstap (grondslag en bron: een handvol
 # verschillende) en een gebruikte waarde (dezelfde objecten voor alle besluiten van een opgelost
 # beleid, uitleg.gebruikte_waarde). Alleen tekst gaat in de sleutels; een gebruikte waarde op
-# identiteit, met het object erbij (een hergebruikt id() geeft nooit een verkeerd stuk). Begrensd.
+# identiteit, met het object erbij (``_onthoud_vast``: een gevonden id() is dat object). Begrensd.
 _EERSTE_STAP = f',{_I6}"motivering": [{_I8}{{{_I10}"tekst": '
 _VOLGENDE_STAP = f',{_I8}{{{_I10}"tekst": '
 _WAARDEN_BEGIN = f'{_I6}],{_I6}"gebruikte_waarden": [{_I8}'
@@ -218,10 +207,11 @@ _VOLGENDE_WAARSCHUWING = "," + _I4
 _KOPPEN: dict[tuple, str] = {}
 _MIDDEN: dict[tuple, str] = {}
 _STAARTEN: dict[tuple, str] = {}
-_WAARDEN_JSON: dict[int, tuple[GebruikteWaarde, str]] = {}
-_GEMEENTE_JSON: dict[int, tuple] = {}
-_BEWIJS_JSON: dict[int, tuple] = {}
-_WAARSCHUWINGEN_JSON: dict[int, tuple] = {}
+#: id(object) -> zijn JSON-stuk, en ~id(object) -> het object (``_onthoud_vast``)
+_WAARDEN_JSON: dict[int, Any] = {}
+_GEMEENTE_JSON: dict[int, Any] = {}
+_BEWIJS_JSON: dict[int, Any] = {}
+_WAARSCHUWINGEN_JSON: dict[int, Any] = {}
 _MAX_STUKKEN = 4096
 
 
@@ -252,8 +242,8 @@ def _stap_json(m: Any) -> str:
     Veel stappen komen in besluit na besluit letterlijk terug (de norm van een huishoudsoort, de
     draagkrachtvrije voet, het drempelbedrag, de bezwaartermijn): de regels maken die één keer, als
     gedeeld object (``model.gedeelde_motivering``, ``uitleg.VasteStappen``). Alleen zo'n aangemelde stap
-    gaat in de tabel, op ``id()`` met het object erbij (een hergebruikt id() geeft nooit een verkeerd
-    stuk); een stap die maar één keer voorkomt (hij noemt het inkomen of de kosten van de casus) wordt
+    gaat in de tabel, op ``id()`` met het object erbij (``_onthoud_vast``: een gevonden id() is deze
+    stap); een stap die maar één keer voorkomt (hij noemt het inkomen of de kosten van de casus) wordt
     gewoon geschreven, zonder de tabel te vullen. Begrensd (leeg bij ``_MAX_STAPPEN`` ingangen). Iets
     anders dan tekst gaat met een TypeError naar de gewone weg."""
     g, b = m.grondslag, m.bron
@@ -274,14 +264,6 @@ def _onthoud_vast(tabel: dict, maximum: int, obj: Any, stuk: str) -> None:
         tabel.clear()
     tabel[id(obj)] = stuk
     tabel[~id(obj)] = obj
-
-
-def _onthoud(tabel: dict, maximum: int, obj: Any, stuk: str) -> None:
-    """Bewaar het JSON-stuk van ``obj`` op ``id(obj)``, met het object erbij (een hergebruikt id() geeft
-    nooit een verkeerd stuk: de lezer vergelijkt op identiteit); bij ``maximum`` ingangen begint de tabel opnieuw."""
-    if len(tabel) >= maximum:
-        tabel.clear()
-    tabel[id(obj)] = (obj, stuk)
 
 
 #: id(gedeelde stap) -> de stap als JSON, en ~id(stap) -> de stap zelf (``_onthoud_vast``)
@@ -306,26 +288,26 @@ def _waarden_lijst_json(gw: tuple, waarden: dict) -> str:
     beslissing. Een rij die veel beslissingen delen (aangemeld in ``model.GEDEELDE_WAARDEN``) wordt op
     ``id()`` onthouden, met het tuple erbij; een andere rij niet. Begrensd."""
     stuk = _WAARDEN_BEGIN + _VOLGENDE_WAARDE.join([
-        f[1] if (f := waarden.get(id(w))) is not None and f[0] is w else _waarde_json(w) for w in gw]) + _WAARDEN_EIND
+        waarden.get(id(w)) or _waarde_json(w) for w in gw]) + _WAARDEN_EIND
     pad = GEDEELDE_WAARDEN.get(id(gw))
     if pad is not None and pad.waarden is gw:
-        _onthoud(_LIJSTEN_JSON, _MAX_LIJSTEN, gw, stuk)
+        _onthoud_vast(_LIJSTEN_JSON, _MAX_LIJSTEN, gw, stuk)
     return stuk
 
 
-#: id(gedeelde rij gebruikte waarden) -> (de rij, haar JSON)
-_LIJSTEN_JSON: dict[int, tuple[tuple, str]] = {}
-_MAX_LIJSTEN = 1024
+#: id(gedeelde rij gebruikte waarden) -> haar JSON, en ~id(rij) -> de rij (``_onthoud_vast``)
+_LIJSTEN_JSON: dict[int, Any] = {}
+_MAX_LIJSTEN = 2048
 
 
 def _waarde_json(w: GebruikteWaarde) -> str:
     gevonden = _WAARDEN_JSON.get(id(w))
-    if gevonden is not None and gevonden[0] is w:
-        return gevonden[1]
+    if gevonden is not None:
+        return gevonden
     stuk = (f'{{{_I10}"naam": {_s(w.naam)},{_I10}"waarde": {_s(w.waarde)},'
             f'{_I10}"bron": {_s(w.bron)},{_I10}"geldig_vanaf": {_s(_d(w.geldig_vanaf))},'
             f'{_I10}"geldig_tot": {_s(_d(w.geldig_tot))},{_I10}"grondslag": {_s(w.grondslag)}{_I8}}}')
-    _onthoud(_WAARDEN_JSON, _MAX_STUKKEN, w, stuk)
+    _onthoud_vast(_WAARDEN_JSON, _MAX_STUKKEN, w, stuk)
     return stuk
 
 
