@@ -137,8 +137,10 @@ class Pad:
 
     Alleen waarden van het opgeloste beleid komen in de boom (objecten die alle besluiten van dat
     beleid delen); bij een andere waarde (de AOW-datum van een persoon) gaat de uitleg verder zonder
-    boom, met dezelfde uitkomst (``Uitleg._zonder_boom``). Eén boom per ``te_bevestigen`` van het
-    beleid (het beleid van alle peildata van een periode deelt dat object, beleid._los_op). Begrensd:
+    boom, met dezelfde uitkomst (``Uitleg._zonder_boom``). Eén boom per waarden (en ``te_bevestigen``) van
+    een opgelost beleid (het beleid van alle peildata van een periode deelt die objecten, beleid._los_op;
+    ze veranderen nooit), zodat een waarde in ``verder`` op een gevraagde naam altijd die van het beleid
+    van de uitleg is (``Uitleg.waarde_record`` kijkt dan niet opnieuw in het beleid). Begrensd:
     bij ``_MAX_KNOPEN`` knopen begint een nieuwe boom; een uitleg die nog in een oude boom zit,
     maakt die gewoon af."""
 
