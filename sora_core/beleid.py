@@ -31,7 +31,7 @@ class Beleid:
     definities: Mapping[str, Definitie]
     #: geldende waarde per naam; ontbreekt als er op de peildatum geen waarde is. Wordt na het oplossen nooit
     #: veranderd (een ander beleid, zoals wat-als, krijgt een eigen dict): de boom van gebruikte waarden
-    #: (``uitleg.wortel``) en het vingerafdruk rekenen daarop
+    #: (``uitleg.wortel``) en de vingerafdruk rekenen daarop
     waarden: Mapping[str, Waarde]
     #: pluspakketregelingen die op de peildatum gelden (declaratief en Python)
     pluspakket: tuple[Any, ...]
