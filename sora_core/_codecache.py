@@ -224,6 +224,7 @@ def _vul(pad: str = _PAD) -> None:
     from .regels import catalogus  # noqa: F401  (de regelingen van de kern, die de beslisser pas bij een casus laadt)
 
     register()
+    invoer._casuslezer()  # de snelle casuslezer: pas vanaf de tweede casus van een proces gebouwd, dan uit de cache
     # het typegetal heeft per proces 19 cijfers (90% van de gevallen) of 18 (9%), positief of negatief:
     # bewaar elke klasse in die vier vormen, zodat een start met een andere PYTHONHASHSEED ze bijna
     # altijd vindt (de rest compileert die ene klasse gewoon, ≈ 0,3 ms; met alleen de vormen van 19

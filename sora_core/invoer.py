@@ -625,6 +625,11 @@ def casus_uit_dict(doc: Any) -> model.Casus:
     de gewone vorm; bij alles wat daarvan afwijkt de volledige toets (``casus_volledig``), die
     ook alle foutmeldingen maakt. Beide geven voor elk document hetzelfde (eigenschapstest
     ``test_snelle_casuslezer_gelijk_aan_volledige``)."""
+    if _LEZER[0] is None and not _LEZER[1]:
+        # de eerste casus van een proces (zoals één `sora beoordeel`): de volledige toets, die hetzelfde
+        # geeft; de snelle lezer bouwen kost meer dan één casus volledig toetsen, dus pas vanaf de tweede
+        _LEZER[1] = True
+        return casus_volledig(doc)
     c = casus_snel(doc)
     return c if c is not None else casus_volledig(doc)
 
@@ -908,7 +913,8 @@ def _standaarden(maak: Callable, velden: dict) -> Optional[dict]:
     return uit
 
 
-_CASUS_SNEL = _casuslezer()
+#: [de snelle casuslezer (``_casuslezer``, gebouwd bij de eerste ``casus_snel``) of None, al een casus gelezen]
+_LEZER: list = [None, False]
 
 
 def casus_snel(doc: Any) -> Optional[model.Casus]:
@@ -918,7 +924,10 @@ def casus_snel(doc: Any) -> Optional[model.Casus]:
     toets. Geeft ``None`` bij alles wat afwijkt of een fout zou geven; dan beslist
     ``casus_volledig`` (met alle meldingen). Nooit een fout of een andere casus dan de volledige
     toets zou geven."""
-    c = _CASUS_SNEL(doc)
+    lees = _LEZER[0]
+    if lees is None:
+        lees = _LEZER[0] = _casuslezer()
+    c = lees(doc)
     if c is _ANDERS or _samenhang(c):
         return None
     return c

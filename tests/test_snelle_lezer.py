@@ -256,3 +256,25 @@ def test_object_met_alleen_verplichte_velden_krijgt_de_standaard_van_het_contrac
     assert casus_snel(student) == casus_volledig(student)
     # een verplicht veld dat null is, valt (ook met evenveel sleutels) terug op de volledige toets
     assert casus_snel({**basis, "aanvrager": {"geboortedatum": None}}) is None
+
+
+def test_de_eerste_casus_van_een_proces_bouwt_de_snelle_lezer_niet():
+    """Eén casus (zoals een koude ``sora beoordeel``) gaat langs de volledige toets: de snelle lezer bouwen
+    kost meer dan één casus volledig toetsen. Vanaf de tweede casus de snelle lezer; elke keer dezelfde
+    casus. In een vers proces, want in de testsuite is de lezer al gebouwd."""
+    import subprocess
+    import sys
+
+    code = (
+        "import json\n"
+        "from sora_core import invoer\n"
+        "doc = json.loads('{\"gemeente\": \"GM0361\", \"peildatum\": \"2025-03-01\", "
+        "\"aanvrager\": {\"geboortedatum\": \"1980-05-06\"}, \"inkomen\": {\"netto_per_maand\": \"1200.00\"}}')\n"
+        "eerste = invoer.casus_uit_dict(doc)\n"
+        "assert invoer._LEZER[0] is None, 'na de eerste casus al gebouwd'\n"
+        "tweede = invoer.casus_uit_dict(doc)\n"
+        "assert invoer._LEZER[0] is not None, 'na de tweede casus nog niet gebouwd'\n"
+        "assert eerste == tweede == invoer.casus_volledig(doc) == invoer.casus_snel(doc)\n"
+        "print('ok')\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.strip().endswith("ok"), r.stderr
