@@ -188,12 +188,27 @@ class SoraSubgroep(_Nederlands, click.Group):
 
 
 class SoraGroep(_Nederlands, click.Group):
+    """De groep ``sora``. De opdrachten van ``cli_analyse`` en ``cli_plugin`` worden pas geladen als een
+    opdracht die hier niet staat of de lijst van opdrachten wordt gevraagd (``laad_opdrachten``): een koude
+    ``sora beoordeel`` laadt ze niet (click, "Lazily Loading Subcommands")."""
+
     command_class = SoraOpdracht
     group_class = SoraSubgroep
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
         super().__init__(*args, **kwargs)
+
+    def get_command(self, ctx, cmd_name):
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is None and not _GELADEN[0]:
+            laad_opdrachten()
+            cmd = super().get_command(ctx, cmd_name)
+        return cmd
+
+    def list_commands(self, ctx):
+        laad_opdrachten()
+        return super().list_commands(ctx)
 
     def make_context(self, info_name, args, parent=None, **extra):
         try:
@@ -380,14 +395,21 @@ def gemeenten(als_json: bool) -> None:
         click.echo(f"Plugin niet geladen: {f['melding']}", err=True)
 
 
-from . import cli_analyse  # noqa: E402,F401  (registreert vergelijk, normen, batch, ...)
+def laad_opdrachten() -> click.Group:
+    """Laad de overige opdrachten: ``cli_analyse`` (vergelijk, normen, batch, ...) en ``cli_plugin`` (plugin,
+    normen-doc, serve, reproduceer). Geeft de groep ``sora`` met alle opdrachten in ``commands``."""
+    if not _GELADEN[0]:
+        _GELADEN[0] = True
+        from . import cli_analyse, cli_plugin  # noqa: F401  (registreren hun opdrachten bij sora)
+    return sora
+
+
+#: [de opdrachten van cli_analyse en cli_plugin zijn geladen]
+_GELADEN = [False]
 
 
 def main() -> None:
     sora(prog_name="sora")
-
-
-from . import cli_plugin  # noqa: E402,F401  (plugin, normen-doc, serve, reproduceer, beoordeel --zgw)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -588,3 +588,26 @@ def test_minima_effect_tekst_watals(testregister):
     # alleenstaande (eerste tabel): op 130% (1779.78 <= 1779.78) nu IIT 479 erbij
     assert regel.split()[-5:] == ["0,00", "0,00", "0,00", "+479,00", "0,00"]
     assert "Wat-als: testb: individuele_inkomenstoeslag.inkomensgrens = 1.30" in tekst
+
+
+def test_opdrachten_van_analyse_en_plugin_pas_geladen_als_ze_nodig_zijn():
+    """Een koude ``sora beoordeel`` laadt ``cli_analyse`` en ``cli_plugin`` niet (koude start); een opdracht
+    van die modules, de lijst in ``sora --help`` en een onbekende opdracht laden ze wel, in een vers proces."""
+    import subprocess
+    import sys
+
+    def draai(*args):
+        code = ("import sys\nfrom sora_core.cli import main\nsys.argv = ['sora', *sys.argv[1:]]\n"
+                "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+                "print('GELADEN' if 'sora_core.cli_analyse' in sys.modules else 'NIET', 'sora_core.cli_plugin' in sys.modules)\n")
+        r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
+        return r.stdout.strip().splitlines()[-1], r.stdout, r.stderr
+
+    laatste, uit, _ = draai("beoordeel", str(VOORBEELD), "--json")
+    assert laatste == "NIET False" and '"contract": "sora-besluit/1"' in uit
+    laatste, uit, _ = draai("batch", "--help")
+    assert laatste == "GELADEN True" and "--processen" in uit
+    laatste, uit, _ = draai("--help")
+    assert laatste == "GELADEN True" and "batch" in uit and "plugin" in uit and "beoordeel" in uit
+    laatste, _, fout = draai("bestaatniet")
+    assert laatste == "GELADEN True" and "bestaatniet" in fout

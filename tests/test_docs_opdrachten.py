@@ -50,7 +50,7 @@ from typing import Optional
 import click
 import pytest
 
-from sora_core.cli import sora
+from sora_core.cli import laad_opdrachten, sora
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent  # de virtuele omgeving die de tests draait (niet resolve(): .venv/bin)
@@ -169,7 +169,7 @@ def _hulpteksten():
         if isinstance(cmd, click.Group):
             for naam, sub in sorted(cmd.commands.items()):
                 yield from loop(sub, pad + [naam])
-    yield from loop(sora, ["sora"])
+    yield from loop(laad_opdrachten(), ["sora"])
 
 
 def _bronnen() -> dict[str, list[Opdracht]]:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from sora_core.cli import sora
+from sora_core.cli import laad_opdrachten, sora
 from sora_core.fouten import InvoerFout
 from sora_core.invoer import casus_uit_dict, lees_document
 
@@ -99,7 +99,7 @@ def _alle_opdrachten():
         if isinstance(cmd, click.Group):
             for naam, sub in sorted(cmd.commands.items()):
                 yield from loop(sub, pad + [naam])
-    yield from loop(sora, [])
+    yield from loop(laad_opdrachten(), [])
 
 
 #: wat clicks eigen hulp in het Engels zegt (koppen, vaste teksten, typenamen in de optiekolom)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from sora_core.cli import sora
+from sora_core.cli import laad_opdrachten, sora
 
 OPDRACHTEN = ["batch", "populatie", "normen-doc", "rapport"]
 
@@ -144,7 +144,8 @@ def test_gewoon_bestand_wordt_vervangen(runner, tmp_path, invoer, opdracht):
 
 def test_een_helper_voor_alle_opdrachten_met_uit():
     """Elke opdracht met --uit gaat door uitvoerpad.controleer_uit (via Atomisch of rechtstreeks)."""
-    met_uit = sorted(naam for naam, cmd in _alle_opdrachten(sora) if any("--uit" in p.opts for p in cmd.params))
+    met_uit = sorted(naam for naam, cmd in _alle_opdrachten(laad_opdrachten())
+                     if any("--uit" in p.opts for p in cmd.params))
     assert met_uit == sorted(OPDRACHTEN)
 
 
