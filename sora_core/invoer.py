@@ -711,7 +711,7 @@ NUL_BEDRAG = Decimal(0)
 # De snelle toets van elke soort waarde, één keer als code: ``{w}`` is de waarde (nooit None), ``{u}`` krijgt
 # het resultaat; wat niet de gewone vorm heeft, geeft ``_ANDERS``. Dezelfde code wordt in de lezer van een
 # hele casus geplakt (``_casuslezer``, één functie zonder aanroep per veld) en is als losse functie
-# ``_datum_snel``, ``_bedrag_snel``, ``_bool_snel`` en ``_tekst_snel`` (de lezer voor de batch).
+# ``_datum_snel``, ``_bedrag_snel`` en ``_tekst_snel`` (de lezer voor de batch).
 _SNELLE_TOETSEN = {
     # als _DATUMVORM: tien tekens met streepjes op plek 4 en 7; date.fromisoformat neemt dan alleen
     # nog JJJJ-MM-DD met ASCII-cijfers aan (tekst met andere tekens is in UTF-8 langer dan tien bytes)
@@ -790,7 +790,6 @@ def _losse_toets(soort: str) -> Callable:
 
 _datum_snel = _losse_toets("datum")
 _bedrag_snel = _losse_toets("bedrag")
-_bool_snel = _losse_toets("bool")
 _tekst_snel = _losse_toets("tekst")
 #: lezer van de volledige toets -> de soort van zijn snelle toets
 _SOORT_VAN = {_datum: "datum", _bedrag: "bedrag", _bool: "bool", _tekst: "tekst"}
@@ -840,10 +839,14 @@ class _Bouwer:
 
         Eerst de verplichte velden; heeft de dict er niet meer sleutels dan die, dan ontbreekt elk optioneel
         veld (de sleutels zijn bekend, zie boven): meteen de standaardwaarden, zonder opzoeking per veld (een
-        persoon met alleen een geboortedatum). Is ``maak`` een attrs-klasse waarvan elk optioneel veld een vaste
-        standaardwaarde heeft, dan krijgt de constructor elk veld als trefwoord (ontbrekend: die
-        standaardwaarde, hetzelfde als weglaten); anders de gegeven velden als dict."""
+        persoon met alleen een geboortedatum). Is ``maak`` een attrs-klasse met een snelle constructor
+        (``model.snelle_constructor``) waarvan elk optioneel veld een vaste standaardwaarde heeft, dan wordt die
+        constructor hier ingeplakt (ontbrekend: de standaardwaarde, hetzelfde als weglaten); anders krijgt
+        ``maak`` alleen de gegeven velden als trefwoorden."""
         standaard = _standaarden(maak, velden)
+        snel = model.snelle_constructor(maak) if standaard is not None else None
+        inplakken = snel is not None and hasattr(snel, "bouw") and all(
+            a.name in velden or a.default is not attrs.NOTHING for a in attrs.fields(maak))
         verplicht = [n for n in velden if velden[n][1]]
         optioneel = [n for n in velden if not velden[n][1]]
         r = [f"{inspring}if type({w}) is not _dict or not {self.constante(frozenset(velden))}.issuperset({w}):",
@@ -853,7 +856,8 @@ class _Bouwer:
             x = self.naam("_w")
             r += [f"{inspring}{x} = {w}.get({n!r})", f"{inspring}if {x} is None:", f"{inspring}    return _ANDERS",
                   *self.waarde(velden[n][0], x, v[n], inspring)]
-        leeg = {n: self.constante(standaard[n]) if standaard is not None else "None" for n in optioneel}
+        # ontbrekend optioneel veld: de standaardwaarde (ingeplakt), of None = niet meegeven (de gewone constructor)
+        leeg = {n: self.constante(standaard[n]) if inplakken else "None" for n in optioneel}
         if optioneel:
             r.append(f"{inspring}if len({w}) == {len(verplicht)}:")
             r += [f"{inspring}    {v[n]} = {leeg[n]}" for n in optioneel]
@@ -863,23 +867,19 @@ class _Bouwer:
                 x = self.naam("_w")
                 r += [f"{binnen}{x} = {w}.get({n!r})", f"{binnen}if {x} is None:", f"{binnen}    {v[n]} = {leeg[n]}",
                       f"{binnen}else:", *self.waarde(velden[n][0], x, v[n], binnen + "    ")]
-        snel = model.snelle_constructor(maak) if standaard is not None else None
-        if snel is not None and hasattr(snel, "bouw") and all(
-                a.name in v or a.default is not attrs.NOTHING for a in attrs.fields(maak)):
+        if inplakken:
             # de snelle constructor hier ingeplakt (zelfde stappen als model._bouw_constructor): een leeg object
             # van de hulpklasse, elk veld gezet (een veld dat de lezer niet kent: zijn standaardwaarde), dan de klasse
             r.append(f"{inspring}{u} = _nieuw({self.constante(snel.bouw)})")
             for a in attrs.fields(maak):
                 r.append(f"{inspring}{u}.{a.name} = {v[a.name] if a.name in v else self.constante(a.default)}")
             r.append(f"{inspring}{u}.__class__ = {self.constante(maak)}")
-        elif standaard is not None:
-            m = self.constante(model.snelle_constructor(maak))
-            r.append(f"{inspring}{u} = {m}(" + ", ".join(f"{n}={v[n]}" for n in velden) + ")")
         else:
-            m = self.constante(maak)
-            r.append(f"{inspring}{u} = {m}(**{{" + ", ".join(f"{n!r}: {v[n]}" for n in verplicht) + "})")
+            d = self.naam("_d")
+            r.append(f"{inspring}{d} = {{" + ", ".join(f"{n!r}: {v[n]}" for n in verplicht) + "}")
             for n in optioneel:
-                r += [f"{inspring}if {v[n]} is not None:", f"{inspring}    {u}[{n!r}] = {v[n]}"]
+                r += [f"{inspring}if {v[n]} is not None:", f"{inspring}    {d}[{n!r}] = {v[n]}"]
+            r.append(f"{inspring}{u} = {self.constante(maak)}(**{d})")
         return r
 
 

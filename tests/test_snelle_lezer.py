@@ -278,3 +278,29 @@ def test_de_eerste_casus_van_een_proces_bouwt_de_snelle_lezer_niet():
         "print('ok')\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.strip().endswith("ok"), r.stderr
+
+
+def test_de_lezer_van_een_object_zonder_snelle_constructor_geeft_alleen_de_gegeven_velden_mee():
+    """``invoer._Bouwer.object`` plakt de snelle constructor in als die er is (alle modelklassen nu); een klasse
+    met een validator heeft er geen, en krijgt dan de gegeven velden als trefwoorden (ontbrekend of null: niet
+    meegegeven, dus haar eigen standaardwaarde)."""
+    import attrs
+
+    from sora_core import invoer
+
+    @attrs.frozen
+    class MetToets:
+        a: date = attrs.field(validator=attrs.validators.instance_of(date))
+        b: bool = True
+
+    b = invoer._Bouwer()
+    bron = "\n".join(["def lees(doc):", *b.object({"a": (invoer._datum, True), "b": (invoer._bool, False)},
+                                                  MetToets, "doc", "uit", "    "), "    return uit"])
+    assert "_nieuw(" not in bron  # niet ingeplakt
+    exec(compile(bron, "<proef>", "exec"), b.ruimte)
+    lees = b.ruimte["lees"]
+    assert lees({"a": "2025-03-01"}) == MetToets(date(2025, 3, 1))
+    assert lees({"a": "2025-03-01", "b": None}) == MetToets(date(2025, 3, 1), True)
+    assert lees({"a": "2025-03-01", "b": False}) == MetToets(date(2025, 3, 1), False)
+    for fout in ({"a": "2025-3-1"}, {"b": False}, {"a": "2025-03-01", "c": 1}, {"a": "2025-03-01", "b": 0}, []):
+        assert lees(fout) is invoer._ANDERS
