@@ -149,20 +149,21 @@ _MIN_CIJFERS = 15
 def _typehash_plek(bron: str) -> object:
     """attrs zet in ``__hash__`` een getal dat per proces anders is (``hash`` van de bestandsnaam, met
     ``PYTHONHASHSEED``): ``return hash((-7852648066608505731, self.a, ...))``. Geeft (begin, eind)
-    van dat getal in de bron, of None als de vorm anders is."""
+    van dat getal in de bron, of None als de vorm anders is. (Met tekstmethoden in plaats van een lus
+    per teken: dit loopt voor elke klasse bij elke start.)"""
     i = bron.find(_HASH_BEGIN)
     if i < 0:
         return None
-    begin = i + len(_HASH_BEGIN)
-    while begin < len(bron) and bron[begin] in " \n\t":
-        begin += 1
-    eind = begin + (bron[begin:begin + 1] == "-")
-    while eind < len(bron) and bron[eind].isdigit() and bron[eind].isascii():
-        eind += 1
-    cijfers = eind - begin - (bron[begin:begin + 1] == "-")
-    if bron[eind:eind + 1] != "," or cijfers < _MIN_CIJFERS or bron.find(_HASH_BEGIN, eind) >= 0:
+    na = i + len(_HASH_BEGIN)
+    eind = bron.find(",", na)
+    if eind < 0:
         return None
-    return begin, eind
+    tekst = bron[na:eind].lstrip(" \n\t")  # het getal zelf: wat na de witruimte tot de komma staat
+    cijfers = tekst[1:] if tekst[:1] == "-" else tekst
+    if (not cijfers.isdigit() or not cijfers.isascii() or len(cijfers) < _MIN_CIJFERS
+            or bron.find(_HASH_BEGIN, eind) >= 0):
+        return None
+    return eind - len(tekst), eind
 
 
 def _merk(tekst: str) -> str:
@@ -185,10 +186,27 @@ def _zonder_typehash(bron: str) -> tuple[str, object, object]:
 
 
 def _met_constante(code, oud: int, nieuw: int):
-    """De code met elke constante ``oud`` (ook in geneste functies) vervangen door ``nieuw``."""
-    consts = tuple(nieuw if type(c) is int and c == oud else
-                   _met_constante(c, oud, nieuw) if type(c) is type(code) else c for c in code.co_consts)
-    return code.replace(co_consts=consts) if consts != code.co_consts else code
+    """De code met elke constante ``oud`` (ook in geneste functies) vervangen door ``nieuw``; dezelfde
+    code als er niets te vervangen is."""
+    consts = code.co_consts
+    codetype = type(code)
+    anders = None
+    for i, c in enumerate(consts):
+        if type(c) is int:
+            if c != oud:
+                continue
+            c = nieuw
+        elif type(c) is codetype:
+            c2 = _met_constante(c, oud, nieuw)
+            if c2 is c:
+                continue
+            c = c2
+        else:
+            continue
+        if anders is None:
+            anders = list(consts)
+        anders[i] = c
+    return code if anders is None else code.replace(co_consts=tuple(anders))
 
 
 def installeer() -> None:

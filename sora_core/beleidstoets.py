@@ -31,6 +31,7 @@ from typing import Any, Iterable, Optional
 
 import attrs
 
+from .lui import Patroon
 from .fouten import BeleidFout
 from .parameters import WAARDE_VELDEN, Definitie, Waarde, gedateerde_waarde, kern_definities, laad_toml, lees_datum
 
@@ -86,7 +87,7 @@ def kale_melding(e: BeleidFout) -> str:
 
 # --------------------------------------------------------------------------- regels in TOML terugvinden
 
-_KOP = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
+_KOP = Patroon(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
 
 
 class TomlKaart:
@@ -160,7 +161,7 @@ class TomlKaart:
 
 #: woorden waaraan een grondslag te herkennen is: een regeling (verordening, beleidsregel,
 #: besluit, wet, vindplaats als gemeenteblad of CVDR) of een artikel
-_INSTRUMENT = re.compile(
+_INSTRUMENT = Patroon(
     r"verordening|beleidsregel|besluit|regeling|reglement|wet\b|wet[ ,;)]|participatiewet|gemeenteblad|gmb-|cvdr|bgr-"
     r"|\bart\.|\bartikel|\blid \d|beleidsplan|beleidskader|actieagenda|raad|college", re.IGNORECASE)
 

@@ -15,6 +15,7 @@ from typing import Optional
 
 import click
 
+from .lui import Patroon
 from . import __version__
 from .fouten import Fout, InvoerFout, SoraFout
 from .uitvoerpad import Onderbroken
@@ -128,10 +129,10 @@ VERSIE_OPTIE = "Toon de versie en stop."
 _HULP_TYPEN = {"TEXT": "TEKST", "INTEGER RANGE": "GETAL", "INTEGER": "GETAL", "FLOAT RANGE": "GETAL", "FLOAT": "GETAL",
                "DIRECTORY": "MAP", "FILENAME": "BESTAND", "FILE": "BESTAND", "PATH": "PAD", "BOOLEAN": "JA/NEE",
                "CHOICE": "KEUZE"}
-_HULP_TYPE = re.compile(r"(?<![A-Z_.=-])(" + "|".join(sorted(_HULP_TYPEN, key=len, reverse=True)) + r")(?![A-Z_.=-])")
+_HULP_TYPE = Patroon(r"(?<![A-Z_.=-])(" + "|".join(sorted(_HULP_TYPEN, key=len, reverse=True)) + r")(?![A-Z_.=-])")
 #: wat click tussen [haken] achter een optie zet
-_HULP_EXTRA = ((re.compile(r"\[default: "), "[standaard: "), (re.compile(r"; default: "), "; standaard: "),
-               (re.compile(r"\brequired\]"), "verplicht]"), (re.compile(r"\brequired;"), "verplicht;"))
+_HULP_EXTRA = ((Patroon(r"\[default: "), "[standaard: "), (Patroon(r"; default: "), "; standaard: "),
+               (Patroon(r"\brequired\]"), "verplicht]"), (Patroon(r"\brequired;"), "verplicht;"))
 
 
 class SoraHulpOpmaak(click.HelpFormatter):

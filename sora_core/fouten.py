@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Optional
 
 import attrs
+
+from .lui import Patroon
 
 
 @attrs.frozen
@@ -70,8 +71,8 @@ def _regel(f: Fout) -> str:
     return f"{f.veld}: {f.melding}" if f.veld else f.melding
 
 
-_GEQUOTE = re.compile(r"'[^']*'|\"[^\"]*\"")
-_DATUM = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|"
+_GEQUOTE = Patroon(r"'[^']*'|\"[^\"]*\"")
+_DATUM = Patroon(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|"
                     r"september|oktober|november|december) \d{4}\b")
 
 

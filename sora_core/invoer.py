@@ -16,6 +16,7 @@ from typing import Any, Callable, Optional
 
 import attrs
 
+from .lui import Patroon
 from . import model
 from ._codecache import compileer
 from .fouten import Fout, InvoerFout
@@ -187,9 +188,9 @@ def _vertaal(melding: str, tabel: tuple) -> str:
     return "syntaxfout"
 
 
-_TOML_REGEL = re.compile(r"line (\d+)")
-_TOML_TABEL = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
-_TOML_SLEUTEL = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
+_TOML_REGEL = Patroon(r"line (\d+)")
+_TOML_TABEL = Patroon(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
+_TOML_SLEUTEL = Patroon(r"^\s*([A-Za-z0-9_\-]+)\s*=")
 
 
 def _toml_fout(tekst: str, melding: str) -> Fout:
@@ -305,8 +306,8 @@ def _kort(s: str, n: int = 40) -> str:
     return s.encode("utf-8", "replace").decode("utf-8")
 
 
-_SLEUTELACHTIG = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,39}")
-_NEGEN_CIJFERS = re.compile(r"[0-9]{9}")
+_SLEUTELACHTIG = Patroon(r"[A-Za-z][A-Za-z0-9_.\-]{0,39}")
+_NEGEN_CIJFERS = Patroon(r"[0-9]{9}")
 
 
 def als_sleutel(w: Any) -> Optional[str]:
@@ -325,10 +326,10 @@ def getoond(w: Any) -> str:
     return f" '{s}'" if s else ""
 
 
-_DATUMVORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATUMACHTIG = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
-_BEDRAGACHTIG = re.compile(r"-?[0-9]{1,8}(?:\.[0-9]{1,6})?")
-_BEDRAGVORM = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_DATUMVORM = Patroon(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATUMACHTIG = Patroon(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_BEDRAGACHTIG = Patroon(r"-?[0-9]{1,8}(?:\.[0-9]{1,6})?")
+_BEDRAGVORM = Patroon(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
 def herhaalbaar(w: Any, soort: str = "waarde") -> Optional[str]:
@@ -705,7 +706,7 @@ def controleer_samenhang(casus: model.Casus) -> None:
 
 #: ``casus_snel`` geeft dit terug (binnen) als een waarde niet de gewone vorm heeft
 _ANDERS = object()
-_BEDRAG_SNEL = re.compile(r"[0-9]{1,10}(?:\.[0-9]{1,2})?")
+_BEDRAG_SNEL = Patroon(r"[0-9]{1,10}(?:\.[0-9]{1,2})?")
 NUL_BEDRAG = Decimal(0)
 
 # De snelle toets van elke soort waarde, één keer als code: ``{w}`` is de waarde (nooit None), ``{u}`` krijgt
@@ -788,9 +789,22 @@ def _losse_toets(soort: str) -> Callable:
     return toets
 
 
-_datum_snel = _losse_toets("datum")
-_bedrag_snel = _losse_toets("bedrag")
-_tekst_snel = _losse_toets("tekst")
+def _bij_eerste_gebruik(naam: str, soort: str) -> Callable:
+    """``_losse_toets(soort)``, pas gebouwd bij de eerste aanroep (een ``sora beoordeel`` gebruikt ze
+    niet: alleen de batch en de snelle lezer); daarna staat de echte toets onder ``naam`` in de module."""
+    def eerst(w):
+        toets = globals()[naam]
+        if toets is eerst:
+            toets = globals()[naam] = _losse_toets(soort)
+        return toets(w)
+
+    eerst.__name__ = eerst.__qualname__ = naam
+    return eerst
+
+
+_datum_snel = _bij_eerste_gebruik("_datum_snel", "datum")
+_bedrag_snel = _bij_eerste_gebruik("_bedrag_snel", "bedrag")
+_tekst_snel = _bij_eerste_gebruik("_tekst_snel", "tekst")
 #: lezer van de volledige toets -> de soort van zijn snelle toets
 _SOORT_VAN = {_datum: "datum", _bedrag: "bedrag", _bool: "bool", _tekst: "tekst"}
 
@@ -1110,7 +1124,7 @@ def feiten_tekst(tekst: str) -> Optional[tuple]:
 #: maak (id, feiten)); begrensd
 _VORMEN: dict = {}
 #: tussenwerk dat ``_nieuwe_vorm`` bekijkt: leestekens en kleine letters (true, false, null)
-_TUSSENWERK = re.compile(r"[{}\[\]:,a-z]*")
+_TUSSENWERK = Patroon(r"[{}\[\]:,a-z]*")
 #: de plaatshouder van de tekst in stuk i (een stuurteken: komt in geen geldige JSON-tekst rauw voor)
 _PLEK = "\x00"
 

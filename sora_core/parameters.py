@@ -28,6 +28,7 @@ zolang ook de gemeente geen waarde kiest, verwijst een regel die hem nodig heeft
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from decimal import Decimal
@@ -396,24 +397,23 @@ def laad_definities(pad: Path, doc: Optional[dict] = None) -> dict[str, Definiti
                 raise BeleidFout(f"onbekend type {p['type']!r}", "kern", plek)
             if p.get("indexering", INDEXERINGEN[0]) not in INDEXERINGEN:
                 raise BeleidFout(f"indexering {p['indexering']!r}: kies uit {', '.join(INDEXERINGEN)}", "kern", plek)
-            d = Definitie(
+            velden = dict(
                 naam=p["naam"], type=p["type"], open=(soort == "open_norm"),
                 grondslag=p["grondslag"], omschrijving=p["omschrijving"],
                 eenheid=p.get("eenheid", ""), keuzes=tuple(p.get("keuzes", ())), domein=domein,
                 indexering=p.get("indexering", ""), volgende_bron=p.get("volgende_bron", ""),
+                minimum=_grens(p["type"], p.get("minimum")), maximum=_grens(p["type"], p.get("maximum")),
             )
-            if "minimum" in p or "maximum" in p:
-                d = attrs.evolve(
-                    d,
-                    minimum=_grens(d, p.get("minimum")),
-                    maximum=_grens(d, p.get("maximum")),
-                )
+            d = Definitie(**velden)
             if d.open and "waarde" not in p:
                 # een open norm zonder regionale standaard: de regio heeft (nog) geen waarde
                 # vastgesteld; alleen een gemeente kan er een geven, anders "doorverwezen"
                 pass
             else:
-                d = attrs.evolve(d, waarden=sluit_perioden(_gedateerde_waarden(
+                # de waarden worden gelezen met de definitie zelf (soort, grenzen, keuzes); daarna
+                # dezelfde definitie met haar waarden (geen attrs.evolve: die kost per aanroep zo veel
+                # als vier constructors, en dit loopt bij elke koude start voor elke parameter)
+                d = Definitie(**velden, waarden=sluit_perioden(_gedateerde_waarden(
                     d.naam, p.get("waarde"), d, "kern", plek, d.grondslag)))
             if d.naam in uit:
                 raise BeleidFout(f"{d.naam} is dubbel gedeclareerd", "kern", plek)
@@ -421,10 +421,10 @@ def laad_definities(pad: Path, doc: Optional[dict] = None) -> dict[str, Definiti
     return uit
 
 
-def _grens(d: Definitie, ruw: Any) -> Any:
+def _grens(soort: str, ruw: Any) -> Any:
     if ruw is None:
         return None
-    return ruw if d.type == "geheel" else naar_decimal(ruw)
+    return ruw if soort == "geheel" else naar_decimal(ruw)
 
 
 _KERN_CACHE: Optional[dict[str, Definitie]] = None
@@ -435,9 +435,11 @@ def kern_definities() -> dict[str, Definitie]:
     global _KERN_CACHE
     if _KERN_CACHE is None:
         alles: dict[str, Definitie] = {}
-        for pad in sorted(DATA.glob("*.toml")):
-            if pad.name in GEEN_PARAMETERS:
+        # de namen op '.toml' (als DATA.glob("*.toml"), zonder pathlib's patroonmachine bij elke start)
+        for naam_bestand in sorted(n for n in os.listdir(DATA) if n.endswith(".toml")):
+            if naam_bestand in GEEN_PARAMETERS:
                 continue
+            pad = DATA / naam_bestand
             for naam, d in laad_definities(pad, kern_document(pad.name)).items():
                 if naam in alles:
                     raise BeleidFout(f"{naam} is in twee bestanden gedeclareerd", "kern", pad.name)

@@ -27,19 +27,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import signal
 import stat
 import sys
 from typing import Optional
 
+from .lui import Patroon
 from .fouten import Fout, InvoerFout, SoraFout
 
 #: de signalen die een run netjes afbreken (tijdelijk bestand weg, werkprocessen gestopt)
 SIGNALEN = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, n))
 
-_TIJDELIJK = re.compile(r"^\.sora-(\d+)-([0-9a-f]{8})-.+\.tmp$")
-_OUD_TIJDELIJK = re.compile(r"^\.sora-[A-Za-z0-9_]{8}\.tmp$")  # mkstemp-naam van vóór deze regel
+_TIJDELIJK = Patroon(r"^\.sora-(\d+)-([0-9a-f]{8})-.+\.tmp$")
+_OUD_TIJDELIJK = Patroon(r"^\.sora-[A-Za-z0-9_]{8}\.tmp$")  # mkstemp-naam van vóór deze regel
 
 
 class Onderbroken(BaseException):

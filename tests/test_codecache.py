@@ -45,6 +45,39 @@ def test_attrs_compile_met_typegetal_gelijk_aan_verse_compile():
     assert sum(1 for k in cc._GEBRUIKT if k[1] == naam) == 4
 
 
+def test_plek_van_het_typegetal():
+    """``_typehash_plek`` vindt precies het getal tussen ``return hash((`` (na witruimte) en de komma, met
+    minstens 15 cijfers; in elke andere vorm None (dan is de hele bron de sleutel)."""
+    getal = "-7852648066608505731"
+    bron = f"def __hash__(self):\n        return hash((\n                {getal},\n                self.a,\n            ))\n"
+    begin = bron.index(getal)
+    assert cc._typehash_plek(bron) == (begin, begin + len(getal))
+    positief = bron.replace(getal, getal[1:])
+    assert positief[slice(*cc._typehash_plek(positief))] == getal[1:]
+    assert cc._typehash_plek("return hash((123456789012345,") == (13, 28)
+    for anders in ("return hash((12345678901234,",          # 14 cijfers: te kort
+                   "return hash((123456789012345 ,",        # witruimte voor de komma
+                   "return hash((--123456789012345,",       # twee mintekens
+                   "return hash((12345678901234\u0665,",    # een cijfer dat geen ASCII is
+                   "return hash((self.a, 123456789012345,",  # geen getal vooraan
+                   "return hash((123456789012345)",         # geen komma
+                   "return hash((123456789012345,\nreturn hash((223456789012345,",  # twee keer
+                   "def __eq__(self, other): return True"):
+        assert cc._typehash_plek(anders) is None, anders
+
+
+def test_met_constante_vervangt_ook_in_geneste_code():
+    code = builtins.compile("def f(y=7):\n    def g():\n        return 424242\n    return (424242, y)\nx = 424242\n",
+                            "<proef>", "exec")
+    nieuw = cc._met_constante(code, 424242, 99)
+    ruimte: dict = {}
+    exec(nieuw, ruimte)  # noqa: S102 - de proefbron hierboven
+    assert ruimte["x"] == 99 and ruimte["f"]() == (99, 7)
+    g = next(c for c in ruimte["f"].__code__.co_consts if type(c) is type(code))
+    assert 99 in g.co_consts and 424242 not in g.co_consts
+    assert cc._met_constante(code, 5, 6) is code  # niets te vervangen: dezelfde code
+
+
 def test_hash_van_een_modelklasse_heeft_het_eigen_typegetal():
     """attrs rekent ``hash(bestandsnaam)`` in ``__hash__``; uit de cache moet dat getal van dit proces
     zijn, niet het merk of het getal van het proces dat de cache schreef."""

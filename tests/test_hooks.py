@@ -100,3 +100,57 @@ def test_hook_sora_regels():
 
     with pytest.raises(BeleidFout, match="moet beginnen met 'proef.'"):
         laad_plugin("proef", Proef(regels=kaper))
+
+
+def test_keuze_van_hooks_gelijk_aan_die_van_pluggy():
+    """``plugins._Manager`` slaat in een module de namen over die zeker geen hook zijn (tekst, een pad, een
+    klasse, een module): voor elke naam van elke module precies het antwoord van een gewone
+    ``pluggy.PluginManager``, ook voor de vreemde gevallen hieronder."""
+    import functools
+    import importlib
+    import os
+    import types
+
+    import pluggy
+
+    from sora_core import hookspecs
+    from sora_core.plugins import INGEBOUWD, _nieuwe_pm
+
+    vreemd = types.ModuleType("sora_vreemd")
+
+    class Klasse:
+        @hookimpl
+        def sora_gemeente(self):
+            return {}
+
+    def markeer(f):
+        return hookimpl(f)
+
+    vreemd.__dict__.update({
+        "gewoon": markeer(lambda: 1),                                   # functie met het merk, andere naam
+        "__sora_gemeente__": markeer(lambda: 2),                        # zelfs een dunder-naam
+        "sora_beleid": markeer(lambda: []),
+        "statisch": markeer(staticmethod(lambda: 3)),
+        "klassemethode": classmethod(markeer(lambda cls: 4)),
+        "gebonden": markeer(lambda self: 5).__get__(object()),
+        "zonder_merk": lambda: 6,
+        "ingebouwd": os.getpid,
+        "partieel": functools.partial(print, 1),
+        "Klasse": Klasse,
+        "instantie": Klasse(),
+        "module": os,
+        "tekst": "sora_gemeente",
+        "geen": None,
+    })
+    modules = [vreemd, hookspecs] + [importlib.import_module(m) for m in INGEBOUWD.values()]
+    snel, gewoon = _nieuwe_pm(), pluggy.PluginManager(hookspecs.PROJECT)
+    assert type(snel) is not pluggy.PluginManager  # anders toetst dit niets
+    gevonden = set()
+    for m in modules:
+        for naam in dir(m):
+            assert snel.parse_hookimpl_opts(m, naam) == gewoon.parse_hookimpl_opts(m, naam), (m.__name__, naam)
+            assert snel.parse_hookspec_opts(m, naam) == gewoon.parse_hookspec_opts(m, naam), (m.__name__, naam)
+            if gewoon.parse_hookimpl_opts(m, naam) is not None:
+                gevonden.add((m.__name__, naam))
+    # de vreemde module heeft echt hooks onder vreemde namen (de toets hierboven ziet ze dus)
+    assert {("sora_vreemd", n) for n in ("gewoon", "__sora_gemeente__", "sora_beleid", "statisch", "gebonden")} <= gevonden

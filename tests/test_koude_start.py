@@ -51,13 +51,47 @@ def test_koude_beoordeel_laadt_geen_overbodige_modules(tmp_path):
             "sys.argv = ['sora', 'beoordeel', sys.argv[1], '--json']\n"
             "from sora_core.__main__ import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('MODULES', ' '.join(sorted(sys.modules)), file=sys.stderr)\n")
+            "print('MODULES', ' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+            "from sora_core.lui import Patroon\n"
+            "print('GECOMPILEERD', ' '.join(sorted(f'{m.__name__}.{n}' for m in list(sys.modules.values())\n"
+            "      if getattr(m, '__name__', '').startswith('sora_core') for n, p in vars(m).items()\n"
+            "      if type(p) is Patroon and 'match' in p.__dict__)), file=sys.stderr)\n")
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "SORA_GEEN_CACHE": ""}
     eerst = _draai(code, str(casus), env=env)  # vult de cache
     r = _draai(code, str(casus), env=env)
     assert r.returncode == 0, r.stderr
     assert r.stdout == eerst.stdout and '"contract": "sora-besluit/1"' in r.stdout
-    modules = set(r.stderr.split("MODULES", 1)[1].split())
+    modules = set(r.stderr.split("MODULES", 1)[1].split("GECOMPILEERD", 1)[0].split())
+    # alleen de patronen die de volledige lezer en de toets van het beleid gebruiken, worden gecompileerd;
+    # die van foutmeldingen, hulptekst en het opruimen van tijdelijke bestanden niet (lui.Patroon)
+    assert set(r.stderr.split("GECOMPILEERD", 1)[1].split()) <= {
+        "sora_core.beleidstoets._INSTRUMENT", "sora_core.invoer._DATUMVORM", "sora_core.invoer._BEDRAGVORM"}
     assert "sora_core.beslisser" in modules
     for niet in ("tomllib", "tomli", "sora_core.scenario", "sora_core.analyse.actualiteit", "hashlib"):
         assert niet not in modules, niet
+
+
+def test_elk_uitgesteld_patroon_is_geldig():
+    """``lui.Patroon`` compileert pas bij het eerste gebruik: hier elk patroon van de kern één keer, zodat een
+    fout in een patroon van een zelden gebruikte foutmelding hier opvalt en niet bij een gebruiker."""
+    import importlib
+    import pkgutil
+    import re
+
+    import sora_core
+    from sora_core.lui import Patroon
+
+    gevonden = 0
+    for info in pkgutil.walk_packages(sora_core.__path__, "sora_core."):
+        if info.name.endswith(("wsgi", "grafiek")):
+            continue  # optionele extra's (waitress, matplotlib); die hebben geen patronen
+        module = importlib.import_module(info.name)
+        for naam, waarde in vars(module).items():
+            for p in (waarde if type(waarde) is tuple else (waarde,)):
+                if type(p) is not Patroon and type(p) is tuple and p and type(p[0]) is Patroon:
+                    p = p[0]  # (patroon, vervanging), zoals cli._HULP_EXTRA
+                if type(p) is not Patroon:
+                    continue
+                assert p.pattern == p._bron and p.fullmatch.__self__ == re.compile(p._bron, p._vlaggen), naam
+                gevonden += 1
+    assert gevonden >= 20
