@@ -31,8 +31,8 @@ from typing import Any, Iterable, Optional
 
 import attrs
 
-from .lui import Patroon
 from .fouten import BeleidFout
+from .lui import Patroon
 from .parameters import WAARDE_VELDEN, Definitie, Waarde, gedateerde_waarde, kern_definities, laad_toml, lees_datum
 
 #: de velden van een ``[[norm]]`` en de tabellen van een ``beleid.toml``

@@ -15,9 +15,9 @@ from typing import Optional
 
 import click
 
-from .lui import Patroon
 from . import __version__
 from .fouten import Fout, InvoerFout, SoraFout
+from .lui import Patroon
 from .uitvoerpad import Onderbroken
 
 EXIT_INVOER = 2

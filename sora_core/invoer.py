@@ -16,11 +16,11 @@ from typing import Any, Callable, Optional
 
 import attrs
 
-from .lui import Patroon
 from . import model
 from ._codecache import compileer
 from .fouten import Fout, InvoerFout
 from .geld import naar_decimal
+from .lui import Patroon
 from . import _toml
 
 #: grootste casusdocument dat wordt gelezen (bytes); groter is een fout, geen geheugenprobleem

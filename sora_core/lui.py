@@ -44,7 +44,8 @@ class Patroon:
     """Als ``re.compile(bron, vlaggen)``, maar gecompileerd bij het eerste gebruik van ``match``,
     ``fullmatch``, ``search``, ``sub`` enzovoort. Daarna staan die methoden van het gecompileerde
     patroon op het object zelf: een aanroep kost dan hetzelfde als op ``re.compile(...)``. Een fout
-    in het patroon komt zo pas bij het eerste gebruik (de tests gebruiken elk patroon)."""
+    in het patroon komt zo pas bij het eerste gebruik; daarom compileert
+    ``tests/test_koude_start.py`` elk patroon van de kern."""
 
     def __init__(self, bron: str, vlaggen: int = 0):
         self._bron = bron
